@@ -1,0 +1,63 @@
+package org.frameproof.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.frameproof.cli.Workstation;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.CaseService;
+import org.frameproof.media.LibVlcInstallation;
+import org.frameproof.store.CaseRepository;
+import org.frameproof.store.Database;
+import org.frameproof.ui.main.MainWindow;
+import org.frameproof.ui.main.MainWindowViewModel;
+
+/** The composition root of the desktop app: builds the services and hands them to the main window. */
+final class DesktopWorkstation implements Workstation {
+
+    @Override
+    public void run(Path dataFolder, Path video) throws UserFacingException {
+        LibVlcInstallation.Status libVlc = LibVlcInstallation.check();
+        if (!libVlc.available()) {
+            throw new UserFacingException(libVlc.problem());
+        }
+        try (Database database = Database.open(dataFolder)) {
+            MainWindowViewModel mainWindow = new MainWindowViewModel(
+                    new CaseService(new CaseRepository(database)),
+                    "Data: " + dataFolder + " · libVLC " + libVlc.version());
+            showUntilClosed(mainWindow);
+        }
+    }
+
+    private static void showUntilClosed(MainWindowViewModel viewModel) throws UserFacingException {
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                stage.setOnHidden(event -> closed.countDown());
+                MainWindow.show(stage, viewModel, aboutText(), icon());
+            });
+        } catch (UnsupportedOperationException e) {
+            // JavaFX says "Unable to open DISPLAY" when there is no graphical session.
+            throw new UserFacingException("Frameproof's window needs a graphical desktop, and none was found ("
+                    + e.getMessage() + "). Commands such as 'frameproof probe FILE' work without one.", e);
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.exit();
+    }
+
+    static Image icon() {
+        return new Image(DesktopWorkstation.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
+    }
+
+    private static String aboutText() {
+        return "Version " + AppInfo.version() + "\nFrame-exact review of evidence footage.\n"
+                + "Licensed under the GNU GPL, version 3 or later.";
+    }
+}

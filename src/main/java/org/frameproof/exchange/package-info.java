@@ -1,0 +1,2 @@
+/** Exports, reports and bundles. */
+package org.frameproof.exchange;

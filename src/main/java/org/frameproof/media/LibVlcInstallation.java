@@ -1,0 +1,68 @@
+package org.frameproof.media;
+
+import com.sun.jna.NativeLibrary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import uk.co.caprica.vlcj.binding.lib.LibVlc;
+import uk.co.caprica.vlcj.binding.support.runtime.RuntimeUtil;
+import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
+
+/**
+ * Finds and loads the system's libVLC before anything plays, so a missing or broken install is
+ * reported in words a reviewer can act on instead of a native stack trace.
+ */
+public final class LibVlcInstallation {
+    /** Names a folder holding libvlc.so, for a libVLC outside the system's library folders. */
+    public static final String DIRECTORY_VARIABLE = "FRAMEPROOF_LIBVLC_DIR";
+    public static final String INSTALL_HINT =
+            "Install libVLC 3 and its plugins (Debian/Ubuntu: sudo apt install libvlc5 vlc-plugin-base), "
+                    + "or run ./frameproof, which installs them.";
+
+    /** The outcome of looking for libVLC: its version, or what is wrong. */
+    public record Status(boolean available, String version, String problem) {
+        static Status found(String version) {
+            return new Status(true, version, null);
+        }
+
+        static Status missing(String problem) {
+            return new Status(false, null, problem + " " + INSTALL_HINT);
+        }
+    }
+
+    private LibVlcInstallation() {
+    }
+
+    public static Status check() {
+        return check(System.getenv());
+    }
+
+    public static Status check(Map<String, String> environment) {
+        String directory = environment.get(DIRECTORY_VARIABLE);
+        if (directory != null && !directory.isBlank()) {
+            if (!containsLibVlc(Path.of(directory))) {
+                return Status.missing("libVLC was not found in " + directory + " (set by " + DIRECTORY_VARIABLE + ").");
+            }
+            NativeLibrary.addSearchPath(RuntimeUtil.getLibVlcLibraryName(), directory);
+        } else if (!new NativeDiscovery().discover()) {
+            return Status.missing("libVLC was not found on this computer.");
+        }
+        try {
+            return Status.found(LibVlc.libvlc_get_version());
+        } catch (LinkageError e) {
+            return Status.missing("libVLC is installed but could not be loaded (" + e.getMessage() + ").");
+        }
+    }
+
+    private static boolean containsLibVlc(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("libvlc\\.so(\\.\\d+)*"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

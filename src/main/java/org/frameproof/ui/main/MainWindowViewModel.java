@@ -1,0 +1,66 @@
+package org.frameproof.ui.main;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.CaseService;
+import org.frameproof.ui.common.Theme;
+
+/** State of the main window: the case list, the status line, the window title and the theme. */
+public final class MainWindowViewModel {
+    private final CaseService caseService;
+    private final String environmentSummary;
+    private final ObservableList<Case> cases = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Frameproof");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+
+    /**
+     * @param environmentSummary what the status bar says about where this workstation keeps its
+     *     data and which engines it runs on
+     */
+    public MainWindowViewModel(CaseService caseService, String environmentSummary) {
+        this.caseService = caseService;
+        this.environmentSummary = environmentSummary;
+        status.set(environmentSummary);
+    }
+
+    /** Reads the cases from the store; a failure is shown in the status bar and the list stays as it was. */
+    public void refreshCases() {
+        try {
+            cases.setAll(caseService.listCases());
+            status.set(describeCaseCount() + " · " + environmentSummary);
+        } catch (UserFacingException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    private String describeCaseCount() {
+        return switch (cases.size()) {
+            case 0 -> "No cases";
+            case 1 -> "1 case";
+            default -> cases.size() + " cases";
+        };
+    }
+
+    public ObservableList<Case> cases() {
+        return cases;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+}

@@ -1,0 +1,33 @@
+package org.frameproof.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DataFolderTest {
+    private final Path home = Path.of("/home/reviewer");
+
+    @Test
+    void explicitFolderWins() {
+        assertEquals(Path.of("/evidence/case-7"),
+                DataFolder.resolve(Path.of("/evidence/case-7/../case-7"), Map.of("XDG_DATA_HOME", "/x"), home));
+    }
+
+    @Test
+    void xdgDataHomeIsUsedWhenSet() {
+        assertEquals(Path.of("/data/xdg/frameproof"), DataFolder.resolve(null, Map.of("XDG_DATA_HOME", "/data/xdg"), home));
+    }
+
+    @Test
+    void relativeXdgDataHomeIsIgnoredAsTheSpecSays() {
+        assertEquals(Path.of("/home/reviewer/.local/share/frameproof"),
+                DataFolder.resolve(null, Map.of("XDG_DATA_HOME", "relative/dir"), home));
+    }
+
+    @Test
+    void defaultsToLocalShare() {
+        assertEquals(Path.of("/home/reviewer/.local/share/frameproof"), DataFolder.resolve(null, Map.of(), home));
+    }
+}
