@@ -28,7 +28,7 @@ find_jdk() {
     else
         fail "no JDK found: install a JDK 17 or newer (sudo apt install openjdk-17-jdk) or set JAVA_HOME."
     fi
-    [ -x "$jdk/bin/jpackage" ] && [ -x "$jdk/bin/jlink" ] || fail "the JDK in $jdk has no jpackage/jlink (they come with JDK 16 and newer)."
+    [ -x "$jdk/bin/jpackage" ] || fail "the JDK in $jdk has no jpackage (it comes with JDK 16 and newer)."
     [ -d "$jdk/jmods" ] || fail "the JDK in $jdk has no jmods folder, which jlink needs (Debian: openjdk-17-jdk-headless has it)."
 }
 
@@ -85,5 +85,7 @@ version="${version%-SNAPSHOT}" # jpackage takes numbers only
 build_app_image
 if [ "$kind" = deb ]; then
     build_deb
+    say "done: target/installer/frameproof and target/installer/frameproof_$version-1_$(dpkg --print-architecture).deb"
+else
+    say "done: target/installer/frameproof"
 fi
-say "done: $(cd "$out" && ls -d frameproof frameproof_*.deb 2>/dev/null | sed "s|^|target/installer/|" | tr '\n' ' ')"

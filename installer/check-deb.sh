@@ -18,8 +18,10 @@ quit_seconds=15
 
 deb="${1:-}"
 if [ -z "$deb" ]; then
-    deb="$(ls -t "$here"/target/installer/frameproof_*.deb 2>/dev/null | head -n 1)"
-    [ -n "$deb" ] || fail "no .deb in target/installer: run installer/build.sh deb first."
+    built=("$here"/target/installer/frameproof_*.deb)
+    [ -f "${built[0]}" ] || fail "no .deb in target/installer: run installer/build.sh deb first."
+    [ ${#built[@]} -eq 1 ] || fail "more than one .deb in target/installer: name the one to check."
+    deb="${built[0]}"
 fi
 [ -f "$deb" ] || fail "no such .deb: $deb"
 

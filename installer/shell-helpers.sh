@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts that build Frameproof's installers or start the app on a virtual X screen
 # (installer/build.sh, installer/check-deb.sh, bench/cold-start.sh): messages, installing missing
 # Debian packages, an Xvfb of their own, and waiting for a window. Not a command of its own.
@@ -38,8 +39,8 @@ start_virtual_screen() {
     Xvfb ":$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
     virtual_screen_pid=$!
     export DISPLAY=":$display"
-    local tries
-    for tries in $(seq 100); do
+    local _
+    for _ in $(seq 100); do
         xdotool getmouselocation >/dev/null 2>&1 && return 0
         kill -0 "$virtual_screen_pid" 2>/dev/null || break
         sleep 0.05
