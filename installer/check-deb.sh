@@ -42,6 +42,16 @@ install_screen_tools
 data="$(mktemp -d)"
 app_pid=
 log="$data.log"
+# remove_package purges the package when it is there, and says whether that left the machine clean.
+remove_package() {
+    [ "$(package_state)" != not-installed ] || return 0
+    say "removing the package (dpkg --purge frameproof)"
+    "${as_root[@]}" dpkg --purge frameproof >/dev/null 2>&1 || { say "dpkg --purge frameproof failed"; return 1; }
+    if [ -e /usr/bin/frameproof ] || [ -e /usr/share/applications/frameproof.desktop ]; then
+        say "removing the package left /usr/bin/frameproof or its menu entry behind"
+        return 1
+    fi
+}
 cleanup() {
     local status=$?
     if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
@@ -49,14 +59,7 @@ cleanup() {
         wait "$app_pid" 2>/dev/null || true
     fi
     stop_virtual_screen
-    if [ "$(package_state)" != not-installed ]; then
-        say "removing the package (dpkg --purge frameproof)"
-        "${as_root[@]}" dpkg --purge frameproof >/dev/null 2>&1 || { say "dpkg --purge frameproof failed"; status=1; }
-        if [ -e /usr/bin/frameproof ] || [ -e /usr/share/applications/frameproof.desktop ]; then
-            say "removing the package left /usr/bin/frameproof or its menu entry behind"
-            status=1
-        fi
-    fi
+    remove_package || status=1
     rm -rf "$data" "$log"
     exit "$status"
 }
@@ -64,7 +67,7 @@ trap cleanup EXIT
 
 say "installing $(basename "$deb")"
 if ! "${as_root[@]}" dpkg -i "$deb" >"$log" 2>&1; then
-    say "dpkg -i left dependencies missing; installing them (apt-get -f install)"
+    say "dpkg -i did not finish (missing dependencies?); trying apt-get -f install"
     "${as_root[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get -f install -y -qq >>"$log" 2>&1 \
         || { cat "$log" >&2; fail "the package's dependencies could not be installed."; }
@@ -108,4 +111,5 @@ wait "$app_pid" || quit_status=$?
 app_pid=
 [ "$quit_status" -eq 0 ] || { tail -n 30 "$log" >&2; fail "the app quit with status $quit_status."; }
 [ -n "$(ls -A "$data")" ] || fail "the app wrote nothing into its --data folder $data."
-say "ok: the .deb installs, its launcher shows the main window and quits cleanly"
+remove_package || exit 1
+say "ok: the .deb installs, its launcher shows the main window and quits cleanly, and it uninstalls"
