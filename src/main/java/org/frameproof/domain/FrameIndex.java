@@ -82,20 +82,23 @@ public final class FrameIndex {
         return Math.max(key, 0);
     }
 
-    /** The frame on screen at a time since the first frame: the last one whose time is not after it. */
+    /**
+     * The frame on screen at a time since the first frame: the last one whose time, as
+     * {@link #relativeMicros} prints it, is not after it. Comparing the printed times keeps a
+     * round trip exact: {@code frameAtRelativeMicros(relativeMicros(n)) == n}.
+     */
     public int frameAtRelativeMicros(long micros) {
-        if (micros <= 0) {
-            return 0;
+        int low = 0;
+        int high = lastFrame();
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (relativeMicros(middle) <= micros) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
         }
-        // Round down: a time just before a frame's timestamp still shows the frame before it.
-        long ticks = pts[0] + Math.floorDiv(Math.multiplyExact(micros, timeBaseDenominator),
-                Math.multiplyExact(timeBaseNumerator, 1_000_000L));
-        int found = Arrays.binarySearch(pts, ticks);
-        if (found >= 0) {
-            return found;
-        }
-        int insertion = -found - 1;
-        return Math.min(insertion - 1, lastFrame());
+        return low;
     }
 
     /** Duration from the first frame's timestamp to the last frame's, in microseconds. */

@@ -53,6 +53,18 @@ class FrameIndexTest {
     }
 
     @Test
+    void everyFramesPrintedTimeLeadsBackToIt() {
+        long[] pts = new long[500];
+        for (int i = 0; i < pts.length; i++) {
+            pts[i] = 1001L * i; // 29.97 fps in a 1/30000 time base: times fall between microseconds
+        }
+        FrameIndex index = new FrameIndex(pts, new BitSet(), 1, 30_000);
+        for (int frame = 0; frame < index.frameCount(); frame++) {
+            assertEquals(frame, index.frameAtRelativeMicros(index.relativeMicros(frame)));
+        }
+    }
+
+    @Test
     void irregularDurationsAreAVariableFrameRate() {
         long[] pts = {0, 33, 66, 120, 153, 250};
         FrameIndex index = new FrameIndex(pts, new BitSet(), 1, 1000);
