@@ -11,9 +11,15 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.frameproof.evidence.CaseService;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 import org.frameproof.ui.common.Theme;
+import org.frameproof.ui.player.PlayerThreads;
+import org.frameproof.ui.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,18 +34,24 @@ class MainWindowTest {
     @TempDir static Path dataFolder;
     private Database database;
     private MainWindowViewModel viewModel;
+    private VlcPlayback playback;
 
     @Start
     void start(Stage stage) throws Exception {
         database = Database.open(dataFolder);
         viewModel = new MainWindowViewModel(new CaseService(new CaseRepository(database)), "Data: " + dataFolder);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
-        MainWindow.show(stage, viewModel, "about", icon);
+        VideoSurface surface = new VideoSurface();
+        playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
+        PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
+                PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
+        MainWindow.show(stage, viewModel, player, "about", icon);
     }
 
     @AfterEach
-    void closeDatabase() throws Exception {
+    void closeDatabaseAndPlayer() throws Exception {
         database.close();
+        playback.close();
     }
 
     @Test
