@@ -57,6 +57,8 @@ import org.frameproof.domain.UserFacingException;
 public final class FrameDecoder implements AutoCloseable {
     /** The default bound of the decoded-frame cache: 512 MB. */
     public static final long DEFAULT_CACHE_BYTES = 512L << 20;
+    /** A decoder that fails this many packets in a row is not going to reach the frame. */
+    private static final int MAX_FAILURES_IN_A_ROW = 1000;
 
     private final MediaInput input;
     private final FrameIndex index;
@@ -229,6 +231,7 @@ public final class FrameDecoder implements AutoCloseable {
      */
     private DecodedFrame decodeUntil(int target) throws UserFacingException {
         long targetPts = index.pts(target);
+        int failures = 0;
         int keepFrom = target - cache.capacity(4L * geometry.displayWidth() * geometry.displayHeight()) + 1;
         while (true) {
             int result = avcodec_receive_frame(codec, decoded);
@@ -236,11 +239,20 @@ public final class FrameDecoder implements AutoCloseable {
                 feedPacket();
                 continue;
             }
-            if (result < 0) {
-                // End of stream, or a decoder failure: the position is unknown from here.
+            if (result == AVERROR_EOF()) {
+                // Drained: the position is unknown from here, the next frame seeks.
                 decoderPosition = -1;
                 return null;
             }
+            if (result < 0) {
+                // A damaged packet (threaded decoders report it here): skip it, as players do.
+                if (++failures > MAX_FAILURES_IN_A_ROW) {
+                    decoderPosition = -1;
+                    return null;
+                }
+                continue;
+            }
+            failures = 0;
             long pts = decoded.pts() != AV_NOPTS_VALUE ? decoded.pts() : decoded.best_effort_timestamp();
             int number = index.frameWithPts(pts);
             try {

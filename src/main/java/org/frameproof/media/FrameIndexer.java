@@ -60,22 +60,23 @@ public final class FrameIndexer {
         long size = input.byteSize();
         long[] timestamps = new long[1024];
         BitSet keys = new BitSet();
+        BitSet cut = new BitSet();
         int count = 0;
         int videoPackets = 0;
-        boolean damaged = false;
         AVPacket packet = av_packet_alloc();
         int result;
         try {
             while ((result = av_read_frame(input.format, packet)) >= 0) {
                 if (packet.stream_index() == input.streamIndex) {
                     videoPackets++;
-                    damaged |= (packet.flags() & AV_PKT_FLAG_CORRUPT) != 0;
+                    boolean corrupt = (packet.flags() & AV_PKT_FLAG_CORRUPT) != 0;
                     long timestamp = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
                     if ((packet.flags() & AV_PKT_FLAG_DISCARD) == 0 && timestamp != AV_NOPTS_VALUE) {
                         if (count == timestamps.length) {
                             timestamps = Arrays.copyOf(timestamps, count * 2);
                         }
                         keys.set(count, (packet.flags() & AV_PKT_FLAG_KEY) != 0);
+                        cut.set(count, corrupt);
                         timestamps[count++] = timestamp;
                     }
                 }
@@ -92,13 +93,29 @@ public final class FrameIndexer {
         } finally {
             av_packet_free(packet);
         }
+        long expected = input.stream.nb_frames();
+        boolean truncated = result != AVERROR_EOF || (expected > 0 && videoPackets < expected);
+        if (truncated) {
+            // The packet the cut went through holds part of a frame: no frame a reviewer could see.
+            count = dropMarked(timestamps, keys, cut, count);
+        }
         if (count == 0) {
             throw new UserFacingException(input.file.getFileName() + ": not a video: its video stream has no frames");
         }
         progress.accept(1.0);
-        long expected = input.stream.nb_frames();
-        boolean truncated = result != AVERROR_EOF || damaged || (expected > 0 && videoPackets < expected);
         return new Result(inPresentationOrder(timestamps, keys, count, input), truncated);
+    }
+
+    private static int dropMarked(long[] timestamps, BitSet keys, BitSet marked, int count) {
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            if (!marked.get(i)) {
+                keys.set(kept, keys.get(i));
+                timestamps[kept++] = timestamps[i];
+            }
+        }
+        keys.clear(kept, count);
+        return kept;
     }
 
     private static FrameIndex inPresentationOrder(long[] timestamps, BitSet keys, int count, MediaInput input) {

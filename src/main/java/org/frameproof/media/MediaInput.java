@@ -45,7 +45,7 @@ final class MediaInput implements AutoCloseable {
         AVFormatContext format = new AVFormatContext(null);
         int result = avformat_open_input(format, file.toAbsolutePath().toString(), null, null);
         if (result < 0) {
-            throw new UserFacingException(name + ": not a video: FFmpeg cannot read it (" + describe(result) + ")");
+            throw new UserFacingException(name + ": not a video, or damaged: FFmpeg cannot read it (" + describe(result) + ")");
         }
         try {
             result = avformat_find_stream_info(format, (PointerPointer<?>) null);
