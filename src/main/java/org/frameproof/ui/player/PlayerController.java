@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -98,6 +99,11 @@ public final class PlayerController {
         timelineEndLabel.textProperty().bind(viewModel.lastFrameTimeProperty());
 
         frameView.addEventHandler(ScrollEvent.SCROLL, this::zoomWithWheel);
+        // The video area holds the focus, so keys step frames instead of typing into the position field.
+        videoArea.setFocusTraversable(true);
+        videoArea.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
+        scrubBar.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
+        viewModel.fileNameProperty().addListener((observable, old, name) -> videoArea.requestFocus());
         root.sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
