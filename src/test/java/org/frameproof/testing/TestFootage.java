@@ -29,8 +29,17 @@ public final class TestFootage {
         return configured != null ? Path.of(configured) : Path.of("src", "test", "footage");
     }
 
+    /** A file in the footage folder. */
+    public interface FootageFile {
+        String fileName();
+
+        default Path path() {
+            return folder().resolve(fileName());
+        }
+    }
+
     /** A video clip whose every frame draws its own index (see {@link FramePattern}). */
-    public enum Clip {
+    public enum Clip implements FootageFile {
         /** H.264 high profile, 3 B-frames, two GOPs of 100 frames, 640x360 at 25 fps, AAC sine tone. */
         H264_BFRAMES_LONGGOP("h264-bframes-longgop.mp4"),
         /** HEVC at 29.97 fps, closed GOPs of 60 frames. */
@@ -58,12 +67,9 @@ public final class TestFootage {
             this.fileName = fileName;
         }
 
+        @Override
         public String fileName() {
             return fileName;
-        }
-
-        public Path path() {
-            return folder().resolve(fileName);
         }
 
         /** Facts about the clip from ffprobe (file {@code <clip>.facts.json}). */
@@ -93,7 +99,7 @@ public final class TestFootage {
     }
 
     /** A file that is not a playable video; each must be refused with a clear message. */
-    public enum BadInput {
+    public enum BadInput implements FootageFile {
         /** The first half of h264-bframes-longgop.mp4 (its index is at the front, the media cut off). */
         TRUNCATED_H264("bad-truncated-h264.mp4"),
         /** A line of text in a file named .mp4. */
@@ -109,12 +115,9 @@ public final class TestFootage {
             this.fileName = fileName;
         }
 
+        @Override
         public String fileName() {
             return fileName;
-        }
-
-        public Path path() {
-            return folder().resolve(fileName);
         }
     }
 
