@@ -53,12 +53,18 @@ import org.frameproof.domain.UserFacingException;
  * <p>Frame N is found by its own timestamp ({@link FrameIndex#pts(int)}): the decoder seeks to the
  * key frame at or before N and decodes forward until the frame with that timestamp comes out. A
  * step forward within the same GOP continues the open decoder without seeking. Frames decoded on
- * the way that fit the cache (the ones just before N) are kept, so stepping back through a long GOP
- * decodes it once; non-reference frames before those are skipped, as mpv's exact seek does. Pixels are described in {@link DecodedFrame}.
+ * the way just before N (up to 60, within the cache bound) are kept, so stepping back through a
+ * long GOP decodes it once per 60 steps, not once per step; non-reference frames before those are
+ * skipped, as mpv's exact seek does. Pixels are described in {@link DecodedFrame}.
  */
 public final class FrameDecoder implements AutoCloseable {
     /** The default bound of the decoded-frame cache: 512 MB. */
     public static final long DEFAULT_CACHE_BYTES = 512L << 20;
+    /**
+     * Frames kept on the way to a far frame: enough to step back two seconds without decoding
+     * again. Keeping more would forbid skipping non-reference frames, which makes jumps slower.
+     */
+    private static final int KEEP_BEHIND = 60;
     /** A decoder that fails this many packets in a row is not going to reach the frame. */
     private static final int MAX_FAILURES_IN_A_ROW = 1000;
 
@@ -244,7 +250,7 @@ public final class FrameDecoder implements AutoCloseable {
     private DecodedFrame decodeUntil(int target) throws UserFacingException {
         long targetPts = index.pts(target);
         int failures = 0;
-        int keepFrom = target - cache.capacity(frameBytes) + 1;
+        int keepFrom = target - Math.min(KEEP_BEHIND, cache.capacity(frameBytes)) + 1;
         // Frames before the ones kept are never shown: let the decoder skip the non-reference ones.
         skipBefore = index.pts(Math.max(0, keepFrom));
         while (true) {
