@@ -9,7 +9,9 @@ import java.util.TreeMap;
  * {@code frameproof probe} prints.
  *
  * @param frameCount frames presented (the frame index's length)
- * @param durationMs the container's duration in milliseconds (FFmpeg's {@code format.duration})
+ * @param durationMs how long the frames are shown: from the first frame's timestamp to the end of
+ *     the last frame (its timestamp plus its duration), in milliseconds. Not the container's own
+ *     duration field, which FFmpeg versions compute differently for edit lists.
  * @param width width as displayed: after the sample aspect ratio and the rotation are applied
  * @param height height as displayed
  * @param rotation clockwise degrees (0, 90, 180, 270) the picture is turned for display, from the

@@ -7,7 +7,7 @@ package org.frameproof.media;
  * {@code int} per pixel as {@code 0xAARRGGBB} with alpha always 255. Opaque pixels are the same
  * premultiplied or not, so the array can be copied as is into a JavaFX
  * {@code PixelBuffer<IntBuffer>} made with {@code PixelFormat.getIntArgbPreInstance()}, or into a
- * {@code BufferedImage.TYPE_INT_ARGB}. Treat the array as read-only: the decoder's cache shares it.
+ * {@code BufferedImage.TYPE_INT_ARGB}. Each call of {@link FrameDecoder#frame} returns a new array, which the caller owns.
  *
  * @param frame the frame number (0-based, presentation order)
  * @param pts the frame's own timestamp in stream ticks, equal to {@code FrameIndex.pts(frame)}
@@ -17,10 +17,5 @@ public record DecodedFrame(int frame, long pts, int width, int height, int[] arg
         if (argb.length != width * height) {
             throw new IllegalArgumentException(argb.length + " pixels for " + width + "x" + height);
         }
-    }
-
-    /** Bytes this frame holds in memory, as the frame cache counts them. */
-    public long sizeInBytes() {
-        return 4L * argb.length;
     }
 }

@@ -1,5 +1,7 @@
 package org.frameproof.media;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -51,12 +53,18 @@ import org.frameproof.domain.UserFacingException;
  * <p>Frame N is found by its own timestamp ({@link FrameIndex#pts(int)}): the decoder seeks to the
  * key frame at or before N and decodes forward until the frame with that timestamp comes out. A
  * step forward within the same GOP continues the open decoder without seeking. Frames decoded on
- * the way that fit the cache (the ones just before N) are kept, so stepping back through a long GOP
- * decodes it once. Pixels are described in {@link DecodedFrame}.
+ * the way just before N (up to 60, within the cache bound) are kept, so stepping back through a
+ * long GOP decodes it once per 60 steps, not once per step; non-reference frames before those are
+ * skipped, as mpv's exact seek does. Pixels are described in {@link DecodedFrame}.
  */
 public final class FrameDecoder implements AutoCloseable {
     /** The default bound of the decoded-frame cache: 512 MB. */
     public static final long DEFAULT_CACHE_BYTES = 512L << 20;
+    /**
+     * Frames kept on the way to a far frame: enough to step back two seconds without decoding
+     * again. Keeping more would forbid skipping non-reference frames, which makes jumps slower.
+     */
+    private static final int KEEP_BEHIND = 60;
     /** A decoder that fails this many packets in a row is not going to reach the frame. */
     private static final int MAX_FAILURES_IN_A_ROW = 1000;
 
@@ -81,6 +89,10 @@ public final class FrameDecoder implements AutoCloseable {
      */
     private int decodingFrom;
     private boolean endOfFile;
+    /** Packets presented before this timestamp may skip non-reference frames. */
+    private long skipBefore = Long.MIN_VALUE;
+    /** Bytes of one decoded frame, as the last one measured (an estimate until the first). */
+    private long frameBytes;
 
     private FrameDecoder(MediaInput input, FrameIndex index, long cacheBytes, AVCodecContext codec) {
         this.input = input;
@@ -92,6 +104,7 @@ public final class FrameDecoder implements AutoCloseable {
         this.bgra = new BytePointer(rowBytes * geometry.height());
         this.bgraPlanes = new PointerPointer<>(bgra, null, null, null);
         this.bgraStrides = new IntPointer((int) rowBytes, 0, 0, 0);
+        this.frameBytes = 2L * input.stream.codecpar().width() * input.stream.codecpar().height();
     }
 
     /**
@@ -134,9 +147,9 @@ public final class FrameDecoder implements AutoCloseable {
      */
     public DecodedFrame frame(int frame) throws UserFacingException {
         index.pts(frame);
-        DecodedFrame cached = cache.get(frame);
+        AVFrame cached = cache.get(frame);
         if (cached != null) {
-            return cached;
+            return convert(frame, cached);
         }
         int key = index.keyFrameAtOrBefore(frame);
         boolean continueForward = decoderPosition >= 0 && decoderPosition < frame && key <= decoderPosition;
@@ -166,13 +179,18 @@ public final class FrameDecoder implements AutoCloseable {
         return geometry.rotation();
     }
 
-    /** Bytes the decoded-frame cache holds now (never above the bound given to {@link #open}). */
+    /**
+     * Bytes the decoded-frame cache holds now, never above the bound given to {@link #open}. The
+     * cache keeps frames as decoded (planar YUV, about 3 MB for 1080p 4:2:0) and converts the one
+     * asked for, so the bound covers several times more frames than in ARGB.
+     */
     public long cachedBytes() {
         return cache.bytes();
     }
 
     @Override
     public void close() {
+        cache.close();
         sws_freeContext(scaler);
         scaler = null;
         av_frame_free(decoded);
@@ -232,7 +250,9 @@ public final class FrameDecoder implements AutoCloseable {
     private DecodedFrame decodeUntil(int target) throws UserFacingException {
         long targetPts = index.pts(target);
         int failures = 0;
-        int keepFrom = target - cache.capacity(4L * geometry.displayWidth() * geometry.displayHeight()) + 1;
+        int keepFrom = target - Math.min(KEEP_BEHIND, cache.capacity(frameBytes)) + 1;
+        // Frames before the ones kept are never shown: let the decoder skip the non-reference ones.
+        skipBefore = index.pts(Math.max(0, keepFrom));
         while (true) {
             int result = avcodec_receive_frame(codec, decoded);
             if (result == AVERROR_EAGAIN()) {
@@ -269,12 +289,12 @@ public final class FrameDecoder implements AutoCloseable {
                 if (number > target) {
                     return null;
                 }
+                frameBytes = FrameCache.sizeOf(decoded);
                 if (number >= keepFrom) {
-                    DecodedFrame frame = convert(number, pts);
-                    cache.put(frame);
-                    if (number == target) {
-                        return frame;
-                    }
+                    cache.put(number, decoded);
+                }
+                if (number == target) {
+                    return convert(number, decoded);
                 }
             } finally {
                 av_frame_unref(decoded);
@@ -289,6 +309,7 @@ public final class FrameDecoder implements AutoCloseable {
             return;
         }
         if (held.size() > 0) {
+            codec.skip_frame(AVDISCARD_DEFAULT);
             avcodec_send_packet(codec, held);
             av_packet_unref(held);
             return;
@@ -302,6 +323,8 @@ public final class FrameDecoder implements AutoCloseable {
             }
             try {
                 if (packet.stream_index() == input.streamIndex) {
+                    codec.skip_frame(packet.pts() != AV_NOPTS_VALUE && packet.pts() < skipBefore
+                            ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
                     int sent = avcodec_send_packet(codec, packet);
                     // A damaged packet is skipped like FFmpeg's players do; the frame search decides.
                     if (sent < 0 && sent != AVERROR_EAGAIN()) {
@@ -315,7 +338,7 @@ public final class FrameDecoder implements AutoCloseable {
         }
     }
 
-    private DecodedFrame convert(int number, long pts) {
+    private DecodedFrame convert(int number, AVFrame decoded) {
         int width = geometry.scaledWidth();
         int height = geometry.height();
         scaler = sws_getCachedContext(scaler, decoded.width(), decoded.height(), decoded.format(),
@@ -326,6 +349,6 @@ public final class FrameDecoder implements AutoCloseable {
         bgra.position(0).limit((long) width * height * 4).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN)
                 .asIntBuffer().get(argb);
         int[] shown = geometry.rotate(argb, width, height);
-        return new DecodedFrame(number, pts, geometry.displayWidth(), geometry.displayHeight(), shown);
+        return new DecodedFrame(number, index.pts(number), geometry.displayWidth(), geometry.displayHeight(), shown);
     }
 }

@@ -51,8 +51,22 @@ public final class FrameIndexer {
         }
     }
 
-    /** An index and whether the file ended before its own header said it would. */
-    record Result(FrameIndex index, boolean truncated) {
+    /**
+     * An index, how long its last frame is shown, and whether the file ended before its own header
+     * said it would.
+     *
+     * @param lastFrameTicks the display duration of the last frame in stream ticks, as its packet
+     *     gives it (0 when unknown)
+     */
+    record Result(FrameIndex index, long lastFrameTicks, boolean truncated) {
+        /** From the first frame's timestamp to the end of the last frame, in milliseconds. */
+        double presentedMillis() {
+            int last = index.lastFrame();
+            // Some muxers give the last packet no duration: then it lasts as long as the one before it.
+            long lastDuration = lastFrameTicks > 0 || last == 0 ? lastFrameTicks : index.pts(last) - index.pts(last - 1);
+            long ticks = index.pts(last) - index.pts(0) + lastDuration;
+            return Math.round(ticks * 1_000_000.0 * index.timeBaseNumerator() / index.timeBaseDenominator()) / 1000.0;
+        }
     }
 
     static Result index(MediaInput input, DoubleConsumer progress, BooleanSupplier cancelled)
@@ -63,6 +77,8 @@ public final class FrameIndexer {
         BitSet cut = new BitSet();
         int count = 0;
         int videoPackets = 0;
+        long latest = Long.MIN_VALUE;
+        long latestDuration = 0;
         AVPacket packet = av_packet_alloc();
         int result;
         try {
@@ -78,6 +94,10 @@ public final class FrameIndexer {
                         keys.set(count, (packet.flags() & AV_PKT_FLAG_KEY) != 0);
                         cut.set(count, corrupt);
                         timestamps[count++] = timestamp;
+                        if (timestamp > latest && !corrupt) {
+                            latest = timestamp;
+                            latestDuration = Math.max(0, packet.duration());
+                        }
                     }
                 }
                 av_packet_unref(packet);
@@ -103,7 +123,7 @@ public final class FrameIndexer {
             throw new UserFacingException(input.file.getFileName() + ": not a video: its video stream has no frames");
         }
         progress.accept(1.0);
-        return new Result(inPresentationOrder(timestamps, keys, count, input), truncated);
+        return new Result(inPresentationOrder(timestamps, keys, count, input), latestDuration, truncated);
     }
 
     private static int dropMarked(long[] timestamps, BitSet keys, BitSet marked, int count) {

@@ -39,6 +39,8 @@ import org.frameproof.domain.UserFacingException;
 public final class IsolatedProber {
     /** A child that reports no progress for this long is taken to hang and is stopped. */
     static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(60);
+    /** Exit codes above this mean the child was ended by signal (exit - 128): a native crash. */
+    private static final int SIGNALLED = 128;
 
     private final Path cacheFolder;
     private final String workerClass;
@@ -102,7 +104,7 @@ public final class IsolatedProber {
         // A crash report goes to the temporary folder, not into the reviewer's working folder.
         String crashReport = Path.of(System.getProperty("java.io.tmpdir"), "frameproof-probe-crash-%p.log").toString();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:ErrorFile=" + crashReport, "-XX:-CreateCoredumpFiles",
+                "-XX:+UseSerialGC", "-XX:ErrorFile=" + crashReport,
                 "-cp", System.getProperty("java.class.path"), workerClass, file.toString());
         Process child;
         try {
@@ -136,8 +138,12 @@ public final class IsolatedProber {
             if (exit == ProbeWorker.UNUSABLE_FILE && error.get() != null) {
                 throw new UserFacingException(error.get());
             }
-            throw new UserFacingException(file.getFileName() + ": the decoder crashed on this file (exit code "
-                    + exit + "). The file may be damaged or hostile; nothing else was affected.");
+            if (exit > SIGNALLED) {
+                throw new UserFacingException(file.getFileName() + ": the decoder crashed on this file (signal "
+                        + (exit - SIGNALLED) + "). The file may be damaged or hostile; nothing else was affected.");
+            }
+            throw new UserFacingException(file.getFileName() + ": the probe of this file failed (exit code " + exit
+                    + (error.get() == null ? "" : ": " + error.get()) + ").");
         } catch (InterruptedException e) {
             child.destroyForcibly();
             Thread.currentThread().interrupt();
@@ -158,6 +164,9 @@ public final class IsolatedProber {
                     progress.accept(Double.parseDouble(line.substring(ProbeWorker.PROGRESS.length())));
                 } else if (line.startsWith(ProbeWorker.ERROR)) {
                     error.set(line.substring(ProbeWorker.ERROR.length()));
+                } else if (error.get() == null && !line.isBlank()) {
+                    // The first line of anything else (a Java failure) says most about it.
+                    error.set(line.strip());
                 }
             }
         } catch (IOException | NumberFormatException e) {

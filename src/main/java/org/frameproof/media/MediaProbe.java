@@ -2,8 +2,6 @@ package org.frameproof.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 
 import java.io.IOException;
@@ -53,11 +51,7 @@ public final class MediaProbe {
             String sha256 = sha256(file, f -> progress.accept(INDEX_SHARE + f * (1 - INDEX_SHARE)), cancelled);
             FrameIndex index = indexed.index();
             DisplayGeometry geometry = DisplayGeometry.of(input.stream.codecpar());
-            long duration = input.format.duration();
-            double durationMs = duration == AV_NOPTS_VALUE
-                    ? index.spanMicros() / 1000.0
-                    : duration * 1000.0 / AV_TIME_BASE;
-            MediaFacts facts = new MediaFacts(index.frameCount(), durationMs,
+            MediaFacts facts = new MediaFacts(index.frameCount(), indexed.presentedMillis(),
                     geometry.displayWidth(), geometry.displayHeight(), geometry.rotation(),
                     index.averageFrameRate(), index.variableFrameRate(),
                     avcodec_get_name(input.stream.codecpar().codec_id()).getString(StandardCharsets.UTF_8),
