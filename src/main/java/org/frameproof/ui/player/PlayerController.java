@@ -81,7 +81,7 @@ public final class PlayerController {
 
         transportBar.disableProperty().bind(viewModel.loadedProperty().not());
         readoutBar.disableProperty().bind(viewModel.loadedProperty().not());
-        playButton.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("⏸").otherwise("▶"));
+        playButton.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("❚❚").otherwise("▶"));
         positionMessageLabel.textProperty().bind(viewModel.positionMessageProperty());
         muteButton.selectedProperty().bindBidirectional(viewModel.mutedProperty());
         volumeSlider.setValue(viewModel.volumeProperty().get());
