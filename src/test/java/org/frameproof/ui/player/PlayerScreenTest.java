@@ -186,6 +186,34 @@ class PlayerScreenTest {
     }
 
     @Test
+    void loopedRangePlaysAgainFromItsStart(FxRobot robot) throws InterruptedException {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "20");
+        assertOnScreen(robot, 20);
+        robot.clickOn("#loopStartButton");
+        typePosition(robot, "45");
+        assertOnScreen(robot, 45);
+        robot.clickOn("#loopEndButton");
+        robot.type(KeyCode.SPACE);
+        int highest = 0;
+        boolean wrapped = false;
+        int previous = -1;
+        // 25 frames at 25 fps is one second: three seconds see the range at least twice.
+        for (int sample = 0; sample < 60; sample++) {
+            Thread.sleep(50);
+            int frame = viewModel.currentFrameProperty().get();
+            highest = Math.max(highest, frame);
+            wrapped |= previous >= 0 && frame < previous - 10;
+            previous = frame;
+        }
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> !viewModel.playingProperty().get());
+        assertTrue(wrapped, "playback went back to the loop's start");
+        assertTrue(highest <= 50, "playback stayed within the loop, reached " + highest);
+        assertPatternMatchesPrinted(robot);
+    }
+
+    @Test
     void stepDuringPlaybackPausesAndStepsFromTheSnappedFrame(FxRobot robot) {
         open(robot, Clip.H264_BFRAMES_LONGGOP.path());
         robot.type(KeyCode.SPACE);
