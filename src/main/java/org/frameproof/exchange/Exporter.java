@@ -1,0 +1,33 @@
+package org.frameproof.exchange;
+
+import java.nio.file.Path;
+import org.frameproof.domain.UserFacingException;
+
+/**
+ * Writes an export in any format, whole or not at all, and returns its SHA-256 for the audit
+ * log. The command line and the export dialog both call this.
+ */
+public final class Exporter {
+    private final FrameSource frames;
+
+    /** @param frames where reports and stills get their exact frames */
+    public Exporter(FrameSource frames) {
+        this.frames = frames;
+    }
+
+    /**
+     * @param out the file to write (for {@link ExportFormat#STILLS}: a new or empty folder)
+     * @throws UserFacingException when the destination cannot be written (nothing is left behind)
+     *     or the input does not fit the format
+     * @throws java.util.concurrent.CancellationException when the monitor cancelled (nothing is left behind)
+     */
+    public ExportResult export(ExportFormat format, EvidenceExport input, Path out, ExportOptions options,
+            ExportMonitor monitor) throws UserFacingException {
+        AtomicOutput.Written written = switch (format) {
+            case CSV -> AtomicOutput.writeFile(out, stream -> CsvExport.write(input, stream));
+            case JSON -> AtomicOutput.writeFile(out, stream -> JsonExport.write(input, options, stream));
+            default -> throw new UserFacingException(format.label() + " export is not available yet.");
+        };
+        return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
+    }
+}
