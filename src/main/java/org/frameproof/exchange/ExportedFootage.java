@@ -62,4 +62,20 @@ public record ExportedFootage(long id, String originalName, String sha256, Strin
     public String lastFrameTimecode(FrameSpan span) {
         return Timecode.format(Math.round((span.endPtsMs() - firstPtsMs) * 1000));
     }
+
+    /**
+     * The span's start in whole milliseconds since the first frame, rounded up so that a player
+     * seeking there lands inside the first frame, never on the one before.
+     */
+    public long startMillis(FrameSpan span) {
+        return (long) Math.ceil(Math.round(startMs(span) * 1000) / 1000.0);
+    }
+
+    /**
+     * The span's end in whole milliseconds, rounded down so that it stays before the next frame;
+     * always at least one millisecond after {@link #startMillis}.
+     */
+    public long endMillis(FrameSpan span) {
+        return Math.max(startMillis(span) + 1, (long) Math.floor(Math.round(endMs(span) * 1000) / 1000.0));
+    }
 }
