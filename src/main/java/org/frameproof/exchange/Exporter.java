@@ -27,6 +27,7 @@ public final class Exporter {
             case CSV -> AtomicOutput.writeFile(out, stream -> CsvExport.write(input, stream));
             case JSON -> AtomicOutput.writeFile(out, stream -> JsonExport.write(input, options, stream));
             case W3C -> AtomicOutput.writeFile(out, stream -> WebAnnotationExport.write(input, options, stream));
+            case EAF -> AtomicOutput.writeFile(out, stream -> EafExport.write(input, options, stream));
             default -> throw new UserFacingException(format.label() + " export is not available yet.");
         };
         return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
