@@ -28,6 +28,7 @@ public final class Exporter {
             case JSON -> AtomicOutput.writeFile(out, stream -> JsonExport.write(input, options, stream));
             case W3C -> AtomicOutput.writeFile(out, stream -> WebAnnotationExport.write(input, options, stream));
             case EAF -> AtomicOutput.writeFile(out, stream -> EafExport.write(input, options, stream));
+            case VTT, SRT -> AtomicOutput.writeFile(out, stream -> SubtitleExport.write(input, format, stream));
             default -> throw new UserFacingException(format.label() + " export is not available yet.");
         };
         return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
