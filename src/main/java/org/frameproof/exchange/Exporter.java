@@ -1,5 +1,6 @@
 package org.frameproof.exchange;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.frameproof.domain.UserFacingException;
 
@@ -29,8 +30,20 @@ public final class Exporter {
             case W3C -> AtomicOutput.writeFile(out, stream -> WebAnnotationExport.write(input, options, stream));
             case EAF -> AtomicOutput.writeFile(out, stream -> EafExport.write(input, options, stream));
             case VTT, SRT -> AtomicOutput.writeFile(out, stream -> SubtitleExport.write(input, format, stream));
-            default -> throw new UserFacingException(format.label() + " export is not available yet.");
+            case PDF -> AtomicOutput.writeFile(out, stream -> new PdfReport(input, options, frames, monitor).write(stream));
+            case STILLS -> throw new UserFacingException(format.label() + " export is not available yet.");
         };
+        if (format == ExportFormat.PDF) {
+            writeHashBeside(written);
+            return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
+        }
         return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
+    }
+
+    /** {@code OUT.pdf.sha256} beside the report, in the format {@code sha256sum -c} checks. */
+    private static void writeHashBeside(AtomicOutput.Written written) throws UserFacingException {
+        String name = written.path().getFileName().toString();
+        AtomicOutput.writeFile(written.path().resolveSibling(name + ".sha256"),
+                stream -> stream.write(Sha256.sumLine(written.sha256(), name).getBytes(StandardCharsets.UTF_8)));
     }
 }
