@@ -60,23 +60,27 @@ public final class AnnotationJson {
         json.put("confidence", annotation.confidence() == null ? null : annotation.confidence().name().toLowerCase(Locale.ROOT));
         ArrayNode tags = json.putArray("tags");
         annotation.tags().forEach(tags::add);
-        if (annotation.region() == null) {
-            json.putNull("region");
-        } else {
-            Region region = annotation.region();
-            ObjectNode shape = json.putObject("region");
-            shape.put("shape", region.shape().name().toLowerCase(Locale.ROOT));
-            shape.put("x", region.x());
-            shape.put("y", region.y());
-            shape.put("width", region.width());
-            shape.put("height", region.height());
-        }
+        putRegion(json, annotation.region());
         json.put("author", annotation.author());
         json.put("role", annotation.role().label());
         json.put("createdAt", annotation.createdAt().toString());
         json.put("modifiedAt", annotation.modifiedAt() == null ? null : annotation.modifiedAt().toString());
         writeFinding(annotation.finding(), json);
         return json;
+    }
+
+    /** {@code "region": {shape, x, y, width, height}} or {@code "region": null}. */
+    static void putRegion(ObjectNode json, Region region) {
+        if (region == null) {
+            json.putNull("region");
+            return;
+        }
+        ObjectNode shape = json.putObject("region");
+        shape.put("shape", region.shape().name().toLowerCase(Locale.ROOT));
+        shape.put("x", region.x());
+        shape.put("y", region.y());
+        shape.put("width", region.width());
+        shape.put("height", region.height());
     }
 
     private static void writeFinding(Finding finding, ObjectNode json) {

@@ -24,6 +24,9 @@ public final class Exporter {
      */
     public ExportResult export(ExportFormat format, EvidenceExport input, Path out, ExportOptions options,
             ExportMonitor monitor) throws UserFacingException {
+        if (format == ExportFormat.STILLS) {
+            return StillsExport.write(input, options, frames, monitor, out);
+        }
         AtomicOutput.Written written = switch (format) {
             case CSV -> AtomicOutput.writeFile(out, stream -> CsvExport.write(input, stream));
             case JSON -> AtomicOutput.writeFile(out, stream -> JsonExport.write(input, options, stream));
@@ -31,7 +34,7 @@ public final class Exporter {
             case EAF -> AtomicOutput.writeFile(out, stream -> EafExport.write(input, options, stream));
             case VTT, SRT -> AtomicOutput.writeFile(out, stream -> SubtitleExport.write(input, format, stream));
             case PDF -> AtomicOutput.writeFile(out, stream -> new PdfReport(input, options, frames, monitor).write(stream));
-            case STILLS -> throw new UserFacingException(format.label() + " export is not available yet.");
+            case STILLS -> throw new IllegalStateException("stills are written as a folder above");
         };
         if (format == ExportFormat.PDF) {
             writeHashBeside(written);
