@@ -172,22 +172,10 @@ class PdfReportTest {
     @Test
     void cancellingLeavesNoFileBehind() throws Exception {
         Path pdf = folder.resolve("report.pdf");
-        ExportMonitor cancelAfterTwo = new ExportMonitor() {
-            private long done;
-
-            @Override
-            public void progress(long finished, long total) {
-                done = finished;
-                assertEquals(4, total);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return done >= 2;
-            }
-        };
+        CancellingMonitor cancelAfterTwo = new CancellingMonitor(2);
         assertThrows(CancellationException.class, () -> new Exporter(frames).export(ExportFormat.PDF,
                 ExportFixtures.evidence(), pdf, ExportFixtures.options(), cancelAfterTwo));
+        assertEquals(4, cancelAfterTwo.total(), "progress counts the annotations");
         try (Stream<Path> left = Files.list(folder)) {
             assertEquals(List.of(), left.toList(), "no report, no hash, no temporary file");
         }

@@ -91,20 +91,7 @@ class StillsExportTest {
         assertTrue(Files.exists(empty.resolve(StillsExport.SUMS)));
 
         Path cancelled = folder.resolve("cancelled");
-        ExportMonitor cancelAfterOne = new ExportMonitor() {
-            private long done;
-
-            @Override
-            public void progress(long finished, long total) {
-                done = finished;
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return done >= 1;
-            }
-        };
-        assertThrows(CancellationException.class, () -> export(cancelled, cancelAfterOne));
+        assertThrows(CancellationException.class, () -> export(cancelled, new CancellingMonitor(1)));
         assertFalse(Files.exists(cancelled));
         try (Stream<Path> files = Files.list(folder)) {
             assertEquals(List.of(empty), files.toList(), "no hidden staging folder left behind");
