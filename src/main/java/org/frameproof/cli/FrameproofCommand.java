@@ -60,6 +60,9 @@ public final class FrameproofCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(root);
         commandLine.getCommandSpec().version("Frameproof " + version);
         commandLine.setExecutionExceptionHandler(new UserMessageHandler());
+        commandLine.addSubcommand(new ProbeCommand());
+        commandLine.addSubcommand(new FramesCommand());
+        commandLine.addSubcommand(new StillCommand());
         return commandLine;
     }
 }

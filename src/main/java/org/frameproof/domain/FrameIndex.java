@@ -53,6 +53,12 @@ public final class FrameIndex {
         return pts[checked(frame)];
     }
 
+    /** The frame whose own timestamp is {@code pts} (stream ticks), or -1 when no frame has it. */
+    public int frameWithPts(long pts) {
+        int frame = Arrays.binarySearch(this.pts, pts);
+        return frame < 0 ? -1 : frame;
+    }
+
     public long timeBaseNumerator() {
         return timeBaseNumerator;
     }

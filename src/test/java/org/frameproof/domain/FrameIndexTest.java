@@ -33,6 +33,14 @@ class FrameIndexTest {
     }
 
     @Test
+    void findsAFrameByItsOwnTimestamp() {
+        FrameIndex index = lateStream();
+        assertEquals(0, index.frameWithPts(1_026_000));
+        assertEquals(9, index.frameWithPts(1_026_000 + 9 * 3600L));
+        assertEquals(-1, index.frameWithPts(1_026_001));
+    }
+
+    @Test
     void findsTheKeyFrameToDecodeFrom() {
         FrameIndex index = lateStream();
         assertEquals(0, index.keyFrameAtOrBefore(4));
