@@ -10,9 +10,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.evidence.CaseService;
-import org.frameproof.store.CaseRepository;
-import org.frameproof.store.Database;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,20 +25,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     @TempDir static Path dataFolder;
-    private Database database;
+    private EvidenceStore store;
     private MainWindowViewModel viewModel;
 
     @Start
     void start(Stage stage) throws Exception {
-        database = Database.open(dataFolder);
-        viewModel = new MainWindowViewModel(new CaseService(new CaseRepository(database)), "Data: " + dataFolder);
+        store = TestStores.stores().exists(dataFolder) ? TestStores.unlock(dataFolder) : TestStores.create(dataFolder);
+        viewModel = new MainWindowViewModel(store.cases(), "Data: " + dataFolder);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
         MainWindow.show(stage, viewModel, "about", icon);
     }
 
     @AfterEach
     void closeDatabase() throws Exception {
-        database.close();
+        store.close();
     }
 
     @Test
