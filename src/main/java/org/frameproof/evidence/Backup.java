@@ -60,6 +60,7 @@ final class Backup {
                 if (copied.add(item.sha256())) {
                     String name = Vault.FOLDER + "/" + item.sha256();
                     ObjectNode copy = copy(store.dataFolder().resolve(name), partial, name, progress);
+                    files.add(copy);
                     if (!item.sha256().equals(copy.get("sha256").asText())) {
                         throw new UserFacingException("Not backed up: the vault copy of footage " + item.id()
                                 + " no longer matches its SHA-256. Run 'frameproof verify' to see what is damaged.");
