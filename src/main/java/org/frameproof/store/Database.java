@@ -20,7 +20,7 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class Database implements AutoCloseable {
     static final String FILE_NAME = "frameproof";
     private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
-    /** Flyway reports every up-to-date schema at INFO on standard error; commands print only what they did. */
+    /** Flyway reports every up-to-date schema, and that it has not been tested with this H2, on standard error; commands print only what they did. */
     private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
     /** Work done inside one transaction: all of it is committed, or none. */
@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
 
     private static java.util.logging.Logger quietFlyway() {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
-        logger.setLevel(java.util.logging.Level.WARNING);
+        logger.setLevel(java.util.logging.Level.SEVERE);
         return logger;
     }
 
