@@ -1,12 +1,12 @@
 package org.frameproof.cli;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Map;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.RecordJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,29 +40,12 @@ final class FootageCommand {
             return 0;
         }
 
-        private static Map<String, Object> asJson(Footage item) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", item.id());
-            json.put("sha256", item.sha256());
-            json.put("md5", item.md5());
-            json.put("originalName", item.originalName());
-            json.put("originalPath", item.originalPath());
-            json.put("sizeBytes", item.sizeBytes());
-            json.put("status", item.status().label());
-            json.put("statusReason", item.statusReason());
-            json.put("integrity", item.integrity().label());
-            json.put("duplicateOf", item.duplicateOf());
-            json.put("importedBy", item.importedBy().name());
-            json.put("importedRole", item.importedBy().role().label());
-            json.put("importedAt", item.importedAt().toString());
-            json.put("machine", item.machine());
-            json.put("appVersion", item.appVersion());
-            json.put("graphicViolence", item.provenance().graphicViolence());
-            json.put("identifiablePeople", item.provenance().identifiablePeople());
+        private static ObjectNode asJson(Footage item) {
+            ObjectNode json = RecordJson.of(item);
             try {
-                json.put("mediaFacts", JSON.readTree(item.mediaFactsJson()));
+                json.set("mediaFacts", JSON.readTree(item.mediaFactsJson()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                json.put("mediaFacts", item.mediaFactsJson());
+                // Kept as the text it was stored as.
             }
             return json;
         }

@@ -43,7 +43,7 @@ public final class CaseService {
             }
             Case created = cases.insert(cleanTitle, description == null ? "" : description, reviewer.name(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
-            audit.record("case.create", "case", Long.toString(created.id()), null, AuditJson.of(created));
+            audit.record("case.create", "case", Long.toString(created.id()), null, RecordJson.of(created));
             return created;
         });
     }

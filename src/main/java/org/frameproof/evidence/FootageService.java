@@ -107,7 +107,7 @@ public final class FootageService {
                 file.getFileName().toString(), file.toAbsolutePath().toString(), reviewer, now, stamp.machine(),
                 stamp.appVersion(), json(facts), provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
                 Integrity.INTACT, now));
-        audit.record("footage.import", "footage", Long.toString(created.id()), null, AuditJson.of(created));
+        audit.record("footage.import", "footage", Long.toString(created.id()), null, RecordJson.of(created));
         addCustody(created.id(), now, "imported", "SHA-256 " + hashes.sha256() + ", MD5 " + hashes.md5() + ", "
                 + hashes.size() + " bytes, copied and re-hashed on " + stamp.machine());
         if (first != null) {
@@ -146,7 +146,7 @@ public final class FootageService {
             Footage before = require(id);
             footage.updateStatus(id, status, cleanReason);
             Footage after = require(id);
-            audit.record("footage.status", "footage", Long.toString(id), AuditJson.of(before), AuditJson.of(after));
+            audit.record("footage.status", "footage", Long.toString(id), RecordJson.of(before), RecordJson.of(after));
             addCustody(id, now(), "status", status.label() + ": " + cleanReason);
             return after;
         });
@@ -166,7 +166,7 @@ public final class FootageService {
             footage.updateIntegrity(id, integrity, checkedAt);
             Footage after = require(id);
             if (integrity != item.integrity()) {
-                audit.record("footage.integrity", "footage", Long.toString(id), AuditJson.of(item), AuditJson.of(after));
+                audit.record("footage.integrity", "footage", Long.toString(id), RecordJson.of(item), RecordJson.of(after));
             }
             addCustody(id, checkedAt, intact ? "verified" : "verification failed",
                     intact ? "vault copy matches SHA-256 " + item.sha256()
@@ -177,7 +177,7 @@ public final class FootageService {
 
     private void addCustody(long footageId, Instant at, String kind, String details) throws UserFacingException {
         CustodyEvent event = custody.insert(footageId, at, reviewer, kind, details);
-        audit.record("custody.add", "custody_event", Long.toString(event.id()), null, AuditJson.of(event));
+        audit.record("custody.add", "custody_event", Long.toString(event.id()), null, RecordJson.of(event));
     }
 
     private Instant now() {

@@ -8,11 +8,11 @@ import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
 
-/** The records as the audit log stores them before and after a change: every field, times in UTC. */
-public final class AuditJson {
+/** The records as JSON, every field, times in UTC: what the audit log stores before and after a change, and what {@code --json} prints. */
+public final class RecordJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AuditJson() {
+    private RecordJson() {
     }
 
     public static ObjectNode of(Case investigation) {
