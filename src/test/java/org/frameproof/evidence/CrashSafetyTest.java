@@ -40,10 +40,16 @@ class CrashSafetyTest {
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = start(next);
             List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-            Thread reader = new Thread(() -> read(child, lines, acknowledged));
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+            Thread reader = new Thread(() -> read(child, lines, acknowledged, ready));
             reader.start();
-            // Anywhere from during startup to well into the writing.
-            Thread.sleep(700 + random.nextInt(2000));
+            // Every fifth kill anywhere in startup (opening, migrating); the rest while saves are under way.
+            if (kill % 5 == 4) {
+                Thread.sleep(random.nextInt(1500));
+            } else {
+                assertTrue(ready.await(2, TimeUnit.MINUTES), "the writer did not start");
+                Thread.sleep(random.nextInt(1500));
+            }
             child.destroyForcibly(); // SIGKILL on Linux
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             reader.join();
@@ -54,7 +60,7 @@ class CrashSafetyTest {
         }
         System.out.printf("CrashSafetyTest: %d kills (%d while writing), %d saves acknowledged, all present%n",
                 KILLS, killedWhileWriting, acknowledged.size());
-        assertTrue(killedWhileWriting >= KILLS / 2, "most kills should land while writing: " + killedWhileWriting);
+        assertTrue(killedWhileWriting >= KILLS * 4 / 5, "most kills should land while writing: " + killedWhileWriting);
     }
 
     private Process start(long next) throws Exception {
@@ -63,10 +69,13 @@ class CrashSafetyTest {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private static void read(Process child, List<String> lines, Set<Long> acknowledged) {
+    private static void read(Process child, List<String> lines, Set<Long> acknowledged, java.util.concurrent.CountDownLatch ready) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lines.add(line);
+                if (line.equals("READY")) {
+                    ready.countDown();
+                }
                 if (line.startsWith("ACK ")) {
                     acknowledged.add(Long.parseLong(line.substring(4)));
                 }
