@@ -5,16 +5,15 @@ import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.evidence.CaseService;
+import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
-import org.frameproof.store.CaseRepository;
-import org.frameproof.store.Database;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
@@ -22,6 +21,11 @@ import org.frameproof.ui.player.PlayerViewModel;
 
 /** The composition root of the desktop app: builds the services and hands them to the main window. */
 final class DesktopWorkstation implements Workstation {
+    private final StoreAccess storeAccess;
+
+    DesktopWorkstation(StoreAccess storeAccess) {
+        this.storeAccess = storeAccess;
+    }
 
     @Override
     public void run(Path dataFolder, Path video) throws UserFacingException {
@@ -29,11 +33,11 @@ final class DesktopWorkstation implements Workstation {
         if (!libVlc.available()) {
             throw new UserFacingException(libVlc.problem());
         }
-        try (Database database = Database.open(dataFolder)) {
+        try (EvidenceStore store = storeAccess.open(dataFolder)) {
             MainWindowViewModel mainWindow = new MainWindowViewModel(
-                    new CaseService(new CaseRepository(database)),
+                    store.cases(),
                     "Data: " + dataFolder + " · libVLC " + libVlc.version());
-            IsolatedProber prober = new IsolatedProber(dataFolder.resolve("index-cache"));
+            IsolatedProber prober = Main.prober(dataFolder);
             showUntilClosed(mainWindow, prober, video);
         }
     }

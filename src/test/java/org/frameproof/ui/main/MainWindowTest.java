@@ -10,13 +10,12 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.evidence.CaseService;
+import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
-import org.frameproof.store.CaseRepository;
-import org.frameproof.store.Database;
+import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
@@ -32,14 +31,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     @TempDir static Path dataFolder;
-    private Database database;
+    private EvidenceStore store;
     private MainWindowViewModel viewModel;
     private VlcPlayback playback;
 
     @Start
     void start(Stage stage) throws Exception {
-        database = Database.open(dataFolder);
-        viewModel = new MainWindowViewModel(new CaseService(new CaseRepository(database)), "Data: " + dataFolder);
+        store = TestStores.stores().exists(dataFolder) ? TestStores.unlock(dataFolder) : TestStores.create(dataFolder);
+        viewModel = new MainWindowViewModel(store.cases(), "Data: " + dataFolder);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
@@ -49,8 +48,8 @@ class MainWindowTest {
     }
 
     @AfterEach
-    void closeDatabaseAndPlayer() throws Exception {
-        database.close();
+    void closeStoreAndPlayer() throws Exception {
+        store.close();
         playback.close();
     }
 
