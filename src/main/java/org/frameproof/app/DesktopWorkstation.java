@@ -5,17 +5,27 @@ import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.evidence.CaseService;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
-import org.frameproof.store.CaseRepository;
-import org.frameproof.store.Database;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
+import org.frameproof.ui.player.PlayerThreads;
+import org.frameproof.ui.player.PlayerViewModel;
 
 /** The composition root of the desktop app: builds the services and hands them to the main window. */
 final class DesktopWorkstation implements Workstation {
+    private final StoreAccess storeAccess;
+
+    DesktopWorkstation(StoreAccess storeAccess) {
+        this.storeAccess = storeAccess;
+    }
 
     @Override
     public void run(Path dataFolder, Path video) throws UserFacingException {
@@ -23,23 +33,34 @@ final class DesktopWorkstation implements Workstation {
         if (!libVlc.available()) {
             throw new UserFacingException(libVlc.problem());
         }
-        try (Database database = Database.open(dataFolder)) {
+        try (EvidenceStore store = storeAccess.open(dataFolder)) {
             MainWindowViewModel mainWindow = new MainWindowViewModel(
-                    new CaseService(new CaseRepository(database)),
+                    store.cases(),
                     "Data: " + dataFolder + " · libVLC " + libVlc.version());
-            showUntilClosed(mainWindow);
+            IsolatedProber prober = Main.prober(dataFolder);
+            showUntilClosed(mainWindow, prober, video);
         }
     }
 
-    private static void showUntilClosed(MainWindowViewModel viewModel) throws UserFacingException {
+    private static void showUntilClosed(MainWindowViewModel viewModel, IsolatedProber prober, Path video)
+            throws UserFacingException {
         CountDownLatch closed = new CountDownLatch(1);
+        VideoSurface surface = new VideoSurface();
+        // One libVLC instance for the whole session, released when the window closes.
+        VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
+        PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
+                FrameDecoder.DEFAULT_CACHE_BYTES);
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 stage.setOnHidden(event -> closed.countDown());
-                MainWindow.show(stage, viewModel, aboutText(), icon());
+                MainWindow.show(stage, viewModel, player, aboutText(), icon());
+                if (video != null) {
+                    player.open(video);
+                }
             });
         } catch (UnsupportedOperationException e) {
+            playback.close();
             // JavaFX says "Unable to open DISPLAY" when there is no graphical session.
             throw new UserFacingException("Frameproof's window needs a graphical desktop, and none was found ("
                     + e.getMessage() + "). Commands such as 'frameproof probe FILE' work without one.", e);
@@ -49,6 +70,8 @@ final class DesktopWorkstation implements Workstation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        Platform.runLater(player::close);
+        playback.close();
         Platform.exit();
     }
 

@@ -20,10 +20,12 @@ import picocli.CommandLine.ScopeType;
         },
         footer = {
             "",
-            "  test    Build Frameproof and run every test (handled by the ./frameproof script).",
+            "Run by the ./frameproof script itself:",
+            "  test      Build Frameproof and run every test.",
             "",
             "The data folder holds the case database and the evidence vault: --data DIR,",
-            "else $XDG_DATA_HOME/frameproof, else ~/.local/share/frameproof."
+            "else $XDG_DATA_HOME/frameproof, else ~/.local/share/frameproof.",
+            ""
         })
 public final class FrameproofCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
@@ -58,6 +60,9 @@ public final class FrameproofCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(root);
         commandLine.getCommandSpec().version("Frameproof " + version);
         commandLine.setExecutionExceptionHandler(new UserMessageHandler());
+        commandLine.addSubcommand(new ProbeCommand());
+        commandLine.addSubcommand(new FramesCommand());
+        commandLine.addSubcommand(new StillCommand());
         return commandLine;
     }
 }

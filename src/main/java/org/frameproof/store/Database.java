@@ -1,37 +1,50 @@
 package org.frameproof.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.frameproof.domain.UserFacingException;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The embedded H2 database in the data folder. Opened with {@code WRITE_DELAY=0}, because with
- * H2's default delay a crash loses commits it has already acknowledged; never with AUTO_SERVER,
- * which would open a network port.
+ * The embedded H2 database in the data folder, encrypted with {@code CIPHER=AES} under a random
+ * {@link StoreKey}. Opened with {@code WRITE_DELAY=0}, because with H2's default delay a crash
+ * loses commits it has already acknowledged; with {@code TRACE_LEVEL_FILE=0}, because H2's trace
+ * file would hold SQL and values in plain text; never with AUTO_SERVER, which would open a network
+ * port. One connection, used by one thread at a time through {@link #transaction}.
  */
 public final class Database implements AutoCloseable {
     static final String FILE_NAME = "frameproof";
-    private static final String FIXED_OPTIONS = ";WRITE_DELAY=0";
+    private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    /** Flyway reports every up-to-date schema, and that it has not been tested with this H2, on standard error; commands print only what they did. */
+    private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
-    private final JdbcDataSource dataSource;
+    /** Work done inside one transaction: all of it is committed, or none. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws UserFacingException;
+    }
+
     private final Connection connection;
     private final DataFolderLock lock;
+    private final ReentrantLock inUse = new ReentrantLock();
 
-    private Database(JdbcDataSource dataSource, Connection connection, DataFolderLock lock) {
-        this.dataSource = dataSource;
+    private Database(Connection connection, DataFolderLock lock) {
         this.connection = connection;
         this.lock = lock;
     }
 
-    /** Opens (creating when new) the database in {@code dataFolder} and brings its schema up to date. */
-    public static Database open(Path dataFolder) throws StoreException {
+    /** Opens (creating when new) the encrypted database in {@code dataFolder} and brings its schema up to date. */
+    public static Database open(Path dataFolder, StoreKey key) throws StoreException {
         Path base = checkedLocation(dataFolder).resolve(FILE_NAME);
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + base + FIXED_OPTIONS);
         dataSource.setUser("frameproof");
-        dataSource.setPassword("");
+        dataSource.setPasswordChars(key.h2Password());
         DataFolderLock lock = DataFolderLock.acquire(base.getParent());
         try {
             Flyway.configure()
@@ -39,11 +52,22 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:org/frameproof/store/migration")
                     .load()
                     .migrate();
-            return new Database(dataSource, dataSource.getConnection(), lock);
+            return new Database(dataSource.getConnection(), lock);
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             lock.release();
             throw StoreException.cannotOpen(dataFolder, e);
         }
+    }
+
+    private static java.util.logging.Logger quietFlyway() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
+    /** Whether {@code dataFolder} already holds a database file. */
+    public static boolean existsIn(Path dataFolder) {
+        return Files.exists(dataFolder.resolve(FILE_NAME + ".mv.db"));
     }
 
     /**
@@ -53,28 +77,89 @@ public final class Database implements AutoCloseable {
     static Path checkedLocation(Path dataFolder) throws StoreException {
         Path absolute = dataFolder.toAbsolutePath().normalize();
         String text = absolute.toString();
-        if (text.contains(";") || text.contains("=") || text.contains("\n")) {
-            throw new StoreException("The data folder name may not contain ';', '=' or line breaks: " + text);
+        if (text.contains(";") || text.contains("=") || text.contains("\n") || text.contains("'")) {
+            throw new StoreException("The data folder name may not contain ';', '=', quotes or line breaks: " + text);
         }
         return absolute;
     }
 
+    /**
+     * Runs {@code work} in one transaction on this thread: committed durably when it returns,
+     * rolled back when it throws. Nested calls join the outer transaction.
+     */
+    public <T> T transaction(Work<T> work) throws UserFacingException {
+        inUse.lock();
+        try {
+            if (inUse.getHoldCount() > 1) {
+                return work.run();
+            }
+            boolean committed = false;
+            try {
+                connection.setAutoCommit(false);
+                T result = work.run();
+                connection.commit();
+                committed = true;
+                return result;
+            } catch (SQLException e) {
+                throw StoreException.cannotSave(e);
+            } finally {
+                if (!committed) {
+                    rollbackQuietly();
+                }
+                restoreAutoCommit();
+            }
+        } finally {
+            inUse.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The transaction failed already; the database discards it on the next open if not now.
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // A broken connection is reported by the next statement.
+        }
+    }
+
+    /**
+     * Writes a consistent copy of the database (still encrypted with the same key) into the zip
+     * file {@code target}, with H2's {@code BACKUP TO}.
+     */
+    public void backupTo(Path target) throws UserFacingException {
+        String location = checkedLocation(target).toString();
+        transaction(() -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BACKUP TO '" + location + "'");
+                return null;
+            } catch (SQLException e) {
+                throw new StoreException("Could not back up the database to " + target + ": " + StoreException.firstLine(e), e);
+            }
+        });
+    }
+
+    /** The connection, for repositories of this package inside {@link #transaction}, and for tests. */
     public Connection connection() {
         return connection;
     }
 
     @Override
     public void close() throws StoreException {
+        inUse.lock();
         try {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("Could not close the database cleanly: " + e.getMessage(), e);
         } finally {
             lock.release();
+            inUse.unlock();
         }
-    }
-
-    JdbcDataSource dataSource() {
-        return dataSource;
     }
 }

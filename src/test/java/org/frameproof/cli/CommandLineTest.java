@@ -42,7 +42,7 @@ class CommandLineTest {
     void helpNamesTheTestCommandAndTheDataOption() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString().contains("--data=DIR"), out.toString());
-        assertTrue(out.toString().contains("test    Build Frameproof and run every test"), out.toString());
+        assertTrue(out.toString().contains("test      Build Frameproof and run every test."), out.toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -14,37 +15,84 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseTest {
     @TempDir Path dataFolder;
 
-    @Test
-    void createsTheDatabaseFileWithDurableCommits() throws Exception {
-        try (Database database = Database.open(dataFolder);
-             Statement statement = database.connection().createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-            assertTrue(row.next());
-            assertEquals("0", row.getString(1));
-        }
-        assertTrue(Files.exists(dataFolder.resolve("frameproof.mv.db")));
+    static StoreKey randomKey() {
+        byte[] bytes = new byte[StoreKey.BYTES];
+        new SecureRandom().nextBytes(bytes);
+        return new StoreKey(bytes);
     }
 
     @Test
-    void migrationsCreateAnEmptyCaseTable() throws Exception {
-        try (Database database = Database.open(dataFolder)) {
+    void createsAnEncryptedDatabaseFileWithDurableCommitsAndNoTraceFile() throws Exception {
+        try (Database database = Database.open(dataFolder, randomKey());
+             Statement statement = database.connection().createStatement()) {
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")) {
+                assertTrue(row.next());
+                assertEquals("0", row.getString(1));
+            }
+            statement.execute("SELECT * FROM nonexistent_table_to_provoke_a_trace_entry");
+        } catch (java.sql.SQLException expected) {
+            // The failed statement is the point: H2 would have traced it to a plain-text file.
+        }
+        assertTrue(Files.exists(dataFolder.resolve("frameproof.mv.db")));
+        assertTrue(Files.notExists(dataFolder.resolve("frameproof.trace.db")));
+    }
+
+    @Test
+    void anotherKeyCannotOpenIt() throws Exception {
+        try (Database database = Database.open(dataFolder, randomKey())) {
             assertEquals(0, new CaseRepository(database).listByTitle().size());
         }
+        StoreException refused = assertThrows(StoreException.class, () -> Database.open(dataFolder, randomKey()));
+        assertTrue(refused.getMessage().contains("does not match its key file"), refused.getMessage());
     }
 
     @Test
     void aSecondOpenOfTheSameFolderGetsAClearMessage() throws Exception {
-        try (Database first = Database.open(dataFolder)) {
-            StoreException refused = assertThrows(StoreException.class, () -> Database.open(dataFolder));
+        StoreKey key = randomKey();
+        try (Database first = Database.open(dataFolder, key)) {
+            StoreException refused = assertThrows(StoreException.class, () -> Database.open(dataFolder, key));
             assertTrue(refused.getMessage().startsWith("Another Frameproof is already working on"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameFolderGetsAClearMessageToo() throws Exception {
+        StoreKey key = randomKey();
+        try (Database first = Database.open(dataFolder, key)) {
+            var result = org.frameproof.testing.ChildJvm.run(OpenInChild.class, java.util.Map.of(),
+                    dataFolder.toString(), java.util.HexFormat.of().formatHex(key.bytes()));
+            assertTrue(result.stdout().startsWith("Another Frameproof is already working on"), result.stdout() + result.stderr());
+        }
+    }
+
+    /** Tries to open the folder from a second JVM and prints what it was told. */
+    public static final class OpenInChild {
+        public static void main(String[] args) {
+            try (Database database = Database.open(Path.of(args[0]), new StoreKey(java.util.HexFormat.of().parseHex(args[1])))) {
+                System.out.println("opened");
+            } catch (StoreException e) {
+                System.out.println(e.getMessage());
+            }
         }
     }
 
     @Test
     void folderNamesThatH2WouldReadAsSettingsAreRefused(@TempDir Path parent) {
         StoreException refused = assertThrows(StoreException.class,
-                () -> Database.open(parent.resolve("x;INIT=RUNSCRIPT FROM 'evil.sql'")));
+                () -> Database.open(parent.resolve("x;INIT=RUNSCRIPT FROM 'evil.sql'"), randomKey()));
         assertTrue(refused.getMessage().contains("may not contain"), refused.getMessage());
+    }
+
+    @Test
+    void theAuditTableRefusesUpdatesAndDeletes() throws Exception {
+        try (Database database = Database.open(dataFolder, randomKey());
+             Statement statement = database.connection().createStatement()) {
+            statement.execute("INSERT INTO audit_log VALUES (1, CURRENT_TIMESTAMP, 'a', 'RESEARCHER', 'x', 'y', '1', NULL, NULL,"
+                    + " REPEAT('0', 64), REPEAT('1', 64))");
+            var update = assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE audit_log SET actor = 'b'"));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            assertThrows(java.sql.SQLException.class, () -> statement.execute("DELETE FROM audit_log"));
+        }
     }
 }

@@ -6,15 +6,20 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.common.ViewLoader;
+import org.frameproof.ui.player.PlayerView;
+import org.frameproof.ui.player.PlayerViewModel;
 
 /** Builds the main window's scene and puts it on a stage. */
 public final class MainWindow {
     private MainWindow() {
     }
 
-    public static void show(Stage stage, MainWindowViewModel viewModel, String aboutText, Image icon) {
+    public static void show(Stage stage, MainWindowViewModel viewModel, PlayerViewModel player, String aboutText,
+            Image icon) {
+        PlayerView playerView = PlayerView.load(player);
         Parent view = ViewLoader.load(MainWindow.class.getResource("MainWindowView.fxml"),
-                () -> new MainWindowController(viewModel, aboutText));
+                () -> new MainWindowController(viewModel, aboutText, playerView, player));
+        player.fileNameProperty().addListener((observable, old, fileName) -> viewModel.showOpenFile(fileName));
         Scene scene = new Scene(view);
         scene.getStylesheets().add(MainWindow.class.getResource("main.css").toExternalForm());
         viewModel.themeProperty().get().applyTo(scene);

@@ -40,6 +40,11 @@ public final class MainWindowViewModel {
         }
     }
 
+    /** Names the video on screen in the window title; an empty name restores the plain title. */
+    public void showOpenFile(String fileName) {
+        title.set(fileName == null || fileName.isEmpty() ? "Frameproof" : fileName + " — Frameproof");
+    }
+
     private String describeCaseCount() {
         return switch (cases.size()) {
             case 0 -> "No cases";

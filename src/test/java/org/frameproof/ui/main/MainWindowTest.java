@@ -10,10 +10,15 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.evidence.CaseService;
-import org.frameproof.store.CaseRepository;
-import org.frameproof.store.Database;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.Theme;
+import org.frameproof.ui.player.PlayerThreads;
+import org.frameproof.ui.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,20 +31,26 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     @TempDir static Path dataFolder;
-    private Database database;
+    private EvidenceStore store;
     private MainWindowViewModel viewModel;
+    private VlcPlayback playback;
 
     @Start
     void start(Stage stage) throws Exception {
-        database = Database.open(dataFolder);
-        viewModel = new MainWindowViewModel(new CaseService(new CaseRepository(database)), "Data: " + dataFolder);
+        store = TestStores.stores().exists(dataFolder) ? TestStores.unlock(dataFolder) : TestStores.create(dataFolder);
+        viewModel = new MainWindowViewModel(store.cases(), "Data: " + dataFolder);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
-        MainWindow.show(stage, viewModel, "about", icon);
+        VideoSurface surface = new VideoSurface();
+        playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
+        PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
+                PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
+        MainWindow.show(stage, viewModel, player, "about", icon);
     }
 
     @AfterEach
-    void closeDatabase() throws Exception {
-        database.close();
+    void closeStoreAndPlayer() throws Exception {
+        store.close();
+        playback.close();
     }
 
     @Test

@@ -1,0 +1,233 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.FrameIndexer;
+import org.frameproof.media.IsolatedProber;
+import org.frameproof.media.MediaAnalysis;
+
+/**
+ * Latency of the exact-frame engine beside mpv on the same file, in the same run (bench/player-latency.sh).
+ * Not a test: a main, run from source by the script, that prints a Markdown table.
+ *
+ * <p>Arguments: CLIP [HOUR_LONG_CLIP]
+ */
+public final class PlayerLatencyBench {
+    private static final int FORWARD_STEPS = 150;
+    private static final int BACKWARD_STEPS = 30;
+    private static final int JUMPS = 30;
+
+    private PlayerLatencyBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path clip = Path.of(args[0]);
+        Path cache = Files.createTempDirectory("frameproof-bench-cache");
+        List<String> report = new ArrayList<>();
+
+        long start = System.nanoTime();
+        MediaAnalysis analysis = new IsolatedProber(cache).analyze(clip, f -> { }, () -> false);
+        double childProbeMs = millisSince(start);
+        FrameIndex index = analysis.index();
+
+        // Open as the player does when the file is known: cached analysis, open decoder, first frame.
+        start = System.nanoTime();
+        FrameIndex cached = new IsolatedProber(cache).analyze(clip, f -> { }, () -> false).index();
+        double firstFrameMs;
+        try (FrameDecoder decoder = FrameDecoder.open(clip, cached, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            decoder.frame(0);
+            firstFrameMs = millisSince(start);
+        }
+
+        int key = lastKeyFrameWithLongGop(index);
+        int gopEnd = nextKeyFrame(index, key) - 1;
+        int deep = gopEnd - 10;
+        Random random = new Random(42);
+        int[] jumps = random.ints(JUMPS, 0, index.frameCount()).toArray();
+
+        double[] forward;
+        double[] backward;
+        double[] jump;
+        try (FrameDecoder decoder = FrameDecoder.open(clip, index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            decoder.frame(key + 20);
+            forward = new double[FORWARD_STEPS];
+            for (int i = 0; i < FORWARD_STEPS; i++) {
+                long t = System.nanoTime();
+                decoder.frame(key + 21 + i);
+                forward[i] = millisSince(t);
+            }
+        }
+        try (FrameDecoder decoder = FrameDecoder.open(clip, index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            decoder.frame(0);
+            backward = new double[BACKWARD_STEPS];
+            for (int i = 0; i < BACKWARD_STEPS; i++) {
+                long t = System.nanoTime();
+                decoder.frame(deep - i);
+                backward[i] = millisSince(t);
+            }
+        }
+        try (FrameDecoder decoder = FrameDecoder.open(clip, index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            decoder.frame(0);
+            jump = new double[JUMPS];
+            for (int i = 0; i < JUMPS; i++) {
+                long t = System.nanoTime();
+                decoder.frame(jumps[i]);
+                jump[i] = millisSince(t);
+            }
+        }
+
+        double[] mpvBack;
+        double[] mpvSeek;
+        try (Mpv mpv = Mpv.start(clip)) {
+            mpv.seekExact(index.ptsMillis(deep + 1) / 1000.0);
+            mpvBack = new double[BACKWARD_STEPS];
+            for (int i = 0; i < BACKWARD_STEPS; i++) {
+                long t = System.nanoTime();
+                mpv.commandUntilRestart("[\"frame-back-step\"]");
+                mpvBack[i] = millisSince(t);
+            }
+            mpvSeek = new double[JUMPS];
+            for (int i = 0; i < JUMPS; i++) {
+                long t = System.nanoTime();
+                mpv.seekExact(index.ptsMillis(jumps[i]) / 1000.0);
+                mpvSeek[i] = millisSince(t);
+            }
+        }
+
+        report.add(String.format(Locale.ROOT, "Clip: %s, %d frames, GOP used for backward steps: key %d..%d, start %d",
+                clip.getFileName(), index.frameCount(), key, gopEnd, deep));
+        report.add("");
+        report.add("| measure | Frameproof | mpv | target |");
+        report.add("|---|---|---|---|");
+        report.add(row("forward step, median", median(forward), Double.NaN, "<= 15 ms"));
+        report.add(row("30 backward steps from deep in a GOP, median", median(backward), median(mpvBack),
+                "<= 25% of mpv: " + String.format(Locale.ROOT, "%.1f ms", 0.25 * median(mpvBack))));
+        report.add(row("30 backward steps, first step (decodes the GOP)", backward[0], mpvBack[0], ""));
+        report.add(row("jump to a random frame, median", median(jump), median(mpvSeek), "no slower than mpv"));
+        report.add(row("jump to a random frame, p95", percentile(jump, 95), percentile(mpvSeek, 95), "report"));
+        report.add(row("open to first frame (index cached)", firstFrameMs, Double.NaN, "<= 500 ms"));
+        report.add(row("probe + index in a child process (first open)", childProbeMs, Double.NaN, "background"));
+
+        if (args.length > 1) {
+            Path hour = Path.of(args[1]);
+            start = System.nanoTime();
+            FrameIndex hourIndex = FrameIndexer.index(hour, f -> { }, () -> false);
+            double indexMs = millisSince(start);
+            report.add(row("frame index of " + hour.getFileName() + " (" + hourIndex.frameCount() + " frames, "
+                    + Files.size(hour) / (1 << 20) + " MB)", indexMs, Double.NaN, "<= 10000 ms"));
+        }
+        report.forEach(System.out::println);
+    }
+
+    private static String row(String name, double ours, double mpv, String target) {
+        return String.format(Locale.ROOT, "| %s | %.1f ms | %s | %s |", name, ours,
+                Double.isNaN(mpv) ? "-" : String.format(Locale.ROOT, "%.1f ms", mpv), target);
+    }
+
+    private static int lastKeyFrameWithLongGop(FrameIndex index) {
+        int best = 0;
+        for (int frame = 0; frame < index.frameCount(); frame++) {
+            if (index.isKeyFrame(frame) && nextKeyFrame(index, frame) - frame >= 200 && frame < index.frameCount() / 2) {
+                best = frame;
+            }
+        }
+        return best;
+    }
+
+    private static int nextKeyFrame(FrameIndex index, int key) {
+        for (int frame = key + 1; frame < index.frameCount(); frame++) {
+            if (index.isKeyFrame(frame)) {
+                return frame;
+            }
+        }
+        return index.frameCount();
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] values) {
+        return percentile(values, 50);
+    }
+
+    private static double percentile(double[] values, int percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+
+    /** mpv from the system, paused, driven over its JSON IPC socket. */
+    private static final class Mpv implements AutoCloseable {
+        private final Process process;
+        private final SocketChannel channel;
+        private final BufferedReader events;
+        private int requests;
+
+        private Mpv(Process process, SocketChannel channel) {
+            this.process = process;
+            this.channel = channel;
+            this.events = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+        }
+
+        static Mpv start(Path clip) throws IOException, InterruptedException {
+            Path socket = Files.createTempDirectory("frameproof-bench-mpv").resolve("ipc");
+            Process process = new ProcessBuilder("mpv", "--idle", "--pause", "--hr-seek=yes", "--vo=null", "--ao=null",
+                    "--no-config", "--input-ipc-server=" + socket).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && !Files.exists(socket); i++) {
+                Thread.sleep(50);
+            }
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            Mpv mpv = new Mpv(process, channel);
+            mpv.send("[\"loadfile\", \"" + clip.toAbsolutePath() + "\"]");
+            mpv.awaitEvent("playback-restart");
+            return mpv;
+        }
+
+        void seekExact(double seconds) throws IOException {
+            commandUntilRestart(String.format(Locale.ROOT, "[\"seek\", %.6f, \"absolute+exact\"]", seconds));
+        }
+
+        void commandUntilRestart(String command) throws IOException {
+            send(command);
+            awaitEvent("playback-restart");
+        }
+
+        private void send(String command) throws IOException {
+            String line = "{\"command\": " + command + ", \"request_id\": " + (++requests) + "}\n";
+            channel.write(StandardCharsets.UTF_8.encode(line));
+        }
+
+        private void awaitEvent(String event) throws IOException {
+            String line;
+            while ((line = events.readLine()) != null) {
+                if (line.contains("\"event\":\"" + event + "\"")) {
+                    return;
+                }
+            }
+            throw new IOException("mpv ended before " + event);
+        }
+
+        @Override
+        public void close() throws IOException {
+            send("[\"quit\"]");
+            channel.close();
+            process.destroy();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.frameproof.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code frameproof backup OUT} and {@code frameproof restore IN}. */
+final class BackupCommands {
+    private BackupCommands() {
+    }
+
+    @Command(name = "backup", description = "Write a verified backup folder OUT: database, key file, vault and a manifest of hashes.",
+            mixinStandardHelpOptions = true)
+    static final class BackupCommand extends StoreCommand {
+        @Parameters(paramLabel = "OUT", description = "The backup folder to create (must not exist).")
+        Path target;
+
+        BackupCommand(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            store.backup(target, Progress.NONE);
+            out().println("Backed up to " + target.toAbsolutePath() + " (verified).");
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", description = "Restore a backup folder IN into the (new or empty) data folder; a damaged backup is refused.",
+            mixinStandardHelpOptions = true)
+    static final class RestoreCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "IN", description = "The backup folder.")
+        Path source;
+
+        private final StoreAccess access;
+
+        RestoreCommand(StoreAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public Integer call() throws UserFacingException {
+            Path dataFolder = ((FrameproofCommand) spec.root().userObject()).dataFolder();
+            char[] passphrase = access.passphraseForRestore();
+            try {
+                access.stores().restore(source, dataFolder, passphrase, Progress.NONE);
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+            spec.commandLine().getOut().println("Restored " + source + " into " + dataFolder + " (verified).");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.frameproof.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.RecordJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code frameproof footage list --case NAME} and {@code footage withdraw ID --reason TEXT}. */
+@Command(name = "footage", description = "List footage of a case, or withdraw an item.", mixinStandardHelpOptions = true)
+final class FootageCommand {
+
+    @Command(name = "list", description = "List the footage of a case.", mixinStandardHelpOptions = true)
+    static final class ListFootage extends StoreCommand {
+        @Option(names = "--case", paramLabel = "NAME", required = true, description = "The case.")
+        String caseName;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        ListFootage(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            List<Footage> items = store.footage().list(store.cases().require(caseName));
+            if (json) {
+                printJson(items.stream().map(ListFootage::asJson).toList());
+            } else {
+                for (Footage item : items) {
+                    out().printf("%d  %s  %-10s  %s%n", item.id(), item.sha256(), item.status().label(), item.originalName());
+                }
+            }
+            return 0;
+        }
+
+        private static ObjectNode asJson(Footage item) {
+            ObjectNode json = RecordJson.of(item);
+            try {
+                json.set("mediaFacts", JSON.readTree(item.mediaFactsJson()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // Kept as the text it was stored as.
+            }
+            return json;
+        }
+    }
+
+    @Command(name = "withdraw", description = "Withdraw a footage item (it is never deleted).", mixinStandardHelpOptions = true)
+    static final class Withdraw extends StoreCommand {
+        @Parameters(paramLabel = "ID", description = "The footage item.")
+        long id;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why it is withdrawn.")
+        String reason;
+
+        Withdraw(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            store.footage().setStatus(id, FootageStatus.WITHDRAWN, reason);
+            out().println("Withdrew footage " + id + ".");
+            return 0;
+        }
+    }
+}

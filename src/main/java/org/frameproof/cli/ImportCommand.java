@@ -1,0 +1,135 @@
+package org.frameproof.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Provenance;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.ImportResult;
+import org.frameproof.evidence.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code frameproof import --case NAME FILE...}: copies footage into the vault with its records. */
+@Command(name = "import", description = "Import video files (or folders of them) into a case.", mixinStandardHelpOptions = true)
+final class ImportCommand extends StoreCommand {
+    @Option(names = "--case", paramLabel = "NAME", required = true, description = "The case to import into.")
+    String caseName;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Video files or folders.")
+    List<Path> files;
+
+    @Option(names = "--source-url", paramLabel = "URL", description = "Where the footage was found.")
+    String sourceUrl;
+
+    @Option(names = "--platform", description = "The platform or channel it was shared on.")
+    String platform;
+
+    @Option(names = "--poster", description = "Who posted it.")
+    String poster;
+
+    @Option(names = "--first-seen", paramLabel = "UTC", description = "When it was first seen, e.g. 2024-05-01T10:00:00Z.")
+    Instant firstSeen;
+
+    @Option(names = "--first-seen-basis", paramLabel = "TEXT", description = "How the first-seen time was established.")
+    String firstSeenBasis;
+
+    @Option(names = "--graphic", description = "Flag the footage as showing graphic violence.")
+    boolean graphic;
+
+    @Option(names = "--identifiable-people", description = "Flag the footage as showing identifiable people.")
+    boolean identifiablePeople;
+
+    ImportCommand(StoreAccess access) {
+        super(access);
+    }
+
+    @Override
+    int run(EvidenceStore store) throws UserFacingException {
+        Case target = store.cases().require(caseName);
+        Provenance provenance = new Provenance(sourceUrl, platform, poster, firstSeen, firstSeenBasis, graphic, identifiablePeople);
+        TerminalProgress progress = new TerminalProgress(err());
+        // Ctrl+C cancels: the file being copied is removed before the program ends.
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread cancelOnInterrupt = new Thread(() -> {
+            progress.cancel();
+            awaitQuietly(finished);
+        });
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        List<ImportResult> results;
+        try {
+            results = store.footage().importFiles(target, files, provenance, progress);
+        } finally {
+            finished.countDown();
+            removeHook(cancelOnInterrupt);
+        }
+        int refused = 0;
+        for (ImportResult result : results) {
+            switch (result.outcome()) {
+                case IMPORTED -> out().println("imported " + result.file() + " as footage " + result.footage().id()
+                        + " (SHA-256 " + result.footage().sha256() + ")");
+                case DUPLICATE -> out().println("duplicate " + result.file() + " as footage " + result.footage().id()
+                        + ": same content as footage " + result.footage().duplicateOf());
+                case REFUSED -> {
+                    refused++;
+                    err().println("frameproof: refused " + result.file() + ": " + result.reason());
+                }
+            }
+        }
+        return refused == 0 ? 0 : 1;
+    }
+
+    private static void awaitQuietly(CountDownLatch finished) {
+        try {
+            finished.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it is what cancelled this import.
+        }
+    }
+
+    /** Percentages on standard error, at most one line per ten percent of each file. */
+    private static final class TerminalProgress implements Progress {
+        private final java.io.PrintWriter err;
+        private volatile boolean cancelled;
+        private String lastItem;
+        private long lastTenth = -1;
+
+        TerminalProgress(java.io.PrintWriter err) {
+            this.err = err;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public void update(String item, long done, long total) {
+            long tenth = total == 0 ? 10 : done * 10 / total;
+            if (!item.equals(lastItem) || tenth != lastTenth) {
+                lastItem = item;
+                lastTenth = tenth;
+                if (total > 64L << 20) {
+                    err.println(item + ": " + tenth * 10 + "%");
+                }
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.frameproof.cli;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
+
+/**
+ * How a command gets at the store: the passphrase from {@code FRAMEPROOF_PASSPHRASE} (scripts) or
+ * a prompt without echo; on a new data folder the store is created for {@code FRAMEPROOF_USER}
+ * and {@code FRAMEPROOF_ROLE} (default: the login name, researcher), or for what the prompt is told.
+ * Nothing is opened until a command asks, so {@code --help} never touches the data folder.
+ */
+public final class StoreAccess {
+    static final String PASSPHRASE = "FRAMEPROOF_PASSPHRASE";
+    static final String USER = "FRAMEPROOF_USER";
+    static final String ROLE = "FRAMEPROOF_ROLE";
+
+    private final EvidenceStores stores;
+    private final Map<String, String> environment;
+    private final Console console;
+
+    public StoreAccess(EvidenceStores stores, Map<String, String> environment, Console console) {
+        this.stores = stores;
+        this.environment = environment;
+        this.console = console;
+    }
+
+    /** Unlocks the store in {@code dataFolder}, creating it first when the folder has none. */
+    public EvidenceStore open(Path dataFolder) throws UserFacingException {
+        char[] passphrase = null;
+        try {
+            if (stores.exists(dataFolder)) {
+                passphrase = passphrase("Passphrase for " + dataFolder + ": ");
+                return stores.unlock(dataFolder, passphrase);
+            }
+            Reviewer reviewer = newReviewer(dataFolder);
+            passphrase = newPassphrase();
+            return stores.create(dataFolder, passphrase, reviewer);
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    /** The passphrase of the store a backup was taken from, for checking the restored copy. */
+    char[] passphraseForRestore() throws UserFacingException {
+        return passphrase("Passphrase of the backed-up store: ");
+    }
+
+    public EvidenceStores stores() {
+        return stores;
+    }
+
+    private Reviewer newReviewer(Path dataFolder) throws UserFacingException {
+        if (environment.containsKey(PASSPHRASE)) {
+            String name = environment.getOrDefault(USER, System.getProperty("user.name"));
+            String role = environment.getOrDefault(ROLE, "researcher");
+            return new Reviewer(name, Role.parse(role));
+        }
+        requireConsole();
+        console.printf("Creating a new encrypted Frameproof store in %s.%n", dataFolder);
+        String name = console.readLine("Your name: ");
+        if (name == null || name.isBlank()) {
+            throw new UserFacingException("A name is needed: every change is recorded with who made it.");
+        }
+        return new Reviewer(name, Role.parse(console.readLine("Your role (researcher, medical expert, field staff): ")));
+    }
+
+    private char[] newPassphrase() throws UserFacingException {
+        if (environment.containsKey(PASSPHRASE)) {
+            return environment.get(PASSPHRASE).toCharArray();
+        }
+        char[] first = passphrase("New passphrase: ");
+        char[] again = passphrase("The same passphrase again: ");
+        try {
+            if (!Arrays.equals(first, again)) {
+                throw new UserFacingException("The two passphrases differ; nothing was created.");
+            }
+            return first.clone();
+        } finally {
+            Arrays.fill(first, '\0');
+            Arrays.fill(again, '\0');
+        }
+    }
+
+    private char[] passphrase(String prompt) throws UserFacingException {
+        String fromEnvironment = environment.get(PASSPHRASE);
+        if (fromEnvironment != null) {
+            return fromEnvironment.toCharArray();
+        }
+        requireConsole();
+        char[] typed = console.readPassword(prompt);
+        if (typed == null) {
+            throw new UserFacingException("No passphrase was given.");
+        }
+        return typed;
+    }
+
+    private void requireConsole() throws UserFacingException {
+        if (console == null) {
+            throw new UserFacingException("A passphrase is needed: run this in a terminal, or set " + PASSPHRASE + ".");
+        }
+    }
+}

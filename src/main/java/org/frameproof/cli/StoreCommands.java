@@ -1,0 +1,26 @@
+package org.frameproof.cli;
+
+import picocli.CommandLine;
+
+/** Adds the commands that work on the evidence store to the root command line. */
+public final class StoreCommands {
+    private StoreCommands() {
+    }
+
+    public static void register(CommandLine root, StoreAccess access) {
+        root.addSubcommand(new CommandLine(new CasesCommand())
+                .addSubcommand(new CasesCommand.ListCases(access))
+                .addSubcommand(new CasesCommand.CreateCase(access)));
+        root.addSubcommand(new ImportCommand(access));
+        root.addSubcommand(new CommandLine(new FootageCommand())
+                .addSubcommand(new FootageCommand.ListFootage(access))
+                .addSubcommand(new FootageCommand.Withdraw(access)));
+        root.addSubcommand(new VerifyCommand(access));
+        root.addSubcommand(new BackupCommands.BackupCommand(access));
+        root.addSubcommand(new BackupCommands.RestoreCommand(access));
+        root.addSubcommand(new CommandLine(new AuditCommand())
+                .addSubcommand(new AuditCommand.Verify(access)));
+        // picocli copies a handler only to the subcommands present when it is set.
+        root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
+    }
+}

@@ -1,0 +1,30 @@
+package org.frameproof.cli;
+
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.Progress;
+import org.frameproof.evidence.VerificationReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code frameproof verify [--case NAME]}: re-hashes every vault copy and recomputes the audit chain. */
+@Command(name = "verify", description = "Re-hash every footage item and check the audit chain; exit 1 naming any failure.",
+        mixinStandardHelpOptions = true)
+final class VerifyCommand extends StoreCommand {
+    @Option(names = "--case", paramLabel = "NAME", description = "Check only this case's footage.")
+    String caseName;
+
+    VerifyCommand(StoreAccess access) {
+        super(access);
+    }
+
+    @Override
+    int run(EvidenceStore store) throws UserFacingException {
+        VerificationReport report = store.verify(caseName == null ? null : store.cases().require(caseName), Progress.NONE);
+        for (String problem : report.problems()) {
+            err().println("frameproof: FAILED " + problem);
+        }
+        out().println(report.itemsChecked() + " footage items checked; " + report.audit().describe());
+        return report.ok() ? 0 : 1;
+    }
+}

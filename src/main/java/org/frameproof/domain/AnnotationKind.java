@@ -1,0 +1,22 @@
+package org.frameproof.domain;
+
+import java.util.Locale;
+
+/** The four kinds of finding a reviewer records; each has its own form. */
+public enum AnnotationKind {
+    INJURY, LOCATION, UNIFORM, NOTE;
+
+    /** The kind's name on the command line and in exports: injury, location, uniform, note. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AnnotationKind parse(String text) throws UserFacingException {
+        for (AnnotationKind kind : values()) {
+            if (kind.code().equalsIgnoreCase(text == null ? "" : text.strip())) {
+                return kind;
+            }
+        }
+        throw new UserFacingException("'" + text + "' is not a kind of annotation: use injury, location, uniform or note.");
+    }
+}

@@ -1,0 +1,13 @@
+package org.frameproof.domain;
+
+/** The result of the last re-hash of a footage item's vault copy. */
+public enum Integrity {
+    /** The vault copy matched its recorded SHA-256 when last checked (or at import). */
+    INTACT,
+    /** The vault copy is missing or no longer matches its recorded SHA-256. */
+    FAILED;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,95 @@
+package org.frameproof.evidence;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Integrity;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.store.Database;
+import org.frameproof.store.StoreException;
+
+/**
+ * An unlocked data folder: the encrypted database, the vault, and the services that work on them
+ * in the name of the reviewer who owns the store. Built by {@link EvidenceStores}; close it to
+ * release the data folder.
+ */
+public final class EvidenceStore implements AutoCloseable {
+    private final Path dataFolder;
+    private final Database database;
+    private final Reviewer reviewer;
+    private final AuditLog audit;
+    private final CaseService cases;
+    private final FootageService footage;
+
+    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, ImportStamp stamp, Clock clock) {
+        this.dataFolder = dataFolder;
+        this.database = database;
+        this.reviewer = reviewer;
+        this.audit = new AuditLog(database, clock, reviewer);
+        this.cases = new CaseService(database, audit, reviewer, clock);
+        this.footage = new FootageService(database, audit, new Vault(dataFolder), inspector, reviewer, stamp, clock);
+    }
+
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    public Reviewer reviewer() {
+        return reviewer;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public CaseService cases() {
+        return cases;
+    }
+
+    public FootageService footage() {
+        return footage;
+    }
+
+    /** The database, for the services of later features (annotations, exports) built on this store. */
+    public Database database() {
+        return database;
+    }
+
+    /**
+     * Re-hashes every footage item (of one case, when given) and recomputes the audit chain.
+     * Items that fail are marked and logged as they are found.
+     */
+    public VerificationReport verify(Case only, Progress progress) throws UserFacingException {
+        List<Footage> items = only == null ? footage.listAll() : footage.list(only);
+        List<String> problems = new ArrayList<>();
+        for (Footage item : items) {
+            if (progress.cancelled()) {
+                throw new CancelledException("Verification cancelled after " + problems.size() + " problems.");
+            }
+            Footage checked = footage.verify(item.id(), progress);
+            if (checked.integrity() == Integrity.FAILED) {
+                problems.add("footage " + item.id() + " (" + item.originalName() + "): the vault copy "
+                        + item.sha256() + " is missing or no longer matches its SHA-256");
+            }
+        }
+        AuditVerification chain = audit.verify();
+        if (!chain.intact()) {
+            problems.add(chain.describe());
+        }
+        return new VerificationReport(items.size(), problems, chain);
+    }
+
+    /** Writes a verified backup folder {@code target}: see {@link Backup}. */
+    public void backup(Path target, Progress progress) throws UserFacingException {
+        Backup.write(this, target, progress);
+    }
+
+    @Override
+    public void close() throws StoreException {
+        database.close();
+    }
+}

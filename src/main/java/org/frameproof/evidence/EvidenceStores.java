@@ -1,0 +1,97 @@
+package org.frameproof.evidence;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.store.Database;
+import org.frameproof.store.KeyFile;
+import org.frameproof.store.ReviewerRepository;
+import org.frameproof.store.StoreException;
+import org.frameproof.store.StoreKey;
+
+/**
+ * Creates and unlocks data folders. The app builds one with the media prober and hands it to the
+ * command line and the unlock screen, so both open stores the same way.
+ */
+public final class EvidenceStores {
+    private final Function<Path, MediaInspector> inspectorForDataFolder;
+    private final ImportStamp stamp;
+    private final Clock clock;
+
+    /**
+     * @param inspectorForDataFolder the prober for footage imported into a data folder (it keeps
+     *     its frame-index cache there, where the player finds it again)
+     */
+    public EvidenceStores(Function<Path, MediaInspector> inspectorForDataFolder, ImportStamp stamp, Clock clock) {
+        this.inspectorForDataFolder = inspectorForDataFolder;
+        this.stamp = stamp;
+        this.clock = clock;
+    }
+
+    /** Whether the folder holds a store already (then it is unlocked, never created anew). */
+    public boolean exists(Path dataFolder) {
+        return new KeyFile(dataFolder, clock).exists() || Database.existsIn(dataFolder);
+    }
+
+    /** First start: a new random key, wrapped by {@code passphrase}, an empty database owned by {@code reviewer}. */
+    public EvidenceStore create(Path dataFolder, char[] passphrase, Reviewer reviewer) throws UserFacingException {
+        try (StoreKey key = new KeyFile(dataFolder, clock).create(passphrase)) {
+            Database database = Database.open(dataFolder, key);
+            try {
+                EvidenceStore store = new EvidenceStore(dataFolder, database, reviewer, inspectorForDataFolder.apply(dataFolder), stamp, clock);
+                database.transaction(() -> {
+                    new ReviewerRepository(database).insert(reviewer, clock.instant());
+                    ObjectNode owner = new ObjectMapper().createObjectNode()
+                            .put("name", reviewer.name()).put("role", reviewer.role().name());
+                    return store.audit().record("store.create", "reviewer", reviewer.name(), null, owner);
+                });
+                return store;
+            } catch (UserFacingException | RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Later starts: the passphrase unwraps the key; a wrong one is counted and changes nothing else. */
+    public EvidenceStore unlock(Path dataFolder, char[] passphrase) throws UserFacingException {
+        KeyFile keyFile = new KeyFile(dataFolder, clock);
+        if (!keyFile.exists()) {
+            throw new StoreException(Database.existsIn(dataFolder)
+                    ? "The key file " + KeyFile.FILE_NAME + " is missing from " + dataFolder + "; restore it from a backup."
+                    : "There is no Frameproof store in " + dataFolder + " yet.");
+        }
+        try (StoreKey key = keyFile.unlock(passphrase)) {
+            Database database = Database.open(dataFolder, key);
+            try {
+                Reviewer owner = database.transaction(() -> new ReviewerRepository(database).requireOwner());
+                new Vault(dataFolder).removeIncomingLeftovers();
+                return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder), stamp, clock);
+            } catch (UserFacingException | RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Re-wraps the database key with a new passphrase; the database itself is not rewritten. */
+    public void changePassphrase(Path dataFolder, char[] current, char[] replacement) throws UserFacingException {
+        new KeyFile(dataFolder, clock).changePassphrase(current, replacement);
+    }
+
+    /** Restores a backup folder into {@code dataFolder}: see {@link Backup#restore}. */
+    public void restore(Path backup, Path dataFolder, char[] passphrase, Progress progress) throws UserFacingException {
+        Backup.restore(backup, dataFolder, progress, restored -> {
+            try (EvidenceStore store = unlock(restored, passphrase)) {
+                VerificationReport report = store.verify(null, progress);
+                if (!report.ok()) {
+                    throw new UserFacingException("The backup " + backup + " is damaged: " + String.join("; ", report.problems()));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,213 @@
+package org.frameproof.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.CustodyEvent;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.Integrity;
+import org.frameproof.domain.MediaFacts;
+import org.frameproof.domain.Provenance;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.store.CustodyRepository;
+import org.frameproof.store.Database;
+import org.frameproof.store.FootageRepository;
+
+/**
+ * Footage: import into the vault with its records, review status, and integrity checks. Every
+ * change is saved with its custody events and audit entries in one transaction.
+ */
+public final class FootageService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+    private final FootageRepository footage;
+    private final CustodyRepository custody;
+    private final AuditLog audit;
+    private final Vault vault;
+    private final MediaInspector inspector;
+    private final Reviewer reviewer;
+    private final ImportStamp stamp;
+    private final Clock clock;
+
+    public FootageService(Database database, AuditLog audit, Vault vault, MediaInspector inspector, Reviewer reviewer,
+                          ImportStamp stamp, Clock clock) {
+        this.database = database;
+        this.footage = new FootageRepository(database);
+        this.custody = new CustodyRepository(database);
+        this.audit = audit;
+        this.vault = vault;
+        this.inspector = inspector;
+        this.reviewer = reviewer;
+        this.stamp = stamp;
+        this.clock = clock;
+    }
+
+    /**
+     * Imports files (folders: every file inside, in name order) into {@code target}. Each file is
+     * whole or absent: a refused file leaves nothing; a cancel removes the file being copied and
+     * stops, keeping the files finished before it.
+     */
+    public List<ImportResult> importFiles(Case target, List<Path> files, Provenance provenance, Progress progress)
+            throws UserFacingException {
+        List<ImportResult> results = new ArrayList<>();
+        for (Path file : expand(files)) {
+            results.add(importFile(target, file, provenance, progress));
+        }
+        return results;
+    }
+
+    private ImportResult importFile(Case target, Path file, Provenance provenance, Progress progress) throws UserFacingException {
+        if (!Files.isRegularFile(file)) {
+            return ImportResult.refused(file, "not a file that can be read");
+        }
+        String item = file.getFileName().toString();
+        Vault.StagedCopy staged = vault.stage(file, item, progress);
+        MediaFacts facts;
+        try {
+            facts = inspector.inspect(staged.file());
+            if (progress.cancelled()) {
+                throw new CancelledException("Cancelled: " + item);
+            }
+        } catch (CancelledException e) {
+            vault.discard(staged.file());
+            throw e;
+        } catch (UserFacingException e) {
+            vault.discard(staged.file());
+            return ImportResult.refused(file, e.getMessage());
+        }
+        Hashes hashes = staged.hashes();
+        boolean newInVault = vault.keep(staged);
+        try {
+            return database.transaction(() -> record(target, file, provenance, hashes, facts));
+        } catch (UserFacingException | RuntimeException e) {
+            if (newInVault) {
+                vault.removeUnrecorded(hashes.sha256());
+            }
+            throw e;
+        }
+    }
+
+    private ImportResult record(Case target, Path file, Provenance provenance, Hashes hashes, MediaFacts facts)
+            throws UserFacingException {
+        Instant now = now();
+        Footage first = footage.firstWithSha256(hashes.sha256()).orElse(null);
+        Footage created = footage.insert(new Footage(0, target.id(), hashes.sha256(), hashes.md5(), hashes.size(),
+                file.getFileName().toString(), file.toAbsolutePath().toString(), reviewer, now, stamp.machine(),
+                stamp.appVersion(), json(facts), provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
+                Integrity.INTACT, now));
+        audit.record("footage.import", "footage", Long.toString(created.id()), null, RecordJson.of(created));
+        addCustody(created.id(), now, "imported", "SHA-256 " + hashes.sha256() + ", MD5 " + hashes.md5() + ", "
+                + hashes.size() + " bytes, copied and re-hashed on " + stamp.machine());
+        if (first != null) {
+            addCustody(created.id(), now, "duplicate", "same content as footage " + first.id());
+        }
+        return new ImportResult(file, first == null ? ImportResult.Outcome.IMPORTED : ImportResult.Outcome.DUPLICATE, created, null);
+    }
+
+    public List<Footage> list(Case owner) throws UserFacingException {
+        return database.transaction(() -> footage.listByCase(owner.id()));
+    }
+
+    public List<Footage> listAll() throws UserFacingException {
+        return database.transaction(footage::listAll);
+    }
+
+    public Footage require(long id) throws UserFacingException {
+        return database.transaction(() -> footage.findById(id)
+                .orElseThrow(() -> new UserFacingException("There is no footage item " + id + ".")));
+    }
+
+    public List<CustodyEvent> custody(long footageId) throws UserFacingException {
+        return database.transaction(() -> custody.listByFootage(footageId));
+    }
+
+    /**
+     * Sets the review status. Footage is never deleted: {@link FootageStatus#WITHDRAWN} takes its
+     * place, and like every status but verified it needs a reason.
+     */
+    public Footage setStatus(long id, FootageStatus status, String reason) throws UserFacingException {
+        String cleanReason = reason == null ? "" : reason.strip();
+        if (cleanReason.isEmpty() && status != FootageStatus.VERIFIED) {
+            throw new UserFacingException("Say why the footage is " + status.label() + ": a reason is required.");
+        }
+        return database.transaction(() -> {
+            Footage before = require(id);
+            footage.updateStatus(id, status, cleanReason);
+            Footage after = require(id);
+            audit.record("footage.status", "footage", Long.toString(id), RecordJson.of(before), RecordJson.of(after));
+            addCustody(id, now(), "status", status.label() + ": " + cleanReason);
+            return after;
+        });
+    }
+
+    /**
+     * Re-hashes the vault copy. A mismatch (or a missing copy) marks the item as failed
+     * verification and records it in the custody chain and the audit log.
+     */
+    public Footage verify(long id, Progress progress) throws UserFacingException {
+        Footage item = require(id);
+        Hashes now = vault.rehash(item.sha256(), item.originalName(), progress);
+        boolean intact = now.sha256().equals(item.sha256());
+        return database.transaction(() -> {
+            Instant checkedAt = now();
+            Integrity integrity = intact ? Integrity.INTACT : Integrity.FAILED;
+            footage.updateIntegrity(id, integrity, checkedAt);
+            Footage after = require(id);
+            if (integrity != item.integrity()) {
+                audit.record("footage.integrity", "footage", Long.toString(id), RecordJson.of(item), RecordJson.of(after));
+            }
+            addCustody(id, checkedAt, intact ? "verified" : "verification failed",
+                    intact ? "vault copy matches SHA-256 " + item.sha256()
+                            : "vault copy reads as " + now.sha256() + ", expected " + item.sha256());
+            return after;
+        });
+    }
+
+    private void addCustody(long footageId, Instant at, String kind, String details) throws UserFacingException {
+        CustodyEvent event = custody.insert(footageId, at, reviewer, kind, details);
+        audit.record("custody.add", "custody_event", Long.toString(event.id()), null, RecordJson.of(event));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String json(MediaFacts facts) throws UserFacingException {
+        try {
+            return JSON.writeValueAsString(facts);
+        } catch (JsonProcessingException e) {
+            throw new UserFacingException("Could not record the probe facts: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<Path> expand(List<Path> files) throws UserFacingException {
+        List<Path> expanded = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                try (Stream<Path> inside = Files.walk(file)) {
+                    inside.filter(Files::isRegularFile)
+                            .filter(path -> !path.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(expanded::add);
+                } catch (IOException e) {
+                    throw new UserFacingException("Could not list the folder " + file + ": " + e.getMessage(), e);
+                }
+            } else {
+                expanded.add(file);
+            }
+        }
+        return expanded;
+    }
+}

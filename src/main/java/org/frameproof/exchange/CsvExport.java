@@ -1,0 +1,127 @@
+package org.frameproof.exchange;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Region;
+
+/**
+ * One row per annotation with every field, as RFC 4180 CSV in UTF-8 without a byte-order mark:
+ * a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. Lists
+ * (tags, landmarks) are joined with "; ". A text field that starts with {@code = + - @} gets a
+ * leading apostrophe so that a spreadsheet shows it instead of running it as a formula (OWASP's
+ * advice against CSV injection); numbers are written as they are.
+ */
+final class CsvExport {
+    private static final List<String> COMMON = List.of("id", "kind", "footageId", "footageName", "footageSha256",
+            "startFrame", "endFrame", "startPtsMs", "endPtsMs", "startTime", "endTime", "observation",
+            "interpretation", "confidence", "tags", "regionShape", "regionX", "regionY", "regionWidth",
+            "regionHeight", "author", "role", "createdAt", "modifiedAt");
+    private static final List<String> REVIEW = List.of("reviewVerdict", "reviewExpertName", "reviewedAt", "reviewComment");
+
+    private CsvExport() {
+    }
+
+    static List<String> header() {
+        List<String> header = new ArrayList<>(COMMON);
+        for (String name : FindingFields.allNames()) {
+            if (name.equals("medicalReview")) {
+                header.addAll(REVIEW);
+            } else {
+                header.add(name);
+            }
+        }
+        return header;
+    }
+
+    static void write(EvidenceExport input, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        List<String> header = header();
+        writeRow(writer, header);
+        for (Annotation annotation : input.annotations()) {
+            writeRow(writer, row(annotation, input.footageOf(annotation), header));
+        }
+        writer.flush();
+    }
+
+    private static List<String> row(Annotation annotation, ExportedFootage footage, List<String> header) {
+        Region region = annotation.region();
+        List<String> row = new ArrayList<>(List.of(annotation.id(), annotation.kind().code(),
+                String.valueOf(annotation.footageId()), text(footage.originalName()), annotation.footageSha256(),
+                String.valueOf(annotation.span().startFrame()), String.valueOf(annotation.span().endFrame()),
+                String.valueOf(annotation.span().startPtsMs()), String.valueOf(annotation.span().endPtsMs()),
+                footage.startTimecode(annotation.span()), footage.lastFrameTimecode(annotation.span()),
+                text(annotation.observation()), text(annotation.interpretation()),
+                annotation.confidence() == null ? "" : annotation.confidence().name().toLowerCase(Locale.ROOT),
+                text(String.join("; ", annotation.tags())),
+                region == null ? "" : region.shape().name().toLowerCase(Locale.ROOT),
+                region == null ? "" : String.valueOf(region.x()), region == null ? "" : String.valueOf(region.y()),
+                region == null ? "" : String.valueOf(region.width()), region == null ? "" : String.valueOf(region.height()),
+                text(annotation.author()), annotation.role().label(), annotation.createdAt().toString(),
+                annotation.modifiedAt() == null ? "" : annotation.modifiedAt().toString()));
+        Map<String, Object> fields = FindingFields.of(annotation.finding());
+        for (String column : header.subList(COMMON.size(), header.size())) {
+            row.add(kindCell(column, fields));
+        }
+        return row;
+    }
+
+    private static String kindCell(String column, Map<String, Object> fields) {
+        if (REVIEW.contains(column)) {
+            if (!(fields.get("medicalReview") instanceof Finding.MedicalReview review)) {
+                return "";
+            }
+            return switch (column) {
+                case "reviewVerdict" -> review.verdict().name().toLowerCase(Locale.ROOT);
+                case "reviewExpertName" -> text(review.expertName());
+                case "reviewedAt" -> review.reviewedAt().toString();
+                default -> text(review.comment());
+            };
+        }
+        Object value = fields.get(column);
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number) {
+            return String.valueOf(value);
+        }
+        return text(value instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList())
+                : String.valueOf(value));
+    }
+
+    /** Free text, guarded against being run as a spreadsheet formula. */
+    private static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    private static void writeRow(Writer writer, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                writer.write(',');
+            }
+            writer.write(quoted(cells.get(i)));
+        }
+        writer.write("\r\n");
+    }
+
+    private static String quoted(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+}

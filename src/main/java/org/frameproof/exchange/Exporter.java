@@ -1,0 +1,52 @@
+package org.frameproof.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.frameproof.domain.UserFacingException;
+
+/**
+ * Writes an export in any format, whole or not at all, and returns its SHA-256 for the audit
+ * log. The command line and the export dialog both call this.
+ */
+public final class Exporter {
+    private final FrameSource frames;
+
+    /** @param frames where reports and stills get their exact frames */
+    public Exporter(FrameSource frames) {
+        this.frames = frames;
+    }
+
+    /**
+     * @param out the file to write (for {@link ExportFormat#STILLS}: a new or empty folder)
+     * @throws UserFacingException when the destination cannot be written (nothing is left behind)
+     *     or the input does not fit the format
+     * @throws java.util.concurrent.CancellationException when the monitor cancelled (nothing is left behind)
+     */
+    public ExportResult export(ExportFormat format, EvidenceExport input, Path out, ExportOptions options,
+            ExportMonitor monitor) throws UserFacingException {
+        if (format == ExportFormat.STILLS) {
+            return StillsExport.write(input, options, frames, monitor, out);
+        }
+        AtomicOutput.Written written = switch (format) {
+            case CSV -> AtomicOutput.writeFile(out, stream -> CsvExport.write(input, stream));
+            case JSON -> AtomicOutput.writeFile(out, stream -> JsonExport.write(input, options, stream));
+            case W3C -> AtomicOutput.writeFile(out, stream -> WebAnnotationExport.write(input, options, stream));
+            case EAF -> AtomicOutput.writeFile(out, stream -> EafExport.write(input, options, stream));
+            case VTT, SRT -> AtomicOutput.writeFile(out, stream -> SubtitleExport.write(input, format, stream));
+            case PDF -> AtomicOutput.writeFile(out, stream -> new PdfReport(input, options, frames, monitor).write(stream));
+            case STILLS -> throw new IllegalStateException("stills are written as a folder above");
+        };
+        if (format == ExportFormat.PDF) {
+            writeHashBeside(written);
+            return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
+        }
+        return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
+    }
+
+    /** {@code OUT.pdf.sha256} beside the report, in the format {@code sha256sum -c} checks. */
+    private static void writeHashBeside(AtomicOutput.Written written) throws UserFacingException {
+        String name = written.path().getFileName().toString();
+        AtomicOutput.writeFile(written.path().resolveSibling(name + ".sha256"),
+                stream -> stream.write(Sha256.sumLine(written.sha256(), name).getBytes(StandardCharsets.UTF_8)));
+    }
+}

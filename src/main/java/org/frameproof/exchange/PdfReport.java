@@ -1,0 +1,220 @@
+package org.frameproof.exchange;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.UserFacingException;
+
+/**
+ * The evidence report: the case; each footage item's provenance, hashes and verification; the
+ * custody and audit summary; then each annotation with its frames, times, fields, author and role,
+ * medical review, a still of its first frame with the region drawn, and the region cropped at
+ * full resolution.
+ *
+ * <p>The overview still is a JPEG at most {@value #STILL_WIDTH} pixels wide (a 1080p frame at full
+ * size, 200 times, would make a report of hundreds of megabytes); the region crop is lossless at
+ * the frame's full resolution, and the stills export gives every frame lossless at full size.
+ */
+final class PdfReport {
+    static final int STILL_WIDTH = 1280;
+    private static final Color GREY = new Color(90, 90, 90);
+    private static final Color ALERT = new Color(160, 0, 0);
+
+    private final EvidenceExport input;
+    private final ExportOptions options;
+    private final FrameSource frames;
+    private final ExportMonitor monitor;
+
+    PdfReport(EvidenceExport input, ExportOptions options, FrameSource frames, ExportMonitor monitor) {
+        this.input = input;
+        this.options = options;
+        this.frames = frames;
+        this.monitor = monitor;
+    }
+
+    void write(OutputStream out) throws IOException, UserFacingException {
+        try (PDDocument document = new PDDocument()) {
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle("Evidence report: " + input.caseInfo().title());
+            info.setAuthor(options.exportedBy());
+            info.setCreator("Frameproof " + options.appVersion());
+            try (ReportLayout layout = new ReportLayout(document)) {
+                caseSection(layout);
+                footageSection(layout);
+                auditSection(layout);
+                annotationsSection(layout);
+                layout.finish(input.caseInfo().title() + " · generated " + options.generatedAt()
+                        + " · Frameproof " + options.appVersion());
+                monitor.checkCancelled();
+                document.save(out);
+            }
+        }
+    }
+
+    private void caseSection(ReportLayout layout) throws IOException {
+        layout.text("Evidence report", 20);
+        layout.text(input.caseInfo().title(), 14);
+        if (!FindingFields.blank(input.caseInfo().description())) {
+            layout.text(input.caseInfo().description(), 10);
+        }
+        layout.space(6);
+        layout.text("Generated " + options.generatedAt() + " by " + options.exportedBy() + " with Frameproof "
+                + options.appVersion() + ".", 9, GREY);
+        layout.text(input.footage().size() + " footage item(s), " + input.annotations().size() + " annotation(s). "
+                + "Times are given since each video's first frame (HH:MM:SS.mmm) and as the frame's own "
+                + "presentation timestamp (pts) in milliseconds; frame numbers count from 0 in presentation order.",
+                9, GREY);
+        if (options.graphicStills() != ExportOptions.GraphicStills.INCLUDE) {
+            layout.text("Stills of footage flagged graphic are " + (options.graphicStills() == ExportOptions.GraphicStills.BLUR
+                    ? "blurred" : "left out") + " in this report.", 9, GREY);
+        }
+    }
+
+    private void footageSection(ReportLayout layout) throws IOException {
+        layout.space(10);
+        layout.text("Footage", 16);
+        for (ExportedFootage footage : input.footage()) {
+            layout.keep(120);
+            layout.space(4);
+            layout.text(footage.originalName() + (footage.graphic() ? "  [flagged graphic]" : ""), 12);
+            layout.text("SHA-256: " + footage.sha256(), 9);
+            if (footage.md5() != null) {
+                layout.text("MD5: " + footage.md5(), 9);
+            }
+            Verification verification = footage.verification();
+            layout.text("Verification: " + verification.describe(), 9, verification.intact() ? Color.BLACK : ALERT);
+            layout.text("Provenance: " + footage.provenance(), 9);
+            layout.text("Imported " + footage.importedAt() + " by " + footage.importedBy() + "; vault copy "
+                    + footage.mediaFile(), 9);
+            layout.text(String.format(Locale.ROOT, "%d x %d pixels, %d frames, %.3f frames per second, duration %.3f s, "
+                    + "first frame at pts %.3f ms", footage.width(), footage.height(), footage.frameCount(),
+                    footage.avgFrameRate(), footage.durationMs() / 1000, footage.firstPtsMs()), 9);
+        }
+    }
+
+    private void auditSection(ReportLayout layout) throws IOException {
+        AuditSummary audit = input.audit();
+        layout.space(10);
+        layout.text("Custody and audit trail", 16);
+        layout.text("Audit log: " + audit.entryCount() + " entries; hash chain " + (audit.chainIntact() ? "intact" : "BROKEN")
+                + " (" + audit.chainDetail() + ").", 9, audit.chainIntact() ? Color.BLACK : ALERT);
+        for (AuditSummary.Event event : audit.events()) {
+            layout.text(event.at() + "  " + event.actor() + "  " + event.action()
+                    + (FindingFields.blank(event.detail()) ? "" : ": " + event.detail()), 8);
+        }
+    }
+
+    private void annotationsSection(ReportLayout layout) throws IOException, UserFacingException {
+        List<Annotation> annotations = input.annotations();
+        layout.space(10);
+        layout.text("Annotations", 16);
+        StillCache stills = new StillCache(frames);
+        for (int i = 0; i < annotations.size(); i++) {
+            monitor.checkCancelled();
+            Annotation annotation = annotations.get(i);
+            ExportedFootage footage = input.footageOf(annotation);
+            layout.keep(200);
+            layout.space(8);
+            annotationText(layout, annotation, footage, i + 1, annotations.size());
+            annotationStill(layout, annotation, footage, stills);
+            monitor.progress(i + 1, annotations.size());
+        }
+    }
+
+    private void annotationText(ReportLayout layout, Annotation annotation, ExportedFootage footage, int number, int total)
+            throws IOException {
+        FrameSpan span = annotation.span();
+        String frames = span.isPoint() ? "frame " + span.startFrame() : "frames " + span.startFrame() + "-" + span.endFrame();
+        layout.text("Annotation " + number + " of " + total + ": " + FindingFields.kindLabel(annotation.kind()) + ", "
+                + frames + " (" + footage.startTimecode(span) + ")", 12);
+        layout.text("Id " + annotation.id() + " · footage " + footage.originalName(), 8, GREY);
+        layout.text("Footage SHA-256: " + annotation.footageSha256(), 8, GREY);
+        layout.text(String.format(Locale.ROOT, "First frame %d at %s (pts %.3f ms); last frame %d at %s (pts %.3f ms)",
+                span.startFrame(), footage.startTimecode(span), span.startPtsMs(), span.endFrame(),
+                footage.lastFrameTimecode(span), span.endPtsMs()), 9);
+        layout.text("Observation: " + annotation.observation(), 10);
+        if (!FindingFields.blank(annotation.interpretation())) {
+            layout.text("Interpretation: " + annotation.interpretation(), 10);
+        }
+        if (annotation.confidence() != null) {
+            layout.text("Confidence: " + annotation.confidence().name().toLowerCase(Locale.ROOT), 9);
+        }
+        if (!annotation.tags().isEmpty()) {
+            layout.text("Tags: " + String.join(", ", annotation.tags()), 9);
+        }
+        if (annotation.region() != null) {
+            layout.text(String.format(Locale.ROOT, "Region: %s at x %.0f, y %.0f, %.0f x %.0f pixels",
+                    annotation.region().shape().name().toLowerCase(Locale.ROOT), annotation.region().x(),
+                    annotation.region().y(), annotation.region().width(), annotation.region().height()), 9);
+        }
+        for (String line : FindingFields.describe(annotation.finding())) {
+            if (!line.startsWith(FindingFields.label("medicalReview"))) {
+                layout.text(line, 9);
+            }
+        }
+        if (annotation.kind() == AnnotationKind.INJURY) {
+            Finding.MedicalReview review = ((Finding.Injury) annotation.finding()).review();
+            layout.text(review == null ? "Medical review: not yet reviewed by a medical expert"
+                    : "Medical review: " + review.verdict() + " by " + review.expertName() + " at " + review.reviewedAt()
+                    + (FindingFields.blank(review.comment()) ? "" : " (" + review.comment() + ")"), 9,
+                    review == null ? GREY : Color.BLACK);
+        }
+        layout.text("Recorded by " + annotation.author() + " (" + annotation.role().label() + ") at "
+                + annotation.createdAt() + (annotation.modifiedAt() == null ? "" : ", last changed " + annotation.modifiedAt()), 9);
+    }
+
+    private void annotationStill(ReportLayout layout, Annotation annotation, ExportedFootage footage, StillCache stills)
+            throws IOException, UserFacingException {
+        boolean graphic = footage.graphic() && options.graphicStills() != ExportOptions.GraphicStills.INCLUDE;
+        if (graphic && options.graphicStills() == ExportOptions.GraphicStills.OMIT) {
+            layout.text("[Still left out: the footage is flagged graphic.]", 9, GREY);
+            return;
+        }
+        BufferedImage frame = stills.frame(footage, annotation.span().startFrame());
+        PDImageXObject overview = JPEGFactory.createFromImage(layout.document(),
+                StillImages.overview(frame, annotation.region(), STILL_WIDTH, graphic), 0.85f);
+        layout.text("Frame " + annotation.span().startFrame() + (graphic ? " (blurred: graphic footage)" : "")
+                + (annotation.region() == null ? "" : ", region outlined in yellow") + ":", 8, GREY);
+        layout.image(overview, layout.width(), 300, 1);
+        if (annotation.region() != null) {
+            BufferedImage crop = StillImages.crop(frame, annotation.region(), graphic);
+            if (crop != null) {
+                layout.text("Region at full resolution (" + crop.getWidth() + " x " + crop.getHeight() + " pixels):", 8, GREY);
+                layout.image(LosslessFactory.createFromImage(layout.document(), crop), 240, 240, 4);
+            }
+        }
+    }
+
+    /** The last frame decoded, so annotations on the same frame decode it once. */
+    private static final class StillCache {
+        private final FrameSource frames;
+        private long footageId = -1;
+        private int frameNumber = -1;
+        private BufferedImage frame;
+
+        StillCache(FrameSource frames) {
+            this.frames = frames;
+        }
+
+        BufferedImage frame(ExportedFootage footage, int number) throws UserFacingException {
+            if (footage.id() != footageId || number != frameNumber) {
+                frame = frames.frame(footage, number);
+                footageId = footage.id();
+                frameNumber = number;
+            }
+            return frame;
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package org.frameproof.media;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_DEFAULT;
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.UserFacingException;
+
+/**
+ * Decodes the exact frame N of a video, as displayed, with FFmpeg.
+ *
+ * <p>Not thread-safe: one decoder belongs to one thread (the player's decode thread). Open one
+ * decoder per thread that needs frames, and close it on that thread.
+ *
+ * <p>Frame N is found by its own timestamp ({@link FrameIndex#pts(int)}): the decoder seeks to the
+ * key frame at or before N and decodes forward until the frame with that timestamp comes out. A
+ * step forward within the same GOP continues the open decoder without seeking. Frames decoded on
+ * the way just before N (up to 60, within the cache bound) are kept, so stepping back through a
+ * long GOP decodes it once per 60 steps, not once per step; non-reference frames before those are
+ * skipped, as mpv's exact seek does. Pixels are described in {@link DecodedFrame}.
+ */
+public final class FrameDecoder implements AutoCloseable {
+    /** The default bound of the decoded-frame cache: 512 MB. */
+    public static final long DEFAULT_CACHE_BYTES = 512L << 20;
+    /**
+     * Frames kept on the way to a far frame: enough to step back two seconds without decoding
+     * again. Keeping more would forbid skipping non-reference frames, which makes jumps slower.
+     */
+    private static final int KEEP_BEHIND = 60;
+    /** A decoder that fails this many packets in a row is not going to reach the frame. */
+    private static final int MAX_FAILURES_IN_A_ROW = 1000;
+
+    private final MediaInput input;
+    private final FrameIndex index;
+    private final DisplayGeometry geometry;
+    private final FrameCache cache;
+    private final AVCodecContext codec;
+    private final AVPacket packet = av_packet_alloc();
+    private final AVFrame decoded = av_frame_alloc();
+    private final BytePointer bgra;
+    private final PointerPointer<BytePointer> bgraPlanes;
+    private final IntPointer bgraStrides;
+    private SwsContext scaler;
+    /** The key packet a seek stopped on, waiting to be sent to the decoder (empty when none). */
+    private final AVPacket held = av_packet_alloc();
+    /** The last frame the decoder put out, or -1 when its position is unknown (fresh, or after an error). */
+    private int decoderPosition = -1;
+    /**
+     * The key frame decoding started from: frames before it that come out (open-GOP leading
+     * frames) lack their references and are never shown.
+     */
+    private int decodingFrom;
+    private boolean endOfFile;
+    /** Packets presented before this timestamp may skip non-reference frames. */
+    private long skipBefore = Long.MIN_VALUE;
+    /** Bytes of one decoded frame, as the last one measured (an estimate until the first). */
+    private long frameBytes;
+
+    private FrameDecoder(MediaInput input, FrameIndex index, long cacheBytes, AVCodecContext codec) {
+        this.input = input;
+        this.index = index;
+        this.geometry = DisplayGeometry.of(input.stream.codecpar());
+        this.cache = new FrameCache(cacheBytes);
+        this.codec = codec;
+        long rowBytes = 4L * geometry.scaledWidth();
+        this.bgra = new BytePointer(rowBytes * geometry.height());
+        this.bgraPlanes = new PointerPointer<>(bgra, null, null, null);
+        this.bgraStrides = new IntPointer((int) rowBytes, 0, 0, 0);
+        this.frameBytes = 2L * input.stream.codecpar().width() * input.stream.codecpar().height();
+    }
+
+    /**
+     * Opens {@code file} for decoding the frames of {@code index}.
+     *
+     * @param cacheBytes upper bound of the memory decoded frames may hold in the cache
+     * @throws UserFacingException when the file is missing, unreadable or has no decodable video
+     */
+    public static FrameDecoder open(Path file, FrameIndex index, long cacheBytes) throws UserFacingException {
+        MediaInput input = MediaInput.open(file);
+        try {
+            int codecId = input.stream.codecpar().codec_id();
+            AVCodec decoder = avcodec_find_decoder(codecId);
+            if (decoder == null || decoder.isNull()) {
+                throw new UserFacingException(file.getFileName() + ": no decoder for its video codec ("
+                        + avcodec_get_name(codecId).getString() + ")");
+            }
+            AVCodecContext codec = avcodec_alloc_context3(decoder);
+            avcodec_parameters_to_context(codec, input.stream.codecpar());
+            codec.pkt_timebase(input.stream.time_base());
+            codec.thread_count(0);
+            int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
+            if (result < 0) {
+                avcodec_free_context(codec);
+                throw new UserFacingException(file.getFileName() + ": its video cannot be decoded ("
+                        + MediaInput.describe(result) + ")");
+            }
+            return new FrameDecoder(input, index, cacheBytes, codec);
+        } catch (UserFacingException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The exact frame {@code frame} as displayed.
+     *
+     * @throws IndexOutOfBoundsException when the index has no such frame
+     * @throws UserFacingException when the file is damaged so that this frame cannot be decoded
+     */
+    public DecodedFrame frame(int frame) throws UserFacingException {
+        index.pts(frame);
+        AVFrame cached = cache.get(frame);
+        if (cached != null) {
+            return convert(frame, cached);
+        }
+        int key = index.keyFrameAtOrBefore(frame);
+        boolean continueForward = decoderPosition >= 0 && decoderPosition < frame && key <= decoderPosition;
+        if (!continueForward) {
+            seekToKeyFrame(key);
+        }
+        DecodedFrame found = decodeUntil(frame);
+        if (found == null) {
+            throw new UserFacingException("Frame " + frame + " of " + input.file.getFileName()
+                    + " cannot be decoded: the file is damaged there.");
+        }
+        return found;
+    }
+
+    /** Width as displayed (after aspect ratio and rotation), the width of every decoded frame. */
+    public int displayWidth() {
+        return geometry.displayWidth();
+    }
+
+    /** Height as displayed, the height of every decoded frame. */
+    public int displayHeight() {
+        return geometry.displayHeight();
+    }
+
+    /** Clockwise degrees each frame was turned for display (0, 90, 180 or 270). */
+    public int rotation() {
+        return geometry.rotation();
+    }
+
+    /**
+     * Bytes the decoded-frame cache holds now, never above the bound given to {@link #open}. The
+     * cache keeps frames as decoded (planar YUV, about 3 MB for 1080p 4:2:0) and converts the one
+     * asked for, so the bound covers several times more frames than in ARGB.
+     */
+    public long cachedBytes() {
+        return cache.bytes();
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+        sws_freeContext(scaler);
+        scaler = null;
+        av_frame_free(decoded);
+        av_packet_free(packet);
+        av_packet_free(held);
+        avcodec_free_context(codec);
+        bgra.close();
+        bgraPlanes.close();
+        bgraStrides.close();
+        input.close();
+    }
+
+    /**
+     * Moves the demuxer to the key frame {@code key} or a key frame before it. Demuxers that seek
+     * by decoding timestamps (MPEG-TS) may land after it, or on a frame that is not a key frame: so
+     * packets are skipped up to the first key frame, and when that one is later than wanted the
+     * seek goes back further (one second, then doubling) until it is not.
+     */
+    private void seekToKeyFrame(int key) throws UserFacingException {
+        long wanted = index.pts(key);
+        long step = Math.max(1, index.timeBaseDenominator() / index.timeBaseNumerator());
+        for (long back = 0; ; back = back == 0 ? step : back * 2) {
+            avcodec_flush_buffers(codec);
+            av_seek_frame(input.format, input.streamIndex, wanted - back, AVSEEK_FLAG_BACKWARD);
+            endOfFile = false;
+            long landed = readUpToKeyPacket();
+            if (landed != AV_NOPTS_VALUE && landed <= wanted) {
+                decodingFrom = key;
+                return;
+            }
+            if (wanted - back < index.pts(0) - step) {
+                throw new UserFacingException("Frame " + key + " of " + input.file.getFileName()
+                        + " cannot be reached: the file is damaged.");
+            }
+        }
+    }
+
+    /**
+     * Reads packets up to the first key frame of the video stream and holds it for the decoder.
+     * Returns its timestamp, or no timestamp when the file ends first.
+     */
+    private long readUpToKeyPacket() {
+        av_packet_unref(held);
+        while (av_read_frame(input.format, held) >= 0) {
+            if (held.stream_index() == input.streamIndex && (held.flags() & AV_PKT_FLAG_KEY) != 0) {
+                return held.pts() != AV_NOPTS_VALUE ? held.pts() : held.dts();
+            }
+            av_packet_unref(held);
+        }
+        return AV_NOPTS_VALUE;
+    }
+
+    /**
+     * Decodes forward until {@code target} comes out, keeping the frames just before it that fit
+     * the cache. Returns null when the decoder passes the target's timestamp or the file ends first.
+     */
+    private DecodedFrame decodeUntil(int target) throws UserFacingException {
+        long targetPts = index.pts(target);
+        int failures = 0;
+        int keepFrom = target - Math.min(KEEP_BEHIND, cache.capacity(frameBytes)) + 1;
+        // Frames before the ones kept are never shown: let the decoder skip the non-reference ones.
+        skipBefore = index.pts(Math.max(0, keepFrom));
+        while (true) {
+            int result = avcodec_receive_frame(codec, decoded);
+            if (result == AVERROR_EAGAIN()) {
+                feedPacket();
+                continue;
+            }
+            if (result == AVERROR_EOF()) {
+                // Drained: the position is unknown from here, the next frame seeks.
+                decoderPosition = -1;
+                return null;
+            }
+            if (result < 0) {
+                // A damaged packet (threaded decoders report it here): skip it, as players do.
+                if (++failures > MAX_FAILURES_IN_A_ROW) {
+                    decoderPosition = -1;
+                    return null;
+                }
+                continue;
+            }
+            failures = 0;
+            long pts = decoded.pts() != AV_NOPTS_VALUE ? decoded.pts() : decoded.best_effort_timestamp();
+            int number = index.frameWithPts(pts);
+            try {
+                if (number < 0) {
+                    if (pts > targetPts) {
+                        return null;
+                    }
+                    continue;
+                }
+                if (number < decodingFrom) {
+                    continue;
+                }
+                decoderPosition = number;
+                if (number > target) {
+                    return null;
+                }
+                frameBytes = FrameCache.sizeOf(decoded);
+                if (number >= keepFrom) {
+                    cache.put(number, decoded);
+                }
+                if (number == target) {
+                    return convert(number, decoded);
+                }
+            } finally {
+                av_frame_unref(decoded);
+            }
+        }
+    }
+
+    /** Sends the next packet of the video stream to the decoder, or the end-of-stream signal. */
+    private void feedPacket() throws UserFacingException {
+        if (endOfFile) {
+            avcodec_send_packet(codec, null);
+            return;
+        }
+        if (held.size() > 0) {
+            codec.skip_frame(AVDISCARD_DEFAULT);
+            avcodec_send_packet(codec, held);
+            av_packet_unref(held);
+            return;
+        }
+        while (true) {
+            int result = av_read_frame(input.format, packet);
+            if (result < 0) {
+                endOfFile = true;
+                avcodec_send_packet(codec, null);
+                return;
+            }
+            try {
+                if (packet.stream_index() == input.streamIndex) {
+                    codec.skip_frame(packet.pts() != AV_NOPTS_VALUE && packet.pts() < skipBefore
+                            ? AVDISCARD_NONREF : AVDISCARD_DEFAULT);
+                    int sent = avcodec_send_packet(codec, packet);
+                    // A damaged packet is skipped like FFmpeg's players do; the frame search decides.
+                    if (sent < 0 && sent != AVERROR_EAGAIN()) {
+                        continue;
+                    }
+                    return;
+                }
+            } finally {
+                av_packet_unref(packet);
+            }
+        }
+    }
+
+    private DecodedFrame convert(int number, AVFrame decoded) {
+        int width = geometry.scaledWidth();
+        int height = geometry.height();
+        scaler = sws_getCachedContext(scaler, decoded.width(), decoded.height(), decoded.format(),
+                width, height, AV_PIX_FMT_BGRA, SWS_BICUBIC, null, null, (DoublePointer) null);
+        sws_scale(scaler, decoded.data(), decoded.linesize(), 0, decoded.height(), bgraPlanes, bgraStrides);
+        int[] argb = new int[width * height];
+        // BGRA bytes read as little-endian ints are 0xAARRGGBB.
+        bgra.position(0).limit((long) width * height * 4).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN)
+                .asIntBuffer().get(argb);
+        int[] shown = geometry.rotate(argb, width, height);
+        return new DecodedFrame(number, index.pts(number), geometry.displayWidth(), geometry.displayHeight(), shown);
+    }
+}

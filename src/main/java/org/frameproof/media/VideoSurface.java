@@ -1,0 +1,108 @@
+package org.frameproof.media;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/**
+ * The one picture the player shows: a JavaFX image over a {@link PixelBuffer} that both libVLC
+ * (while playing) and FFmpeg (every paused frame) draw into, so a paused frame replaces the last
+ * played one in place.
+ *
+ * <p>libVLC delivers frames on its video output thread; they are copied to a staging array and
+ * handed to the FX thread, where only the newest one is drawn (a slow FX thread skips frames
+ * instead of queuing them). Exact frames are drawn on the FX thread directly.
+ */
+public final class VideoSurface {
+    private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final Object stagingLock = new Object();
+    // FX thread only
+    private PixelBuffer<IntBuffer> pixels;
+    // guarded by stagingLock
+    private int[] staged = new int[0];
+    private int stagedWidth;
+    private int stagedHeight;
+    private boolean stagedFresh;
+    private boolean acceptingPlayback;
+
+    /** The picture, replaced by a new image when the frame size changes; null before the first frame. */
+    public ReadOnlyObjectProperty<WritableImage> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    /** Draws an exact frame. FX thread; frames libVLC delivers from now on are dropped until {@link #acceptPlaybackFrames}. */
+    public void show(DecodedFrame frame) {
+        ignorePlaybackFrames();
+        draw(frame.argb(), frame.width(), frame.height());
+    }
+
+    /** Lets libVLC draw again: playback has started. */
+    void acceptPlaybackFrames() {
+        synchronized (stagingLock) {
+            acceptingPlayback = true;
+        }
+    }
+
+    /** Stops libVLC's frames from reaching the screen, including one already on its way. */
+    void ignorePlaybackFrames() {
+        synchronized (stagingLock) {
+            acceptingPlayback = false;
+            stagedFresh = false;
+        }
+    }
+
+    /** Called on libVLC's video output thread with a frame of exactly {@code width x height} RV32 pixels. */
+    void offerPlaybackFrame(ByteBuffer nativePixels, int width, int height) {
+        synchronized (stagingLock) {
+            if (!acceptingPlayback) {
+                return;
+            }
+            int count = width * height;
+            if (staged.length != count) {
+                staged = new int[count];
+            }
+            // RV32 is B,G,R,A in memory: one native-order int is 0xAARRGGBB on little-endian machines.
+            nativePixels.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().get(staged, 0, count);
+            stagedWidth = width;
+            stagedHeight = height;
+            stagedFresh = true;
+        }
+        if (!flushScheduled.getAndSet(true)) {
+            Platform.runLater(this::flushPlaybackFrame);
+        }
+    }
+
+    private void flushPlaybackFrame() {
+        flushScheduled.set(false);
+        synchronized (stagingLock) {
+            if (stagedFresh) {
+                stagedFresh = false;
+                draw(staged, stagedWidth, stagedHeight);
+            }
+        }
+    }
+
+    private void draw(int[] argb, int width, int height) {
+        if (pixels == null || pixels.getWidth() != width || pixels.getHeight() != height) {
+            IntBuffer buffer = ByteBuffer.allocateDirect(4 * width * height).order(ByteOrder.nativeOrder()).asIntBuffer();
+            buffer.put(argb, 0, width * height);
+            pixels = new PixelBuffer<>(width, height, buffer, PixelFormat.getIntArgbPreInstance());
+            image.set(new WritableImage(pixels));
+            return;
+        }
+        pixels.updateBuffer(updated -> {
+            IntBuffer buffer = updated.getBuffer();
+            buffer.clear();
+            buffer.put(argb, 0, width * height);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,313 @@
+package org.frameproof.media;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import javafx.application.Platform;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.player.base.MediaPlayer;
+import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
+import uk.co.caprica.vlcj.player.embedded.videosurface.CallbackVideoSurface;
+import uk.co.caprica.vlcj.player.embedded.videosurface.VideoSurfaceAdapters;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormat;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.BufferFormatCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.RenderCallback;
+import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32BufferFormat;
+
+/**
+ * Real-time playback through libVLC: sound, speed, volume, a looped range. libVLC cannot say which
+ * frame it shows once paused, so it only plays; every paused picture comes from FFmpeg.
+ *
+ * <p>One instance serves the whole app (one libVLC instance, one player, one surface), loading
+ * each opened file in turn. Every call into libVLC goes through the player's own task queue, in
+ * the order the calls were made, and never from one of libVLC's event threads. Listener calls
+ * arrive on the FX thread.
+ */
+public final class VlcPlayback implements AutoCloseable {
+    /** Rates a reviewer can play at. */
+    public static final double MIN_RATE = 0.1;
+    public static final double MAX_RATE = 4.0;
+
+    /** What the player reports back, on the FX thread. */
+    public interface Listener {
+        /** libVLC's clock while playing, in microseconds since the first frame. */
+        void playbackTime(long micros);
+
+        /** Playback reached the end of the file (and no loop is set). */
+        void playbackFinished();
+
+        /** libVLC could not play the file. */
+        void playbackFailed(String message);
+    }
+
+    /** Where the sound goes. */
+    public enum AudioOutput {
+        /** The system's default device. */
+        SYSTEM,
+        /** Nowhere: for machines without a sound device, and tests. */
+        NONE;
+
+        /** NONE when the system property {@code frameproof.audio} says {@code none}, or no sound device is found. */
+        public static AudioOutput detect() {
+            if ("none".equalsIgnoreCase(System.getProperty("frameproof.audio", ""))) {
+                return NONE;
+            }
+            String runtime = System.getenv("XDG_RUNTIME_DIR");
+            boolean soundServer = System.getenv("PULSE_SERVER") != null
+                    || runtime != null && (Files.exists(Path.of(runtime, "pulse", "native"))
+                    || Files.exists(Path.of(runtime, "pipewire-0")));
+            return soundServer || Files.isDirectory(Path.of("/dev/snd")) ? SYSTEM : NONE;
+        }
+    }
+
+    // Strong references: libVLC calls back into these; if they were collected the JVM would crash.
+    private final MediaPlayerFactory factory;
+    private final EmbeddedMediaPlayer player;
+    private final CallbackVideoSurface callbackSurface;
+    private final VideoSurface surface;
+    private volatile Listener listener;
+
+    // Written by the caller's thread, read in the player's task queue.
+    private volatile String mrl;
+    private volatile int visibleWidth;
+    private volatile int visibleHeight;
+    private volatile long loopStartMicros = -1;
+    private volatile long loopEndMicros = -1;
+    private volatile int volumePercent = 100;
+    private volatile boolean muted;
+    private volatile float rate = 1f;
+    private volatile long lastTimeMicros;
+    // Set while a jump back to the loop's start is queued, so later time reports do not queue more.
+    private volatile boolean rewinding;
+
+    public VlcPlayback(VideoSurface surface, AudioOutput audio) {
+        this.surface = surface;
+        List<String> options = new ArrayList<>(List.of(
+                // Without it a paused step or seek shows nothing.
+                "--no-drop-late-frames",
+                // VA-API probing on every start costs time and prints noise; FFmpeg's software decoder is exact.
+                "--avcodec-hw=none",
+                "--no-video-title-show",
+                "--no-snapshot-preview",
+                "--quiet"));
+        if (audio == AudioOutput.NONE) {
+            options.add("--aout=adummy");
+        }
+        factory = new MediaPlayerFactory(options);
+        player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+        callbackSurface = factory.videoSurfaces().newVideoSurface(new VisibleSizeFormat(), new SurfaceRenderer(), true);
+        player.videoSurface().set(callbackSurface);
+        player.events().addMediaPlayerEventListener(new Events());
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Loads a file for playback without playing it.
+     *
+     * @param displayWidth width as FFmpeg displays the file (rotation and aspect applied): libVLC
+     *     offers a padded buffer and would stretch the picture into it
+     */
+    public void load(Path file, int displayWidth, int displayHeight) {
+        stop();
+        mrl = file.toAbsolutePath().toString();
+        visibleWidth = displayWidth;
+        visibleHeight = displayHeight;
+        clearLoop();
+    }
+
+    /** Starts playing at a time since the first frame. */
+    public void play(long fromMicros) {
+        String media = mrl;
+        if (media == null) {
+            return;
+        }
+        surface.acceptPlaybackFrames();
+        lastTimeMicros = fromMicros;
+        player.submit(() -> startAt(media, fromMicros));
+    }
+
+    /**
+     * Stops playing; {@code whenStopped} receives the time libVLC had reached (microseconds since
+     * the first frame), on the FX thread. No played frame reaches the surface after this call.
+     */
+    public void pause(LongConsumer whenStopped) {
+        surface.ignorePlaybackFrames();
+        player.submit(() -> {
+            long time = player.status().isPlaying() ? player.status().time() * 1000 : lastTimeMicros;
+            player.controls().stop();
+            Platform.runLater(() -> whenStopped.accept(Math.max(0, time)));
+        });
+    }
+
+    /** Stops without reporting where: another file is coming, or the app closes. */
+    public void stop() {
+        surface.ignorePlaybackFrames();
+        player.submit(() -> player.controls().stop());
+    }
+
+    public void setRate(double newRate) {
+        rate = (float) Math.max(MIN_RATE, Math.min(MAX_RATE, newRate));
+        player.submit(() -> player.controls().setRate(rate));
+    }
+
+    /** Volume in percent, 0 to 100. */
+    public void setVolume(int percent) {
+        volumePercent = Math.max(0, Math.min(100, percent));
+        player.submit(this::applyAudioSettings);
+    }
+
+    public void setMuted(boolean mute) {
+        muted = mute;
+        player.submit(this::applyAudioSettings);
+    }
+
+    /** Plays from {@code startMicros} again whenever playback reaches {@code endMicros}. */
+    public void setLoop(long startMicros, long endMicros) {
+        if (endMicros <= startMicros) {
+            throw new IllegalArgumentException("A loop must end after it starts");
+        }
+        loopStartMicros = startMicros;
+        loopEndMicros = endMicros;
+    }
+
+    public void clearLoop() {
+        loopStartMicros = -1;
+        loopEndMicros = -1;
+    }
+
+    /** The last time libVLC reported, in microseconds since the first frame. */
+    public long lastTimeMicros() {
+        return lastTimeMicros;
+    }
+
+    @Override
+    public void close() {
+        listener = null;
+        surface.ignorePlaybackFrames();
+        player.controls().stop();
+        player.release();
+        factory.release();
+    }
+
+    private void startAt(String media, long fromMicros) {
+        // A fresh start at the wanted time: libVLC's own seeks while paused land early on B-frames.
+        String startTime = String.format(Locale.ROOT, ":start-time=%.3f", fromMicros / 1_000_000.0);
+        player.controls().setRate(rate);
+        if (!player.media().play(media, startTime)) {
+            Platform.runLater(() -> notifyFailed("libVLC could not play " + Path.of(media).getFileName() + "."));
+        }
+    }
+
+    private void rewindToLoopStart() {
+        player.controls().setTime(loopStartMicros / 1000);
+        rewinding = false;
+    }
+
+    private void applyAudioSettings() {
+        player.audio().setMute(muted);
+        player.audio().setVolume(volumePercent);
+    }
+
+    private void notifyFailed(String message) {
+        Listener current = listener;
+        if (current != null) {
+            current.playbackFailed(message);
+        }
+    }
+
+    /** Asks libVLC for the size FFmpeg displays, not the padded one it offers. */
+    private final class VisibleSizeFormat implements BufferFormatCallback {
+        @Override
+        public BufferFormat getBufferFormat(int offeredWidth, int offeredHeight) {
+            int width = visibleWidth > 0 ? visibleWidth : offeredWidth;
+            int height = visibleHeight > 0 ? visibleHeight : offeredHeight;
+            return new RV32BufferFormat(width, height);
+        }
+
+        @Override
+        public void newFormatSize(int bufferWidth, int bufferHeight, int displayWidth, int displayHeight) {
+        }
+
+        @Override
+        public void allocatedBuffers(ByteBuffer[] buffers) {
+        }
+    }
+
+    private final class SurfaceRenderer implements RenderCallback {
+        @Override
+        public void lock(MediaPlayer mediaPlayer) {
+        }
+
+        @Override
+        public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat format,
+                int displayWidth, int displayHeight) {
+            surface.offerPlaybackFrame(nativeBuffers[0], format.getWidth(), format.getHeight());
+        }
+
+        @Override
+        public void unlock(MediaPlayer mediaPlayer) {
+        }
+    }
+
+    /** libVLC's event thread: record, hand on to the FX thread or the task queue, never call libVLC here. */
+    private final class Events extends MediaPlayerEventAdapter {
+        @Override
+        public void playing(MediaPlayer mediaPlayer) {
+            mediaPlayer.submit(VlcPlayback.this::applyAudioSettings);
+        }
+
+        @Override
+        public void timeChanged(MediaPlayer mediaPlayer, long newTimeMillis) {
+            long micros = newTimeMillis * 1000;
+            lastTimeMicros = micros;
+            long loopEnd = loopEndMicros;
+            if (loopEnd > 0 && micros >= loopEnd) {
+                if (!rewinding) {
+                    rewinding = true;
+                    mediaPlayer.submit(VlcPlayback.this::rewindToLoopStart);
+                }
+                return;
+            }
+            Platform.runLater(() -> {
+                Listener current = listener;
+                if (current != null) {
+                    current.playbackTime(micros);
+                }
+            });
+        }
+
+        @Override
+        public void finished(MediaPlayer mediaPlayer) {
+            long loopEnd = loopEndMicros;
+            if (loopEnd > 0) {
+                String media = mrl;
+                long loopStart = loopStartMicros;
+                mediaPlayer.submit(() -> startAt(media, loopStart));
+                return;
+            }
+            surface.ignorePlaybackFrames();
+            Platform.runLater(() -> {
+                Listener current = listener;
+                if (current != null) {
+                    current.playbackFinished();
+                }
+            });
+        }
+
+        @Override
+        public void error(MediaPlayer mediaPlayer) {
+            surface.ignorePlaybackFrames();
+            String media = mrl;
+            Platform.runLater(() -> notifyFailed("libVLC could not play "
+                    + (media == null ? "this file" : Path.of(media).getFileName()) + "."));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.frameproof.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Small files replaced all at once: the old content or the new, never half of either, even on a crash. */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    static void write(Path target, byte[] content) throws StoreException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".new");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(target.getParent());
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // The write failed already; a leftover ".new" file is overwritten next time.
+            }
+            throw new StoreException("Could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes a rename in {@code directory} durable (on Linux a directory can be opened and synced). */
+    public static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.frameproof.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.frameproof.domain.AuditEntry;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+
+/** The audit log's rows. Only appends: the table's trigger refuses updates and deletes. */
+public final class AuditRepository {
+    private static final String COLUMNS = "SELECT sequence, occurred_at, actor, role, action, entity_type, entity_id,"
+            + " before_json, after_json, previous_hash, entry_hash FROM audit_log";
+
+    /** Receives the entries one at a time, so a million of them never sit in memory together. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        /** Returns false to stop. */
+        boolean visit(AuditEntry entry) throws UserFacingException;
+    }
+
+    private final Database database;
+
+    public AuditRepository(Database database) {
+        this.database = database;
+    }
+
+    public Optional<AuditEntry> last() throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                COLUMNS + " ORDER BY sequence DESC FETCH FIRST ROW ONLY");
+             ResultSet row = statement.executeQuery()) {
+            return row.next() ? Optional.of(entry(row)) : Optional.empty();
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the audit log", e);
+        }
+    }
+
+    public void append(AuditEntry entry) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "INSERT INTO audit_log (sequence, occurred_at, actor, role, action, entity_type, entity_id,"
+                        + " before_json, after_json, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setLong(1, entry.sequence());
+            Sql.setInstant(statement, 2, entry.occurredAt());
+            statement.setString(3, entry.actor());
+            statement.setString(4, entry.role().name());
+            statement.setString(5, entry.action());
+            statement.setString(6, entry.entityType());
+            statement.setString(7, entry.entityId());
+            statement.setString(8, entry.beforeJson());
+            statement.setString(9, entry.afterJson());
+            statement.setString(10, entry.previousHash());
+            statement.setString(11, entry.entryHash());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
+    }
+
+    /** Visits every entry in order of sequence, the order the chain was written in. */
+    public void forEachInOrder(EntryVisitor visitor) throws UserFacingException {
+        try (PreparedStatement statement = database.connection().prepareStatement(COLUMNS + " ORDER BY sequence")) {
+            statement.setFetchSize(1000);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (!visitor.visit(entry(rows))) {
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the audit log", e);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet row) throws SQLException {
+        return new AuditEntry(row.getLong(1), Sql.instant(row, 2), row.getString(3), Role.valueOf(row.getString(4)),
+                row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+                row.getString(10), row.getString(11));
+    }
+}

@@ -1,0 +1,273 @@
+package org.frameproof.ui.player;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
+public final class PlayerController {
+    private static final double WHEEL_ZOOM_STEP = 1.25;
+
+    private final PlayerViewModel viewModel;
+
+    @FXML private VBox root;
+    @FXML private StackPane videoArea;
+    @FXML private FrameView frameView;
+    @FXML private Label videoPlaceholder;
+    @FXML private VBox indexingBox;
+    @FXML private Label indexingLabel;
+    @FXML private ProgressBar indexingBar;
+    @FXML private Label errorLabel;
+    @FXML private HBox readoutBar;
+    @FXML private Label positionLabel;
+    @FXML private Label timeLabel;
+    @FXML private Label ptsLabel;
+    @FXML private Label keyFrameLabel;
+    @FXML private Label zoomLabel;
+    @FXML private HBox transportBar;
+    @FXML private Button playButton;
+    @FXML private TextField positionField;
+    @FXML private Label positionMessageLabel;
+    @FXML private MenuButton speedButton;
+    @FXML private ToggleButton muteButton;
+    @FXML private Slider volumeSlider;
+    @FXML private Button factsButton;
+    @FXML private ScrubBar scrubBar;
+    @FXML private Label timelineStartLabel;
+    @FXML private Label timelineEndLabel;
+
+    public PlayerController(PlayerViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        frameView.imageProperty().bind(viewModel.imageProperty());
+        frameView.zoomProperty().bind(viewModel.zoomProperty());
+        videoPlaceholder.visibleProperty().bind(viewModel.imageProperty().isNull()
+                .and(viewModel.indexingProgressProperty().lessThan(0)));
+        bindIndexing();
+        errorLabel.textProperty().bind(viewModel.errorMessageProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
+
+        positionLabel.textProperty().bind(viewModel.positionTextProperty());
+        timeLabel.textProperty().bind(viewModel.timeTextProperty());
+        ptsLabel.textProperty().bind(viewModel.ptsTextProperty());
+        keyFrameLabel.visibleProperty().bind(viewModel.keyFrameProperty());
+        zoomLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "Zoom %.2gx", viewModel.zoomProperty().get()), viewModel.zoomProperty()));
+
+        transportBar.disableProperty().bind(viewModel.loadedProperty().not());
+        readoutBar.disableProperty().bind(viewModel.loadedProperty().not());
+        playButton.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("❚❚").otherwise("▶"));
+        positionMessageLabel.textProperty().bind(viewModel.positionMessageProperty());
+        muteButton.selectedProperty().bindBidirectional(viewModel.mutedProperty());
+        volumeSlider.setValue(viewModel.volumeProperty().get());
+        viewModel.volumeProperty().bind(volumeSlider.valueProperty());
+        buildSpeedMenu();
+
+        scrubBar.setOnScrub(viewModel::scrubTo);
+        viewModel.currentFrameProperty().addListener((observable, old, frame) ->
+                scrubBar.positionProperty().set(viewModel.fractionOf(frame.intValue())));
+        viewModel.loopStartProperty().addListener((observable, old, frame) -> scrubBar.loopStartProperty()
+                .set(frame.intValue() < 0 ? -1 : viewModel.fractionOf(frame.intValue())));
+        viewModel.loopEndProperty().addListener((observable, old, frame) -> scrubBar.loopEndProperty()
+                .set(frame.intValue() < 0 ? -1 : viewModel.fractionOf(frame.intValue())));
+        timelineStartLabel.textProperty().bind(Bindings.when(viewModel.loadedProperty()).then("00:00:00.000").otherwise(""));
+        timelineEndLabel.textProperty().bind(viewModel.lastFrameTimeProperty());
+
+        frameView.addEventHandler(ScrollEvent.SCROLL, this::zoomWithWheel);
+        // The video area holds the focus, so keys step frames instead of typing into the position field.
+        videoArea.setFocusTraversable(true);
+        videoArea.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
+        scrubBar.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
+        viewModel.fileNameProperty().addListener((observable, old, name) -> videoArea.requestFocus());
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+            }
+        });
+    }
+
+    private void bindIndexing() {
+        indexingBox.visibleProperty().bind(viewModel.indexingProgressProperty().greaterThanOrEqualTo(0));
+        indexingBar.progressProperty().bind(viewModel.indexingProgressProperty());
+        indexingLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "Reading the frame index… %.0f%%",
+                        100 * Math.max(0, viewModel.indexingProgressProperty().get())),
+                viewModel.indexingProgressProperty()));
+    }
+
+    private void buildSpeedMenu() {
+        ToggleGroup speeds = new ToggleGroup();
+        for (double rate : PlayerViewModel.RATES) {
+            RadioMenuItem item = new RadioMenuItem(rateText(rate));
+            item.setToggleGroup(speeds);
+            item.setUserData(rate);
+            item.setOnAction(event -> viewModel.setRate(rate));
+            speedButton.getItems().add(item);
+        }
+        Runnable showRate = () -> {
+            double rate = viewModel.rateProperty().get();
+            speedButton.setText(rateText(rate));
+            speeds.getToggles().forEach(toggle -> toggle.setSelected(Math.abs((double) toggle.getUserData() - rate) < 1e-9));
+        };
+        viewModel.rateProperty().addListener(observable -> showRate.run());
+        showRate.run();
+    }
+
+    private static String rateText(double rate) {
+        return String.format(Locale.ROOT, "%sx", rate == Math.rint(rate) ? String.valueOf((int) rate) : String.valueOf(rate));
+    }
+
+    private void zoomWithWheel(ScrollEvent event) {
+        if (event.getDeltaY() == 0) {
+            return;
+        }
+        frameView.anchorNextZoomAt(event.getX(), event.getY());
+        viewModel.zoomBy(event.getDeltaY() > 0 ? WHEEL_ZOOM_STEP : 1 / WHEEL_ZOOM_STEP);
+        event.consume();
+    }
+
+    /** Keys act on the player wherever the focus is, except while typing in a text field. */
+    private void handleKey(KeyEvent event) {
+        Scene scene = root.getScene();
+        if (scene.getFocusOwner() instanceof TextInputControl) {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                videoArea.requestFocus();
+                event.consume();
+            }
+            return;
+        }
+        if (!viewModel.loadedProperty().get() || event.isAltDown() || event.isMetaDown()) {
+            return;
+        }
+        int frames = event.isShiftDown() ? 10 : 1;
+        boolean second = event.isShortcutDown();
+        switch (event.getCode()) {
+            case SPACE -> viewModel.togglePlay();
+            case RIGHT, PERIOD -> step(frames, second);
+            case LEFT, COMMA -> step(-frames, second);
+            case HOME -> viewModel.goToFirst();
+            case END -> viewModel.goToLast();
+            case OPEN_BRACKET -> viewModel.slower();
+            case CLOSE_BRACKET -> viewModel.faster();
+            case DIGIT0, NUMPAD0 -> viewModel.resetZoom();
+            case PLUS, EQUALS, ADD -> viewModel.zoomBy(WHEEL_ZOOM_STEP);
+            case MINUS, SUBTRACT -> viewModel.zoomBy(1 / WHEEL_ZOOM_STEP);
+            case M -> viewModel.toggleMute();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void step(int frames, boolean oneSecond) {
+        if (oneSecond) {
+            viewModel.stepSeconds(Integer.signum(frames));
+        } else {
+            viewModel.stepFrames(frames);
+        }
+    }
+
+    @FXML
+    private void goToFirst() {
+        viewModel.goToFirst();
+    }
+
+    @FXML
+    private void stepBack() {
+        viewModel.stepFrames(-1);
+    }
+
+    @FXML
+    private void togglePlay() {
+        viewModel.togglePlay();
+    }
+
+    @FXML
+    private void stepForward() {
+        viewModel.stepFrames(1);
+    }
+
+    @FXML
+    private void goToLast() {
+        viewModel.goToLast();
+    }
+
+    @FXML
+    private void goToTyped() {
+        if (viewModel.goTo(positionField.getText())) {
+            videoArea.requestFocus();
+        }
+    }
+
+    @FXML
+    private void markLoopStart() {
+        viewModel.markLoopStart();
+    }
+
+    @FXML
+    private void markLoopEnd() {
+        viewModel.markLoopEnd();
+    }
+
+    @FXML
+    private void clearLoop() {
+        viewModel.clearLoop();
+    }
+
+    @FXML
+    private void cancelOpening() {
+        viewModel.cancelOpening();
+    }
+
+    /** The media facts in a dialog; values are selectable so a reviewer can copy the hash. */
+    @FXML
+    public void showFacts() {
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(4);
+        grid.getStyleClass().add("facts-grid");
+        int row = 0;
+        for (Map.Entry<String, String> fact : viewModel.factRows()) {
+            TextField value = new TextField(fact.getValue());
+            value.setEditable(false);
+            value.setPrefColumnCount(Math.min(48, Math.max(12, fact.getValue().length())));
+            grid.addRow(row++, new Label(fact.getKey()), value);
+        }
+        if (row == 0) {
+            grid.addRow(0, new Label("Open a video to see its facts."));
+        }
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Media facts");
+        dialog.setHeaderText(viewModel.fileNameProperty().get());
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.show();
+    }
+}

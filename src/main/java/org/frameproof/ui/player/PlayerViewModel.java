@@ -1,0 +1,604 @@
+package org.frameproof.ui.player;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntUnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.scene.image.WritableImage;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.MediaFacts;
+import org.frameproof.domain.Timecode;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.media.DecodedFrame;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
+
+/**
+ * The player's state and what a reviewer can do with it. Every paused picture is FFmpeg's exact
+ * frame, and the frame number printed is the frame on screen: the number, times and pixels change
+ * together when a decoded frame arrives. libVLC only plays; when it pauses, the player snaps to the
+ * frame libVLC had reached and shows that frame exactly.
+ *
+ * <p>Frame requests are coalesced: when keys repeat faster than frames decode, the decoder goes
+ * straight to the newest request and skips the ones in between. All methods run on the FX thread.
+ */
+public final class PlayerViewModel implements VlcPlayback.Listener {
+    /** Playback speeds offered by {@link #faster()}, {@link #slower()} and the speed menu. */
+    public static final List<Double> RATES = List.of(0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
+    public static final double MAX_ZOOM = 8;
+    private static final long ONE_SECOND_MICROS = 1_000_000;
+
+    private final MediaAnalyzer analyzer;
+    private final VlcPlayback playback;
+    private final VideoSurface surface;
+    private final PlayerThreads threads;
+    private final long frameCacheBytes;
+
+    private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper currentFrame = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper positionText = new ReadOnlyStringWrapper("Frame — / —");
+    private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper("--:--:--.---");
+    private final ReadOnlyStringWrapper lastFrameTime = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper ptsText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper keyFrame = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(1.0);
+    private final IntegerProperty volume = new SimpleIntegerProperty(100);
+    private final BooleanProperty muted = new SimpleBooleanProperty();
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1.0);
+    private final ReadOnlyIntegerWrapper loopStart = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper loopEnd = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<MediaFacts> facts = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper indexingProgress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper positionMessage = new ReadOnlyStringWrapper("");
+
+    /** The file on screen; replaced only once a newly opened file has been read successfully. */
+    private Session session;
+    /** The frame last asked for; moves start here, so repeated keys add up before frames arrive. */
+    private int target;
+    /** Moves made while a pause waits for libVLC's time, applied to the frame it snaps to. */
+    private IntUnaryOperator afterSnap;
+    private AtomicBoolean openingCancelled;
+
+    // Handed from the FX thread to the decoder thread.
+    private final AtomicReference<Request> wanted = new AtomicReference<>();
+    private final AtomicBoolean decoding = new AtomicBoolean();
+    // Decoder thread only.
+    private Session decoderSession;
+    private FrameDecoder decoder;
+
+    public PlayerViewModel(MediaAnalyzer analyzer, VlcPlayback playback, VideoSurface surface,
+            PlayerThreads threads, long frameCacheBytes) {
+        this.analyzer = analyzer;
+        this.playback = playback;
+        this.surface = surface;
+        this.threads = threads;
+        this.frameCacheBytes = frameCacheBytes;
+        playback.setListener(this);
+        volume.addListener((observable, old, value) -> playback.setVolume(value.intValue()));
+        muted.addListener((observable, old, value) -> playback.setMuted(value));
+    }
+
+    /** Reads the file's index in the background, then shows its first frame; the file on screen stays until then. */
+    public void open(Path file) {
+        cancelOpening();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        openingCancelled = cancelled;
+        errorMessage.set("");
+        indexingProgress.set(0);
+        threads.analysis().execute(() -> analyze(file, cancelled));
+    }
+
+    /** Stops reading a file that is being opened. */
+    public void cancelOpening() {
+        if (openingCancelled != null) {
+            openingCancelled.set(true);
+            openingCancelled = null;
+            indexingProgress.set(-1);
+        }
+    }
+
+    private void analyze(Path file, AtomicBoolean cancelled) {
+        double[] shown = {0};
+        try {
+            MediaAnalysis analysis = analyzer.analyze(file, fraction -> {
+                // Hand on whole percents only, so a fast indexer does not flood the FX thread.
+                if (fraction - shown[0] >= 0.01) {
+                    shown[0] = fraction;
+                    threads.fx().execute(() -> {
+                        if (!cancelled.get()) {
+                            indexingProgress.set(fraction);
+                        }
+                    });
+                }
+            }, cancelled::get);
+            threads.fx().execute(() -> {
+                if (!cancelled.get()) {
+                    openingCancelled = null;
+                    indexingProgress.set(-1);
+                    show(new Session(file, analysis));
+                }
+            });
+        } catch (CancellationException e) {
+            // The reviewer cancelled or opened another file; nothing to report.
+        } catch (UserFacingException e) {
+            failOpening(cancelled, e.getMessage());
+        } catch (RuntimeException e) {
+            failOpening(cancelled, "Could not open " + file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private void failOpening(AtomicBoolean cancelled, String message) {
+        threads.fx().execute(() -> {
+            if (!cancelled.get()) {
+                openingCancelled = null;
+                indexingProgress.set(-1);
+                errorMessage.set(message);
+            }
+        });
+    }
+
+    private void show(Session opened) {
+        if (playing.get()) {
+            playing.set(false);
+        }
+        afterSnap = null;
+        session = opened;
+        MediaFacts openedFacts = opened.analysis.facts();
+        playback.load(opened.file, openedFacts.width(), openedFacts.height());
+        clearLoop();
+        facts.set(openedFacts);
+        fileName.set(opened.file.getFileName().toString());
+        frameCount.set(opened.index().frameCount());
+        lastFrameTime.set(Timecode.formatFrame(opened.index(), opened.index().lastFrame()));
+        loaded.set(true);
+        request(0);
+    }
+
+    // ---- moving through the frames
+
+    public void stepFrames(int frames) {
+        move(frame -> frame + frames);
+    }
+
+    /** One second forward or back by the frames' own timestamps (variable-rate footage has no fixed count per second). */
+    public void stepSeconds(int direction) {
+        move(frame -> {
+            FrameIndex index = session.index();
+            long micros = index.relativeMicros(frame) + direction * ONE_SECOND_MICROS;
+            return micros < 0 ? 0 : index.frameAtRelativeMicros(micros);
+        });
+    }
+
+    public void goToFirst() {
+        move(frame -> 0);
+    }
+
+    public void goToLast() {
+        move(frame -> session.index().lastFrame());
+    }
+
+    public void goTo(int frame) {
+        move(any -> frame);
+    }
+
+    /** Jumps to a position typed as a frame number, HH:MM:SS.mmm or SMPTE HH:MM:SS:FF; bad text sets {@link #positionMessageProperty()}. */
+    public boolean goTo(String position) {
+        if (session == null) {
+            positionMessage.set("Open a video first.");
+            return false;
+        }
+        try {
+            int frame = Timecode.parsePosition(position, session.index());
+            positionMessage.set("");
+            goTo(frame);
+            return true;
+        } catch (UserFacingException e) {
+            positionMessage.set(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Moves to the frame at a fraction (0..1) of the footage's time span, as a click or drag on the timeline does. */
+    public void scrubTo(double fraction) {
+        move(frame -> {
+            FrameIndex index = session.index();
+            double clamped = Math.max(0, Math.min(1, fraction));
+            return index.frameAtRelativeMicros(Math.round(clamped * index.spanMicros()));
+        });
+    }
+
+    /** Where a frame lies on the timeline, 0..1 of the footage's time span. */
+    public double fractionOf(int frame) {
+        if (session == null || frame < 0) {
+            return 0;
+        }
+        FrameIndex index = session.index();
+        return index.spanMicros() == 0 ? 0 : (double) index.relativeMicros(frame) / index.spanMicros();
+    }
+
+    private void move(IntUnaryOperator step) {
+        if (session == null) {
+            return;
+        }
+        if (playing.get()) {
+            pauseThen(step);
+        } else if (afterSnap != null) {
+            afterSnap = afterSnap.andThen(step);
+        } else {
+            request(step.applyAsInt(target));
+        }
+    }
+
+    private void request(int frame) {
+        int clamped = Math.max(0, Math.min(session.index().lastFrame(), frame));
+        target = clamped;
+        wanted.set(new Request(session, clamped));
+        if (!decoding.getAndSet(true)) {
+            threads.decoding().execute(this::decodeWanted);
+        }
+    }
+
+    // ---- decoder thread
+
+    private void decodeWanted() {
+        while (true) {
+            Request request = wanted.getAndSet(null);
+            if (request == null) {
+                decoding.set(false);
+                // A request may have come in between the empty read and the flag being cleared.
+                if (wanted.get() == null || decoding.getAndSet(true)) {
+                    return;
+                }
+                continue;
+            }
+            decode(request);
+        }
+    }
+
+    private void decode(Request request) {
+        try {
+            if (decoderSession != request.session) {
+                closeDecoder();
+                decoder = FrameDecoder.open(request.session.file, request.session.index(), frameCacheBytes);
+                decoderSession = request.session;
+            }
+            DecodedFrame frame = decoder.frame(request.frame);
+            threads.fx().execute(() -> present(request.session, frame));
+        } catch (UserFacingException e) {
+            threads.fx().execute(() -> errorMessage.set(e.getMessage()));
+        } catch (RuntimeException e) {
+            threads.fx().execute(() -> errorMessage.set("Frame " + request.frame + " could not be decoded: " + e.getMessage()));
+        }
+    }
+
+    private void closeDecoder() {
+        if (decoder != null) {
+            decoder.close();
+            decoder = null;
+            decoderSession = null;
+        }
+    }
+
+    // ---- FX thread again
+
+    private void present(Session from, DecodedFrame frame) {
+        if (from != session || playing.get()) {
+            return;
+        }
+        surface.show(frame);
+        errorMessage.set("");
+        printPosition(frame.frame());
+    }
+
+    private void printPosition(int frame) {
+        FrameIndex index = session.index();
+        currentFrame.set(frame);
+        positionText.set("Frame " + frame + " / " + index.frameCount());
+        timeText.set(Timecode.formatFrame(index, frame));
+        ptsText.set(String.format(Locale.ROOT, "pts %.3f ms", index.ptsMillis(frame)));
+        keyFrame.set(index.isKeyFrame(frame));
+    }
+
+    // ---- playback
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    public void play() {
+        if (session == null || playing.get() || afterSnap != null) {
+            return;
+        }
+        FrameIndex index = session.index();
+        int from = target >= index.lastFrame() ? 0 : target;
+        if (loopStart.get() >= 0 && (from < loopStart.get() || from >= loopEnd.get())) {
+            from = loopStart.get();
+        }
+        playing.set(true);
+        playback.play(index.relativeMicros(from));
+    }
+
+    public void pause() {
+        if (playing.get()) {
+            pauseThen(frame -> frame);
+        }
+    }
+
+    /** Stops libVLC, then shows the exact frame it had reached, moved by {@code step}. */
+    private void pauseThen(IntUnaryOperator step) {
+        playing.set(false);
+        afterSnap = step;
+        Session paused = session;
+        playback.pause(micros -> {
+            if (paused != session || afterSnap == null) {
+                return;
+            }
+            IntUnaryOperator moves = afterSnap;
+            afterSnap = null;
+            request(moves.applyAsInt(paused.index().frameAtRelativeMicros(micros)));
+        });
+    }
+
+    @Override
+    public void playbackTime(long micros) {
+        // libVLC's clock is approximate; the exact frame is shown as soon as playback pauses.
+        if (playing.get() && session != null) {
+            int frame = session.index().frameAtRelativeMicros(micros);
+            target = frame;
+            printPosition(frame);
+        }
+    }
+
+    @Override
+    public void playbackFinished() {
+        if (playing.get()) {
+            playing.set(false);
+            request(session.index().lastFrame());
+        }
+    }
+
+    @Override
+    public void playbackFailed(String message) {
+        playing.set(false);
+        errorMessage.set(message);
+        if (session != null) {
+            request(target);
+        }
+    }
+
+    public void faster() {
+        RATES.stream().filter(r -> r > rate.get() + 1e-9).findFirst().ifPresent(this::setRate);
+    }
+
+    public void slower() {
+        RATES.stream().filter(r -> r < rate.get() - 1e-9).reduce((first, second) -> second).ifPresent(this::setRate);
+    }
+
+    public void setRate(double newRate) {
+        double clamped = Math.max(VlcPlayback.MIN_RATE, Math.min(VlcPlayback.MAX_RATE, newRate));
+        rate.set(clamped);
+        playback.setRate(clamped);
+    }
+
+    public void toggleMute() {
+        muted.set(!muted.get());
+    }
+
+    // ---- loop
+
+    /** Marks the current frame as the start (A) of the looped range. */
+    public void markLoopStart() {
+        if (session != null) {
+            loopStart.set(target);
+            applyLoop();
+        }
+    }
+
+    /** Marks the current frame as the end (B) of the looped range. */
+    public void markLoopEnd() {
+        if (session != null) {
+            loopEnd.set(target);
+            applyLoop();
+        }
+    }
+
+    public void clearLoop() {
+        loopStart.set(-1);
+        loopEnd.set(-1);
+        playback.clearLoop();
+    }
+
+    private void applyLoop() {
+        FrameIndex index = session.index();
+        if (loopStart.get() >= 0 && loopEnd.get() > loopStart.get()) {
+            playback.setLoop(index.relativeMicros(loopStart.get()), index.relativeMicros(loopEnd.get()));
+        } else {
+            playback.clearLoop();
+        }
+    }
+
+    // ---- zoom
+
+    /** Multiplies the zoom, kept within 1x..8x. */
+    public void zoomBy(double factor) {
+        zoom.set(Math.max(1, Math.min(MAX_ZOOM, zoom.get() * factor)));
+    }
+
+    public void resetZoom() {
+        zoom.set(1);
+    }
+
+    // ---- facts
+
+    /** The media facts as label/value rows for the facts panel, in the order a reviewer reads them. */
+    public List<Map.Entry<String, String>> factRows() {
+        MediaFacts f = facts.get();
+        if (f == null) {
+            return List.of();
+        }
+        List<Map.Entry<String, String>> rows = new ArrayList<>();
+        rows.add(Map.entry("File", fileName.get()));
+        rows.add(Map.entry("Codec", f.codec()));
+        rows.add(Map.entry("Container", f.container()));
+        rows.add(Map.entry("Resolution", f.width() + " × " + f.height() + " (as displayed)"));
+        rows.add(Map.entry("Rotation", f.rotation() + "°"));
+        rows.add(Map.entry("Frames", String.valueOf(f.frameCount())));
+        rows.add(Map.entry("Duration", Timecode.format(Math.round(f.durationMs() * 1000))));
+        rows.add(Map.entry("Average frame rate", String.format(Locale.ROOT, "%.3f fps", f.avgFrameRate())));
+        rows.add(Map.entry("Variable frame rate", f.variableFrameRate() ? "yes" : "no"));
+        rows.add(Map.entry("First frame at", String.format(Locale.ROOT, "%.3f ms", f.startTimeMs())));
+        rows.add(Map.entry("Created", f.creationTime() == null ? "not tagged" : f.creationTime()));
+        rows.add(Map.entry("Location (GPS)", f.location() == null ? "not tagged" : f.location()));
+        rows.add(Map.entry("SHA-256", f.sha256()));
+        if (f.truncated()) {
+            rows.add(Map.entry("Warning", "the file is truncated; frames after the cut are missing"));
+        }
+        f.tags().forEach((key, value) -> rows.add(Map.entry("Tag " + key, value)));
+        f.streamTags().forEach((key, value) -> rows.add(Map.entry("Stream tag " + key, value)));
+        return rows;
+    }
+
+    /** Stops playback and releases the decoder; the view model is not used afterwards. */
+    public void close() {
+        cancelOpening();
+        playing.set(false);
+        playback.stop();
+        session = null;
+        threads.decoding().execute(this::closeDecoder);
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<WritableImage> imageProperty() {
+        return surface.imageProperty();
+    }
+
+    public ReadOnlyStringProperty fileNameProperty() {
+        return fileName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** The frame on screen, -1 before a file is open. */
+    public ReadOnlyIntegerProperty currentFrameProperty() {
+        return currentFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty frameCountProperty() {
+        return frameCount.getReadOnlyProperty();
+    }
+
+    /** {@code Frame N / total}. */
+    public ReadOnlyStringProperty positionTextProperty() {
+        return positionText.getReadOnlyProperty();
+    }
+
+    /** Time since the first frame, {@code HH:MM:SS.mmm}. */
+    public ReadOnlyStringProperty timeTextProperty() {
+        return timeText.getReadOnlyProperty();
+    }
+
+    /** Time of the last frame since the first, {@code HH:MM:SS.mmm}: where the timeline ends. */
+    public ReadOnlyStringProperty lastFrameTimeProperty() {
+        return lastFrameTime.getReadOnlyProperty();
+    }
+
+    /** The frame's own timestamp as FFmpeg reports it. */
+    public ReadOnlyStringProperty ptsTextProperty() {
+        return ptsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty keyFrameProperty() {
+        return keyFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty rateProperty() {
+        return rate.getReadOnlyProperty();
+    }
+
+    /** Volume in percent, 0..100. */
+    public IntegerProperty volumeProperty() {
+        return volume;
+    }
+
+    public BooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    /** First frame of the looped range, -1 when none is marked. */
+    public ReadOnlyIntegerProperty loopStartProperty() {
+        return loopStart.getReadOnlyProperty();
+    }
+
+    /** Last frame of the looped range, -1 when none is marked. */
+    public ReadOnlyIntegerProperty loopEndProperty() {
+        return loopEnd.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MediaFacts> factsProperty() {
+        return facts.getReadOnlyProperty();
+    }
+
+    /** Fraction of the index built while a file opens (0..1), -1 when nothing is being opened. */
+    public ReadOnlyDoubleProperty indexingProgressProperty() {
+        return indexingProgress.getReadOnlyProperty();
+    }
+
+    /** Why the last file could not be opened or a frame shown; empty when all is well. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the text typed in the position field; empty when nothing is. */
+    public ReadOnlyStringProperty positionMessageProperty() {
+        return positionMessage.getReadOnlyProperty();
+    }
+
+    private record Session(Path file, MediaAnalysis analysis) {
+        FrameIndex index() {
+            return analysis.index();
+        }
+    }
+
+    private record Request(Session session, int frame) {
+    }
+}

@@ -1,0 +1,136 @@
+package org.frameproof.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.frameproof.testing.MediaProbeInspector;
+import org.frameproof.testing.TestStores;
+import org.frameproof.testing.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class StoreCommandLineTest {
+    @TempDir Path work;
+    private final Map<String, String> environment = new HashMap<>(Map.of(
+            StoreAccess.PASSPHRASE, TestStores.PASSPHRASE, StoreAccess.USER, "Lia Field", StoreAccess.ROLE, "field staff"));
+    private StringWriter out;
+    private StringWriter err;
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        FrameproofCommand root = new FrameproofCommand((data, video) -> {
+            throw new AssertionError("no window in these tests");
+        });
+        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
+        StoreCommands.register(commandLine, new StoreAccess(TestStores.stores(), environment, null));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path data() {
+        return work.resolve("data");
+    }
+
+    @Test
+    void helpListsTheStoreCommandsAndOpensNothing() {
+        assertEquals(0, run("--data", data().toString(), "--help"));
+        for (String command : new String[] {"cases", "import", "footage", "verify", "backup", "restore", "audit"}) {
+            assertTrue(out.toString().contains("  " + command + " "), out.toString());
+        }
+        assertEquals(0, run("--data", data().toString(), "cases", "list", "--help"));
+        assertFalse(Files.exists(data()));
+    }
+
+    @Test
+    void withoutAPassphraseOrTerminalTheMessageSaysWhatToDo() {
+        environment.remove(StoreAccess.PASSPHRASE);
+        assertEquals(1, run("--data", data().toString(), "cases", "list"));
+        assertEquals("frameproof: A passphrase is needed: run this in a terminal, or set FRAMEPROOF_PASSPHRASE.", err.toString().strip());
+        assertFalse(Files.exists(data().resolve("frameproof.key")));
+    }
+
+    @Test
+    void casesAreCreatedAndListedAndTheStoreRemembersWhoCreatedIt() throws Exception {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Checkpoint 4"), err.toString());
+        assertEquals(0, run("cases", "list", "--data", data().toString()), err.toString());
+        assertEquals("Checkpoint 4", out.toString().strip());
+        assertEquals(1, run("--data", data().toString(), "cases", "create", "Checkpoint 4"));
+        assertTrue(err.toString().contains("exists already"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "cases", "list", "--json"));
+        JsonNode cases = new ObjectMapper().readTree(out.toString());
+        assertEquals("Lia Field", cases.get(0).get("createdBy").asText());
+    }
+
+    @Test
+    void aWrongPassphraseIsOneClearLine() {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "A"));
+        environment.put(StoreAccess.PASSPHRASE, "not the right one");
+        assertEquals(1, run("--data", data().toString(), "cases", "list"));
+        assertTrue(err.toString().startsWith("frameproof: Wrong passphrase for "), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void importListVerifyAndTamperDetectionFromTheCommandLine() throws Exception {
+        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Path originals = Files.createDirectories(work.resolve("originals"));
+        Path clip = Tools.clip(originals, "clip one.mp4", 1, 1);
+        Path text = Files.writeString(originals.resolve("readme.txt"), "hello");
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case A"));
+        assertEquals(1, run("--data", data().toString(), "import", "--case", "Case B", clip.toString()));
+        assertTrue(err.toString().contains("There is no case named 'Case B'"), err.toString());
+        assertEquals(1, run("--data", data().toString(), "import", "--case", "Case A", "--graphic", clip.toString(), text.toString()));
+        assertTrue(out.toString().startsWith("imported " + clip + " as footage 1"), out.toString());
+        assertTrue(err.toString().contains("refused " + text + ": not a video"), err.toString());
+
+        assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A", "--json"), err.toString());
+        JsonNode items = new ObjectMapper().readTree(out.toString());
+        assertEquals(1, items.size());
+        JsonNode item = items.get(0);
+        assertEquals(1, item.get("id").asLong());
+        assertEquals("clip one.mp4", item.get("originalName").asText());
+        assertEquals("unverified", item.get("status").asText());
+        assertTrue(item.get("graphicViolence").asBoolean());
+        assertEquals(64, item.get("sha256").asText().length());
+
+        assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
+        assertTrue(out.toString().startsWith("1 footage items checked; Audit log intact"), out.toString());
+        assertEquals(0, run("--data", data().toString(), "audit", "verify"));
+
+        Path vaultCopy = data().resolve("vault").resolve(item.get("sha256").asText());
+        try (RandomAccessFile file = new RandomAccessFile(vaultCopy.toFile(), "rw")) {
+            file.seek(100);
+            file.write(file.read() ^ 0x10);
+        }
+        assertEquals(1, run("--data", data().toString(), "verify", "--case", "Case A"));
+        assertTrue(err.toString().startsWith("frameproof: FAILED footage 1 (clip one.mp4)"), err.toString());
+    }
+
+    @Test
+    void backupAndRestoreFromTheCommandLine() throws Exception {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Kept"));
+        Path backup = work.resolve("backup");
+        assertEquals(0, run("--data", data().toString(), "backup", backup.toString()), err.toString());
+        Path restored = work.resolve("restored");
+        assertEquals(0, run("--data", restored.toString(), "restore", backup.toString()), err.toString());
+        assertEquals(0, run("--data", restored.toString(), "cases", "list"));
+        assertEquals("Kept", out.toString().strip());
+        Files.writeString(backup.resolve("manifest.json"), "{}");
+        assertEquals(1, run("--data", work.resolve("again").toString(), "restore", backup.toString()));
+        assertTrue(err.toString().startsWith("frameproof: Not a Frameproof backup, or damaged"), err.toString());
+    }
+}

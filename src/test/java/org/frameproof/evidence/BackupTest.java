@@ -1,0 +1,98 @@
+package org.frameproof.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Provenance;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.MediaProbeInspector;
+import org.frameproof.testing.TestStores;
+import org.frameproof.testing.Tools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupTest {
+    @TempDir Path work;
+    private Path dataFolder;
+    private Path backup;
+    private Footage item;
+
+    @BeforeEach
+    void storeWithFootageBackedUp() throws Exception {
+        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        dataFolder = work.resolve("data");
+        backup = work.resolve("backup");
+        Path clip = Tools.clip(Files.createDirectories(work.resolve("originals")), "a.mp4", 1, 3);
+        try (EvidenceStore store = TestStores.create(dataFolder)) {
+            Case investigation = store.cases().createCase("Case A", "");
+            item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+            store.backup(backup, Progress.NONE);
+            assertThrows(UserFacingException.class, () -> store.backup(backup, Progress.NONE), "never overwrites a backup");
+        }
+    }
+
+    @Test
+    void aBackupHoldsTheEncryptedDatabaseTheKeyFileTheVaultAndAManifest() throws Exception {
+        assertTrue(Files.exists(backup.resolve("database.zip")));
+        assertTrue(Files.exists(backup.resolve("frameproof.key")));
+        assertTrue(Files.exists(backup.resolve("vault").resolve(item.sha256())));
+        String manifest = Files.readString(backup.resolve("manifest.json"));
+        assertTrue(manifest.contains(item.sha256()), manifest);
+        try (var siblings = Files.list(work)) {
+            assertFalse(siblings.anyMatch(path -> path.getFileName().toString().contains(".partial-")));
+        }
+    }
+
+    @Test
+    void restoreGivesBackTheSameStore() throws Exception {
+        Path restored = work.resolve("restored");
+        TestStores.stores().restore(backup, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE);
+        try (EvidenceStore store = TestStores.unlock(restored)) {
+            assertEquals("Case A", store.cases().listCases().get(0).title());
+            Footage back = store.footage().listAll().get(0);
+            assertEquals(item.sha256(), back.sha256());
+            assertTrue(store.verify(null, Progress.NONE).ok());
+        }
+    }
+
+    @Test
+    void aDamagedBackupIsRefusedAndNothingIsRestored() throws Exception {
+        Path vaultCopy = backup.resolve("vault").resolve(item.sha256());
+        vaultCopy.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(vaultCopy.toFile(), "rw")) {
+            file.seek(500);
+            file.write(file.read() ^ 0xff);
+        }
+        Path restored = work.resolve("restored");
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> TestStores.stores().restore(backup, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
+        assertTrue(refused.getMessage().contains("is damaged and was not restored: vault/" + item.sha256()), refused.getMessage());
+        assertFalse(Files.exists(restored));
+    }
+
+    @Test
+    void aMissingDatabaseCopyIsRefused() throws Exception {
+        Files.delete(backup.resolve("database.zip"));
+        Path restored = work.resolve("restored");
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> TestStores.stores().restore(backup, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
+        assertTrue(refused.getMessage().contains("database.zip is missing"), refused.getMessage());
+    }
+
+    @Test
+    void restoreNeverOverwritesAStore() {
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> TestStores.stores().restore(backup, dataFolder, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
+        assertTrue(refused.getMessage().contains("holds a store already"), refused.getMessage());
+    }
+}

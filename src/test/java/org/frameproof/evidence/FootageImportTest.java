@@ -1,0 +1,223 @@
+package org.frameproof.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.Integrity;
+import org.frameproof.domain.Provenance;
+import org.frameproof.testing.MediaProbeInspector;
+import org.frameproof.testing.TestStores;
+import org.frameproof.testing.Tools;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FootageImportTest {
+    @TempDir Path dataFolder;
+    @TempDir Path originals;
+    private EvidenceStore store;
+    private Case investigation;
+
+    @BeforeEach
+    void open() throws Exception {
+        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        store = TestStores.create(dataFolder);
+        investigation = store.cases().createCase("Checkpoint 4", "");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private List<Path> vaultFiles() throws Exception {
+        Path vault = dataFolder.resolve(Vault.FOLDER);
+        if (!Files.exists(vault)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(vault)) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void aClipIsCopiedIntoTheVaultByHashReadOnlyAndTheOriginalIsUntouched() throws Exception {
+        Path clip = Tools.clip(originals, "phone video.mp4", 2, 1);
+        Files.setLastModifiedTime(clip, FileTime.fromMillis(1_600_000_000_000L));
+        byte[] originalBytes = Files.readAllBytes(clip);
+        AtomicLong reported = new AtomicLong();
+        Provenance provenance = new Provenance("https://t.me/somechannel/123", "Telegram", "somechannel", null, null, true, false);
+        List<ImportResult> results = store.footage().importFiles(investigation, List.of(clip), provenance, new Progress() {
+            @Override
+            public void update(String item, long done, long total) {
+                reported.set(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
+        assertEquals(ImportResult.Outcome.IMPORTED, results.get(0).outcome());
+        Footage item = results.get(0).footage();
+        assertEquals(sha256(clip), item.sha256());
+        assertEquals(32, item.md5().length());
+        assertEquals(Files.size(clip), item.sizeBytes());
+        assertEquals(Files.size(clip), reported.get());
+        assertEquals("phone video.mp4", item.originalName());
+        assertEquals(clip.toAbsolutePath().toString(), item.originalPath());
+        assertEquals(TestStores.REVIEWER, item.importedBy());
+        assertEquals("test-machine", item.machine());
+        assertEquals("0.0.0-test", item.appVersion());
+        assertTrue(item.mediaFactsJson().contains("\"frameCount\":50"), item.mediaFactsJson());
+        assertTrue(item.mediaFactsJson().contains("\"codec\":\"h264\""), item.mediaFactsJson());
+        assertEquals(FootageStatus.UNVERIFIED, item.status());
+        assertEquals(provenance, item.provenance());
+        Path copy = dataFolder.resolve("vault").resolve(item.sha256());
+        assertEquals(List.of(copy), vaultFiles());
+        // Checked on the permission bits: root (as in CI) may write anything regardless.
+        assertEquals("r--r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+        assertArrayEquals(originalBytes, Files.readAllBytes(copy));
+        assertArrayEquals(originalBytes, Files.readAllBytes(clip));
+        assertEquals(FileTime.fromMillis(1_600_000_000_000L), Files.getLastModifiedTime(clip));
+        assertEquals(List.of("imported"), store.footage().custody(item.id()).stream().map(e -> e.kind()).toList());
+        assertEquals(List.of(item), store.footage().list(investigation));
+        assertTrue(store.audit().verify().intact());
+    }
+
+    @Test
+    void theSameContentTwiceIsOneVaultCopyAndALinkedDuplicate() throws Exception {
+        Path clip = Tools.clip(originals, "a.mp4", 1, 1);
+        Path sameContent = Files.copy(clip, originals.resolve("renamed.mp4"));
+        Footage first = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        ImportResult second = store.footage().importFiles(investigation, List.of(sameContent), Provenance.UNKNOWN, Progress.NONE).get(0);
+        assertEquals(ImportResult.Outcome.DUPLICATE, second.outcome());
+        assertEquals(first.id(), second.footage().duplicateOf());
+        assertEquals(first.sha256(), second.footage().sha256());
+        assertEquals(1, vaultFiles().size());
+        assertEquals(List.of("imported", "duplicate"),
+                store.footage().custody(second.footage().id()).stream().map(e -> e.kind()).toList());
+    }
+
+    @Test
+    void theSameNameWithDifferentContentKeepsBoth(@TempDir Path elsewhere) throws Exception {
+        Path one = Tools.clip(originals, "video.mp4", 1, 1);
+        Path other = Tools.clip(elsewhere, "video.mp4", 1, 2);
+        List<ImportResult> results = store.footage().importFiles(investigation, List.of(one, other), Provenance.UNKNOWN, Progress.NONE);
+        assertEquals(List.of(ImportResult.Outcome.IMPORTED, ImportResult.Outcome.IMPORTED), results.stream().map(ImportResult::outcome).toList());
+        assertEquals(2, vaultFiles().size());
+        assertNull(results.get(1).footage().duplicateOf());
+    }
+
+    @Test
+    void aFolderImportsEveryFileInside() throws Exception {
+        Path folder = Files.createDirectories(originals.resolve("from the field"));
+        Tools.clip(folder, "1.mp4", 1, 1);
+        Tools.clip(folder, "2.mp4", 1, 2);
+        assertEquals(2, store.footage().importFiles(investigation, List.of(folder), Provenance.UNKNOWN, Progress.NONE).size());
+        assertEquals(2, store.footage().list(investigation).size());
+    }
+
+    @Test
+    void brokenAndNonVideoFilesAreRefusedAndNothingIsStored() throws Exception {
+        Path text = Files.writeString(originals.resolve("notes.txt"), "not a video at all\n".repeat(100));
+        Path clip = Tools.clip(originals, "whole.mp4", 2, 1);
+        Path truncated = originals.resolve("truncated.mp4");
+        Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(clip), 300));
+        List<ImportResult> results = store.footage().importFiles(investigation, List.of(text, truncated), Provenance.UNKNOWN, Progress.NONE);
+        for (ImportResult result : results) {
+            assertEquals(ImportResult.Outcome.REFUSED, result.outcome());
+            assertTrue(result.reason().startsWith("not a video"), result.reason());
+        }
+        assertEquals(List.of(), store.footage().list(investigation));
+        assertEquals(List.of(), vaultFiles());
+        assertEquals(2, store.audit().verify().entriesChecked());
+    }
+
+    @Test
+    void cancellingLeavesNoCopyAndNoRows() throws Exception {
+        Path clip = Tools.clip(originals, "long.mp4", 1, 1);
+        Path big = originals.resolve("big.mp4");
+        // Several buffers long, so the cancel lands in the middle of the copy.
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.write(Files.readAllBytes(clip));
+            file.setLength(HashingCopier.BUFFER_BYTES * 5L);
+        }
+        Progress cancelAfterOneBuffer = new Progress() {
+            private long seen;
+
+            @Override
+            public void update(String item, long done, long total) {
+                seen = done;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen > 0;
+            }
+        };
+        assertThrows(CancelledException.class,
+                () -> store.footage().importFiles(investigation, List.of(big), Provenance.UNKNOWN, cancelAfterOneBuffer));
+        assertEquals(List.of(), vaultFiles());
+        assertEquals(List.of(), store.footage().list(investigation));
+    }
+
+    @Test
+    void footageIsWithdrawnWithAReasonNeverDeleted() throws Exception {
+        Path clip = Tools.clip(originals, "a.mp4", 1, 1);
+        Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        assertThrows(org.frameproof.domain.UserFacingException.class,
+                () -> store.footage().setStatus(item.id(), FootageStatus.WITHDRAWN, " "));
+        Footage withdrawn = store.footage().setStatus(item.id(), FootageStatus.WITHDRAWN, "posted by a known fabricator");
+        assertEquals(FootageStatus.WITHDRAWN, withdrawn.status());
+        assertEquals("posted by a known fabricator", withdrawn.statusReason());
+        assertEquals(1, store.footage().list(investigation).size());
+        assertTrue(Files.exists(dataFolder.resolve("vault").resolve(item.sha256())));
+        assertTrue(store.audit().verify().intact());
+    }
+
+    @Test
+    void aFlippedByteInTheVaultIsCaughtOnVerify() throws Exception {
+        Path clip = Tools.clip(originals, "a.mp4", 1, 1);
+        Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        assertEquals(Integrity.INTACT, store.footage().verify(item.id(), Progress.NONE).integrity());
+        Path copy = dataFolder.resolve("vault").resolve(item.sha256());
+        copy.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(copy.toFile(), "rw")) {
+            file.seek(1000);
+            int b = file.read();
+            file.seek(1000);
+            file.write(b ^ 0x01);
+        }
+        VerificationReport report = store.verify(null, Progress.NONE);
+        assertFalse(report.ok());
+        assertTrue(report.problems().get(0).startsWith("footage " + item.id() + " (a.mp4)"), report.problems().toString());
+        assertEquals(Integrity.FAILED, store.footage().require(item.id()).integrity());
+        assertEquals("verification failed", store.footage().custody(item.id()).get(2).kind());
+        assertTrue(report.audit().intact());
+    }
+}

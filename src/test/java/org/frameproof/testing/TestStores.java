@@ -1,0 +1,32 @@
+package org.frameproof.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.ImportStamp;
+import org.frameproof.evidence.MediaInspector;
+
+/** Real encrypted stores in temporary folders, opened the way the app opens them. */
+public final class TestStores {
+    public static final String PASSPHRASE = "correct horse battery staple";
+    public static final Reviewer REVIEWER = new Reviewer("Ana Test-Reviewer", Role.RESEARCHER);
+
+    private TestStores() {
+    }
+
+    public static EvidenceStores stores() {
+        return new EvidenceStores(dataFolder -> MediaInspector.withoutFileNames(new MediaProbeInspector()), new ImportStamp("test-machine", "0.0.0-test"), Clock.systemUTC());
+    }
+
+    public static EvidenceStore create(Path dataFolder) throws UserFacingException {
+        return stores().create(dataFolder, PASSPHRASE.toCharArray(), REVIEWER);
+    }
+
+    public static EvidenceStore unlock(Path dataFolder) throws UserFacingException {
+        return stores().unlock(dataFolder, PASSPHRASE.toCharArray());
+    }
+}

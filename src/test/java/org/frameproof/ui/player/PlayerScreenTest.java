@@ -1,0 +1,413 @@
+package org.frameproof.ui.player;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.TestFootage;
+import org.frameproof.testing.TestFootage.Clip;
+import org.frameproof.ui.common.Theme;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The player as a reviewer drives it, on real clips with real libVLC and FFmpeg. After every kind
+ * of move the frame pattern is read back from the image on screen and must be the frame number
+ * printed beside it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PlayerScreenTest {
+    private static final Pattern PRINTED = Pattern.compile("Frame (\\d+) / (\\d+)");
+
+    private VlcPlayback playback;
+    private PlayerViewModel viewModel;
+
+    @Start
+    void start(Stage stage) {
+        VideoSurface surface = new VideoSurface();
+        playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
+        viewModel = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(), 64L << 20);
+        Scene scene = new Scene(PlayerView.load(viewModel).node(), 1100, 720);
+        Theme.LIGHT.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closePlayer(FxRobot robot) {
+        robot.interact(viewModel::close);
+        playback.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Clip.class)
+    void everyClipKindStepsJumpsAndLandsExactly(Clip clip, FxRobot robot) {
+        open(robot, clip.path());
+        int last = clip.frameCount() - 1;
+        assertEquals(clip.frameCount(), printedTotal(robot));
+
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 1);
+        robot.type(KeyCode.PERIOD);
+        assertOnScreen(robot, 2);
+        robot.type(KeyCode.LEFT);
+        assertOnScreen(robot, 1);
+        robot.type(KeyCode.COMMA);
+        assertOnScreen(robot, 0);
+        robot.push(KeyCode.SHIFT, KeyCode.RIGHT);
+        assertOnScreen(robot, Math.min(10, last));
+        robot.push(KeyCode.CONTROL, KeyCode.RIGHT);
+        assertOnScreen(robot, frameAtMillis(clip, timeOfFrame(clip, Math.min(10, last)).add(BigDecimal.valueOf(1000))));
+        robot.type(KeyCode.END);
+        assertOnScreen(robot, last);
+        robot.type(KeyCode.LEFT);
+        assertOnScreen(robot, last - 1);
+        robot.type(KeyCode.HOME);
+        assertOnScreen(robot, 0);
+        typePosition(robot, String.valueOf(last / 2));
+        assertOnScreen(robot, last / 2);
+    }
+
+    @Test
+    void thirtyStepsBackFromDeepInALongGopEachLandExactly(FxRobot robot) {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        typePosition(robot, "190");
+        assertOnScreen(robot, 190);
+        for (int expected = 189; expected >= 160; expected--) {
+            robot.type(KeyCode.LEFT);
+            assertOnScreen(robot, expected);
+        }
+    }
+
+    @Test
+    void repeatedKeysFasterThanDecodingEndOnTheLastRequestedFrame(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        robot.type(KeyCode.END);
+        assertOnScreen(robot, Clip.H264_BFRAMES_LONGGOP.frameCount() - 1);
+        // Forty presses queue up far faster than a long GOP decodes backwards; the stale ones are skipped.
+        robot.type(KeyCode.LEFT, 40);
+        assertOnScreen(robot, Clip.H264_BFRAMES_LONGGOP.frameCount() - 41);
+    }
+
+    @Test
+    void jumpsToTypedFramesTimesAndSmpteTimecodes(FxRobot robot) {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        typePosition(robot, "57");
+        assertOnScreen(robot, 57);
+        typePosition(robot, "00:00:02.000");
+        assertOnScreen(robot, frameAtMillis(clip, BigDecimal.valueOf(2000)));
+        typePosition(robot, "00:00:03:05");
+        assertOnScreen(robot, 3 * 25 + 5);
+
+        typePosition(robot, "1:2:3:4:5");
+        String message = robot.lookup("#positionMessageLabel").queryAs(Label.class).getText();
+        assertTrue(message.contains("is not a frame number"), message);
+        assertOnScreen(robot, 80);
+        typePosition(robot, "99999");
+        message = robot.lookup("#positionMessageLabel").queryAs(Label.class).getText();
+        assertTrue(message.startsWith("Frame 99999 does not exist"), message);
+        typePosition(robot, "12");
+        assertOnScreen(robot, 12);
+        assertEquals("", robot.lookup("#positionMessageLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void smpteOnVariableRateFootageIsRefusedInWords(FxRobot robot) {
+        open(robot, Clip.VFR_PHONE.path());
+        typePosition(robot, "00:00:01:05");
+        String message = robot.lookup("#positionMessageLabel").queryAs(Label.class).getText();
+        assertTrue(message.contains("variable frame rate"), message);
+        assertOnScreen(robot, 0);
+        typePosition(robot, "00:00:01.500");
+        assertOnScreen(robot, frameAtMillis(Clip.VFR_PHONE, BigDecimal.valueOf(1500)));
+    }
+
+    @Test
+    void clickAndDragOnTheTimelineEndOnTheExactFrame(FxRobot robot) {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        ScrubBar bar = robot.lookup(".scrub-bar").queryAs(ScrubBar.class);
+        Bounds bounds = bar.localToScreen(bar.getBoundsInLocal());
+        double y = bounds.getCenterY();
+        robot.clickOn(new Point2D(bounds.getMinX() + bounds.getWidth() * 0.25, y), MouseButton.PRIMARY);
+        int clicked = assertPatternMatchesPrinted(robot);
+        assertTrue(Math.abs(clicked - clip.frameCount() / 4) <= 2, "clicked a quarter in, shows " + clicked);
+
+        robot.drag(new Point2D(bounds.getMinX() + bounds.getWidth() * 0.3, y), MouseButton.PRIMARY)
+                .moveTo(new Point2D(bounds.getMinX() + bounds.getWidth() * 0.5, y))
+                .moveTo(new Point2D(bounds.getMinX() + bounds.getWidth() * 0.7, y))
+                .drop();
+        int dropped = assertPatternMatchesPrinted(robot);
+        assertTrue(Math.abs(dropped - clip.frameCount() * 7 / 10) <= 2, "dropped 70% in, shows " + dropped);
+    }
+
+    @Test
+    void pausingAfterPlayingSnapsToTheExactFrame(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> viewModel.playingProperty().get() && viewModel.currentFrameProperty().get() >= 10);
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> !viewModel.playingProperty().get());
+        int paused = assertPatternMatchesPrinted(robot);
+        assertTrue(paused >= 10, "playback had reached frame 10 or later, paused at " + paused);
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, paused + 1);
+    }
+
+    @Test
+    void loopedRangePlaysAgainFromItsStart(FxRobot robot) throws InterruptedException {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "20");
+        assertOnScreen(robot, 20);
+        robot.clickOn("#loopStartButton");
+        typePosition(robot, "45");
+        assertOnScreen(robot, 45);
+        robot.clickOn("#loopEndButton");
+        robot.type(KeyCode.SPACE);
+        int highest = 0;
+        boolean wrapped = false;
+        int previous = -1;
+        // 25 frames at 25 fps is one second: three seconds see the range at least twice.
+        for (int sample = 0; sample < 60; sample++) {
+            Thread.sleep(50);
+            int frame = viewModel.currentFrameProperty().get();
+            highest = Math.max(highest, frame);
+            wrapped |= previous >= 0 && frame < previous - 10;
+            previous = frame;
+        }
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> !viewModel.playingProperty().get());
+        assertTrue(wrapped, "playback went back to the loop's start");
+        assertTrue(highest <= 50, "playback stayed within the loop, reached " + highest);
+        assertPatternMatchesPrinted(robot);
+    }
+
+    @Test
+    void stepDuringPlaybackPausesAndStepsFromTheSnappedFrame(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> viewModel.currentFrameProperty().get() >= 10);
+        robot.type(KeyCode.RIGHT);
+        waitUntil(() -> !viewModel.playingProperty().get());
+        int shown = assertPatternMatchesPrinted(robot);
+        assertTrue(shown >= 11, "stepped after frame 10, shows " + shown);
+    }
+
+    @Test
+    void rotatedPhoneClipIsUprightWhenPausedAndWhilePlaying(FxRobot robot) {
+        Clip clip = Clip.PORTRAIT_ROTATION_90;
+        open(robot, clip.path());
+        Image image = viewModel.imageProperty().get();
+        assertEquals(clip.facts().width(), (int) image.getWidth());
+        assertEquals(clip.facts().height(), (int) image.getHeight());
+        assertOnScreen(robot, 0);
+
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> viewModel.currentFrameProperty().get() >= 5);
+        // libVLC's own frames: same size, and the pattern reads, so they are upright and not stretched.
+        int playedFrame = onFx(() -> {
+            Image played = viewModel.imageProperty().get();
+            assertEquals(clip.facts().width(), (int) played.getWidth());
+            assertEquals(clip.facts().height(), (int) played.getHeight());
+            return readPattern(played);
+        });
+        assertTrue(playedFrame > 0, "playback frames read as frame " + playedFrame);
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> !viewModel.playingProperty().get());
+        assertPatternMatchesPrinted(robot);
+    }
+
+    @Test
+    void brokenFileShowsAMessageAndTheOpenVideoStaysUsable(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "42");
+        assertOnScreen(robot, 42);
+
+        robot.interact(() -> viewModel.open(TestFootage.BadInput.TEXT_NAMED_MP4.path()));
+        waitUntil(() -> !viewModel.errorMessageProperty().get().isEmpty());
+        Label error = robot.lookup("#errorLabel").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertFalse(error.getText().contains("Exception"), error.getText());
+        assertEquals(Clip.H264_BFRAMES_LONGGOP.fileName(), viewModel.fileNameProperty().get());
+        assertOnScreen(robot, 42);
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 43);
+    }
+
+    @Test
+    void wheelZoomsToEightTimesWithoutSmoothingAndZeroResets(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        FrameView frameView = robot.lookup(".frame-view").queryAs(FrameView.class);
+        ImageView imageView = robot.lookup("#videoImage").queryAs(ImageView.class);
+        robot.moveTo(frameView);
+        // TestFX names directions by the content's movement: DOWN turns the wheel away from the user (positive delta).
+        robot.scroll(20, VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PlayerViewModel.MAX_ZOOM, viewModel.zoomProperty().get(), 1e-9);
+        assertFalse(imageView.isSmooth(), "pixels at 8x are drawn nearest-neighbour");
+        robot.scroll(1, VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PlayerViewModel.MAX_ZOOM / 1.25, viewModel.zoomProperty().get(), 1e-9);
+        robot.drag(frameView).moveBy(-200, -100).drop();
+        robot.type(KeyCode.DIGIT0);
+        assertEquals(1, viewModel.zoomProperty().get(), 1e-9);
+        Bounds shown = imageView.getBoundsInParent();
+        assertEquals(frameView.getWidth() / 2, shown.getCenterX(), 1);
+        assertEquals(frameView.getHeight() / 2, shown.getCenterY(), 1);
+    }
+
+    @Test
+    void bracketKeysAndTheSpeedMenuChangeTheRate(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(1.25, viewModel.rateProperty().get(), 1e-9);
+        robot.type(KeyCode.OPEN_BRACKET, 3);
+        assertEquals(0.5, viewModel.rateProperty().get(), 1e-9);
+        robot.clickOn("#speedButton").clickOn("4x");
+        assertEquals(4, viewModel.rateProperty().get(), 1e-9);
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(4, viewModel.rateProperty().get(), 1e-9);
+    }
+
+    @Test
+    void readoutShowsTimeOwnTimestampKeyFlagAndFacts(FxRobot robot) {
+        Clip clip = Clip.MPEG2_TS_LATE_START;
+        open(robot, clip.path());
+        assertEquals("00:00:00.000", robot.lookup("#timeLabel").queryAs(Label.class).getText());
+        assertEquals("pts " + clip.frames().get(0).ptsMs() + " ms", robot.lookup("#ptsLabel").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#keyFrameLabel").query().isVisible());
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 1);
+        assertEquals("pts " + clip.frames().get(1).ptsMs() + " ms", robot.lookup("#ptsLabel").queryAs(Label.class).getText());
+        assertEquals(clip.frames().get(1).key(), robot.lookup("#keyFrameLabel").query().isVisible());
+
+        List<String> labels = viewModel.factRows().stream().map(java.util.Map.Entry::getKey).toList();
+        assertTrue(labels.containsAll(List.of("Codec", "Resolution", "Rotation", "Frames", "Duration",
+                "Average frame rate", "Variable frame rate", "Created", "Location (GPS)")), labels.toString());
+        robot.clickOn("#factsButton");
+        assertTrue(robot.lookup(clip.facts().codec()).tryQuery().isPresent()
+                || robot.lookup(".facts-grid").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    // ---- helpers
+
+    private void open(FxRobot robot, Path file) {
+        robot.interact(() -> viewModel.open(file));
+        waitUntil(() -> file.getFileName().toString().equals(viewModel.fileNameProperty().get())
+                && viewModel.currentFrameProperty().get() == 0);
+        assertOnScreen(robot, 0);
+    }
+
+    private void typePosition(FxRobot robot, String text) {
+        robot.clickOn("#positionField").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE)
+                .write(text).type(KeyCode.ENTER);
+    }
+
+    /** Waits for the frame to be printed, then reads the picture on screen and checks it is that frame. */
+    private void assertOnScreen(FxRobot robot, int expected) {
+        waitUntil(() -> viewModel.currentFrameProperty().get() == expected && !viewModel.playingProperty().get());
+        assertEquals(expected, assertPatternMatchesPrinted(robot));
+    }
+
+    /** The frame read from the picture on screen, after checking it equals the number printed beside it. */
+    private int assertPatternMatchesPrinted(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] printedAndShown = onFx(() -> new int[] {
+                printedFrame(robot), readPattern(viewModel.imageProperty().get())});
+        assertEquals(printedAndShown[0], printedAndShown[1], "printed frame vs frame on screen");
+        return printedAndShown[1];
+    }
+
+    private static int readPattern(Image image) {
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return FramePattern.read(argb, width, height);
+    }
+
+    private static int printedFrame(FxRobot robot) {
+        return printedNumber(robot, 1);
+    }
+
+    private static int printedTotal(FxRobot robot) {
+        return printedNumber(robot, 2);
+    }
+
+    private static int printedNumber(FxRobot robot, int group) {
+        String text = robot.lookup("#positionLabel").queryAs(Label.class).getText();
+        Matcher matcher = PRINTED.matcher(text);
+        assertTrue(matcher.matches(), text);
+        return Integer.parseInt(matcher.group(group));
+    }
+
+    private static BigDecimal timeOfFrame(Clip clip, int frame) {
+        List<TestFootage.Frame> frames = clip.frames();
+        return frames.get(frame).ptsMs().subtract(frames.get(0).ptsMs());
+    }
+
+    /** The last frame whose time since the first frame is not after {@code millis}, from ffprobe's ground truth. */
+    private static int frameAtMillis(Clip clip, BigDecimal millis) {
+        List<TestFootage.Frame> frames = clip.frames();
+        int found = 0;
+        for (TestFootage.Frame frame : frames) {
+            if (frame.ptsMs().subtract(frames.get(0).ptsMs()).compareTo(millis) <= 0) {
+                found = frame.frame();
+            }
+        }
+        return found;
+    }
+
+    private static <T> T onFx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 15 s", e);
+        }
+    }
+}
