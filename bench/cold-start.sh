@@ -107,6 +107,7 @@ section="$(cat <<EOF
 | mpv (peer) | \`${peer_command[*]/#"$here"\//}\` | $peer_min ms | $peer_median ms | $peer_p95 ms | $peer_cpu_median ms |
 
 Frameproof's median is **$ratio x** mpv's; it is $verdict the 5 s target. $runs starts of each.
+Code measured: $(git -C "$here" describe --always --dirty 2>/dev/null || echo "not a git checkout").
 Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(uname -sr); load average
 $load_before before the runs, $load_after after; niceness $(nice) (both apps and Xvfb alike).
 EOF
