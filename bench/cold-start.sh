@@ -62,6 +62,15 @@ time_to_window() {
     echo "$(((ended - started) / 1000000)) $((cpu_ticks * 1000 / $(getconf CLK_TCK)))"
 }
 
+# code_measured names the commit, and says when the app's sources differ from it (the results file
+# that this script writes does not count).
+code_measured() {
+    local commit
+    commit="$(git -C "$here" rev-parse --short HEAD 2>/dev/null)" || { echo "not a git checkout"; return; }
+    git -C "$here" diff --quiet HEAD -- src pom.xml frameproof assets || commit="$commit with local changes"
+    echo "$commit"
+}
+
 # summary prints "min median p95" of the numbers on standard input (nearest-rank percentiles).
 summary() {
     sort -n | awk '{ v[NR] = $1 }
@@ -107,7 +116,7 @@ section="$(cat <<EOF
 | mpv (peer) | \`${peer_command[*]/#"$here"\//}\` | $peer_min ms | $peer_median ms | $peer_p95 ms | $peer_cpu_median ms |
 
 Frameproof's median is **$ratio x** mpv's; it is $verdict the 5 s target. $runs starts of each.
-Code measured: $(git -C "$here" describe --always --dirty 2>/dev/null || echo "not a git checkout").
+Code measured: $(code_measured).
 Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(uname -sr); load average
 $load_before before the runs, $load_after after; niceness $(nice) (both apps and Xvfb alike).
 EOF
