@@ -10,6 +10,7 @@ import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.StoreCommands;
 import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.FrameIndexes;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
 import org.frameproof.media.IsolatedProber;
@@ -31,7 +32,7 @@ public final class Main {
 
     /** Building this opens nothing: the store is unlocked only when a command or the window needs it. */
     static EvidenceStores evidenceStores() {
-        return new EvidenceStores(Main::mediaInspector, new ImportStamp(machineName(), AppInfo.version()), Clock.systemUTC());
+        return new EvidenceStores(Main::mediaInspector, Main::frameIndexes, new ImportStamp(machineName(), AppInfo.version()), Clock.systemUTC());
     }
 
     /**
@@ -45,6 +46,11 @@ public final class Main {
     private static MediaInspector mediaInspector(Path dataFolder) {
         IsolatedProber prober = prober(dataFolder);
         return MediaInspector.withoutFileNames(file -> prober.analyze(file, progress -> { }, () -> false).facts());
+    }
+
+    private static FrameIndexes frameIndexes(Path dataFolder) {
+        IsolatedProber prober = prober(dataFolder);
+        return file -> prober.analyze(file, progress -> { }, () -> false).index();
     }
 
     /** The machine's name from the system, without asking any name server. */
