@@ -36,8 +36,8 @@ public final class EvidenceStore implements AutoCloseable {
         this.cases = new CaseService(database, audit, reviewer, clock);
         Vault vault = new Vault(dataFolder);
         this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
-        this.annotations = new AnnotationService();
-        this.vocabularies = new VocabularyService();
+        this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
+        this.vocabularies = new VocabularyService(database, audit);
     }
 
     public Path dataFolder() {
