@@ -402,7 +402,8 @@ public final class AnnotationService {
                 .orElseThrow(() -> new UserFacingException("There is no footage item " + footageId + ".")));
     }
 
-    private static JsonNode facts(Footage item) {
+    /** The probe facts recorded at import, as JSON (empty when unreadable: checks that need them are skipped). */
+    static JsonNode facts(Footage item) {
         try {
             return JSON.readTree(item.mediaFactsJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -26,6 +26,7 @@ public final class EvidenceStore implements AutoCloseable {
     private final FootageService footage;
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
+    private final ExportService exports;
 
     EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, FrameIndexes indexes,
                   ImportStamp stamp, Clock clock) {
@@ -38,6 +39,7 @@ public final class EvidenceStore implements AutoCloseable {
         this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
         this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
+        this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
     }
 
     public Path dataFolder() {
@@ -68,6 +70,11 @@ public final class EvidenceStore implements AutoCloseable {
     /** The lists the annotation forms offer. */
     public VocabularyService vocabularies() {
         return vocabularies;
+    }
+
+    /** Reports and exports of cases and footage, each recorded in the audit log. */
+    public ExportService exports() {
+        return exports;
     }
 
     /** The database, for the services of later features (annotations, exports) built on this store. */
