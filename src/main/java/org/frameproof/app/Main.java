@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.LogManager;
+import org.frameproof.cli.AnnotationCommands;
 import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.StoreCommands;
@@ -27,6 +28,7 @@ public final class Main {
         FrameproofCommand root = new FrameproofCommand(new DesktopWorkstation(storeAccess));
         CommandLine commandLine = FrameproofCommand.commandLine(root, AppInfo.version());
         StoreCommands.register(commandLine, storeAccess);
+        AnnotationCommands.register(commandLine, storeAccess, dataFolder -> new VaultFrames(prober(dataFolder)));
         System.exit(commandLine.execute(args));
     }
 

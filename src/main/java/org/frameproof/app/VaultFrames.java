@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.cli.FrameSources;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.FrameSource;
 import org.frameproof.media.DecodedFrame;
@@ -16,14 +17,14 @@ import org.frameproof.media.IsolatedProber;
  * the prober cached at import: the very frames the player shows. One decoder per footage item
  * stays open until {@link #close()}.
  */
-final class VaultFrames implements FrameSource, AutoCloseable {
+public final class VaultFrames implements FrameSources.OpenFrames {
     /** Exports visit frames in order, so a small cache suffices. */
     private static final long CACHE_BYTES = 64L << 20;
 
     private final IsolatedProber prober;
     private final Map<Path, FrameDecoder> decoders = new HashMap<>();
 
-    VaultFrames(IsolatedProber prober) {
+    public VaultFrames(IsolatedProber prober) {
         this.prober = prober;
     }
 
