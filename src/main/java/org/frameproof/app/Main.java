@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.logging.LogManager;
+import org.frameproof.cli.AnnotationCommands;
 import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.StoreCommands;
 import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.FrameIndexes;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
 import org.frameproof.media.IsolatedProber;
@@ -26,12 +28,13 @@ public final class Main {
         FrameproofCommand root = new FrameproofCommand(new DesktopWorkstation(storeAccess));
         CommandLine commandLine = FrameproofCommand.commandLine(root, AppInfo.version());
         StoreCommands.register(commandLine, storeAccess);
+        AnnotationCommands.register(commandLine, storeAccess, dataFolder -> new VaultFrames(prober(dataFolder)));
         System.exit(commandLine.execute(args));
     }
 
     /** Building this opens nothing: the store is unlocked only when a command or the window needs it. */
     static EvidenceStores evidenceStores() {
-        return new EvidenceStores(Main::mediaInspector, new ImportStamp(machineName(), AppInfo.version()), Clock.systemUTC());
+        return new EvidenceStores(Main::mediaInspector, Main::frameIndexes, new ImportStamp(machineName(), AppInfo.version()), Clock.systemUTC());
     }
 
     /**
@@ -45,6 +48,11 @@ public final class Main {
     private static MediaInspector mediaInspector(Path dataFolder) {
         IsolatedProber prober = prober(dataFolder);
         return MediaInspector.withoutFileNames(file -> prober.analyze(file, progress -> { }, () -> false).facts());
+    }
+
+    private static FrameIndexes frameIndexes(Path dataFolder) {
+        IsolatedProber prober = prober(dataFolder);
+        return file -> prober.analyze(file, progress -> { }, () -> false).index();
     }
 
     /** The machine's name from the system, without asking any name server. */

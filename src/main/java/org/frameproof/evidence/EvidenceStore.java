@@ -24,14 +24,22 @@ public final class EvidenceStore implements AutoCloseable {
     private final AuditLog audit;
     private final CaseService cases;
     private final FootageService footage;
+    private final AnnotationService annotations;
+    private final VocabularyService vocabularies;
+    private final ExportService exports;
 
-    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, ImportStamp stamp, Clock clock) {
+    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, FrameIndexes indexes,
+                  ImportStamp stamp, Clock clock) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.reviewer = reviewer;
         this.audit = new AuditLog(database, clock, reviewer);
         this.cases = new CaseService(database, audit, reviewer, clock);
-        this.footage = new FootageService(database, audit, new Vault(dataFolder), inspector, reviewer, stamp, clock);
+        Vault vault = new Vault(dataFolder);
+        this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
+        this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
+        this.vocabularies = new VocabularyService(database, audit);
+        this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
     }
 
     public Path dataFolder() {
@@ -52,6 +60,21 @@ public final class EvidenceStore implements AutoCloseable {
 
     public FootageService footage() {
         return footage;
+    }
+
+    /** Annotations of this store's footage, with this session's undo history. */
+    public AnnotationService annotations() {
+        return annotations;
+    }
+
+    /** The lists the annotation forms offer. */
+    public VocabularyService vocabularies() {
+        return vocabularies;
+    }
+
+    /** Reports and exports of cases and footage, each recorded in the audit log. */
+    public ExportService exports() {
+        return exports;
     }
 
     /** The database, for the services of later features (annotations, exports) built on this store. */

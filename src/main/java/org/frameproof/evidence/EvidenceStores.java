@@ -19,15 +19,19 @@ import org.frameproof.store.StoreKey;
  */
 public final class EvidenceStores {
     private final Function<Path, MediaInspector> inspectorForDataFolder;
+    private final Function<Path, FrameIndexes> indexesForDataFolder;
     private final ImportStamp stamp;
     private final Clock clock;
 
     /**
      * @param inspectorForDataFolder the prober for footage imported into a data folder (it keeps
      *     its frame-index cache there, where the player finds it again)
+     * @param indexesForDataFolder the frame indexes of vault copies, from the same cache
      */
-    public EvidenceStores(Function<Path, MediaInspector> inspectorForDataFolder, ImportStamp stamp, Clock clock) {
+    public EvidenceStores(Function<Path, MediaInspector> inspectorForDataFolder,
+                          Function<Path, FrameIndexes> indexesForDataFolder, ImportStamp stamp, Clock clock) {
         this.inspectorForDataFolder = inspectorForDataFolder;
+        this.indexesForDataFolder = indexesForDataFolder;
         this.stamp = stamp;
         this.clock = clock;
     }
@@ -42,7 +46,8 @@ public final class EvidenceStores {
         try (StoreKey key = new KeyFile(dataFolder, clock).create(passphrase)) {
             Database database = Database.open(dataFolder, key);
             try {
-                EvidenceStore store = new EvidenceStore(dataFolder, database, reviewer, inspectorForDataFolder.apply(dataFolder), stamp, clock);
+                EvidenceStore store = new EvidenceStore(dataFolder, database, reviewer, inspectorForDataFolder.apply(dataFolder),
+                        indexesForDataFolder.apply(dataFolder), stamp, clock);
                 database.transaction(() -> {
                     new ReviewerRepository(database).insert(reviewer, clock.instant());
                     ObjectNode owner = new ObjectMapper().createObjectNode()
@@ -70,7 +75,8 @@ public final class EvidenceStores {
             try {
                 Reviewer owner = database.transaction(() -> new ReviewerRepository(database).requireOwner());
                 new Vault(dataFolder).removeIncomingLeftovers();
-                return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder), stamp, clock);
+                return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder),
+                        indexesForDataFolder.apply(dataFolder), stamp, clock);
             } catch (UserFacingException | RuntimeException e) {
                 database.close();
                 throw e;

@@ -9,6 +9,7 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
+import org.frameproof.media.MediaProbe;
 
 /** Real encrypted stores in temporary folders, opened the way the app opens them. */
 public final class TestStores {
@@ -19,7 +20,8 @@ public final class TestStores {
     }
 
     public static EvidenceStores stores() {
-        return new EvidenceStores(dataFolder -> MediaInspector.withoutFileNames(new MediaProbeInspector()), new ImportStamp("test-machine", "0.0.0-test"), Clock.systemUTC());
+        return new EvidenceStores(dataFolder -> MediaInspector.withoutFileNames(new MediaProbeInspector()),
+                dataFolder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(), new ImportStamp("test-machine", "0.0.0-test"), Clock.systemUTC());
     }
 
     public static EvidenceStore create(Path dataFolder) throws UserFacingException {

@@ -1,0 +1,431 @@
+package org.frameproof.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Confidence;
+import org.frameproof.domain.Coordinates;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Region;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.AnnotationQuery;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.SearchHit;
+import org.frameproof.exchange.AnnotationJson;
+import org.frameproof.exchange.EafImport;
+import org.frameproof.exchange.JsonImport;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code frameproof annotations add|list|show|confirm|reject|delete|import}, {@code search} and
+ * {@code export}: the annotation workflow without a screen, on the same services as the UI.
+ */
+public final class AnnotationCommands {
+    private static final AnnotationJson AS_JSON = new AnnotationJson(StoreCommand.JSON);
+
+    private AnnotationCommands() {
+    }
+
+    public static void register(CommandLine root, StoreAccess access, FrameSources frames) {
+        root.addSubcommand(new CommandLine(new Annotations())
+                .addSubcommand(new Add(access))
+                .addSubcommand(new ListAnnotations(access))
+                .addSubcommand(new Show(access))
+                .addSubcommand("confirm", new Review(access, Finding.MedicalReview.Verdict.CONFIRMED))
+                .addSubcommand("reject", new Review(access, Finding.MedicalReview.Verdict.REJECTED))
+                .addSubcommand(new Delete(access))
+                .addSubcommand(new Import(access)));
+        root.addSubcommand(new Search(access));
+        root.addSubcommand(new ExportCommand(access, frames));
+        // picocli copies a handler only to the subcommands present when it is set.
+        root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
+    }
+
+    @Command(name = "annotations", description = "Add, list, show, review, delete and import annotations.",
+            mixinStandardHelpOptions = true)
+    static final class Annotations {
+    }
+
+    @Command(name = "add", description = "Annotate a frame or a range of frames; prints the new annotation's id.",
+            mixinStandardHelpOptions = true, sortOptions = false)
+    static final class Add extends StoreCommand {
+        @Option(names = "--footage", required = true, paramLabel = "ID", description = "The footage item.")
+        long footageId;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Frames frames;
+
+        static final class Frames {
+            @Option(names = "--frame", paramLabel = "N", description = "One frame (0-based, presentation order).")
+            Integer frame;
+
+            @ArgGroup(exclusive = false)
+            Range range;
+        }
+
+        static final class Range {
+            @Option(names = "--in", required = true, paramLabel = "N", description = "First frame of a range.")
+            int in;
+
+            @Option(names = "--out", required = true, paramLabel = "M", description = "Last frame of a range.")
+            int out;
+        }
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "injury, location, uniform or note.")
+        String kind;
+
+        @Option(names = "--observation", required = true, paramLabel = "TEXT", description = "What is seen.")
+        String observation;
+
+        @Option(names = "--interpretation", paramLabel = "TEXT", description = "What it means.")
+        String interpretation;
+
+        @Option(names = "--confidence", paramLabel = "LEVEL", description = "low, medium or high.")
+        String confidence;
+
+        @Option(names = "--tag", paramLabel = "T", description = "A tag (repeat for more).")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--region", paramLabel = "x,y,w,h", description = "A rectangle in displayed-frame pixels.")
+        String region;
+
+        @Option(names = "--region-shape", paramLabel = "SHAPE", description = "rectangle (default) or ellipse.")
+        String regionShape;
+
+        @Option(names = "--body-region", paramLabel = "TEXT", description = "Injury: where on the body (left/right as the victim's).")
+        String bodyRegion;
+        @Option(names = "--injury-type", paramLabel = "TEXT", description = "Injury: gunshot wound entry/exit, laceration, ...")
+        String injuryType;
+        @Option(names = "--count", paramLabel = "N", description = "Injury: how many.")
+        Integer count;
+        @Option(names = "--timing", paramLabel = "TEXT", description = "Injury: peri-/post-mortem where known.")
+        String timing;
+        @Option(names = "--consistent-with", paramLabel = "TEXT", description = "Injury: the mechanism it is consistent with.")
+        String consistentWith;
+        @Option(names = "--place", paramLabel = "NAME", description = "Location: place name.")
+        String place;
+        @Option(names = "--lat", paramLabel = "LAT", description = "Location: latitude, decimal or DMS (39°45'31\"N).")
+        String latitude;
+        @Option(names = "--lon", paramLabel = "LON", description = "Location: longitude, decimal or DMS.")
+        String longitude;
+        @Option(names = "--precision", paramLabel = "CLASS", description = "Location: exact (±10 m), vicinity (±100 m), locality (±1 km), region.")
+        String precision;
+        @Option(names = "--method", paramLabel = "TEXT", description = "Location: landmarks, signage, terrain, shadows, metadata.")
+        String method;
+        @Option(names = "--landmark", paramLabel = "TEXT", description = "Location: a landmark seen (repeat for more).")
+        List<String> landmarks = new ArrayList<>();
+        @Option(names = "--camouflage", paramLabel = "TEXT", description = "Uniform: camouflage pattern.")
+        String camouflage;
+        @Option(names = "--insignia", paramLabel = "TEXT", description = "Uniform: insignia and patches.")
+        String insignia;
+        @Option(names = "--armband", paramLabel = "TEXT", description = "Uniform: armband.")
+        String armband;
+        @Option(names = "--armband-colour", paramLabel = "COLOUR", description = "Uniform: armband colour.")
+        String armbandColour;
+        @Option(names = "--headgear", paramLabel = "TEXT", description = "Uniform: headgear.")
+        String headgear;
+        @Option(names = "--weapons", paramLabel = "TEXT", description = "Uniform: weapons.")
+        String weapons;
+        @Option(names = "--vehicles", paramLabel = "TEXT", description = "Uniform: vehicles and their markings.")
+        String vehicles;
+        @Option(names = "--claimed-force", paramLabel = "TEXT", description = "Uniform: apparent force or unit, as a claim.")
+        String claimedForce;
+        @Option(names = "--claim-basis", paramLabel = "TEXT", description = "Uniform: the basis of that claim.")
+        String claimBasis;
+        @Option(names = "--category", paramLabel = "TEXT", description = "Note: event, speech, sound, ...")
+        String category;
+
+        Add(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            AnnotationKind annotationKind = AnnotationKind.parse(kind);
+            Finding finding = finding(annotationKind);
+            AnnotationContent content = new AnnotationContent(observation, interpretation, confidence(), tags,
+                    region(), finding);
+            int start = frames.frame != null ? frames.frame : frames.range.in;
+            int end = frames.frame != null ? frames.frame : frames.range.out;
+            Annotation created = store.annotations().create(footageId, start, end, content);
+            out().println(created.id());
+            return 0;
+        }
+
+        private Finding finding(AnnotationKind annotationKind) throws UserFacingException {
+            Map<AnnotationKind, List<String>> given = Map.of(
+                    AnnotationKind.INJURY, given(bodyRegion, "--body-region", injuryType, "--injury-type",
+                            count, "--count", timing, "--timing", consistentWith, "--consistent-with"),
+                    AnnotationKind.LOCATION, given(place, "--place", latitude, "--lat", longitude, "--lon",
+                            precision, "--precision", method, "--method", landmarks.isEmpty() ? null : landmarks, "--landmark"),
+                    AnnotationKind.UNIFORM, given(camouflage, "--camouflage", insignia, "--insignia", armband, "--armband",
+                            armbandColour, "--armband-colour", headgear, "--headgear", weapons, "--weapons",
+                            vehicles, "--vehicles", claimedForce, "--claimed-force", claimBasis, "--claim-basis"),
+                    AnnotationKind.NOTE, given(category, "--category"));
+            for (Map.Entry<AnnotationKind, List<String>> entry : given.entrySet()) {
+                if (entry.getKey() != annotationKind && !entry.getValue().isEmpty()) {
+                    throw new UserFacingException(entry.getValue().get(0) + " is for " + entry.getKey().code()
+                            + " annotations, and this one is " + annotationKind.code() + ".");
+                }
+            }
+            return switch (annotationKind) {
+                case INJURY -> new Finding.Injury(bodyRegion, injuryType, count, timing, consistentWith, null);
+                case LOCATION -> new Finding.Location(place, latitude == null ? null : Coordinates.latitude(latitude),
+                        longitude == null ? null : Coordinates.longitude(longitude), precision, method, landmarks);
+                case UNIFORM -> new Finding.Uniform(camouflage, insignia, armband, armbandColour, headgear, weapons,
+                        vehicles, claimedForce, claimBasis);
+                case NOTE -> new Finding.Note(category);
+            };
+        }
+
+        /** The option names, of pairs (value, name), whose value was given. */
+        private static List<String> given(Object... valuesAndNames) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < valuesAndNames.length; i += 2) {
+                if (valuesAndNames[i] != null) {
+                    names.add((String) valuesAndNames[i + 1]);
+                }
+            }
+            return names;
+        }
+
+        private Confidence confidence() throws UserFacingException {
+            if (confidence == null) {
+                return null;
+            }
+            for (Confidence level : Confidence.values()) {
+                if (level.name().equalsIgnoreCase(confidence.strip())) {
+                    return level;
+                }
+            }
+            throw new UserFacingException("'" + confidence + "' is not a confidence: use low, medium or high.");
+        }
+
+        private Region region() throws UserFacingException {
+            Region.Shape shape = Region.Shape.RECTANGLE;
+            if (regionShape != null) {
+                try {
+                    shape = Region.Shape.valueOf(regionShape.strip().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new UserFacingException("'" + regionShape + "' is not a region shape: use rectangle or ellipse.");
+                }
+            }
+            if (region == null) {
+                if (regionShape != null) {
+                    throw new UserFacingException("--region-shape needs --region x,y,w,h.");
+                }
+                return null;
+            }
+            String[] parts = region.split(",");
+            try {
+                if (parts.length == 4) {
+                    double w = Double.parseDouble(parts[2].strip());
+                    double h = Double.parseDouble(parts[3].strip());
+                    if (w > 0 && h > 0) {
+                        return new Region(shape, Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()), w, h);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // Reported below, with the expected form.
+            }
+            throw new UserFacingException("'" + region + "' is not a region: write x,y,w,h in frame pixels with w and h above 0"
+                    + " (e.g. 120,80,64,48).");
+        }
+    }
+
+    @Command(name = "list", description = "List the annotations of a footage item or a case, by frame.",
+            mixinStandardHelpOptions = true)
+    static final class ListAnnotations extends StoreCommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Scope scope;
+
+        static final class Scope {
+            @Option(names = "--footage", paramLabel = "ID", description = "One footage item.")
+            Long footageId;
+
+            @Option(names = "--case", paramLabel = "NAME", description = "Every footage item of a case.")
+            String caseName;
+        }
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        ListAnnotations(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            AnnotationQuery query;
+            if (scope.footageId != null) {
+                store.footage().require(scope.footageId);
+                query = AnnotationQuery.footage(scope.footageId);
+            } else {
+                query = AnnotationQuery.inCase(store.cases().require(scope.caseName).id());
+            }
+            List<Annotation> annotations = store.annotations().list(query);
+            if (json) {
+                printJson(annotations.stream().map(annotation -> AS_JSON.write(annotation, null)).toList());
+            } else {
+                annotations.forEach(annotation -> out().println(line(annotation)));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show every field of one annotation.", mixinStandardHelpOptions = true)
+    static final class Show extends StoreCommand {
+        @Parameters(paramLabel = "ID", description = "The annotation's id.")
+        String id;
+
+        @Option(names = "--json", description = "Print a JSON object.")
+        boolean json;
+
+        Show(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            ObjectNode fields = AS_JSON.write(store.annotations().require(id), null);
+            if (json) {
+                printJson(fields);
+                return 0;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                if (!value.isNull() && !(value.isArray() && value.isEmpty())) {
+                    out().printf("%-16s %s%n", field.getKey(), value.isTextual() ? value.textValue() : value.toString());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(description = "Confirm or reject an injury (medical experts only).", mixinStandardHelpOptions = true)
+    static final class Review extends StoreCommand {
+        @Parameters(paramLabel = "ID", description = "The injury annotation's id.")
+        String id;
+
+        @Option(names = "--comment", paramLabel = "TEXT", description = "The expert's comment.")
+        String comment;
+
+        private final Finding.MedicalReview.Verdict verdict;
+
+        Review(StoreAccess access, Finding.MedicalReview.Verdict verdict) {
+            super(access);
+            this.verdict = verdict;
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            Annotation reviewed = store.annotations().review(id, verdict, comment);
+            Finding.MedicalReview review = ((Finding.Injury) reviewed.finding()).review();
+            out().println((verdict == Finding.MedicalReview.Verdict.CONFIRMED ? "Confirmed " : "Rejected ") + id
+                    + " as " + review.expertName() + " at " + review.reviewedAt() + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete an annotation (its history stays in the audit log).",
+            mixinStandardHelpOptions = true)
+    static final class Delete extends StoreCommand {
+        @Parameters(paramLabel = "ID", description = "The annotation's id.")
+        String id;
+
+        Delete(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            store.annotations().delete(id);
+            out().println("Deleted " + id + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "import", description = "Import annotations from Frameproof JSON or an ELAN .eaf file (tiers become notes).",
+            mixinStandardHelpOptions = true)
+    static final class Import extends StoreCommand {
+        @Option(names = "--footage", required = true, paramLabel = "ID", description = "The footage item they are of.")
+        long footageId;
+
+        @Parameters(paramLabel = "FILE", description = "A .json or .eaf file.")
+        Path file;
+
+        Import(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            Footage item = store.footage().require(footageId);
+            List<Annotation> read;
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eaf")) {
+                read = EafImport.toNotes(EafImport.read(file), footageId, item.sha256(),
+                        store.annotations().frameIndex(footageId), store.reviewer().name(), store.reviewer().role(),
+                        Instant.now().truncatedTo(ChronoUnit.MICROS));
+            } else {
+                read = JsonImport.read(file);
+            }
+            int imported = store.annotations().importInto(footageId, read).size();
+            out().println("Imported " + imported + " annotation" + (imported == 1 ? "" : "s") + " into footage " + footageId + ".");
+            return 0;
+        }
+    }
+
+    @Command(name = "search", description = "Search the annotations of every case (observation, interpretation, tags, place names).",
+            mixinStandardHelpOptions = true)
+    static final class Search extends StoreCommand {
+        @Parameters(paramLabel = "TEXT", description = "Words to find (each matches the start of a word; all must match).")
+        String text;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "The most results to print (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        Search(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            List<SearchHit> hits = store.annotations().search(text, limit);
+            if (json) {
+                printJson(hits.stream().map(hit -> AS_JSON.write(hit.annotation(), null)
+                        .put("caseId", hit.caseId()).put("caseTitle", hit.caseTitle())
+                        .put("footageName", hit.footageName())).toList());
+            } else {
+                hits.forEach(hit -> out().println(hit.caseTitle() + "  " + hit.footageName() + "  " + line(hit.annotation())));
+            }
+            return 0;
+        }
+    }
+
+    /** One annotation on one line: id, kind, frames, observation. */
+    static String line(Annotation annotation) {
+        String frames = annotation.span().isPoint() ? Integer.toString(annotation.span().startFrame())
+                : annotation.span().startFrame() + "-" + annotation.span().endFrame();
+        return annotation.id() + "  " + annotation.kind().code() + "  frame " + frames + "  "
+                + annotation.observation().replace('\n', ' ');
+    }
+}

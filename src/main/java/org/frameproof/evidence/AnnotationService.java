@@ -1,0 +1,431 @@
+package org.frameproof.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.Region;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.exchange.AnnotationJson;
+import org.frameproof.store.AnnotationRepository;
+import org.frameproof.store.CaseRepository;
+import org.frameproof.store.Database;
+import org.frameproof.store.FootageRepository;
+
+/**
+ * Annotations of footage: create, edit, retime, draw a region, delete, medical review, list,
+ * search, import. The UI and the command line both come here.
+ *
+ * <p>Every change is an {@link AnnotationCommand} applied through this session's
+ * {@link #history()}: saved durably in one transaction together with its audit entry before the
+ * method returns (there is no Save button), and undoable. Frames are checked against the
+ * footage's frame index, and each annotation stores its frames' own timestamps and the footage's
+ * SHA-256. Text is kept exactly as typed, NFC-normalised, in any script.
+ *
+ * <p>Permissions: any reviewer records any kind; only a {@link Role#MEDICAL_EXPERT} confirms or
+ * rejects an injury, and an injury that carries a medical review can be changed or deleted only
+ * by a medical expert (so a confirmation never vouches for text it did not see).
+ */
+public final class AnnotationService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
+    /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
+    private static final int CACHED_INDEXES = 8;
+
+    private final Database database;
+    private final AnnotationRepository annotations;
+    private final FootageRepository footage;
+    private final CaseRepository cases;
+    private final AuditLog audit;
+    private final Vault vault;
+    private final FrameIndexes indexes;
+    private final Reviewer reviewer;
+    private final Clock clock;
+    private final UndoHistory history;
+    private final Map<String, FrameIndex> indexCache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, FrameIndex> eldest) {
+            return size() > CACHED_INDEXES;
+        }
+    };
+
+    AnnotationService(Database database, AuditLog audit, Vault vault, FrameIndexes indexes, Reviewer reviewer, Clock clock) {
+        this.database = database;
+        this.annotations = new AnnotationRepository(database);
+        this.footage = new FootageRepository(database);
+        this.cases = new CaseRepository(database);
+        this.audit = audit;
+        this.vault = vault;
+        this.indexes = indexes;
+        this.reviewer = reviewer;
+        this.clock = clock;
+        this.history = new UndoHistory(this::write);
+    }
+
+    /**
+     * Creates an annotation on frames {@code startFrame..endFrame} (equal for a point) of a
+     * footage item, by this store's reviewer.
+     *
+     * @throws UserFacingException when the footage does not exist, a frame is outside the
+     *     footage, or a field is invalid (the message says which)
+     */
+    public Annotation create(long footageId, int startFrame, int endFrame, AnnotationContent content)
+            throws UserFacingException {
+        Footage item = requireFootage(footageId);
+        FrameSpan span = span(item, startFrame, endFrame);
+        AnnotationContent clean = clean(content, item, null);
+        Annotation created = new Annotation(UUID.randomUUID().toString(), footageId, item.sha256(), span,
+                clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
+                clean.finding(), reviewer.name(), reviewer.role(), now(), null);
+        history.apply(new AnnotationCommand("annotation.create", "new " + describe(created),
+                List.of(new AnnotationCommand.Revision(null, created))));
+        return created;
+    }
+
+    /**
+     * Replaces the form's fields (not the frames, the kind or the medical review). An edit that
+     * changes nothing saves nothing.
+     *
+     * @throws UserFacingException when the kind would change, a field is invalid, or the
+     *     annotation is a reviewed injury and the reviewer is not a medical expert
+     */
+    public Annotation edit(String id, AnnotationContent content) throws UserFacingException {
+        Annotation before = require(id);
+        if (content.kind() != before.kind()) {
+            throw new UserFacingException("Annotation " + id + " is " + article(before) + "; its kind cannot change"
+                    + " (delete it and create " + content.kind().code() + " instead).");
+        }
+        requireMayChange(before);
+        AnnotationContent clean = clean(content, requireFootage(before.footageId()), reviewOf(before));
+        return change("annotation.edit", "edit of ", before, new Annotation(before.id(), before.footageId(),
+                before.footageSha256(), before.span(), clean.observation(), clean.interpretation(), clean.confidence(),
+                clean.tags(), clean.region(), clean.finding(), before.author(), before.role(), before.createdAt(), now()));
+    }
+
+    /** Moves the annotation to frames {@code startFrame..endFrame} (the timeline's edge drag). */
+    public Annotation retime(String id, int startFrame, int endFrame) throws UserFacingException {
+        Annotation before = require(id);
+        requireMayChange(before);
+        FrameSpan span = span(requireFootage(before.footageId()), startFrame, endFrame);
+        return change("annotation.retime", "new frames of ", before, new Annotation(before.id(), before.footageId(),
+                before.footageSha256(), span, before.observation(), before.interpretation(), before.confidence(),
+                before.tags(), before.region(), before.finding(), before.author(), before.role(), before.createdAt(), now()));
+    }
+
+    /** Sets the drawn region (in displayed-frame pixels), or clears it with null. */
+    public Annotation setRegion(String id, Region region) throws UserFacingException {
+        return edit(id, AnnotationContent.of(require(id)).withRegion(region));
+    }
+
+    /**
+     * Deletes an annotation: it no longer lists, and its row and every earlier state stay in the
+     * store and the audit log; undo brings it back.
+     */
+    public void delete(String id) throws UserFacingException {
+        Annotation before = require(id);
+        requireMayChange(before);
+        history.apply(new AnnotationCommand("annotation.delete", "deletion of " + describe(before),
+                List.of(new AnnotationCommand.Revision(before, null))));
+    }
+
+    /**
+     * A medical expert confirms or rejects an injury; the review carries their name and the UTC
+     * time. Anyone else is refused with a clear message, and nothing changes.
+     */
+    public Annotation review(String id, Finding.MedicalReview.Verdict verdict, String comment)
+            throws UserFacingException {
+        String verb = verdict == Finding.MedicalReview.Verdict.CONFIRMED ? "confirm" : "reject";
+        Annotation before = requireInjuryForReview(id, verb);
+        Finding.MedicalReview review = new Finding.MedicalReview(verdict, reviewer.name(), now(),
+                CleanContent.field(comment, "The comment"));
+        return change("annotation." + verb, verb + "ation of ", before, withReview(before, review));
+    }
+
+    /** A medical expert withdraws the review, so the injury is unreviewed again. */
+    public Annotation clearReview(String id) throws UserFacingException {
+        Annotation before = requireInjuryForReview(id, "clear the review of");
+        if (reviewOf(before) == null) {
+            return before;
+        }
+        return change("annotation.unreview", "withdrawn review of ", before, withReview(before, null));
+    }
+
+    /**
+     * Adds annotations read from a file (Frameproof JSON, or ELAN notes) to a footage item, in one
+     * command. Each must name the footage's SHA-256; frames are checked and their timestamps taken
+     * from this footage's index. Ids, authors, roles, times and reviews are kept as the file has
+     * them; an id already in the store is replaced by a new one.
+     *
+     * @return the annotations as stored
+     */
+    public List<Annotation> importInto(long footageId, List<Annotation> incoming) throws UserFacingException {
+        Footage item = requireFootage(footageId);
+        List<AnnotationCommand.Revision> revisions = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Annotation annotation : incoming) {
+            if (!annotation.footageSha256().equalsIgnoreCase(item.sha256())) {
+                throw new UserFacingException("The annotation " + annotation.id() + " is of the file with SHA-256 "
+                        + annotation.footageSha256() + ", and footage " + footageId + " is " + item.sha256()
+                        + "; nothing was imported.");
+            }
+            FrameSpan span = span(item, annotation.span().startFrame(), annotation.span().endFrame());
+            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, reviewOf(annotation));
+            String id = ids.add(annotation.id()) && !database.transaction(() -> annotations.exists(annotation.id()))
+                    ? annotation.id() : UUID.randomUUID().toString();
+            ids.add(id);
+            revisions.add(new AnnotationCommand.Revision(null, new Annotation(id, footageId, item.sha256(), span,
+                    clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
+                    clean.finding(), annotation.author(), annotation.role(), annotation.createdAt(), annotation.modifiedAt())));
+        }
+        if (revisions.isEmpty()) {
+            return List.of();
+        }
+        history.apply(new AnnotationCommand("annotation.import", "import of " + revisions.size() + " annotations",
+                revisions));
+        return revisions.stream().map(AnnotationCommand.Revision::after).toList();
+    }
+
+    /** The annotation with this id, or a message saying there is none (deleted ones are none). */
+    public Annotation require(String id) throws UserFacingException {
+        return find(id).orElseThrow(() -> new UserFacingException("There is no annotation " + id + "."));
+    }
+
+    /** The annotation with this id, unless it does not exist or was deleted. */
+    public Optional<Annotation> find(String id) throws UserFacingException {
+        return database.transaction(() -> annotations.findLive(id == null ? "" : id.strip()));
+    }
+
+    /** The annotations the query selects, by footage then frame (start, end), then id. */
+    public List<Annotation> list(AnnotationQuery query) throws UserFacingException {
+        return database.transaction(() -> annotations.list(query.footageId(), query.caseId(), query.kinds(),
+                query.author(), query.tag() == null ? null : CleanContent.terms(List.of(query.tag()), "tag").stream()
+                        .findFirst().orElse(null),
+                query.confidences(), query.reviewStatus() == null ? null : query.reviewStatus().name()));
+    }
+
+    /**
+     * Full text across all cases over observation, interpretation, tags and place names:
+     * case-insensitive in every script (Armenian, Cyrillic, Azerbaijani Latin, Arabic), accents
+     * ignored, each word matching the start of a word; all words must match. Ordered by case,
+     * footage and frame.
+     *
+     * @param limit the most hits to return
+     */
+    public List<SearchHit> search(String text, int limit) throws UserFacingException {
+        List<String> words = new ArrayList<>(new LinkedHashSet<>(SearchText.wordsOf(text == null ? "" : text)));
+        if (words.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        // The longest word is usually the rarest: the index walks its matches and checks the others.
+        words.sort(Comparator.comparingInt(String::length).reversed());
+        words.replaceAll(word -> word.length() > AnnotationRepository.LONGEST_WORD
+                ? word.substring(0, AnnotationRepository.LONGEST_WORD) : word);
+        return database.transaction(() -> {
+            Set<Long> seqs = new LinkedHashSet<>();
+            for (int rows = limit * 4; ; rows *= 4) {
+                List<Long> found = annotations.searchSeqs(words, rows);
+                seqs.clear();
+                seqs.addAll(found);
+                if (seqs.size() >= limit || found.size() < rows) {
+                    break;
+                }
+            }
+            List<Long> wanted = seqs.stream().limit(limit).toList();
+            Map<Long, Case> caseById = new HashMap<>();
+            for (Case investigation : cases.listByTitle()) {
+                caseById.put(investigation.id(), investigation);
+            }
+            Map<Long, Footage> footageById = new HashMap<>();
+            List<SearchHit> hits = new ArrayList<>();
+            for (Annotation annotation : annotations.bySeqs(wanted)) {
+                Footage item = footageById.get(annotation.footageId());
+                if (item == null) {
+                    item = footage.findById(annotation.footageId()).orElseThrow();
+                    footageById.put(item.id(), item);
+                }
+                Case investigation = caseById.get(item.caseId());
+                hits.add(new SearchHit(annotation, investigation.id(), investigation.title(), item.originalName()));
+            }
+            hits.sort(Comparator.comparingLong(SearchHit::caseId));
+            return hits;
+        });
+    }
+
+    /** The frame index of a footage item (cached), e.g. to turn an ELAN file's times into frames. */
+    public FrameIndex frameIndex(long footageId) throws UserFacingException {
+        return index(requireFootage(footageId));
+    }
+
+    /** This session's undo and redo. */
+    public UndoHistory history() {
+        return history;
+    }
+
+    /**
+     * Saves a command: for each revision, checks the stored state is still its {@code before},
+     * writes its {@code after} (or marks it deleted) with its search words, and appends the audit
+     * entry, all in one transaction.
+     */
+    private void write(AnnotationCommand command, String auditAction) throws UserFacingException {
+        database.transaction(() -> {
+            for (AnnotationCommand.Revision revision : command.revisions()) {
+                Annotation stored = annotations.findLive(revision.id()).orElse(null);
+                if (!Objects.equals(stored, revision.before())) {
+                    throw new UserFacingException("Annotation " + revision.id() + " was changed since; "
+                            + command.description() + " was not applied.");
+                }
+                Annotation after = revision.after();
+                if (after == null) {
+                    annotations.markDeleted(revision.id(), now());
+                } else {
+                    annotations.write(after, searchWords(after));
+                }
+                audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
+            }
+            return null;
+        });
+    }
+
+    private Annotation change(String action, String what, Annotation before, Annotation after) throws UserFacingException {
+        if (sameContent(before, after)) {
+            return before;
+        }
+        history.apply(new AnnotationCommand(action, what + describe(before),
+                List.of(new AnnotationCommand.Revision(before, after))));
+        return after;
+    }
+
+    private static boolean sameContent(Annotation a, Annotation b) {
+        return a.span().equals(b.span()) && Objects.equals(a.observation(), b.observation())
+                && Objects.equals(a.interpretation(), b.interpretation()) && a.confidence() == b.confidence()
+                && a.tags().equals(b.tags()) && Objects.equals(a.region(), b.region()) && a.finding().equals(b.finding());
+    }
+
+    private static Set<String> searchWords(Annotation annotation) {
+        List<String> texts = new ArrayList<>(annotation.tags());
+        texts.add(annotation.observation());
+        texts.add(annotation.interpretation());
+        if (annotation.finding() instanceof Finding.Location location) {
+            texts.add(location.placeName());
+        }
+        return SearchText.words(texts);
+    }
+
+    private Annotation requireInjuryForReview(String id, String verb) throws UserFacingException {
+        Annotation annotation = require(id);
+        if (reviewer.role() != Role.MEDICAL_EXPERT) {
+            throw new UserFacingException("Only a medical expert can " + verb + " an injury; " + reviewer.name()
+                    + " works here as " + reviewer.role().label() + ".");
+        }
+        if (!(annotation.finding() instanceof Finding.Injury)) {
+            throw new UserFacingException("Annotation " + id + " is " + article(annotation)
+                    + "; only injuries are confirmed or rejected.");
+        }
+        return annotation;
+    }
+
+    private void requireMayChange(Annotation annotation) throws UserFacingException {
+        Finding.MedicalReview review = reviewOf(annotation);
+        if (review != null && reviewer.role() != Role.MEDICAL_EXPERT) {
+            throw new UserFacingException("This injury was " + review.verdict().name().toLowerCase(java.util.Locale.ROOT)
+                    + " by " + review.expertName() + "; only a medical expert can change or delete it now.");
+        }
+    }
+
+    private static Finding.MedicalReview reviewOf(Annotation annotation) {
+        return annotation.finding() instanceof Finding.Injury injury ? injury.review() : null;
+    }
+
+    private Annotation withReview(Annotation before, Finding.MedicalReview review) {
+        Finding.Injury injury = (Finding.Injury) before.finding();
+        return new Annotation(before.id(), before.footageId(), before.footageSha256(), before.span(),
+                before.observation(), before.interpretation(), before.confidence(), before.tags(), before.region(),
+                new Finding.Injury(injury.bodyRegion(), injury.injuryType(), injury.count(), injury.timing(),
+                        injury.consistentWith(), review),
+                before.author(), before.role(), before.createdAt(), now());
+    }
+
+    private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review)
+            throws UserFacingException {
+        JsonNode facts = facts(item);
+        return CleanContent.of(content, facts.path("width").asInt(0), facts.path("height").asInt(0), review);
+    }
+
+    private FrameSpan span(Footage item, int startFrame, int endFrame) throws UserFacingException {
+        FrameIndex index = index(item);
+        if (startFrame < 0 || endFrame > index.lastFrame()) {
+            throw new UserFacingException("Footage " + item.id() + " has frames 0 to " + index.lastFrame()
+                    + "; frame " + (startFrame < 0 ? startFrame : endFrame) + " is not one of them.");
+        }
+        if (endFrame < startFrame) {
+            throw new UserFacingException("The out frame (" + endFrame + ") is before the in frame (" + startFrame + ").");
+        }
+        return FrameSpan.of(index, startFrame, endFrame);
+    }
+
+    private FrameIndex index(Footage item) throws UserFacingException {
+        synchronized (indexCache) {
+            FrameIndex cached = indexCache.get(item.sha256());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        FrameIndex index = indexes.of(vault.path(item.sha256()));
+        synchronized (indexCache) {
+            indexCache.put(item.sha256(), index);
+        }
+        return index;
+    }
+
+    private Footage requireFootage(long footageId) throws UserFacingException {
+        return database.transaction(() -> footage.findById(footageId)
+                .orElseThrow(() -> new UserFacingException("There is no footage item " + footageId + ".")));
+    }
+
+    /** The probe facts recorded at import, as JSON (empty when unreadable: checks that need them are skipped). */
+    static JsonNode facts(Footage item) {
+        try {
+            return JSON.readTree(item.mediaFactsJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static JsonNode json(Annotation annotation) {
+        return annotation == null ? null : AS_JSON.write(annotation, null);
+    }
+
+    private static String describe(Annotation annotation) {
+        FrameSpan span = annotation.span();
+        return annotation.kind().code() + (span.isPoint() ? " at frame " + span.startFrame()
+                : " at frames " + span.startFrame() + "-" + span.endFrame());
+    }
+
+    private static String article(Annotation annotation) {
+        return annotation.kind() == org.frameproof.domain.AnnotationKind.INJURY ? "an injury" : "a " + annotation.kind().code();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,172 @@
+package org.frameproof.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.CustodyEvent;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Integrity;
+import org.frameproof.domain.Provenance;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.exchange.AuditSummary;
+import org.frameproof.exchange.EvidenceExport;
+import org.frameproof.exchange.ExportFormat;
+import org.frameproof.exchange.ExportMonitor;
+import org.frameproof.exchange.ExportOptions;
+import org.frameproof.exchange.ExportResult;
+import org.frameproof.exchange.ExportedCase;
+import org.frameproof.exchange.ExportedFootage;
+import org.frameproof.exchange.Exporter;
+import org.frameproof.exchange.FrameSource;
+import org.frameproof.exchange.Verification;
+import org.frameproof.store.Database;
+
+/**
+ * Exports a case or one footage item from the store: gathers its records into an
+ * {@link EvidenceExport}, has the {@link Exporter} write it (whole or not at all), and records
+ * the export, with its SHA-256, in the audit log. The frames for reports and stills come from the
+ * caller's {@link FrameSource} (the app's FFmpeg decoder), so this package stays free of media.
+ */
+public final class ExportService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> MIME_TYPES = Map.of("mp4", "video/mp4", "m4v", "video/mp4",
+            "mov", "video/quicktime", "webm", "video/webm", "mkv", "video/x-matroska", "ts", "video/mp2t",
+            "avi", "video/x-msvideo", "3gp", "video/3gpp");
+
+    private final Database database;
+    private final CaseService cases;
+    private final FootageService footage;
+    private final AnnotationService annotations;
+    private final AuditLog audit;
+    private final Vault vault;
+    private final Reviewer reviewer;
+    private final ImportStamp stamp;
+    private final Clock clock;
+
+    ExportService(Database database, CaseService cases, FootageService footage, AnnotationService annotations,
+                  AuditLog audit, Vault vault, Reviewer reviewer, ImportStamp stamp, Clock clock) {
+        this.database = database;
+        this.cases = cases;
+        this.footage = footage;
+        this.annotations = annotations;
+        this.audit = audit;
+        this.vault = vault;
+        this.reviewer = reviewer;
+        this.stamp = stamp;
+        this.clock = clock;
+    }
+
+    /** What to export: a whole case, or one footage item (with its case). */
+    public record Scope(String caseTitle, Long footageId) {
+        public static Scope ofCase(String title) {
+            return new Scope(title, null);
+        }
+
+        public static Scope ofFootage(long id) {
+            return new Scope(null, id);
+        }
+    }
+
+    /**
+     * Writes the export and records it in the audit log ({@code export}, with format, path,
+     * SHA-256, size and what it holds).
+     *
+     * @throws UserFacingException when the case or footage does not exist, the destination
+     *     cannot be written or the format does not fit (nothing is left behind)
+     * @throws java.util.concurrent.CancellationException when the monitor cancelled (nothing is left behind)
+     */
+    public ExportResult export(Scope scope, ExportFormat format, Path out, FrameSource frames,
+            ExportOptions.GraphicStills graphicStills, ExportMonitor monitor) throws UserFacingException {
+        EvidenceExport input = gather(scope);
+        ExportOptions options = new ExportOptions(stamp.appVersion(), reviewer.name(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), graphicStills);
+        ExportResult result = new Exporter(frames).export(format, input, out, options, monitor);
+        ObjectNode record = JSON.createObjectNode()
+                .put("format", format.code())
+                .put("path", result.path().toAbsolutePath().toString())
+                .put("sha256", result.sha256())
+                .put("bytes", result.bytes())
+                .put("files", result.files())
+                .put("case", input.caseInfo().title())
+                .put("annotations", input.annotations().size());
+        input.footage().forEach(item -> record.withArray("footage").add(item.id()));
+        database.transaction(() -> audit.record("export", "export", result.path().toAbsolutePath().toString(), null, record));
+        return result;
+    }
+
+    /** The records of the scope as an export holds them. */
+    public EvidenceExport gather(Scope scope) throws UserFacingException {
+        Case investigation;
+        List<Footage> items;
+        if (scope.footageId() != null) {
+            Footage item = footage.require(scope.footageId());
+            items = List.of(item);
+            investigation = cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElseThrow();
+        } else {
+            investigation = cases.require(scope.caseTitle());
+            items = footage.list(investigation);
+        }
+        List<ExportedFootage> exported = new ArrayList<>();
+        List<Annotation> annotated = new ArrayList<>();
+        List<AuditSummary.Event> events = new ArrayList<>();
+        for (Footage item : items) {
+            exported.add(exported(item));
+            annotated.addAll(annotations.list(AnnotationQuery.footage(item.id())));
+            for (CustodyEvent event : footage.custody(item.id())) {
+                events.add(new AuditSummary.Event(event.occurredAt(), event.reviewer().name(), event.kind(),
+                        "footage " + item.id() + ": " + event.details()));
+            }
+        }
+        AuditVerification chain = audit.verify();
+        return new EvidenceExport(new ExportedCase(investigation.title(), investigation.description()), exported,
+                annotated, new AuditSummary((int) chain.entriesChecked(), chain.intact(), chain.describe(), events));
+    }
+
+    private ExportedFootage exported(Footage item) {
+        JsonNode facts = AnnotationService.facts(item);
+        Provenance provenance = item.provenance();
+        return new ExportedFootage(item.id(), item.originalName(), item.sha256(), item.md5(), vault.path(item.sha256()),
+                mimeType(item.originalName()), facts.path("startTimeMs").asDouble(0), facts.path("durationMs").asDouble(0),
+                facts.path("avgFrameRate").asDouble(0), facts.path("frameCount").asInt(0), facts.path("width").asInt(0),
+                facts.path("height").asInt(0), describe(provenance), item.importedAt(), item.importedBy().name(),
+                provenance.graphicViolence(),
+                new Verification(item.integrity() == Integrity.INTACT, item.integrityCheckedAt(),
+                        item.integrity() == Integrity.INTACT ? "SHA-256 matches the hash recorded at import"
+                                : "the vault copy is missing or no longer matches its SHA-256"));
+    }
+
+    private static String describe(Provenance provenance) {
+        StringJoiner text = new StringJoiner("; ");
+        if (provenance.sourceUrl() != null) {
+            text.add("source " + provenance.sourceUrl());
+        }
+        if (provenance.platform() != null) {
+            text.add("platform " + provenance.platform());
+        }
+        if (provenance.poster() != null) {
+            text.add("posted by " + provenance.poster());
+        }
+        if (provenance.firstSeenAt() != null) {
+            text.add("first seen " + provenance.firstSeenAt()
+                    + (provenance.firstSeenBasis() == null ? "" : " (" + provenance.firstSeenBasis() + ")"));
+        }
+        return text.length() == 0 ? "not recorded" : text.toString();
+    }
+
+    private static String mimeType(String name) {
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return MIME_TYPES.getOrDefault(extension, "application/octet-stream");
+    }
+}

@@ -1,0 +1,373 @@
+package org.frameproof.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Confidence;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.Region;
+import org.frameproof.domain.Role;
+
+/**
+ * Annotations as rows of {@code annotation} (one row per annotation, its current state), and their
+ * search words in {@code annotation_word}. Rows are never deleted: a deletion sets
+ * {@code deleted_at} and drops the search words.
+ */
+public final class AnnotationRepository {
+    /** Joins list fields; the service keeps it out of every term. */
+    public static final char SEPARATOR = '\u001f';
+    /** Longest stored search word; longer words are cut (a prefix search still finds them). */
+    public static final int LONGEST_WORD = 100;
+
+    private static final String FIELDS = "a.id, a.footage_id, a.footage_sha256, a.kind, a.start_frame, a.end_frame,"
+            + " a.start_pts_ms, a.end_pts_ms, a.observation, a.interpretation, a.confidence, a.tags, a.region_shape,"
+            + " a.region_x, a.region_y, a.region_width, a.region_height, a.body_region, a.injury_type, a.injury_count,"
+            + " a.timing, a.consistent_with, a.review_status, a.review_expert, a.reviewed_at, a.review_comment,"
+            + " a.place_name, a.latitude, a.longitude, a.precision_class, a.method, a.landmarks, a.camouflage,"
+            + " a.insignia, a.armband, a.armband_colour, a.headgear, a.weapons, a.vehicles, a.claimed_force,"
+            + " a.claim_basis, a.category, a.author, a.role, a.created_at, a.modified_at";
+    private static final String WRITTEN = FIELDS.replace("a.", "").replace("id, footage_id", "footage_id");
+    private static final int WRITTEN_COUNT = WRITTEN.split(",").length;
+    private static final String ORDER = " ORDER BY a.footage_id, a.start_frame, a.end_frame, a.id";
+    /** Review status of an injury nobody has reviewed (non-injuries have none). */
+    private static final String UNREVIEWED = "UNREVIEWED";
+
+    private final Database database;
+
+    public AnnotationRepository(Database database) {
+        this.database = database;
+    }
+
+    /** Whether a row with this id exists, deleted or not. */
+    public boolean exists(String id) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement("SELECT 1 FROM annotation WHERE id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the annotation " + id, e);
+        }
+    }
+
+    /** The annotation unless it does not exist or was deleted. */
+    public Optional<Annotation> findLive(String id) throws StoreException {
+        return query("SELECT " + FIELDS + " FROM annotation a WHERE a.id = ? AND a.deleted_at IS NULL", List.of(id))
+                .stream().findFirst();
+    }
+
+    /**
+     * Writes {@code annotation} as the live state of its id (inserting it, or replacing the row
+     * and clearing a deletion), with its search words.
+     */
+    public void write(Annotation annotation, Set<String> words) throws StoreException {
+        try {
+            long seq;
+            if (exists(annotation.id())) {
+                String assignments = Arrays.stream(WRITTEN.split(",")).map(column -> column.strip() + " = ?")
+                        .reduce((a, b) -> a + ", " + b).orElseThrow();
+                try (PreparedStatement statement = database.connection().prepareStatement(
+                        "UPDATE annotation SET " + assignments + ", deleted_at = NULL WHERE id = ?")) {
+                    bind(statement, annotation);
+                    statement.setString(WRITTEN_COUNT + 1, annotation.id());
+                    statement.executeUpdate();
+                }
+                seq = seqOf(annotation.id());
+                deleteWords(seq);
+            } else {
+                try (PreparedStatement statement = database.connection().prepareStatement("INSERT INTO annotation (" + WRITTEN
+                        + ", id) VALUES (" + "?, ".repeat(WRITTEN_COUNT) + "?)")) {
+                    bind(statement, annotation);
+                    statement.setString(WRITTEN_COUNT + 1, annotation.id());
+                    statement.executeUpdate();
+                }
+                seq = seqOf(annotation.id());
+            }
+            insertWords(seq, words);
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
+    }
+
+    /** Marks the annotation deleted at {@code at}; its row stays, its search words go. */
+    public void markDeleted(String id, Instant at) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "UPDATE annotation SET deleted_at = ? WHERE id = ?")) {
+            Sql.setInstant(statement, 1, at);
+            statement.setString(2, id);
+            if (statement.executeUpdate() != 1) {
+                throw new StoreException("There is no annotation " + id + ".");
+            }
+            deleteWords(seqOf(id));
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
+    }
+
+    /**
+     * Live annotations of one footage item or of every footage item of a case, narrowed by the
+     * filters (null or empty: no filter), by footage then frame.
+     *
+     * @param reviewStatus UNREVIEWED, CONFIRMED or REJECTED (injuries only), or null
+     */
+    public List<Annotation> list(Long footageId, Long caseId, Set<AnnotationKind> kinds, String author, String tag,
+            Set<Confidence> confidences, String reviewStatus) throws StoreException {
+        StringBuilder sql = new StringBuilder("SELECT ").append(FIELDS).append(" FROM annotation a");
+        List<Object> parameters = new ArrayList<>();
+        if (footageId != null) {
+            sql.append(" WHERE a.footage_id = ?");
+            parameters.add(footageId);
+        } else {
+            sql.append(" JOIN footage f ON f.id = a.footage_id WHERE f.case_id = ?");
+            parameters.add(caseId);
+        }
+        sql.append(" AND a.deleted_at IS NULL");
+        if (!kinds.isEmpty()) {
+            sql.append(" AND a.kind IN (").append(marks(kinds.size())).append(')');
+            kinds.forEach(kind -> parameters.add(kind.name()));
+        }
+        if (author != null) {
+            sql.append(" AND a.author = ?");
+            parameters.add(author);
+        }
+        if (tag != null) {
+            sql.append(" AND a.tags LIKE ? ESCAPE '\\'");
+            parameters.add("%" + SEPARATOR + likeEscaped(tag) + SEPARATOR + "%");
+        }
+        if (!confidences.isEmpty()) {
+            sql.append(" AND a.confidence IN (").append(marks(confidences.size())).append(')');
+            confidences.forEach(confidence -> parameters.add(confidence.name()));
+        }
+        if (reviewStatus != null) {
+            sql.append(" AND a.review_status = ?");
+            parameters.add(reviewStatus);
+        }
+        return query(sql.append(ORDER).toString(), parameters);
+    }
+
+    /**
+     * Sequence numbers of live annotations having, for every one of {@code prefixes}, a word that
+     * starts with it. Found through the first prefix (give the most selective first); at most
+     * {@code limit} rows are read, so a number may repeat and fewer than {@code limit} distinct
+     * ones may come back: callers ask again with a larger limit when the answer was cut.
+     */
+    public List<Long> searchSeqs(List<String> prefixes, int limit) throws StoreException {
+        StringBuilder sql = new StringBuilder("SELECT w.seq FROM annotation_word w WHERE w.word LIKE ? ESCAPE '\\'");
+        for (int i = 1; i < prefixes.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM annotation_word o WHERE o.seq = w.seq AND o.word LIKE ? ESCAPE '\\')");
+        }
+        sql.append(" FETCH FIRST ? ROWS ONLY");
+        try (PreparedStatement statement = database.connection().prepareStatement(sql.toString())) {
+            int index = 1;
+            for (String prefix : prefixes) {
+                statement.setString(index++, likeEscaped(prefix) + "%");
+            }
+            statement.setInt(index, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Long> found = new ArrayList<>();
+                while (rows.next()) {
+                    found.add(rows.getLong(1));
+                }
+                return found;
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the search index", e);
+        }
+    }
+
+    /** The live annotations with these sequence numbers, by footage then frame. */
+    public List<Annotation> bySeqs(Collection<Long> seqs) throws StoreException {
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        return query("SELECT " + FIELDS + " FROM annotation a WHERE a.seq IN (" + marks(seqs.size())
+                + ") AND a.deleted_at IS NULL" + ORDER, new ArrayList<>(seqs));
+    }
+
+    private long seqOf(String id) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement("SELECT seq FROM annotation WHERE id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private void deleteWords(long seq) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement("DELETE FROM annotation_word WHERE seq = ?")) {
+            statement.setLong(1, seq);
+            statement.executeUpdate();
+        }
+    }
+
+    private void insertWords(long seq, Set<String> words) throws SQLException {
+        Set<String> stored = new LinkedHashSet<>();
+        for (String word : words) {
+            stored.add(word.length() > LONGEST_WORD ? word.substring(0, LONGEST_WORD) : word);
+        }
+        if (stored.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "INSERT INTO annotation_word (word, seq) VALUES (?, ?)")) {
+            for (String word : stored) {
+                statement.setString(1, word);
+                statement.setLong(2, seq);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Annotation annotation) throws SQLException {
+        FrameSpan span = annotation.span();
+        Region region = annotation.region();
+        statement.setLong(1, annotation.footageId());
+        statement.setString(2, annotation.footageSha256());
+        statement.setString(3, annotation.kind().name());
+        statement.setInt(4, span.startFrame());
+        statement.setInt(5, span.endFrame());
+        statement.setDouble(6, span.startPtsMs());
+        statement.setDouble(7, span.endPtsMs());
+        statement.setString(8, annotation.observation());
+        statement.setString(9, annotation.interpretation());
+        statement.setString(10, annotation.confidence() == null ? null : annotation.confidence().name());
+        statement.setString(11, annotation.tags().isEmpty() ? "" : SEPARATOR + join(annotation.tags()) + SEPARATOR);
+        statement.setString(12, region == null ? null : region.shape().name());
+        setDouble(statement, 13, region == null ? null : region.x());
+        setDouble(statement, 14, region == null ? null : region.y());
+        setDouble(statement, 15, region == null ? null : region.width());
+        setDouble(statement, 16, region == null ? null : region.height());
+        for (int column = 17; column <= 41; column++) {
+            statement.setNull(column, Types.VARCHAR);
+        }
+        Finding finding = annotation.finding();
+        if (finding instanceof Finding.Injury injury) {
+            statement.setString(17, injury.bodyRegion());
+            statement.setString(18, injury.injuryType());
+            statement.setObject(19, injury.count(), Types.INTEGER);
+            statement.setString(20, injury.timing());
+            statement.setString(21, injury.consistentWith());
+            Finding.MedicalReview review = injury.review();
+            statement.setString(22, review == null ? UNREVIEWED : review.verdict().name());
+            if (review != null) {
+                statement.setString(23, review.expertName());
+                Sql.setInstant(statement, 24, review.reviewedAt());
+                statement.setString(25, review.comment());
+            }
+        } else if (finding instanceof Finding.Location location) {
+            statement.setString(26, location.placeName());
+            setDouble(statement, 27, location.latitude());
+            setDouble(statement, 28, location.longitude());
+            statement.setString(29, location.precision());
+            statement.setString(30, location.method());
+            statement.setString(31, join(location.landmarks()));
+        } else if (finding instanceof Finding.Uniform uniform) {
+            statement.setString(32, uniform.camouflage());
+            statement.setString(33, uniform.insignia());
+            statement.setString(34, uniform.armband());
+            statement.setString(35, uniform.armbandColour());
+            statement.setString(36, uniform.headgear());
+            statement.setString(37, uniform.weapons());
+            statement.setString(38, uniform.vehicles());
+            statement.setString(39, uniform.claimedForce());
+            statement.setString(40, uniform.claimBasis());
+        } else if (finding instanceof Finding.Note note) {
+            statement.setString(41, note.category());
+        }
+        statement.setString(42, annotation.author());
+        statement.setString(43, annotation.role().name());
+        Sql.setInstant(statement, 44, annotation.createdAt());
+        Sql.setInstant(statement, 45, annotation.modifiedAt());
+    }
+
+    private List<Annotation> query(String sql, List<?> parameters) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                List<Annotation> annotations = new ArrayList<>();
+                while (row.next()) {
+                    annotations.add(read(row));
+                }
+                return annotations;
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the annotations", e);
+        }
+    }
+
+    private static Annotation read(ResultSet row) throws SQLException {
+        String shape = row.getString(13);
+        Region region = shape == null ? null : new Region(Region.Shape.valueOf(shape), row.getDouble(14),
+                row.getDouble(15), row.getDouble(16), row.getDouble(17));
+        String confidence = row.getString(11);
+        AnnotationKind kind = AnnotationKind.valueOf(row.getString(4));
+        Finding finding = switch (kind) {
+            case INJURY -> {
+                String status = row.getString(23);
+                Finding.MedicalReview review = UNREVIEWED.equals(status) ? null : new Finding.MedicalReview(
+                        Finding.MedicalReview.Verdict.valueOf(status), row.getString(24), Sql.instant(row, 25),
+                        row.getString(26));
+                yield new Finding.Injury(row.getString(18), row.getString(19), row.getObject(20, Integer.class),
+                        row.getString(21), row.getString(22), review);
+            }
+            case LOCATION -> new Finding.Location(row.getString(27), row.getObject(28, Double.class),
+                    row.getObject(29, Double.class), row.getString(30), row.getString(31), split(row.getString(32)));
+            case UNIFORM -> new Finding.Uniform(row.getString(33), row.getString(34), row.getString(35),
+                    row.getString(36), row.getString(37), row.getString(38), row.getString(39), row.getString(40),
+                    row.getString(41));
+            case NOTE -> new Finding.Note(row.getString(42));
+        };
+        return new Annotation(row.getString(1), row.getLong(2), row.getString(3),
+                new FrameSpan(row.getInt(5), row.getInt(6), row.getDouble(7), row.getDouble(8)),
+                row.getString(9), row.getString(10), confidence == null ? null : Confidence.valueOf(confidence),
+                split(row.getString(12)), region, finding, row.getString(43), Role.valueOf(row.getString(44)),
+                Sql.instant(row, 45), Sql.instant(row, 46));
+    }
+
+    private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DOUBLE);
+        } else {
+            statement.setDouble(index, value);
+        }
+    }
+
+    private static String join(List<String> terms) {
+        StringJoiner joined = new StringJoiner(String.valueOf(SEPARATOR));
+        terms.forEach(joined::add);
+        return joined.toString();
+    }
+
+    private static List<String> split(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        String inner = joined.charAt(0) == SEPARATOR ? joined.substring(1, joined.length() - 1) : joined;
+        return List.of(inner.split(String.valueOf(SEPARATOR), -1));
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,295 @@
+package org.frameproof.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.AuditEntry;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Confidence;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.Region;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.Vocabulary;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.store.AuditRepository;
+import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.TestFootage.Clip;
+import org.frameproof.testing.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnnotationServiceTest {
+    @TempDir Path dataFolder;
+    private EvidenceStore store;
+    private Case investigation;
+    private Footage clip;
+    private AnnotationService annotations;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = TestStores.create(dataFolder);
+        investigation = store.cases().createCase("Checkpoint 4", "");
+        clip = AnnotatedStores.importClip(store, investigation, Clip.MPEG2_TS_LATE_START);
+        annotations = store.annotations();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
+    private static AnnotationContent content(String observation, Finding finding) {
+        return new AnnotationContent(observation, "interpretation of " + observation, Confidence.MEDIUM,
+                List.of("t1", "t2"), null, finding);
+    }
+
+    @Test
+    void everyKindIsStoredAndReadBackAfterReopeningWithItsFramesTimestampsAndHash() throws Exception {
+        FrameIndex index = MediaProbe.analyze(Clip.MPEG2_TS_LATE_START.path(), p -> { }, () -> false).index();
+        Finding.Injury injury = new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null);
+        Finding.Location location = new Finding.Location("Şuşa", 39.7586, 46.7489, "locality (±1 km)", "landmarks",
+                List.of("Ghazanchetsots Cathedral", "ridge"));
+        Finding.Uniform uniform = new Finding.Uniform("multicam", "shoulder patch: eagle", "white armband", "white", "helmet",
+                "AK-pattern rifle", "BTR-82A, white stripe", "unit X", "patch matches published photos of unit X");
+        Finding.Note note = new Finding.Note("speech");
+        Annotation a = annotations.create(clip.id(), 10, 10, content("wound on the left temple", injury));
+        Annotation b = annotations.create(clip.id(), 20, 40, content("church on the ridge", location)
+                .withRegion(new Region(Region.Shape.ELLIPSE, 10.5, 20.25, 100, 50)));
+        Annotation c = annotations.create(clip.id(), 5, 5, content("soldier with armband", uniform)
+                .withRegion(new Region(Region.Shape.RECTANGLE, 0, 0, 64, 32)));
+        Annotation d = annotations.create(clip.id(), 0, index.lastFrame(), content("man speaks", note));
+
+        assertTrue(a.span().isPoint());
+        assertEquals(index.ptsMillis(20), b.span().startPtsMs());
+        assertEquals(index.ptsMillis(40), b.span().endPtsMs());
+        assertTrue(b.span().startPtsMs() > 11_000, "frame timestamps are the stream's own (this one starts at 11.4 s)");
+        assertEquals(clip.sha256(), a.footageSha256());
+        assertEquals(TestStores.REVIEWER.name(), a.author());
+        assertEquals(Role.RESEARCHER, a.role());
+        store.close();
+        store = TestStores.unlock(dataFolder);
+        List<Annotation> listed = store.annotations().list(AnnotationQuery.footage(clip.id()));
+        assertEquals(List.of(d, c, a, b), listed, "sorted by frame, exactly as created");
+        assertEquals(List.of(b), store.annotations().list(AnnotationQuery.inCase(investigation.id())
+                .withKinds(Set.of(AnnotationKind.LOCATION))));
+    }
+
+    @Test
+    void framesOutsideTheFootageAndBadFieldsAreRefusedWithClearMessages() throws Exception {
+        int last = annotations.frameIndex(clip.id()).lastFrame();
+        Finding note = new Finding.Note(null);
+        UserFacingException outside = assertThrows(UserFacingException.class,
+                () -> annotations.create(clip.id(), 0, last + 1, content("x", note)));
+        assertEquals("Footage " + clip.id() + " has frames 0 to " + last + "; frame " + (last + 1) + " is not one of them.",
+                outside.getMessage());
+        assertThrows(UserFacingException.class, () -> annotations.create(clip.id(), 9, 3, content("x", note)));
+        assertThrows(UserFacingException.class, () -> annotations.create(clip.id(), 1, 1, content("x",
+                new Finding.Location(null, 91.0, 10.0, null, null, List.of()))));
+        assertThrows(UserFacingException.class, () -> annotations.create(clip.id(), 1, 1,
+                content("x", note).withRegion(new Region(Region.Shape.RECTANGLE, 600, 300, 100, 100))));
+        assertThrows(UserFacingException.class, () -> annotations.create(999, 1, 1, content("x", note)));
+        assertEquals(List.of(), annotations.list(AnnotationQuery.footage(clip.id())), "nothing refused was saved");
+    }
+
+    @Test
+    void undoAndRedoRestoreTheExactPriorStateAndAreAudited() throws Exception {
+        Annotation created = annotations.create(clip.id(), 3, 7, content("first words", new Finding.Note("event")));
+        Annotation edited = annotations.edit(created.id(), AnnotationContent.of(created).withObservation("second words"));
+        Annotation drawn = annotations.setRegion(created.id(), new Region(Region.Shape.RECTANGLE, 1, 2, 3, 4));
+        Annotation moved = annotations.retime(created.id(), 4, 4);
+        annotations.delete(created.id());
+        UndoHistory history = annotations.history();
+        assertEquals("deletion of note at frame 4", history.undoDescription().orElseThrow());
+
+        history.undo();
+        assertEquals(moved, annotations.require(created.id()));
+        history.undo();
+        assertEquals(drawn, annotations.require(created.id()));
+        history.undo();
+        assertEquals(edited, annotations.require(created.id()));
+        history.undo();
+        assertEquals(created, annotations.require(created.id()));
+        history.undo();
+        assertTrue(annotations.find(created.id()).isEmpty());
+        assertFalse(history.canUndo());
+        history.redo();
+        history.redo();
+        assertEquals(edited, annotations.require(created.id()));
+        annotations.edit(created.id(), AnnotationContent.of(edited).withObservation("third"));
+        assertFalse(history.canRedo(), "a new edit clears redo");
+
+        List<String> actions = store.database().transaction(() -> {
+            List<String> seen = new java.util.ArrayList<>();
+            new AuditRepository(store.database()).forEachInOrder(entry -> {
+                seen.add(entry.action());
+                return true;
+            });
+            return seen;
+        }).stream().filter(action -> action.startsWith("annotation.")).toList();
+        assertEquals(List.of("annotation.create", "annotation.edit", "annotation.edit", "annotation.retime",
+                "annotation.delete", "annotation.undo", "annotation.undo", "annotation.undo", "annotation.undo",
+                "annotation.undo", "annotation.redo", "annotation.redo", "annotation.edit"), actions);
+        assertTrue(store.audit().verify().intact());
+    }
+
+    @Test
+    void onlyAMedicalExpertConfirmsOrRejectsAndTheReviewCarriesNameAndTime() throws Exception {
+        Annotation injury = annotations.create(clip.id(), 12, 12, content("laceration on forearm",
+                new Finding.Injury("left forearm", "laceration", 1, null, null, null)));
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> annotations.review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "ok"));
+        assertEquals("Only a medical expert can confirm an injury; Ana Test-Reviewer works here as researcher.",
+                refused.getMessage());
+        store.close();
+
+        Path expertFolder = dataFolder.resolveSibling(dataFolder.getFileName() + "-expert");
+        try (EvidenceStore expertStore = TestStores.stores().create(expertFolder, TestStores.PASSPHRASE.toCharArray(),
+                new Reviewer("Dr. Նարե Հակոբյան", Role.MEDICAL_EXPERT))) {
+            Case expertCase = expertStore.cases().createCase("Review", "");
+            Footage item = AnnotatedStores.importClip(expertStore, expertCase, Clip.MPEG2_TS_LATE_START);
+            AnnotationService expert = expertStore.annotations();
+            Annotation toReview = expert.create(item.id(), 12, 12, content("laceration",
+                    new Finding.Injury("left forearm", "laceration", 1, null, null, null)));
+            Instant before = Instant.now();
+            Annotation confirmed = expert.review(toReview.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
+            Finding.MedicalReview review = ((Finding.Injury) confirmed.finding()).review();
+            assertEquals("Dr. Նարե Հակոբյան", review.expertName());
+            assertEquals(Finding.MedicalReview.Verdict.CONFIRMED, review.verdict());
+            assertFalse(review.reviewedAt().isBefore(before.minusSeconds(1)));
+            assertEquals(List.of(confirmed), expert.list(AnnotationQuery.footage(item.id())
+                    .withReviewStatus(AnnotationQuery.ReviewStatus.CONFIRMED)));
+            assertEquals(List.of(), expert.list(AnnotationQuery.footage(item.id())
+                    .withReviewStatus(AnnotationQuery.ReviewStatus.UNREVIEWED)));
+            Annotation rejected = expert.review(toReview.id(), Finding.MedicalReview.Verdict.REJECTED, null);
+            assertEquals(Finding.MedicalReview.Verdict.REJECTED, ((Finding.Injury) rejected.finding()).review().verdict());
+        }
+        store = TestStores.unlock(dataFolder);
+    }
+
+    @Test
+    void aReviewedInjuryCanNoLongerBeChangedByOthersAndAnEditNeverForgesAReview() throws Exception {
+        Finding.MedicalReview forged = new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "me",
+                Instant.parse("2024-01-01T00:00:00Z"), null);
+        Annotation injury = annotations.create(clip.id(), 1, 1, content("burn", new Finding.Injury(null, "burn", 1, null, null, forged)));
+        assertNull(((Finding.Injury) injury.finding()).review(), "a form cannot carry a review in");
+        Annotation imported = annotations.importInto(clip.id(), List.of(new Annotation(
+                java.util.UUID.randomUUID().toString(), clip.id(), clip.sha256(), injury.span(), "burn", null, null,
+                List.of(), null, new Finding.Injury(null, "burn", 1, null, null, forged), "Dr. X", Role.MEDICAL_EXPERT,
+                Instant.parse("2024-01-01T00:00:00Z"), null))).get(0);
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> annotations.edit(imported.id(), AnnotationContent.of(imported).withObservation("changed")));
+        assertEquals("This injury was confirmed by me; only a medical expert can change or delete it now.", refused.getMessage());
+        assertThrows(UserFacingException.class, () -> annotations.delete(imported.id()));
+    }
+
+    @Test
+    void textInAnyScriptIsStoredIntactAndSearchedCaseInsensitively() throws Exception {
+        String armenian = "Զինվորը ԿՐԱԿՈՒՄ է Շուշիում";
+        String cyrillic = "Солдат в БЕЛОЙ повязке";
+        String azerbaijani = "İlham Əliyev küçəsi, Şuşa şəhəri";
+        String arabic = "جندي يحمل سلاحاً";
+        // Decomposed input (e + combining acute) is stored composed, so both spellings are one text.
+        String decomposed = "Cafe\u0301 near the checkpoint";
+        Annotation a = annotations.create(clip.id(), 1, 1, content(armenian, new Finding.Note(null)));
+        Annotation b = annotations.create(clip.id(), 2, 2, content(cyrillic, new Finding.Note(null)));
+        Annotation c = annotations.create(clip.id(), 3, 3, new AnnotationContent("street sign", null, null,
+                List.of("Ağdam"), null, new Finding.Location(azerbaijani, null, null, null, null, List.of())));
+        Annotation d = annotations.create(clip.id(), 4, 4, content(arabic, new Finding.Note(null)));
+        Annotation e = annotations.create(clip.id(), 5, 5, content(decomposed, new Finding.Note(null)));
+        assertEquals(armenian, annotations.require(a.id()).observation());
+        assertEquals(cyrillic, annotations.require(b.id()).observation());
+        assertEquals(azerbaijani, ((Finding.Location) annotations.require(c.id()).finding()).placeName());
+        assertEquals(arabic, annotations.require(d.id()).observation());
+        assertEquals("Café near the checkpoint", annotations.require(e.id()).observation());
+
+        assertEquals(List.of(a.id()), ids(annotations.search("կրակում", 10)));
+        assertEquals(List.of(a.id()), ids(annotations.search("ՇՈՒՇ", 10)));
+        assertEquals(List.of(b.id()), ids(annotations.search("белой", 10)));
+        assertEquals(List.of(b.id()), ids(annotations.search("ПОВЯЗ солд", 10)));
+        assertEquals(List.of(c.id()), ids(annotations.search("ilham", 10)));
+        assertEquals(List.of(c.id()), ids(annotations.search("ŞUŞA", 10)));
+        assertEquals(List.of(c.id()), ids(annotations.search("ağdam", 10)), "tags are searched");
+        assertEquals(List.of(d.id()), ids(annotations.search("سلاحا", 10)));
+        assertEquals(List.of(e.id()), ids(annotations.search("cafe", 10)));
+        assertEquals(List.of(), ids(annotations.search("повязка солдат нет", 10)), "every word must match");
+        SearchHit hit = annotations.search("белой", 1).get(0);
+        assertEquals("Checkpoint 4", hit.caseTitle());
+        assertEquals(clip.originalName(), hit.footageName());
+        annotations.delete(b.id());
+        assertEquals(List.of(), ids(annotations.search("белой", 10)), "deleted annotations are not found");
+        annotations.history().undo();
+        assertEquals(List.of(b.id()), ids(annotations.search("белой", 10)));
+    }
+
+    @Test
+    void filtersByAuthorTagAndConfidence() throws Exception {
+        Annotation tagged = annotations.create(clip.id(), 1, 1, new AnnotationContent("x", null, Confidence.HIGH,
+                List.of("graphic", "Ağdam 2020"), null, new Finding.Note(null)));
+        annotations.create(clip.id(), 2, 2, new AnnotationContent("y", null, Confidence.LOW, List.of("graphic-not"), null,
+                new Finding.Note(null)));
+        AnnotationQuery all = AnnotationQuery.inCase(investigation.id());
+        assertEquals(List.of(tagged), annotations.list(all.withTag("Ağdam 2020")));
+        assertEquals(List.of(tagged), annotations.list(all.withTag("graphic")));
+        assertEquals(List.of(tagged), annotations.list(all.withConfidences(Set.of(Confidence.HIGH, Confidence.MEDIUM))));
+        assertEquals(2, annotations.list(all.withAuthor(TestStores.REVIEWER.name())).size());
+        assertEquals(0, annotations.list(all.withAuthor("someone else")).size());
+    }
+
+    @Test
+    void vocabulariesHaveDefaultsAndACaseCanExtendThem() throws Exception {
+        VocabularyService vocabularies = store.vocabularies();
+        List<String> injuryTypes = vocabularies.terms(Vocabulary.INJURY_TYPE, investigation);
+        assertTrue(injuryTypes.containsAll(List.of("gunshot wound (entry)", "gunshot wound (exit)", "laceration",
+                "blunt force", "burn", "ligature mark", "amputation", "other")));
+        assertTrue(vocabularies.defaults(Vocabulary.BODY_REGION).containsAll(List.of("left temple", "upper back (right)")));
+        assertEquals("шрапнель", vocabularies.addTerm(Vocabulary.INJURY_TYPE, investigation, " шрапнель "));
+        assertEquals("шрапнель", vocabularies.addTerm(Vocabulary.INJURY_TYPE, investigation, "ШРАПНЕЛЬ"));
+        List<String> extended = vocabularies.terms(Vocabulary.INJURY_TYPE, investigation);
+        assertEquals(injuryTypes.size() + 1, extended.size());
+        assertEquals("шрапнель", extended.get(extended.size() - 1));
+        Case other = store.cases().createCase("Other", "");
+        assertEquals(injuryTypes, vocabularies.terms(Vocabulary.INJURY_TYPE, other), "a case's terms stay in that case");
+    }
+
+    @Test
+    void theAuditChainVerifiesAfterManyEdits() throws Exception {
+        Annotation annotation = annotations.create(clip.id(), 0, 0, content("start", new Finding.Note(null)));
+        for (int i = 0; i < 200; i++) {
+            annotations.edit(annotation.id(), AnnotationContent.of(annotations.require(annotation.id())).withObservation("edit " + i));
+            if (i % 7 == 0) {
+                annotations.history().undo();
+                annotations.history().redo();
+            }
+        }
+        AuditVerification chain = store.audit().verify();
+        assertTrue(chain.intact(), chain.describe());
+        List<AuditEntry> last = store.database().transaction(() -> {
+            List<AuditEntry> entries = new java.util.ArrayList<>();
+            new AuditRepository(store.database()).forEachInOrder(entry -> {
+                entries.add(entry);
+                return true;
+            });
+            return entries;
+        });
+        assertTrue(last.get(last.size() - 1).afterJson().contains("\"observation\":\"edit 199\""));
+    }
+
+    private static List<String> ids(List<SearchHit> hits) {
+        return hits.stream().map(hit -> hit.annotation().id()).toList();
+    }
+}
