@@ -11,16 +11,21 @@ import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.unlock.UnlockViewModel;
 import org.frameproof.ui.unlock.UnlockWindow;
 
@@ -52,13 +57,13 @@ final class DesktopWorkstation implements Workstation {
                 // The unlock stage closes before the main one opens; the app ends when this method says so.
                 Platform.setImplicitExit(false);
                 if (opened != null) {
-                    session.set(Session.show(dataFolder, opened, environment, video, finished));
+                    session.set(Session.show(storeAccess.stores(), opened, environment, video, finished));
                 } else {
                     UnlockViewModel unlock = new UnlockViewModel(storeAccess.stores(), dataFolder,
                             TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
                     UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
                         store.set(unlocked);
-                        session.set(Session.show(dataFolder, unlocked, environment, video, finished));
+                        session.set(Session.show(storeAccess.stores(), unlocked, environment, video, finished));
                     }, finished::countDown);
                 }
             });
@@ -86,7 +91,8 @@ final class DesktopWorkstation implements Workstation {
 
     /** The main window and the player it owns, for one unlocked store. */
     private record Session(PlayerViewModel player, VlcPlayback playback) {
-        static Session show(Path dataFolder, EvidenceStore store, String environment, Path video, CountDownLatch closed) {
+        static Session show(EvidenceStores stores, EvidenceStore store, String environment, Path video, CountDownLatch closed) {
+            Path dataFolder = store.dataFolder();
             IsolatedProber prober = Main.prober(dataFolder);
             MainWindowViewModel mainWindow = new MainWindowViewModel(store.cases(), environment);
             VideoSurface surface = new VideoSurface();
@@ -94,9 +100,14 @@ final class DesktopWorkstation implements Workstation {
             VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
             PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
                     FrameDecoder.DEFAULT_CACHE_BYTES);
+            CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
+                    TaskExecutor.background("frameproof-verify"), player::open);
+            Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            MainWindow.show(stage, mainWindow, player, aboutText(), icon());
+            MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),
+                    () -> new ChangePassphraseViewModel(stores, dataFolder, TaskExecutor.background("frameproof-passphrase")),
+                    aboutText(), icon());
             if (video != null) {
                 player.open(video);
             }

@@ -15,12 +15,16 @@ public interface TaskExecutor {
 
     /** Runs each task on one daemon thread named {@code name}, in the order given. */
     static TaskExecutor background(String name) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(work -> {
+        return daemonThread(name)::execute;
+    }
+
+    /** One daemon thread named {@code name}: background work never keeps the app from ending. */
+    static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(work -> {
             Thread thread = new Thread(work, name);
             thread.setDaemon(true);
             return thread;
         });
-        return executor::execute;
     }
 
     /** Runs each task at once on the calling thread (on the FX thread, its handlers run before this returns). */

@@ -27,6 +27,9 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.TestStores;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
@@ -86,7 +89,11 @@ class UnlockScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player, "about", icon());
+        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
+                TaskExecutor.immediate(), player::open);
+        MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player,
+                CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                () -> new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate()), "about", icon());
     }
 
     @Test
