@@ -7,7 +7,6 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -281,6 +280,8 @@ public final class CasesController {
     /** A case (title and count) or a footage item (thumbnail, name, duration, status). */
     private final class CaseTreeCell extends TreeCell<Object> {
         CaseTreeCell() {
+            // Long names are cut with an ellipsis rather than widening the pane with a scroll bar.
+            setPrefWidth(0);
             setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && getItem() instanceof FootageRow row) {
                     viewModel.open(row);

@@ -18,14 +18,22 @@ public final class NewPassphrase {
     private final StringBinding problem = Bindings.createStringBinding(this::findProblem, passphrase, confirmation);
     private final BooleanBinding acceptable = problem.isEmpty();
 
-    /** Roughly how many bits of guessing the passphrase takes, from its length and kinds of character. */
+    /** Bits a word chosen from a list of about 7,776 (a diceware list) adds; ordinary words add less. */
+    private static final double BITS_PER_WORD = 12.9;
+
+    /**
+     * Roughly how many bits of guessing the passphrase takes: from its length and kinds of
+     * character, but no more than its words are worth, since guessers try words, not letters.
+     */
     static double estimatedBits(String text) {
         int pool = 0;
         pool += text.chars().anyMatch(Character::isLowerCase) ? 26 : 0;
         pool += text.chars().anyMatch(Character::isUpperCase) ? 26 : 0;
         pool += text.chars().anyMatch(Character::isDigit) ? 10 : 0;
         pool += text.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 33 : 0;
-        return pool == 0 ? 0 : text.length() * Math.log(pool) / Math.log(2);
+        double byCharacters = pool == 0 ? 0 : text.length() * Math.log(pool) / Math.log(2);
+        String[] words = text.strip().split("\\s+");
+        return words.length > 1 ? Math.min(byCharacters, words.length * BITS_PER_WORD) : byCharacters;
     }
 
     static String describeStrength(String text) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.frameproof.testing.FxWait.onFx;
+import static org.frameproof.testing.FxWait.readPattern;
+import static org.frameproof.testing.FxWait.waitUntil;
+
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -12,8 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -21,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -257,34 +258,5 @@ class CasesScreenTest {
 
     private static String statusText(FxRobot robot) {
         return onFx(() -> robot.lookup(".status-bar").queryAs(StatusBar.class).getText());
-    }
-
-    private static int readPattern(Image image) {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        return FramePattern.read(argb, width, height);
-    }
-
-    private static <T> T onFx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 30 s", e);
-        }
     }
 }

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.frameproof.testing.FxWait.onFx;
+import static org.frameproof.testing.FxWait.waitUntil;
+
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
@@ -199,21 +200,5 @@ class UnlockScreenTest {
 
     private static Image icon() {
         return new Image(UnlockScreenTest.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
-    }
-
-    private static <T> T onFx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
     }
 }
