@@ -1,24 +1,34 @@
 package org.frameproof.ui.main;
 
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 
 /** Builds the main window's scene and puts it on a stage. */
 public final class MainWindow {
     private MainWindow() {
     }
 
-    public static void show(Stage stage, MainWindowViewModel viewModel, PlayerViewModel player, String aboutText,
-            Image icon) {
+    /**
+     * @param cases the left pane (cases and footage)
+     * @param changePassphrase a fresh "Change passphrase" form each time the dialog opens
+     */
+    public static void show(Stage stage, MainWindowViewModel viewModel, PlayerViewModel player, CasesView cases,
+            Supplier<ChangePassphraseViewModel> changePassphrase, String aboutText, Image icon) {
         PlayerView playerView = PlayerView.load(player);
         Parent view = ViewLoader.load(MainWindow.class.getResource("MainWindowView.fxml"),
-                () -> new MainWindowController(viewModel, aboutText, playerView, player));
+                () -> new MainWindowController(viewModel, aboutText, playerView, player, cases, changePassphrase));
+        cases.viewModel().cases().addListener((ListChangeListener<CasesViewModel.CaseRow>) change -> viewModel.refreshCases());
         player.fileNameProperty().addListener((observable, old, fileName) -> viewModel.showOpenFile(fileName));
         Scene scene = new Scene(view);
         scene.getStylesheets().add(MainWindow.class.getResource("main.css").toExternalForm());
@@ -29,6 +39,7 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        cases.viewModel().refresh();
         viewModel.refreshCases();
         stage.show();
     }
