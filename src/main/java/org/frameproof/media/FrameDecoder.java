@@ -110,6 +110,26 @@ public final class FrameDecoder implements AutoCloseable {
         }
     }
 
+    /**
+     * The first frame a player shows, decoded without a frame index: for showing a new file at
+     * once while {@link IsolatedProber} still indexes it in its child process (this method shares
+     * nothing with it and may run on any thread). It starts, as {@link #frame} does, from the first
+     * key frame and takes the first frame FFmpeg presents (edit lists and late starts respected), so
+     * it is frame 0 of the index; its {@code pts} lets the caller check that against
+     * {@link FrameIndex#pts(int) pts(0)} once the index is built.
+     *
+     * @throws UserFacingException when the file is missing, not a video, or no frame can be decoded
+     */
+    public static DecodedFrame firstFrame(Path file) throws UserFacingException {
+        try (FrameDecoder decoder = open(file, null, 0)) {
+            DecodedFrame first = decoder.decodeFirstFrame();
+            if (first == null) {
+                throw new UserFacingException(file.getFileName() + ": no frame of its video can be decoded.");
+            }
+            return first;
+        }
+    }
+
     /** A decoder for the video stream of {@code input}, opened; the caller frees it. */
     static AVCodecContext openCodec(MediaInput input) throws UserFacingException {
         Path file = input.file;
@@ -300,8 +320,30 @@ public final class FrameDecoder implements AutoCloseable {
         }
     }
 
+    private DecodedFrame decodeFirstFrame() {
+        if (readUpToKeyPacket() == AV_NOPTS_VALUE) {
+            return null;
+        }
+        int failures = 0;
+        while (true) {
+            int result = avcodec_receive_frame(codec, decoded);
+            if (result == AVERROR_EAGAIN()) {
+                feedPacket();
+            } else if (result == AVERROR_EOF() || (result < 0 && ++failures > MAX_FAILURES_IN_A_ROW)) {
+                return null;
+            } else if (result >= 0) {
+                try {
+                    long pts = decoded.pts() != AV_NOPTS_VALUE ? decoded.pts() : decoded.best_effort_timestamp();
+                    return converter.convert(0, pts, decoded);
+                } finally {
+                    av_frame_unref(decoded);
+                }
+            }
+        }
+    }
+
     /** Sends the next packet of the video stream to the decoder, or the end-of-stream signal. */
-    private void feedPacket() throws UserFacingException {
+    private void feedPacket() {
         if (endOfFile) {
             avcodec_send_packet(codec, null);
             return;
