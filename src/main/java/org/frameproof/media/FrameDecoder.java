@@ -142,8 +142,9 @@ public final class FrameDecoder implements AutoCloseable {
         AVCodecContext codec = avcodec_alloc_context3(decoder);
         avcodec_parameters_to_context(codec, input.stream.codecpar());
         codec.pkt_timebase(input.stream.time_base());
-        // FFmpeg's choice (cores + 1 frame threads) measured as fast as 1-4 threads for jumps and steps.
-        codec.thread_count(0);
+        // One frame thread per core: on 2 cores, random jumps took about 10% less than with FFmpeg's
+        // automatic cores + 1 (fewer frames in flight past the target), forward steps the same.
+        codec.thread_count(Math.min(16, Runtime.getRuntime().availableProcessors()));
         int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
         if (result < 0) {
             avcodec_free_context(codec);
