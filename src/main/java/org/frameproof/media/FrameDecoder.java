@@ -121,6 +121,7 @@ public final class FrameDecoder implements AutoCloseable {
      * @throws UserFacingException when the file is missing, not a video, or no frame can be decoded
      */
     public static DecodedFrame firstFrame(Path file) throws UserFacingException {
+        // Without an index and a cache: such a decoder only serves decodeFirstFrame.
         try (FrameDecoder decoder = open(file, null, 0)) {
             DecodedFrame first = decoder.decodeFirstFrame();
             if (first == null) {
