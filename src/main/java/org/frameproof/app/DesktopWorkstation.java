@@ -9,11 +9,14 @@ import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.Vault;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
@@ -38,11 +41,12 @@ final class DesktopWorkstation implements Workstation {
                     store.cases(),
                     "Data: " + dataFolder + " · libVLC " + libVlc.version());
             IsolatedProber prober = Main.prober(dataFolder);
-            showUntilClosed(mainWindow, prober, video);
+            showUntilClosed(mainWindow, store, prober, video);
         }
     }
 
-    private static void showUntilClosed(MainWindowViewModel viewModel, IsolatedProber prober, Path video)
+    private static void showUntilClosed(MainWindowViewModel viewModel, EvidenceStore store, IsolatedProber prober,
+            Path video)
             throws UserFacingException {
         CountDownLatch closed = new CountDownLatch(1);
         VideoSurface surface = new VideoSurface();
@@ -54,7 +58,7 @@ final class DesktopWorkstation implements Workstation {
             Platform.startup(() -> {
                 Stage stage = new Stage();
                 stage.setOnHidden(event -> closed.countDown());
-                MainWindow.show(stage, viewModel, player, aboutText(), icon());
+                MainWindow.show(stage, viewModel, player, annotationParts(store, player), aboutText(), icon());
                 if (video != null) {
                     player.open(video);
                 }
@@ -73,6 +77,15 @@ final class DesktopWorkstation implements Workstation {
         Platform.runLater(player::close);
         playback.close();
         Platform.exit();
+    }
+
+    /** The annotation screens' services, acting for the store's reviewer on its vault copies. */
+    private static AnnotationWorkspace.Parts annotationParts(EvidenceStore store, PlayerViewModel player) {
+        Vault vault = new Vault(store.dataFolder());
+        AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault::path,
+                store.reviewer(), player);
+        return new AnnotationWorkspace.Parts(session, store.annotations(), store.vocabularies(), store.cases(),
+                PlayerThreads.background().analysis(), Platform::runLater);
     }
 
     static Image icon() {

@@ -4,6 +4,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.player.PlayerView;
@@ -14,11 +15,12 @@ public final class MainWindow {
     private MainWindow() {
     }
 
-    public static void show(Stage stage, MainWindowViewModel viewModel, PlayerViewModel player, String aboutText,
-            Image icon) {
+    public static void show(Stage stage, MainWindowViewModel viewModel, PlayerViewModel player,
+            AnnotationWorkspace.Parts annotationParts, String aboutText, Image icon) {
         PlayerView playerView = PlayerView.load(player);
+        AnnotationWorkspace annotations = AnnotationWorkspace.attach(annotationParts, playerView);
         Parent view = ViewLoader.load(MainWindow.class.getResource("MainWindowView.fxml"),
-                () -> new MainWindowController(viewModel, aboutText, playerView, player));
+                () -> new MainWindowController(viewModel, aboutText, playerView, player, annotations));
         player.fileNameProperty().addListener((observable, old, fileName) -> viewModel.showOpenFile(fileName));
         Scene scene = new Scene(view);
         scene.getStylesheets().add(MainWindow.class.getResource("main.css").toExternalForm());

@@ -4,8 +4,10 @@ import java.io.File;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -14,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 import org.frameproof.domain.Case;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;
@@ -24,6 +27,7 @@ public final class MainWindowController {
     private final String aboutText;
     private final PlayerView player;
     private final PlayerViewModel playerViewModel;
+    private final AnnotationWorkspace annotations;
 
     @FXML private BorderPane root;
     @FXML private StackPane playerHost;
@@ -31,10 +35,15 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
+    @FXML private StackPane annotationHost;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private CheckMenuItem grayscaleItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
-            PlayerViewModel playerViewModel) {
+            PlayerViewModel playerViewModel, AnnotationWorkspace annotations) {
         this.viewModel = viewModel;
+        this.annotations = annotations;
         this.aboutText = aboutText;
         this.player = player;
         this.playerViewModel = playerViewModel;
@@ -56,8 +65,38 @@ public final class MainWindowController {
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
+        bindAnnotations();
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
+    }
+
+    private void bindAnnotations() {
+        annotationHost.getChildren().setAll(annotations.sidePane());
+        undoItem.textProperty().bind(annotations.session().undoTextProperty());
+        undoItem.disableProperty().bind(annotations.session().canUndoProperty().not());
+        redoItem.textProperty().bind(annotations.session().redoTextProperty());
+        redoItem.disableProperty().bind(annotations.session().canRedoProperty().not());
+        grayscaleItem.selectedProperty().bindBidirectional(annotations.session().grayscaleProperty());
+    }
+
+    @FXML
+    private void undo() {
+        annotations.undo();
+    }
+
+    @FXML
+    private void redo() {
+        annotations.redo();
+    }
+
+    @FXML
+    private void find() {
+        annotations.find();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        annotations.showShortcuts();
     }
 
     @FXML
