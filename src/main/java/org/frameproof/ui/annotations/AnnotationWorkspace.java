@@ -14,6 +14,7 @@ import javafx.scene.effect.Effect;
 import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Region;
@@ -26,6 +27,8 @@ import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.search.SearchView;
 import org.frameproof.ui.search.SearchViewModel;
 import org.frameproof.ui.shortcuts.CheatSheet;
+import org.frameproof.ui.timeline.TimelineController;
+import org.frameproof.ui.timeline.TimelineLanes;
 
 /**
  * The annotation screens around the player: the inspector, list and search in the side pane, the
@@ -40,6 +43,7 @@ public final class AnnotationWorkspace {
     }
 
     private static final double BLUR_RADIUS = 60;
+    static final String STYLESHEET = AnnotationWorkspace.class.getResource("annotations.css").toExternalForm();
 
     private final AnnotationSession session;
     private final PlayerView player;
@@ -63,9 +67,13 @@ public final class AnnotationWorkspace {
         sidePane = new TabPane(inspectorTab, searchTab);
         sidePane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sidePane.getStyleClass().add("annotation-side-pane");
+        sidePane.getStylesheets().add(STYLESHEET);
         sidePane.setPrefWidth(380);
         sidePane.setMinWidth(300);
         player.controller().addToVideoArea(new RegionLayer(session, player.controller().frameView()));
+        TimelineLanes lanes = new TimelineController(session).lanes();
+        lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
+        player.controller().addToTimeline(lanes);
         player.controller().addToVideoArea(veil());
         bindPictureEffect();
         player.node().addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
@@ -176,6 +184,7 @@ public final class AnnotationWorkspace {
             player.controller().focusVideo();
         });
         VBox veil = new VBox(10, notice, reveal);
+        veil.getStylesheets().add(STYLESHEET);
         veil.getStyleClass().add("graphic-veil");
         veil.setAlignment(javafx.geometry.Pos.CENTER);
         veil.setMaxSize(420, 120);

@@ -30,6 +30,7 @@ public final class RegionLayer extends Pane {
         this.session = session;
         this.frameView = frameView;
         getStyleClass().add("region-layer");
+        getStylesheets().add(AnnotationWorkspace.STYLESHEET);
         setPickOnBounds(true);
         mouseTransparentProperty().bind(session.drawingProperty().isNull());
         cursorProperty().bind(Bindings.when(session.drawingProperty().isNull())
