@@ -21,6 +21,7 @@ import org.frameproof.domain.Region;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.VocabularyService;
+import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
 import org.frameproof.ui.player.PlayerView;
@@ -50,6 +51,7 @@ public final class AnnotationWorkspace {
     private final InspectorView inspector;
     private final TabPane sidePane;
     private final Tab inspectorTab;
+    private final Tab listTab;
     private final SearchView search;
     private final Tab searchTab;
     private boolean mutedBeforeVeil;
@@ -64,7 +66,10 @@ public final class AnnotationWorkspace {
         inspectorTab = new Tab("Inspector", inspector.node());
         search = SearchView.load(new SearchViewModel(parts.annotations(), session, parts.background(), parts.fx()));
         searchTab = new Tab("Search", search.node());
-        sidePane = new TabPane(inspectorTab, searchTab);
+        AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session);
+        listTab = new Tab("List", ViewLoader.load(AnnotationWorkspace.class.getResource("AnnotationListView.fxml"),
+                () -> new AnnotationListController(list)));
+        sidePane = new TabPane(inspectorTab, listTab, searchTab);
         sidePane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sidePane.getStyleClass().add("annotation-side-pane");
         sidePane.getStylesheets().add(STYLESHEET);
@@ -85,7 +90,8 @@ public final class AnnotationWorkspace {
         });
         inspector.node().addEventFilter(KeyEvent.KEY_RELEASED, event -> swallowTypedKey = false);
         session.selectedProperty().addListener((observable, old, selected) -> {
-            if (selected != null) {
+            // From the list a reviewer walks through rows, so the list stays in front there.
+            if (selected != null && sidePane.getSelectionModel().getSelectedItem() != listTab) {
                 sidePane.getSelectionModel().select(inspectorTab);
             }
         });
