@@ -26,6 +26,8 @@ public final class StoreBench {
     public static void main(String[] args) throws Exception {
         EvidenceStores stores = new EvidenceStores(file -> {
             throw new IllegalStateException("no probing in benchmarks");
+        }, file -> {
+            throw new IllegalStateException("no frame indexes in benchmarks");
         }, new ImportStamp("bench", "bench"), Clock.systemUTC());
         switch (args[0]) {
             case "hash" -> {

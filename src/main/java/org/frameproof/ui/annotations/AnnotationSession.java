@@ -3,7 +3,6 @@ package org.frameproof.ui.annotations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,7 +45,6 @@ public final class AnnotationSession {
 
     private final AnnotationService service;
     private final FootageService footageService;
-    private final Function<String, Path> vaultFiles;
     private final Reviewer reviewer;
     private final PlayerViewModel player;
 
@@ -68,14 +66,10 @@ public final class AnnotationSession {
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
 
-    /**
-     * @param vaultFiles the vault copy of the footage with a SHA-256
-     */
-    public AnnotationSession(AnnotationService service, FootageService footageService, Function<String, Path> vaultFiles,
-            Reviewer reviewer, PlayerViewModel player) {
+    public AnnotationSession(AnnotationService service, FootageService footageService, Reviewer reviewer,
+            PlayerViewModel player) {
         this.service = service;
         this.footageService = footageService;
-        this.vaultFiles = vaultFiles;
         this.reviewer = reviewer;
         this.player = player;
         UndoHistory history = service.history();
@@ -114,7 +108,7 @@ public final class AnnotationSession {
         selected.set(null);
         clearRange();
         veiled.set(item.provenance() != null && item.provenance().graphicViolence());
-        Path vaultFile = vaultFiles.apply(item.sha256());
+        Path vaultFile = footageService.vaultCopy(item);
         if (vaultFile.getFileName().toString().equals(player.fileNameProperty().get())) {
             fileOpened(player.fileNameProperty().get());
         } else {
@@ -130,7 +124,7 @@ public final class AnnotationSession {
 
     private void fileOpened(String fileName) {
         Footage item = footage.get();
-        boolean annotatable = item != null && vaultFiles.apply(item.sha256()).getFileName().toString().equals(fileName);
+        boolean annotatable = item != null && footageService.vaultCopy(item).getFileName().toString().equals(fileName);
         if (!annotatable && item != null) {
             footage.set(null);
             veiled.set(false);

@@ -20,11 +20,13 @@ import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Region;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.CaseService;
+import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.VocabularyService;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
 import org.frameproof.ui.player.PlayerView;
+import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.search.SearchView;
 import org.frameproof.ui.search.SearchViewModel;
 import org.frameproof.ui.shortcuts.CheatSheet;
@@ -41,6 +43,12 @@ public final class AnnotationWorkspace {
     /** What the composition root hands over to build the screens. */
     public record Parts(AnnotationSession session, AnnotationService annotations, VocabularyService vocabularies,
             CaseService cases, Executor background, Executor fx) {
+
+        /** The parts for an unlocked store's reviewer, annotating what {@code player} shows. */
+        public static Parts of(EvidenceStore store, PlayerViewModel player, Executor background, Executor fx) {
+            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player);
+            return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), background, fx);
+        }
     }
 
     private static final double BLUR_RADIUS = 60;

@@ -5,8 +5,6 @@ import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.DragEvent;
@@ -15,8 +13,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.domain.Case;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.unlock.ChangePassphraseDialog;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;
@@ -27,11 +29,13 @@ public final class MainWindowController {
     private final String aboutText;
     private final PlayerView player;
     private final PlayerViewModel playerViewModel;
+    private final CasesView cases;
+    private final Supplier<ChangePassphraseViewModel> changePassphrase;
     private final AnnotationWorkspace annotations;
 
     @FXML private BorderPane root;
     @FXML private StackPane playerHost;
-    @FXML private ListView<Case> caseList;
+    @FXML private StackPane casesHost;
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
@@ -41,25 +45,24 @@ public final class MainWindowController {
     @FXML private CheckMenuItem grayscaleItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
-            PlayerViewModel playerViewModel, AnnotationWorkspace annotations) {
+            PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
+            AnnotationWorkspace annotations) {
         this.viewModel = viewModel;
         this.annotations = annotations;
         this.aboutText = aboutText;
         this.player = player;
         this.playerViewModel = playerViewModel;
+        this.cases = cases;
+        this.changePassphrase = changePassphrase;
     }
 
     @FXML
     private void initialize() {
-        caseList.setItems(viewModel.cases());
-        caseList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Case item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.title());
-            }
-        });
-        statusBar.textProperty().bind(viewModel.statusProperty());
+        casesHost.getChildren().setAll(cases.node());
+        // Background work on an opened item (its verification) speaks in the status bar while it lasts.
+        var activity = cases.viewModel().activityProperty();
+        statusBar.textProperty().bind(Bindings.when(activity.isEmpty()).then(viewModel.statusProperty()).otherwise(activity));
+        statusBar.progressProperty().bind(cases.viewModel().activityProgressProperty());
         lightThemeItem.setSelected(viewModel.themeProperty().get() == Theme.LIGHT);
         darkThemeItem.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
@@ -68,6 +71,20 @@ public final class MainWindowController {
         bindAnnotations();
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
+    }
+
+    @FXML
+    private void openVideo() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open Video");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Videos", List.of("*.mp4", "*.m4v", "*.mov", "*.mkv", "*.webm",
+                        "*.avi", "*.ts", "*.mts", "*.m2ts", "*.mpg", "*.mpeg", "*.3gp", "*.wmv", "*.flv")),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            playerViewModel.open(file.toPath());
+        }
     }
 
     private void bindAnnotations() {
@@ -99,20 +116,6 @@ public final class MainWindowController {
         annotations.showShortcuts();
     }
 
-    @FXML
-    private void openVideo() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open Video");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Videos", List.of("*.mp4", "*.m4v", "*.mov", "*.mkv", "*.webm",
-                        "*.avi", "*.ts", "*.mts", "*.m2ts", "*.mpg", "*.mpeg", "*.3gp", "*.wmv", "*.flv")),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        File file = chooser.showOpenDialog(root.getScene().getWindow());
-        if (file != null) {
-            playerViewModel.open(file.toPath());
-        }
-    }
-
     private void acceptDroppedFile(DragEvent event) {
         if (event.getDragboard().hasFiles()) {
             event.acceptTransferModes(TransferMode.COPY);
@@ -127,6 +130,28 @@ public final class MainWindowController {
         }
         event.setDropCompleted(!files.isEmpty());
         event.consume();
+    }
+
+    @FXML
+    private void newCase() {
+        cases.controller().newCase();
+    }
+
+    @FXML
+    private void importFootage() {
+        cases.controller().importFootage();
+    }
+
+    @FXML
+    private void importFolder() {
+        cases.controller().importFolder();
+    }
+
+    @FXML
+    private void changePassphrase() {
+        ChangePassphraseDialog.create(root.getScene().getWindow(), changePassphrase.get()).showAndWait()
+                .filter(Boolean::booleanValue)
+                .ifPresent(changed -> viewModel.showNotice("The passphrase was changed."));
     }
 
     @FXML

@@ -16,7 +16,6 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.Vault;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
@@ -25,7 +24,12 @@ import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage;
 import org.frameproof.testing.TestStores;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
@@ -50,14 +54,17 @@ final class AnnotationWindow implements AutoCloseable {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        session = new AnnotationSession(store.annotations(), store.footage(), new Vault(store.dataFolder())::path,
-                store.reviewer(), player);
-        AnnotationWorkspace.Parts parts = new AnnotationWorkspace.Parts(session, store.annotations(),
-                store.vocabularies(), store.cases(), Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        session = parts.session();
+        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
+                TaskExecutor.immediate(), session::openFootage);
         robot.interact(() -> {
             stage.setWidth(1280);
             stage.setHeight(800);
-            MainWindow.show(stage, new MainWindowViewModel(store.cases(), "test"), player, parts, "about",
+            MainWindow.show(stage, new MainWindowViewModel(store.cases(), "test"), player,
+                    CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                    () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),
+                    parts, "about",
                     new Image(AnnotationWindow.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm()));
         });
     }

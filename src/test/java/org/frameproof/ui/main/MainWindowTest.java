@@ -5,21 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TreeView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.Vault;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.TestStores;
-import org.frameproof.ui.annotations.AnnotationSession;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Theme;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +50,12 @@ class MainWindowTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
                 PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(),
-                new Vault(dataFolder)::path, store.reviewer(), player);
-        MainWindow.show(stage, viewModel, player, new AnnotationWorkspace.Parts(session, store.annotations(),
-                store.vocabularies(), store.cases(), Runnable::run, Runnable::run), "about", icon);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
+                TaskExecutor.immediate(), annotations.session()::openFootage);
+        MainWindow.show(stage, viewModel, player, CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                () -> new ChangePassphraseViewModel(TestStores.stores(), dataFolder, TaskExecutor.immediate()), annotations,
+                "about", icon);
     }
 
     @AfterEach
@@ -64,9 +69,10 @@ class MainWindowTest {
         MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertEquals(java.util.List.of("File", "Edit", "View", "Help"),
                 menuBar.getMenus().stream().map(menu -> menu.getText().replace("_", "")).toList());
-        ListView<?> cases = robot.lookup("#caseList").queryAs(ListView.class);
-        assertEquals(0, cases.getItems().size());
-        assertTrue(((Label) cases.getPlaceholder()).getText().startsWith("No cases yet."));
+        TreeView<?> cases = robot.lookup("#caseTree").queryAs(TreeView.class);
+        assertEquals(0, cases.getRoot().getChildren().size());
+        Label placeholder = robot.lookup("#placeholder").queryAs(Label.class);
+        assertTrue(placeholder.isVisible() && placeholder.getText().startsWith("No cases yet."), placeholder.getText());
         assertTrue(robot.lookup("#videoArea").query().getBoundsInLocal().getHeight() >= 240);
         assertTrue(robot.lookup("#timelineArea").query().getBoundsInLocal().getHeight() >= 140);
         String status = robot.lookup(".status-bar").queryAs(StatusBar.class).getText();

@@ -1,0 +1,164 @@
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Confidence;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.Provenance;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.AnnotationQuery;
+import org.frameproof.evidence.AnnotationService;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.ImportStamp;
+import org.frameproof.evidence.MediaInspector;
+import org.frameproof.evidence.Progress;
+import org.frameproof.media.MediaProbe;
+
+/**
+ * Annotation benchmarks, run by bench/annotation-bench.sh (not a unit test). Modes:
+ *   fill DATA CLIP N BIG   a store whose footage item 1 has N annotations and item 2 BIG of them (through the
+ *                          service's import command: every annotation with its audit entry and search words)
+ *   search DATA            200 searches of mixed kinds across all annotations: p50, p95, max
+ *   list DATA              listing footage item 2 (BIG annotations) through the service, 10 rounds
+ *   writes DATA N          N single annotation creations (one durable transaction each): p50, p99, max
+ */
+public final class AnnotationBench {
+    static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
+    /** Syllables of the scripts reviewers type; words are made of two or three of them. */
+    static final String[] SYLLABLES = {"ka", "ro", "mi", "sha", "tor", "vel", "dan", "пов", "яз", "ка", "сол", "дат",
+            "шу", "ши", "Զին", "վոր", "կրա", "կում", "Շու", "şə", "hə", "ağ", "qol", "bağ", "ил", "ham", "جن", "دي"};
+
+    public static void main(String[] args) throws Exception {
+        EvidenceStores stores = new EvidenceStores(
+                folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).facts(),
+                folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(),
+                new ImportStamp("bench", "bench"), Clock.systemUTC());
+        Path data = Path.of(args[1]);
+        switch (args[0]) {
+            case "fill" -> {
+                try (EvidenceStore store = stores.create(data, PASSPHRASE, new Reviewer("Bench", Role.RESEARCHER))) {
+                    Case investigation = store.cases().createCase("Bench", "");
+                    Path clip = Path.of(args[2]);
+                    Footage first = importClip(store, investigation, clip);
+                    Footage second = importClip(store, investigation, clip);
+                    fill(store, first, Integer.parseInt(args[3]));
+                    fill(store, second, Integer.parseInt(args[4]));
+                }
+            }
+            case "search" -> {
+                try (EvidenceStore store = stores.unlock(data, PASSPHRASE)) {
+                    Random random = new Random(7);
+                    AnnotationService annotations = store.annotations();
+                    String[] queries = {"Şuşa", "Шуши", "kavel", "ka", "Զինվոր", "солдат повязка", "ağqol", "ilham",
+                            "torda", "جندي"};
+                    for (int warm = 0; warm < 20; warm++) {
+                        annotations.search(queries[warm % queries.length], 100);
+                    }
+                    long[] nanos = new long[200];
+                    int[] found = new int[200];
+                    for (int i = 0; i < nanos.length; i++) {
+                        String query = i % 2 == 0 ? queries[i / 2 % queries.length] : word(random) + (i % 4 == 1 ? "" : " " + word(random));
+                        long start = System.nanoTime();
+                        found[i] = annotations.search(query, 100).size();
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    System.out.println("search, 200 queries (100 hits at most): " + percentiles(nanos)
+                            + "; hits per query min " + Arrays.stream(found).min().orElse(0) + ", max "
+                            + Arrays.stream(found).max().orElse(0));
+                }
+            }
+            case "list" -> {
+                try (EvidenceStore store = stores.unlock(data, PASSPHRASE)) {
+                    long[] nanos = new long[10];
+                    int size = 0;
+                    for (int i = 0; i < nanos.length; i++) {
+                        long start = System.nanoTime();
+                        size = store.annotations().list(AnnotationQuery.footage(2)).size();
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    System.out.println("list footage 2 (" + size + " annotations), 10 rounds: " + percentiles(nanos));
+                }
+            }
+            case "writes" -> {
+                try (EvidenceStore store = stores.unlock(data, PASSPHRASE)) {
+                    Random random = new Random(11);
+                    long[] nanos = new long[Integer.parseInt(args[2])];
+                    for (int i = 0; i < nanos.length; i++) {
+                        AnnotationContent content = new AnnotationContent(sentence(random), null, Confidence.MEDIUM,
+                                List.of("bench"), null, new Finding.Note("event"));
+                        long start = System.nanoTime();
+                        store.annotations().create(1, i % 100, i % 100, content);
+                        nanos[i] = System.nanoTime() - start;
+                    }
+                    System.out.println("durable create (annotation + audit entry + search words, one transaction each), "
+                            + nanos.length + " writes: " + percentiles(nanos));
+                }
+            }
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static Footage importClip(EvidenceStore store, Case investigation, Path clip) throws Exception {
+        return store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+    }
+
+    static void fill(EvidenceStore store, Footage item, int count) throws Exception {
+        FrameIndex index = store.annotations().frameIndex(item.id());
+        Random random = new Random(item.id());
+        long start = System.nanoTime();
+        int batch = 5000;
+        for (int done = 0; done < count; done += batch) {
+            List<Annotation> annotations = new ArrayList<>();
+            for (int i = done; i < Math.min(count, done + batch); i++) {
+                int frame = random.nextInt(index.frameCount());
+                Finding finding = i % 4 == 0 ? new Finding.Location(i % 8 == 0 ? "Şuşa" : word(random), null, null, null, null, List.of())
+                        : new Finding.Note("event");
+                annotations.add(new Annotation(UUID.randomUUID().toString(), item.id(), item.sha256(),
+                        FrameSpan.of(index, frame, frame), sentence(random), i % 3 == 0 ? sentence(random) : null,
+                        Confidence.values()[i % 3], List.of(word(random)), null, finding, "Bench", Role.RESEARCHER,
+                        Instant.now(), null));
+            }
+            store.annotations().importInto(item.id(), annotations);
+        }
+        System.out.printf("filled footage %d with %d annotations in %.1f s%n", item.id(), count, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Word frequencies fall off steeply, as in real notes: a few words are everywhere, most are rare. */
+    static String word(Random random) {
+        int parts = 2 + random.nextInt(2);
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            double skew = random.nextDouble();
+            word.append(SYLLABLES[(int) (skew * skew * SYLLABLES.length)]);
+        }
+        return word.toString();
+    }
+
+    static String sentence(Random random) {
+        StringBuilder sentence = new StringBuilder();
+        for (int i = 0, n = 6 + random.nextInt(10); i < n; i++) {
+            sentence.append(i == 0 ? "" : " ").append(word(random));
+        }
+        return sentence.toString();
+    }
+
+    static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", sorted[sorted.length / 2] / 1e6,
+                sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+                sorted[sorted.length - 1] / 1e6);
+    }
+}
