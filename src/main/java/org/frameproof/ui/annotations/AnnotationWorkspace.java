@@ -81,8 +81,8 @@ public final class AnnotationWorkspace {
         sidePane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sidePane.getStyleClass().add("annotation-side-pane");
         sidePane.getStylesheets().add(STYLESHEET);
-        sidePane.setPrefWidth(380);
-        sidePane.setMinWidth(300);
+        sidePane.setPrefWidth(330);
+        sidePane.setMinWidth(260);
         player.controller().addToVideoArea(new RegionLayer(session, player.controller().frameView()));
         TimelineLanes lanes = new TimelineController(session).lanes();
         lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
