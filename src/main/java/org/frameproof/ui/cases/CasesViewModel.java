@@ -62,7 +62,7 @@ public final class CasesViewModel {
     private final FootageService footageService;
     private final TaskExecutor importExecutor;
     private final TaskExecutor verifyExecutor;
-    private final Consumer<Path> player;
+    private final Consumer<Footage> player;
 
     private final ObservableList<CaseRow> cases = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -90,10 +90,10 @@ public final class CasesViewModel {
     private final ReadOnlyStringWrapper detailsMessage = new ReadOnlyStringWrapper("");
 
     /**
-     * @param player opens a file in the player (the vault copy of the item double-clicked)
+     * @param player opens an item in the player (its vault copy) with its annotations
      */
     public CasesViewModel(CaseService caseService, FootageService footageService, TaskExecutor importExecutor,
-            TaskExecutor verifyExecutor, Consumer<Path> player) {
+            TaskExecutor verifyExecutor, Consumer<Footage> player) {
         this.caseService = caseService;
         this.footageService = footageService;
         this.importExecutor = importExecutor;
@@ -218,7 +218,7 @@ public final class CasesViewModel {
     /** Opens the item's vault copy in the player and re-verifies that copy in the background. */
     public void open(FootageRow row) {
         Footage item = row.footage();
-        player.accept(footageService.vaultCopy(item));
+        player.accept(item);
         activity.set("Verifying " + item.originalName() + "…");
         activityProgress.set(0);
         Task<FootageService.Check> verification = new Task<>() {
