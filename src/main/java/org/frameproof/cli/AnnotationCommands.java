@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  * {@code export}: the annotation workflow without a screen, on the same services as the UI.
  */
 public final class AnnotationCommands {
-    private static final AnnotationJson AS_JSON = new AnnotationJson(StoreCommand.JSON);
+    private static final AnnotationJson AS_JSON = new AnnotationJson(Subcommand.JSON);
 
     private AnnotationCommands() {
     }

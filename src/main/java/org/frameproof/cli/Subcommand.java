@@ -1,0 +1,38 @@
+package org.frameproof.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.frameproof.domain.UserFacingException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand reaches through picocli: its output streams and the data folder given to the root. */
+abstract class Subcommand implements Callable<Integer> {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    Path dataFolder() {
+        return ((FrameproofCommand) spec.root().userObject()).dataFolder();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints {@code value} as indented JSON on standard output. */
+    void printJson(Object value) throws UserFacingException {
+        try {
+            out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserFacingException("Could not write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
