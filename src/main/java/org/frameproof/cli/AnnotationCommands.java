@@ -252,15 +252,7 @@ public final class AnnotationCommands {
             mixinStandardHelpOptions = true)
     static final class ListAnnotations extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
-        Scope scope;
-
-        static final class Scope {
-            @Option(names = "--footage", paramLabel = "ID", description = "One footage item.")
-            Long footageId;
-
-            @Option(names = "--case", paramLabel = "NAME", description = "Every footage item of a case.")
-            String caseName;
-        }
+        CaseOrFootage scope;
 
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;

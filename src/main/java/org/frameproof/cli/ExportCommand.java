@@ -28,15 +28,7 @@ final class ExportCommand extends StoreCommand {
     private static final long CLEANUP_SECONDS = 30;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Scope scope;
-
-    static final class Scope {
-        @Option(names = "--case", paramLabel = "NAME", description = "Every footage item of a case.")
-        String caseName;
-
-        @Option(names = "--footage", paramLabel = "ID", description = "One footage item.")
-        Long footageId;
-    }
+    CaseOrFootage scope;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "pdf, csv, json, w3c, eaf, vtt, srt or stills.")
     String format;
