@@ -28,6 +28,7 @@ import org.frameproof.exchange.JsonImport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -254,8 +255,8 @@ public final class AnnotationCommands {
         @ArgGroup(exclusive = true, multiplicity = "1")
         CaseOrFootage scope;
 
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         ListAnnotations(StoreAccess access) {
             super(access);
@@ -271,11 +272,7 @@ public final class AnnotationCommands {
                 query = AnnotationQuery.inCase(store.cases().require(scope.caseName).id());
             }
             List<Annotation> annotations = store.annotations().list(query);
-            if (json) {
-                printJson(annotations.stream().map(annotation -> AS_JSON.write(annotation, null)).toList());
-            } else {
-                annotations.forEach(annotation -> out().println(line(annotation)));
-            }
+            printList(format, annotations, annotation -> AS_JSON.write(annotation, null), AnnotationCommands::line);
             return 0;
         }
     }
@@ -392,8 +389,8 @@ public final class AnnotationCommands {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "The most results to print (default ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         Search(StoreAccess access) {
             super(access);
@@ -402,13 +399,9 @@ public final class AnnotationCommands {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<SearchHit> hits = store.annotations().search(text, limit);
-            if (json) {
-                printJson(hits.stream().map(hit -> AS_JSON.write(hit.annotation(), null)
-                        .put("caseId", hit.caseId()).put("caseTitle", hit.caseTitle())
-                        .put("footageName", hit.footageName())).toList());
-            } else {
-                hits.forEach(hit -> out().println(hit.caseTitle() + "  " + hit.footageName() + "  " + line(hit.annotation())));
-            }
+            printList(format, hits, hit -> AS_JSON.write(hit.annotation(), null)
+                            .put("caseId", hit.caseId()).put("caseTitle", hit.caseTitle()).put("footageName", hit.footageName()),
+                    hit -> hit.caseTitle() + "  " + hit.footageName() + "  " + line(hit.annotation()));
             return 0;
         }
     }

@@ -3,7 +3,9 @@ package org.frameproof.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.frameproof.domain.UserFacingException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,16 @@ abstract class Subcommand implements Callable<Integer> {
             out().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserFacingException("Could not write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Prints {@code items} a line each, or as one JSON array when {@code --json} was given. */
+    <T> void printList(JsonArrayOption format, List<T> items, Function<T, ?> asJson, Function<T, String> asLine)
+            throws UserFacingException {
+        if (format.json) {
+            printJson(items.stream().map(asJson).toList());
+        } else {
+            items.forEach(item -> out().println(asLine.apply(item)));
         }
     }
 }
