@@ -6,6 +6,7 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,8 +16,8 @@ final class CasesCommand {
 
     @Command(name = "list", description = "List the cases.", mixinStandardHelpOptions = true)
     static final class ListCases extends StoreCommand {
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         ListCases(StoreAccess access) {
             super(access);
@@ -25,12 +26,8 @@ final class CasesCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Case> cases = store.cases().listCases();
-            if (json) {
-                printJson(cases.stream().map(c -> Map.of("id", c.id(), "title", c.title(), "description", c.description(),
-                        "createdBy", c.createdBy(), "createdAt", c.createdAt().toString())).toList());
-            } else {
-                cases.forEach(c -> out().println(c.title()));
-            }
+            printList(format, cases, c -> Map.of("id", c.id(), "title", c.title(), "description", c.description(),
+                    "createdBy", c.createdBy(), "createdAt", c.createdAt().toString()), Case::title);
             return 0;
         }
     }
