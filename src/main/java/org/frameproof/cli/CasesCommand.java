@@ -1,5 +1,6 @@
 package org.frameproof.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.frameproof.domain.Case;
@@ -26,9 +27,19 @@ final class CasesCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Case> cases = store.cases().listCases();
-            printList(format, cases, c -> Map.of("id", c.id(), "title", c.title(), "description", c.description(),
-                    "createdBy", c.createdBy(), "createdAt", c.createdAt().toString()), Case::title);
+            printList(format, cases, ListCases::fields, Case::title);
             return 0;
+        }
+
+        /** A case's fields in a fixed order, so scripts can compare outputs line by line. */
+        private static Map<String, Object> fields(Case investigation) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("id", investigation.id());
+            fields.put("title", investigation.title());
+            fields.put("description", investigation.description());
+            fields.put("createdBy", investigation.createdBy());
+            fields.put("createdAt", investigation.createdAt().toString());
+            return fields;
         }
     }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code frameproof frames FILE}: every frame's own timestamp and key flag, as CSV. */
-@Command(name = "frames", description = {
+@Command(name = "frames", mixinStandardHelpOptions = true, description = {
     "Print every frame in presentation order as CSV: frame,pts_ms,key.",
     "pts_ms is the frame's own timestamp in milliseconds as FFmpeg reports it; key is 1 for key frames."})
 final class FramesCommand extends Subcommand {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code frameproof probe FILE}: a video's facts as JSON. */
-@Command(name = "probe", description = "Print a video's facts (frames, size, rotation, codec, SHA-256, tags) as JSON.")
+@Command(name = "probe", mixinStandardHelpOptions = true, description = "Print a video's facts (frames, size, rotation, codec, SHA-256, tags) as JSON.")
 final class ProbeCommand extends Subcommand {
     @Parameters(paramLabel = "FILE", description = "The video to read.")
     private Path file;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code frameproof still FILE (--frame N | --time HH:MM:SS.mmm) --out OUT.png}: one exact frame as a PNG. */
-@Command(name = "still", description = "Save the exact frame as displayed (rotation applied, full resolution) as a lossless PNG.")
+@Command(name = "still", mixinStandardHelpOptions = true, description = "Save the exact frame as displayed (rotation applied, full resolution) as a lossless PNG.")
 final class StillCommand extends Subcommand {
     /** Enough cache for the one frame asked for: a still needs no frames around it. */
     private static final long ONE_FRAME_CACHE = 1;
