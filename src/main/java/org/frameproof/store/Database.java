@@ -46,16 +46,31 @@ public final class Database implements AutoCloseable {
         dataSource.setUser("frameproof");
         dataSource.setPasswordChars(key.h2Password());
         DataFolderLock lock = DataFolderLock.acquire(base.getParent());
+        Connection connection = null;
         try {
+            // Our connection first, Flyway's beside it. Were Flyway's the only one, closing it would
+            // close the database (H2 compacts the file then) and ours would open it a second time.
+            connection = dataSource.getConnection();
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:org/frameproof/store/migration")
                     .load()
                     .migrate();
-            return new Database(dataSource.getConnection(), lock);
+            return new Database(connection, lock);
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
+            closeQuietly(connection);
             lock.release();
             throw StoreException.cannotOpen(dataFolder, e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Opening failed already; that failure is the one to report.
+            }
         }
     }
 
