@@ -33,10 +33,10 @@ import java.util.concurrent.TimeUnit;
  *   java -cp "target/lib/*:/tmp/h2kill" H2Kill write /tmp/h2kill/db 600 300
  * </pre>
  * Extra URL options come from the environment variable H2_EXTRA_OPTIONS (the child inherits it),
- * e.g. {@code ";MAX_COMPACT_TIME=0"}.
+ * e.g. {@code ";MAX_COMPACT_TIME=0"}; H2_OPTIONS replaces the store's options (e.g. without CIPHER).
  */
 public final class H2Kill {
-    private static final String OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0"
+    private static final String OPTIONS = System.getenv().getOrDefault("H2_OPTIONS", ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0")
             + System.getenv().getOrDefault("H2_EXTRA_OPTIONS", "");
     private static final int COMMITS_PER_CONNECTION = 60;
 
