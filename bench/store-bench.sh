@@ -10,29 +10,37 @@ cp="$here/target/classes:$here/target/lib/*"
 bench() { java -Xmx1g -cp "$cp" "$here/bench/StoreBench.java" "$@"; }
 now() { date +%s.%N; }
 
-echo "== load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores"
-echo "== 1 GB file"
+load() { echo "(load average $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores)"; }
+seconds() { awk '{ for (i = 1; i <= NF; i++) if ($(i + 1) == "s") { print $i; exit } }'; }
+
+echo "== 1 GB file: SHA-256 (+ MD5 beside it, as verify re-hashes a vault copy) vs openssl dgst -sha256 $(load)"
 mkdir -p "$tmp/vault"; head -c 1G /dev/urandom > "$tmp/vault/big.bin"; ln "$tmp/vault/big.bin" "$tmp/big.bin"
 cat "$tmp/big.bin" > /dev/null   # both readers start from the page cache
 for round in 1 2 3; do
     t0=$(now); openssl dgst -sha256 "$tmp/big.bin" >/dev/null; t1=$(now)
-    echo "openssl dgst -sha256: $(echo "$t1 - $t0" | bc) s"
-    bench hash "$tmp" big.bin
+    ossl=$(echo "$t1 - $t0" | bc)
+    ours=$(bench hash "$tmp" big.bin | seconds)
+    echo "round $round: openssl $ossl s, frameproof $ours s, throughput ratio $(echo "scale=2; 100 * $ossl / $ours" | bc)% $(load)"
 done
 
-echo "== import vs cp + openssl dgst of the copy"
+echo "== import (copy + hash + fsync + re-hash) vs cp + sync + openssl dgst of the copy $(load)"
 for round in 1 2 3; do
     rm -f "$tmp/copy.bin"; sync
     t0=$(now); cp "$tmp/big.bin" "$tmp/copy.bin"; sync "$tmp/copy.bin"; openssl dgst -sha256 "$tmp/copy.bin" >/dev/null; t1=$(now)
-    echo "cp + sync + openssl dgst: $(echo "$t1 - $t0" | bc) s"
-    chmod -R u+w "$tmp" ; rm -rf "$tmp/data"; mkdir -p "$tmp/data"
-    bench import "$tmp/big.bin" "$tmp/data"
+    base=$(echo "$t1 - $t0" | bc)
+    chmod -R u+w "$tmp"; rm -rf "$tmp/data" "$tmp/copy.bin"; mkdir -p "$tmp/data"; sync
+    ours=$(bench import "$tmp/big.bin" "$tmp/data" | seconds)
+    echo "round $round: cp + sync + openssl $base s, import $ours s, ratio $(echo "scale=2; $ours / $base" | bc)x $(load)"
+    chmod -R u+w "$tmp/data"; rm -rf "$tmp/data"
 done
 chmod -R u+w "$tmp"; rm -rf "$tmp/data" "$tmp/copy.bin" "$tmp/big.bin" "$tmp/vault"
 
-echo "== annotation-sized durable writes"
-bench writes "$tmp/writes" 2000
+echo "== annotation-sized durable writes (annotation row + audit entry, one transaction each) $(load)"
+bench writes "$tmp/writes" "${WRITES:-2000}"
+echo "$(load)"
+bench writes "$tmp/writes-fsync" "${WRITES:-2000}" fsync
+echo "$(load)"
 
-echo "== open a store with 1 M audit rows and 100 k annotation rows"
-bench fill "$tmp/large" 1000000 100000
-for round in 1 2 3; do bench open "$tmp/large"; done
+echo "== open a store with ${AUDIT_ROWS:-1000000} audit rows and ${ANNOTATION_ROWS:-100000} annotation-sized rows"
+bench fill "$tmp/large" "${AUDIT_ROWS:-1000000}" "${ANNOTATION_ROWS:-100000}"
+for round in 1 2 3; do echo "round $round $(load)"; bench open "$tmp/large"; done

@@ -35,17 +35,21 @@ final class HashingCopier {
         }
     }
 
-    /** Re-reads a file and returns its SHA-256 (and MD5). */
+    /**
+     * Re-reads a file and returns its SHA-256 (MD5 null). Checks compare SHA-256 only, so they
+     * leave the second core to other work instead of spending it on MD5.
+     */
     static Hashes hash(Path file, String item, Progress progress) throws IOException, CancelledException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             return pass(in, null, item, progress);
         }
     }
 
+    /** One pass over {@code in}: SHA-256, and when copying to {@code out} also MD5 (on a second thread). */
     private static Hashes pass(FileChannel in, FileChannel out, String item, Progress progress)
             throws IOException, CancelledException {
         MessageDigest sha256 = digest("SHA-256");
-        MessageDigest md5 = digest("MD5");
+        MessageDigest md5 = out == null ? null : digest("MD5");
         long total = in.size();
         ByteBuffer[] buffers = new ByteBuffer[BUFFERS];
         Future<?>[] md5Done = new Future<?>[BUFFERS];
@@ -70,7 +74,9 @@ final class HashingCopier {
                     break;
                 }
                 byte[] array = buffer.array();
-                md5Done[turn] = md5Thread.submit(() -> md5.update(array, 0, read));
+                if (md5 != null) {
+                    md5Done[turn] = md5Thread.submit(() -> md5.update(array, 0, read));
+                }
                 sha256.update(array, 0, read);
                 if (out != null) {
                     buffer.flip();
@@ -84,7 +90,7 @@ final class HashingCopier {
             for (Future<?> pending : md5Done) {
                 await(pending);
             }
-            return new Hashes(HexFormat.of().formatHex(sha256.digest()), HexFormat.of().formatHex(md5.digest()), done);
+            return new Hashes(HexFormat.of().formatHex(sha256.digest()), md5 == null ? null : HexFormat.of().formatHex(md5.digest()), done);
         } finally {
             md5Thread.shutdownNow();
         }

@@ -6,7 +6,7 @@ import org.frameproof.testing.TestStores;
 
 /**
  * Child process of {@link CrashSafetyTest}: saves annotation-like records (a case plus three
- * annotation entries, five rows in one transaction) as fast as it can and prints "ACK n" after
+ * annotation-like audit entries, four rows in one transaction) as fast as it can and prints "ACK n end" after
  * each commit returns, until it is killed.
  */
 public final class CrashWriter {
@@ -33,7 +33,7 @@ public final class CrashWriter {
                     }
                     return null;
                 });
-                System.out.println("ACK " + n);
+                System.out.println("ACK " + n + " end");
                 System.out.flush();
             }
         }
