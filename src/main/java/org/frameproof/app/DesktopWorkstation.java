@@ -14,6 +14,8 @@ import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
@@ -38,11 +40,12 @@ final class DesktopWorkstation implements Workstation {
                     store.cases(),
                     "Data: " + dataFolder + " · libVLC " + libVlc.version());
             IsolatedProber prober = Main.prober(dataFolder);
-            showUntilClosed(mainWindow, prober, video);
+            showUntilClosed(mainWindow, store, prober, video);
         }
     }
 
-    private static void showUntilClosed(MainWindowViewModel viewModel, IsolatedProber prober, Path video)
+    private static void showUntilClosed(MainWindowViewModel viewModel, EvidenceStore store, IsolatedProber prober,
+            Path video)
             throws UserFacingException {
         CountDownLatch closed = new CountDownLatch(1);
         VideoSurface surface = new VideoSurface();
@@ -50,6 +53,8 @@ final class DesktopWorkstation implements Workstation {
         VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
         PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
+        viewModel.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
+                TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.cli.FrameSources;
+import org.frameproof.exchange.FrameSources;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.FrameSource;
 import org.frameproof.media.DecodedFrame;

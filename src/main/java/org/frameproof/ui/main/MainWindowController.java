@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -31,6 +32,8 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem exportFrameItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
             PlayerViewModel playerViewModel) {
@@ -56,6 +59,8 @@ public final class MainWindowController {
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
+        exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
+        exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
     }
@@ -88,6 +93,16 @@ public final class MainWindowController {
         }
         event.setDropCompleted(!files.isEmpty());
         event.consume();
+    }
+
+    @FXML
+    private void export() {
+        viewModel.exportsProperty().get().openDialog(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void exportCurrentFrame() {
+        viewModel.exportsProperty().get().exportCurrentFrame(root.getScene().getWindow());
     }
 
     @FXML
