@@ -42,6 +42,7 @@ public final class ExportController {
     @FXML private Label destinationLabel;
     @FXML private TextField destinationField;
     @FXML private Button chooseButton;
+    @FXML private HBox progressRow;
     @FXML private ProgressBar progressBar;
     @FXML private Label progressText;
     @FXML private Label messageLabel;
@@ -111,6 +112,9 @@ public final class ExportController {
         messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         outcomeArea.textProperty().bind(viewModel.outcomeProperty());
         outcomeArea.visibleProperty().bind(viewModel.outcomeProperty().isNotEmpty());
+        outcomeArea.managedProperty().bind(outcomeArea.visibleProperty());
+        progressRow.visibleProperty().bind(progressBar.visibleProperty());
+        progressRow.managedProperty().bind(progressBar.visibleProperty());
         exportButton.disableProperty().bind(viewModel.canExportBinding().not());
         cancelButton.visibleProperty().bind(running);
         cancelButton.managedProperty().bind(running);

@@ -30,6 +30,10 @@ public final class ExportDialog {
                 event.consume();
             }
         });
+        // The outcome, the message and the progress bar appear when they have something to say.
+        viewModel.outcomeProperty().addListener((observable, old, text) -> stage.sizeToScene());
+        viewModel.messageProperty().addListener((observable, old, text) -> stage.sizeToScene());
+        viewModel.runningProperty().addListener((observable, old, running) -> stage.sizeToScene());
         stage.show();
         return stage;
     }
