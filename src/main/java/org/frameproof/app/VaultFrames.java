@@ -18,8 +18,12 @@ import org.frameproof.media.IsolatedProber;
  * stays open until {@link #close()}.
  */
 public final class VaultFrames implements FrameSources.OpenFrames {
-    /** Exports visit frames in order, so a small cache suffices. */
-    private static final long CACHE_BYTES = 64L << 20;
+    /**
+     * Exports visit frames in order and never step back, so the decoder keeps no frames behind
+     * the one asked for; that also lets it skip the non-reference frames before it (about half of
+     * an H.264 stream with B-frames), as for a still.
+     */
+    private static final long CACHE_BYTES = 1;
 
     private final IsolatedProber prober;
     private final Map<Path, FrameDecoder> decoders = new HashMap<>();

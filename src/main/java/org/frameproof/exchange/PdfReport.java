@@ -128,23 +128,50 @@ final class PdfReport {
 
     private void annotationsSection(ReportLayout layout) throws IOException, UserFacingException {
         List<Annotation> annotations = input.annotations();
-        layout.space(10);
-        layout.text("Annotations", 16);
+        String heading = "Annotations";
+        if (annotations.isEmpty()) {
+            layout.space(10);
+            layout.text(heading, 16);
+        }
         try (PreparedStills stills = new PreparedStills(annotations)) {
             for (int i = 0; i < annotations.size(); i++) {
                 monitor.checkCancelled();
                 Annotation annotation = annotations.get(i);
                 ExportedFootage footage = input.footageOf(annotation);
-                layout.keep(200);
+                PrintedStill printed = printed(layout, stills.get(i));
+                // The annotation and its still share a page whenever they fit on one, so a still
+                // never seems to belong to the annotation printed below it.
+                float[] height = {8 + printed.height(layout)};
+                annotationText((text, size, colour) -> height[0] += layout.textHeight(text, size), annotation, footage,
+                        i + 1, annotations.size());
+                if (i == 0) {
+                    // The heading goes with the first annotation, never alone at the foot of a page.
+                    height[0] += 10 + layout.textHeight(heading, 16);
+                    layout.keep(Math.min(height[0], layout.pageHeight()));
+                    layout.space(10);
+                    layout.text(heading, 16);
+                } else {
+                    layout.keep(Math.min(height[0], layout.pageHeight()));
+                }
                 layout.space(8);
-                annotationText(layout, annotation, footage, i + 1, annotations.size());
-                annotationStill(layout, annotation, stills.get(i));
+                annotationText(layout::text, annotation, footage, i + 1, annotations.size());
+                printed.print(layout, i + 1, annotation);
                 monitor.progress(i + 1, annotations.size());
             }
         }
     }
 
-    private void annotationText(ReportLayout layout, Annotation annotation, ExportedFootage footage, int number, int total)
+    /** Where an annotation's lines go: first measured, then printed. */
+    @FunctionalInterface
+    private interface Lines {
+        void text(String text, float size, Color colour) throws IOException;
+
+        default void text(String text, float size) throws IOException {
+            text(text, size, Color.BLACK);
+        }
+    }
+
+    private void annotationText(Lines layout, Annotation annotation, ExportedFootage footage, int number, int total)
             throws IOException {
         FrameSpan span = annotation.span();
         String frames = span.isPoint() ? "frame " + span.startFrame() : "frames " + span.startFrame() + "-" + span.endFrame();
@@ -186,17 +213,41 @@ final class PdfReport {
                 + annotation.createdAt() + (annotation.modifiedAt() == null ? "" : ", last changed " + annotation.modifiedAt()), 9);
     }
 
-    private void annotationStill(ReportLayout layout, Annotation annotation, Still still) throws IOException {
-        if (still == null) {
-            layout.text("[Still left out: the footage is flagged graphic.]", 9, GREY);
-            return;
+    private static PrintedStill printed(ReportLayout layout, Still still) throws IOException {
+        return still == null ? new PrintedStill(null, null, false) : new PrintedStill(
+                JPEGFactory.createFromByteArray(layout.document(), still.overviewJpeg()),
+                still.crop() == null ? null : LosslessFactory.createFromImage(layout.document(), still.crop()), still.blurred());
+    }
+
+    /** An annotation's still and crop as PDF images, or neither when the still is left out. */
+    private record PrintedStill(PDImageXObject overview, PDImageXObject crop, boolean blurred) {
+        private static final float CAPTION = 8;
+        private static final float OVERVIEW_HEIGHT = 300;
+        private static final float CROP_SIZE = 240;
+        private static final float CROP_ZOOM = 4;
+
+        float height(ReportLayout layout) throws IOException {
+            if (overview == null) {
+                return layout.textHeight("[", 9);
+            }
+            float height = layout.textHeight("Frame", CAPTION) + layout.imageHeight(overview, layout.width(), OVERVIEW_HEIGHT, 1);
+            return crop == null ? height
+                    : height + layout.textHeight("Region", CAPTION) + layout.imageHeight(crop, CROP_SIZE, CROP_SIZE, CROP_ZOOM);
         }
-        layout.captionedImage("Frame " + annotation.span().startFrame() + (still.blurred() ? " (blurred: graphic footage)" : "")
-                + (annotation.region() == null ? "" : ", region outlined in yellow") + ":", 8, GREY,
-                JPEGFactory.createFromByteArray(layout.document(), still.overviewJpeg()), layout.width(), 300, 1);
-        if (still.crop() != null) {
-            layout.captionedImage("Region at full resolution (" + still.crop().getWidth() + " x " + still.crop().getHeight()
-                    + " pixels):", 8, GREY, LosslessFactory.createFromImage(layout.document(), still.crop()), 240, 240, 4);
+
+        void print(ReportLayout layout, int number, Annotation annotation) throws IOException {
+            if (overview == null) {
+                layout.text("[Still left out: the footage is flagged graphic.]", 9, GREY);
+                return;
+            }
+            layout.captionedImage("Annotation " + number + ", frame " + annotation.span().startFrame()
+                    + (blurred ? " (blurred: graphic footage)" : "")
+                    + (annotation.region() == null ? "" : ", region outlined in yellow") + ":", CAPTION, GREY,
+                    overview, layout.width(), OVERVIEW_HEIGHT, 1);
+            if (crop != null) {
+                layout.captionedImage("Annotation " + number + ", region at full resolution (" + crop.getWidth() + " x "
+                        + crop.getHeight() + " pixels):", CAPTION, GREY, crop, CROP_SIZE, CROP_SIZE, CROP_ZOOM);
+            }
         }
     }
 

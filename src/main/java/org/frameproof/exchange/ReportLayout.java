@@ -117,9 +117,28 @@ final class ReportLayout implements AutoCloseable {
      */
     void captionedImage(String caption, float size, Color colour, PDImageXObject image, float maxWidth, float maxHeight,
             float maxZoom) throws IOException {
-        keep(size * 1.35f + image.getHeight() * scale(image, maxWidth, maxHeight, maxZoom) + 4);
+        keep(size * 1.35f + imageHeight(image, maxWidth, maxHeight, maxZoom));
         text(caption, size, colour);
         image(image, maxWidth, maxHeight, maxZoom);
+    }
+
+    /** The height {@link #text} takes for this text. */
+    float textHeight(String text, float size) throws IOException {
+        int lines = 0;
+        for (String paragraph : printableText(text).split("\n", -1)) {
+            lines += wrap(paragraph, size, width()).size();
+        }
+        return lines * size * 1.35f;
+    }
+
+    /** The height {@link #image} takes for this image. */
+    float imageHeight(PDImageXObject image, float maxWidth, float maxHeight, float maxZoom) {
+        return image.getHeight() * scale(image, maxWidth, maxHeight, maxZoom) + 4;
+    }
+
+    /** The height there is for content on an empty page. */
+    float pageHeight() {
+        return SIZE.getHeight() - 2 * MARGIN - FOOTER;
     }
 
     private static float scale(PDImageXObject image, float maxWidth, float maxHeight, float maxZoom) {

@@ -241,8 +241,12 @@ public final class ExportViewModel {
         } else if (result.format() == ExportFormat.STILLS) {
             text.append(" (of the folder's SHA256SUMS list)");
         }
-        text.append("\nRecorded in the audit log as entry ").append(recorded.auditEntry()).append('.');
-        return text.toString();
+        return text.append(audited(recorded)).toString();
+    }
+
+    /** The line that says where the audit log records the export. */
+    static String audited(ExportService.Recorded recorded) {
+        return "\nRecorded in the audit log as entry " + recorded.auditEntry() + ".";
     }
 
     public ObservableList<Case> cases() {

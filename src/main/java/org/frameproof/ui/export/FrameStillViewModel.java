@@ -80,8 +80,12 @@ public final class FrameStillViewModel {
         task.setOnSucceeded(event -> {
             running.set(false);
             lastExport = task.getValue();
-            outcome.set("Frame " + what.frame() + " of " + what.footage().originalName() + "\n"
-                    + ExportViewModel.describe(task.getValue()));
+            ExportService.Recorded recorded = task.getValue();
+            Path png = recorded.result().path();
+            outcome.set("Frame " + what.frame() + " of " + what.footage().originalName() + "\nWrote " + png
+                    + "\nwith " + png.getFileName() + ".json (source, frame, time, regions) and " + png.getFileName()
+                    + ".sha256 beside it\nSHA-256 of the PNG " + recorded.result().sha256()
+                    + ExportViewModel.audited(recorded));
         });
         task.setOnFailed(event -> {
             running.set(false);

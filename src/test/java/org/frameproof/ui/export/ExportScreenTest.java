@@ -153,7 +153,9 @@ class ExportScreenTest {
         assertEquals("still", audited.get("format").asText());
         assertEquals(37, audited.get("frame").asInt());
         assertEquals(sha256, audited.get("sha256").asText());
-        assertTrue(still.outcomeProperty().get().startsWith("Frame 37 of h264-bframes-longgop.mp4\nWrote " + png), still.outcomeProperty().get());
+        assertEquals("Frame 37 of h264-bframes-longgop.mp4\nWrote " + png + "\nwith " + png.getFileName() + ".json (source, "
+                + "frame, time, regions) and " + png.getFileName() + ".sha256 beside it\nSHA-256 of the PNG " + sha256
+                + "\nRecorded in the audit log as entry " + still.lastExport().auditEntry() + ".", still.outcomeProperty().get());
     }
 
     @Test
