@@ -20,8 +20,8 @@ import org.frameproof.media.IsolatedProber;
 public final class VaultFrames implements FrameSources.OpenFrames {
     /**
      * Exports visit frames in order and never step back, so the decoder keeps no frames behind
-     * the one asked for; that also lets it skip the non-reference frames before it (about half of
-     * an H.264 stream with B-frames), as for a still.
+     * the one asked for; that also lets it skip the non-reference frames before it (B-frames that
+     * no other frame refers to), as for a still.
      */
     private static final long CACHE_BYTES = 1;
 

@@ -97,21 +97,21 @@ public final class ExportController {
         destinationLabel.textProperty().bind(Bindings.when(viewModel.formatProperty().isEqualTo(ExportFormat.STILLS))
                 .then("_Save to folder:").otherwise("_Save to:"));
 
-        var running = viewModel.runningProperty();
+        var running = viewModel.run().runningProperty();
         for (var control : new javafx.scene.Node[] {caseChoice, scopeChoice, formatChoice, destinationField, chooseButton}) {
             control.disableProperty().bind(running);
         }
-        progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressBar.visibleProperty().bind(running.or(viewModel.outcomeProperty().isNotEmpty()));
+        progressBar.progressProperty().bind(viewModel.run().progressProperty());
+        progressBar.visibleProperty().bind(running.or(viewModel.run().outcomeProperty().isNotEmpty()));
         progressText.textProperty().bind(Bindings.createStringBinding(() -> {
-            double done = viewModel.progressProperty().get();
+            double done = viewModel.run().progressProperty().get();
             return !progressBar.isVisible() ? "" : done < 0 ? "…" : Math.round(done * 100) + " %";
-        }, viewModel.progressProperty(), progressBar.visibleProperty()));
-        messageLabel.textProperty().bind(viewModel.messageProperty());
-        messageLabel.managedProperty().bind(viewModel.messageProperty().isNotEmpty());
-        messageLabel.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        outcomeArea.textProperty().bind(viewModel.outcomeProperty());
-        outcomeArea.visibleProperty().bind(viewModel.outcomeProperty().isNotEmpty());
+        }, viewModel.run().progressProperty(), progressBar.visibleProperty()));
+        messageLabel.textProperty().bind(viewModel.run().messageProperty());
+        messageLabel.managedProperty().bind(viewModel.run().messageProperty().isNotEmpty());
+        messageLabel.visibleProperty().bind(viewModel.run().messageProperty().isNotEmpty());
+        outcomeArea.textProperty().bind(viewModel.run().outcomeProperty());
+        outcomeArea.visibleProperty().bind(viewModel.run().outcomeProperty().isNotEmpty());
         outcomeArea.managedProperty().bind(outcomeArea.visibleProperty());
         progressRow.visibleProperty().bind(progressBar.visibleProperty());
         progressRow.managedProperty().bind(progressBar.visibleProperty());
@@ -163,7 +163,7 @@ public final class ExportController {
 
     @FXML
     private void cancel() {
-        viewModel.cancel();
+        viewModel.run().cancel();
     }
 
     @FXML

@@ -25,15 +25,15 @@ public final class ExportDialog {
         stage.initModality(Modality.WINDOW_MODAL);
         stage.setScene(scene);
         stage.setOnCloseRequest(event -> {
-            if (viewModel.runningProperty().get()) {
+            if (viewModel.run().runningProperty().get()) {
                 // Cancel first, so the export removes what it wrote before the window goes.
                 event.consume();
             }
         });
         // The outcome, the message and the progress bar appear when they have something to say.
-        viewModel.outcomeProperty().addListener((observable, old, text) -> stage.sizeToScene());
-        viewModel.messageProperty().addListener((observable, old, text) -> stage.sizeToScene());
-        viewModel.runningProperty().addListener((observable, old, running) -> stage.sizeToScene());
+        viewModel.run().outcomeProperty().addListener((observable, old, text) -> stage.sizeToScene());
+        viewModel.run().messageProperty().addListener((observable, old, text) -> stage.sizeToScene());
+        viewModel.run().runningProperty().addListener((observable, old, running) -> stage.sizeToScene());
         stage.show();
         return stage;
     }

@@ -4,30 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ExportService;
 import org.frameproof.exchange.ExportFormat;
-import org.frameproof.exchange.ExportMonitor;
 import org.frameproof.exchange.ExportOptions.GraphicStills;
 import org.frameproof.exchange.ExportResult;
 import org.frameproof.exchange.FrameSources;
@@ -41,7 +31,7 @@ import org.frameproof.ui.common.TaskExecutor;
 public final class ExportViewModel {
     private final EvidenceStore store;
     private final FrameSources frames;
-    private final TaskExecutor executor;
+    private final ExportRun run;
 
     private final ObservableList<Case> cases = FXCollections.observableArrayList();
     private final ObjectProperty<Case> selectedCase = new SimpleObjectProperty<>();
@@ -50,15 +40,8 @@ public final class ExportViewModel {
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.PDF);
     private final ObjectProperty<GraphicStills> graphicStills = new SimpleObjectProperty<>(GraphicStills.INCLUDE);
     private final StringProperty destination = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final BooleanBinding graphicStillsApply = format.isEqualTo(ExportFormat.PDF);
     private final BooleanBinding canExport;
-
-    private AtomicBoolean cancelRequested;
-    private ExportService.Recorded lastExport;
 
     /** One item of the "what" list: the whole case, or one footage item of it. */
     public record ScopeChoice(Case owner, Footage footage, int footageCount) {
@@ -81,9 +64,9 @@ public final class ExportViewModel {
     public ExportViewModel(EvidenceStore store, FrameSources frames, TaskExecutor executor, Path folder) {
         this.store = store;
         this.frames = frames;
-        this.executor = executor;
+        this.run = new ExportRun(executor);
         destination.set(folder.resolve("export").toString());
-        canExport = running.not().and(scope.isNotNull()).and(Bindings.createBooleanBinding(
+        canExport = run.runningProperty().not().and(scope.isNotNull()).and(Bindings.createBooleanBinding(
                 () -> !destination.get().isBlank(), destination));
         selectedCase.addListener((observable, old, chosen) -> listScopes(chosen));
         scope.addListener((observable, old, chosen) -> suggestFileName());
@@ -96,10 +79,10 @@ public final class ExportViewModel {
             cases.setAll(store.cases().listCases());
             selectedCase.set(cases.isEmpty() ? null : cases.get(0));
             if (cases.isEmpty()) {
-                message.set("There are no cases yet: create a case and import footage first.");
+                run.say("There are no cases yet: create a case and import footage first.");
             }
         } catch (UserFacingException e) {
-            message.set(e.getMessage());
+            run.say(e.getMessage());
         }
     }
 
@@ -133,7 +116,7 @@ public final class ExportViewModel {
             items.forEach(item -> scopes.add(new ScopeChoice(chosen, item, items.size())));
             scope.set(scopes.get(0));
         } catch (UserFacingException e) {
-            message.set(e.getMessage());
+            run.say(e.getMessage());
         }
     }
 
@@ -161,7 +144,7 @@ public final class ExportViewModel {
         };
     }
 
-    /** Starts the export on the executor; progress, the outcome or the message follow. */
+    /** Starts the export on the executor; progress, the outcome or the message follow in {@link #run()}. */
     public void export() {
         if (!canExport.get()) {
             return;
@@ -170,63 +153,11 @@ public final class ExportViewModel {
         ExportFormat how = format.get();
         GraphicStills graphic = graphicStills.get();
         Path out = Path.of(destination.get().strip());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancelRequested = cancelled;
-        message.set("");
-        outcome.set("");
-        lastExport = null;
-        Task<ExportService.Recorded> task = new Task<>() {
-            @Override
-            protected ExportService.Recorded call() throws Exception {
-                try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
-                    return store.exports().export(what, how, out, open, graphic, new ExportMonitor() {
-                        @Override
-                        public void progress(long done, long total) {
-                            updateProgress(done, total);
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return cancelled.get();
-                        }
-                    });
-                }
+        run.start(monitor -> {
+            try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
+                return store.exports().export(what, how, out, open, graphic, monitor);
             }
-        };
-        progress.bind(task.progressProperty());
-        running.set(true);
-        task.setOnSucceeded(event -> finished(task, describe(task.getValue()), null));
-        // Cancelling is asked of the export, not of the Task: the export stops at its next step and
-        // removes what it wrote, and only then does the task end, so "nothing was written" is true.
-        task.setOnFailed(event -> finished(task, null, failure(task.getException(), out)));
-        executor.execute(task);
-    }
-
-    /** Asks the running export to stop; it removes what it had written before it reports. */
-    public void cancel() {
-        if (cancelRequested != null) {
-            cancelRequested.set(true);
-        }
-    }
-
-    private void finished(Task<ExportService.Recorded> task, String done, String failed) {
-        progress.unbind();
-        progress.set(done != null ? 1 : 0);
-        running.set(false);
-        cancelRequested = null;
-        lastExport = task.getValue();
-        outcome.set(done == null ? "" : done);
-        message.set(failed == null ? "" : failed);
-    }
-
-    private static String failure(Throwable problem, Path out) {
-        if (problem instanceof CancellationException) {
-            return "Export cancelled; nothing was written to " + out.toAbsolutePath() + ".";
-        }
-        if (problem instanceof UserFacingException) {
-            return problem.getMessage();
-        }
-        return "The export failed (" + problem + "); nothing was written to " + out.toAbsolutePath() + ".";
+        }, ExportViewModel::describe, out);
     }
 
     static String describe(ExportService.Recorded recorded) {
@@ -291,27 +222,8 @@ public final class ExportViewModel {
         return canExport;
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** Fraction done while an export runs (0..1; -1 while it gathers the records). */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Why the last export did not happen, in the reviewer's words; empty when all is well. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** What the last export wrote, its SHA-256 and its audit entry; empty until one succeeds. */
-    public ReadOnlyStringProperty outcomeProperty() {
-        return outcome.getReadOnlyProperty();
-    }
-
-    /** The last successful export, for tests and for the window that shows it; null before one. */
-    public ExportService.Recorded lastExport() {
-        return lastExport;
+    /** The running or last export: progress, cancel, outcome and message. */
+    public ExportRun run() {
+        return run;
     }
 }

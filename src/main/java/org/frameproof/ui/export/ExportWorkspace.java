@@ -50,9 +50,9 @@ public final class ExportWorkspace {
     /** Opens the export dialog over {@code owner}. */
     public void openDialog(Window owner) {
         ExportViewModel export = newExport();
-        export.outcomeProperty().addListener((observable, old, text) -> {
+        export.run().outcomeProperty().addListener((observable, old, text) -> {
             if (!text.isEmpty()) {
-                folder = parentOf(export.lastExport().result().path());
+                folder = parentOf(export.run().lastExport().result().path());
             }
         });
         ExportDialog.show(owner, export);
@@ -83,12 +83,12 @@ public final class ExportWorkspace {
             return;
         }
         folder = parentOf(chosen.toPath());
-        still.outcomeProperty().addListener((observable, old, text) -> {
+        still.run().outcomeProperty().addListener((observable, old, text) -> {
             if (!text.isEmpty()) {
                 tell(owner, Alert.AlertType.INFORMATION, "Still exported", text);
             }
         });
-        still.messageProperty().addListener((observable, old, text) -> {
+        still.run().messageProperty().addListener((observable, old, text) -> {
             if (!text.isEmpty()) {
                 tell(owner, Alert.AlertType.ERROR, "No still written", text);
             }

@@ -2,15 +2,9 @@ package org.frameproof.ui.export;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.ExportService;
 import org.frameproof.exchange.Exporter;
 import org.frameproof.exchange.FrameSources;
 import org.frameproof.ui.common.TaskExecutor;
@@ -24,11 +18,7 @@ import org.frameproof.ui.common.TaskExecutor;
 public final class FrameStillViewModel {
     private final EvidenceStore store;
     private final FrameSources frames;
-    private final TaskExecutor executor;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
-    private ExportService.Recorded lastExport;
+    private final ExportRun run;
 
     /** The frame to export: a footage item of the store and a frame number of it. */
     public record FrameOnScreen(Footage footage, int frame) {
@@ -41,7 +31,7 @@ public final class FrameStillViewModel {
     public FrameStillViewModel(EvidenceStore store, FrameSources frames, TaskExecutor executor) {
         this.store = store;
         this.frames = frames;
-        this.executor = executor;
+        this.run = new ExportRun(executor);
     }
 
     /**
@@ -63,54 +53,23 @@ public final class FrameStillViewModel {
                         + "names the footage it comes from and is recorded in the audit log.")), frame);
     }
 
-    /** Writes the still on the executor; the outcome or the message follow. */
+    /** Writes the still on the executor; the outcome or the message follow in {@link #run()}. */
     public void export(FrameOnScreen what, Path out) {
-        message.set("");
-        outcome.set("");
-        lastExport = null;
-        running.set(true);
-        Task<ExportService.Recorded> task = new Task<>() {
-            @Override
-            protected ExportService.Recorded call() throws Exception {
-                try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
-                    return store.exports().exportFrame(what.footage().id(), what.frame(), out, open);
-                }
+        run.start(monitor -> {
+            try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
+                return store.exports().exportFrame(what.footage().id(), what.frame(), out, open);
             }
-        };
-        task.setOnSucceeded(event -> {
-            running.set(false);
-            lastExport = task.getValue();
-            ExportService.Recorded recorded = task.getValue();
+        }, recorded -> {
             Path png = recorded.result().path();
-            outcome.set("Frame " + what.frame() + " of " + what.footage().originalName() + "\nWrote " + png
+            return "Frame " + what.frame() + " of " + what.footage().originalName() + "\nWrote " + png
                     + "\nwith " + png.getFileName() + ".json (source, frame, time, regions) and " + png.getFileName()
                     + ".sha256 beside it\nSHA-256 of the PNG " + recorded.result().sha256()
-                    + ExportViewModel.audited(recorded));
-        });
-        task.setOnFailed(event -> {
-            running.set(false);
-            Throwable problem = task.getException();
-            message.set(problem instanceof UserFacingException ? problem.getMessage()
-                    : "The still could not be written (" + problem + ").");
-        });
-        executor.execute(task);
+                    + ExportViewModel.audited(recorded);
+        }, out);
     }
 
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    /** Why the last still was not written; empty when all is well. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** What the last still wrote, its SHA-256 and its audit entry. */
-    public ReadOnlyStringProperty outcomeProperty() {
-        return outcome.getReadOnlyProperty();
-    }
-
-    public ExportService.Recorded lastExport() {
-        return lastExport;
+    /** The running or last still: its outcome or message. */
+    public ExportRun run() {
+        return run;
     }
 }

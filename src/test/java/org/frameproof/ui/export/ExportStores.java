@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.frameproof.domain.AuditEntry;
@@ -19,7 +18,6 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.Region;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.store.AuditRepository;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
@@ -48,21 +46,9 @@ final class ExportStores {
         return clip;
     }
 
-    /** Every audit entry, in order. */
-    static List<AuditEntry> auditEntries(EvidenceStore store) throws Exception {
-        return store.database().transaction(() -> {
-            List<AuditEntry> entries = new ArrayList<>();
-            new AuditRepository(store.database()).forEachInOrder(entry -> {
-                entries.add(entry);
-                return true;
-            });
-            return entries;
-        });
-    }
-
     /** The audit entry with this sequence number, which must record an export. */
     static JsonNode exportRecord(EvidenceStore store, long sequence) throws Exception {
-        AuditEntry entry = auditEntries(store).stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
+        AuditEntry entry = TestStores.auditEntries(store).stream().filter(e -> e.sequence() == sequence).findFirst().orElseThrow();
         if (!entry.action().equals("export")) {
             throw new AssertionError("audit entry " + sequence + " is " + entry.action() + ", not an export");
         }
@@ -70,7 +56,7 @@ final class ExportStores {
     }
 
     static long exportCount(EvidenceStore store) throws Exception {
-        return auditEntries(store).stream().filter(entry -> entry.action().equals("export")).count();
+        return TestStores.auditEntries(store).stream().filter(entry -> entry.action().equals("export")).count();
     }
 
     /** SHA-256 of a file, computed here independently of the exporter. */

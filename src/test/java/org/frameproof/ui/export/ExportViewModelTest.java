@@ -66,9 +66,9 @@ class ExportViewModelTest {
 
     private static ExportResult export(FxRobot robot, ExportViewModel viewModel) {
         robot.interact(viewModel::export);
-        assertEquals("", viewModel.messageProperty().get());
-        assertFalse(viewModel.runningProperty().get());
-        return viewModel.lastExport().result();
+        assertEquals("", viewModel.run().messageProperty().get());
+        assertFalse(viewModel.run().runningProperty().get());
+        return viewModel.run().lastExport().result();
     }
 
     @ParameterizedTest
@@ -91,15 +91,15 @@ class ExportViewModelTest {
         assertTrue(Files.isRegularFile(hashed), hashed + " exists");
         String sha256 = ExportStores.sha256(hashed);
         assertEquals(sha256, result.sha256());
-        JsonNode audited = ExportStores.exportRecord(store, viewModel.lastExport().auditEntry());
+        JsonNode audited = ExportStores.exportRecord(store, viewModel.run().lastExport().auditEntry());
         assertEquals(sha256, audited.get("sha256").asText());
         assertEquals(format.code(), audited.get("format").asText());
         assertEquals(expected.toString(), audited.get("path").asText());
         assertEquals(3, audited.get("annotations").asInt());
-        String outcome = viewModel.outcomeProperty().get();
+        String outcome = viewModel.run().outcomeProperty().get();
         assertTrue(outcome.startsWith("Wrote " + expected + "\n"), outcome);
         assertTrue(outcome.contains("SHA-256 " + sha256), outcome);
-        assertTrue(outcome.endsWith("Recorded in the audit log as entry " + viewModel.lastExport().auditEntry() + "."), outcome);
+        assertTrue(outcome.endsWith("Recorded in the audit log as entry " + viewModel.run().lastExport().auditEntry() + "."), outcome);
         if (format == ExportFormat.PDF) {
             assertEquals(sha256 + "  " + expected.getFileName() + "\n",
                     Files.readString(expected.resolveSibling(expected.getFileName() + ".sha256")));
@@ -124,7 +124,7 @@ class ExportViewModelTest {
         ExportResult result = export(robot, viewModel);
 
         assertEquals(4, Files.readAllLines(result.path()).size(), "a header and one row per annotation");
-        assertEquals(ExportStores.CASE_TITLE, ExportStores.exportRecord(store, viewModel.lastExport().auditEntry()).get("case").asText());
+        assertEquals(ExportStores.CASE_TITLE, ExportStores.exportRecord(store, viewModel.run().lastExport().auditEntry()).get("case").asText());
     }
 
     @Test
@@ -149,7 +149,7 @@ class ExportViewModelTest {
                 @Override
                 public BufferedImage frame(ExportedFootage footage, int frame) throws UserFacingException {
                     if (decoded.incrementAndGet() == 2) {
-                        dialog[0].cancel();
+                        dialog[0].run().cancel();
                     }
                     return real.frame(footage, frame);
                 }
@@ -167,9 +167,9 @@ class ExportViewModelTest {
 
         robot.interact(viewModel::export);
 
-        assertEquals("Export cancelled; nothing was written to " + destination + ".", viewModel.messageProperty().get());
-        assertEquals("", viewModel.outcomeProperty().get());
-        assertFalse(viewModel.runningProperty().get());
+        assertEquals("Export cancelled; nothing was written to " + destination + ".", viewModel.run().messageProperty().get());
+        assertEquals("", viewModel.run().outcomeProperty().get());
+        assertFalse(viewModel.run().runningProperty().get());
         assertEquals(2, decoded.get(), "the export stopped at the next annotation");
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "no report, no hash file, no hidden partial file");
@@ -189,9 +189,9 @@ class ExportViewModelTest {
         robot.interact(viewModel::export);
 
         assertEquals("Cannot write " + notAFolder.resolve("export.json") + ": the folder " + notAFolder + " does not exist.",
-                viewModel.messageProperty().get());
-        assertEquals("", viewModel.outcomeProperty().get());
-        assertNull(viewModel.lastExport());
+                viewModel.run().messageProperty().get());
+        assertEquals("", viewModel.run().outcomeProperty().get());
+        assertNull(viewModel.run().lastExport());
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(notAFolder), files.toList());
         }
