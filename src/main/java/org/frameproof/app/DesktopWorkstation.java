@@ -1,7 +1,9 @@
 package org.frameproof.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -9,19 +11,30 @@ import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
+import org.frameproof.ui.unlock.UnlockViewModel;
+import org.frameproof.ui.unlock.UnlockWindow;
 
-/** The composition root of the desktop app: builds the services and hands them to the main window. */
+/**
+ * The composition root of the desktop app: unlocks the store (with the unlock screen, or with
+ * {@code FRAMEPROOF_PASSPHRASE} for scripts), builds the services and hands them to the main window.
+ */
 final class DesktopWorkstation implements Workstation {
     private final StoreAccess storeAccess;
 
@@ -35,49 +48,91 @@ final class DesktopWorkstation implements Workstation {
         if (!libVlc.available()) {
             throw new UserFacingException(libVlc.problem());
         }
-        try (EvidenceStore store = storeAccess.open(dataFolder)) {
-            MainWindowViewModel mainWindow = new MainWindowViewModel(
-                    store.cases(),
-                    "Data: " + dataFolder + " · libVLC " + libVlc.version());
-            IsolatedProber prober = Main.prober(dataFolder);
-            showUntilClosed(mainWindow, store, prober, video);
-        }
-    }
-
-    private static void showUntilClosed(MainWindowViewModel viewModel, EvidenceStore store, IsolatedProber prober,
-            Path video)
-            throws UserFacingException {
-        CountDownLatch closed = new CountDownLatch(1);
-        VideoSurface surface = new VideoSurface();
-        // One libVLC instance for the whole session, released when the window closes.
-        VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
-        PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
-                FrameDecoder.DEFAULT_CACHE_BYTES);
-        viewModel.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
-                TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
+        // A script's passphrase opens the store before any window, so its errors print like a command's.
+        EvidenceStore opened = storeAccess.passphraseFromEnvironment() ? storeAccess.open(dataFolder) : null;
+        AtomicReference<EvidenceStore> store = new AtomicReference<>(opened);
+        AtomicReference<Session> session = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        String environment = "Data: " + dataFolder + " · libVLC " + libVlc.version();
         try {
             Platform.startup(() -> {
-                Stage stage = new Stage();
-                stage.setOnHidden(event -> closed.countDown());
-                MainWindow.show(stage, viewModel, player, aboutText(), icon());
-                if (video != null) {
-                    player.open(video);
+                // The unlock stage closes before the main one opens; the app ends when this method says so.
+                Platform.setImplicitExit(false);
+                if (opened != null) {
+                    session.set(Session.show(storeAccess.stores(), opened, environment, video, finished));
+                } else {
+                    UnlockViewModel unlock = new UnlockViewModel(storeAccess.stores(), dataFolder,
+                            TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
+                    UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
+                        store.set(unlocked);
+                        session.set(Session.show(storeAccess.stores(), unlocked, environment, video, finished));
+                    }, finished::countDown);
                 }
             });
         } catch (UnsupportedOperationException e) {
-            playback.close();
+            if (opened != null) {
+                opened.close();
+            }
             // JavaFX says "Unable to open DISPLAY" when there is no graphical session.
             throw new UserFacingException("Frameproof's window needs a graphical desktop, and none was found ("
                     + e.getMessage() + "). Commands such as 'frameproof probe FILE' work without one.", e);
         }
         try {
-            closed.await();
+            finished.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Platform.runLater(player::close);
-        playback.close();
+        if (session.get() != null) {
+            session.get().close();
+        }
         Platform.exit();
+        if (store.get() != null) {
+            store.get().close();
+        }
+    }
+
+    /** The main window and the player it owns, for one unlocked store. */
+    private record Session(PlayerViewModel player, VlcPlayback playback) {
+        static Session show(EvidenceStores stores, EvidenceStore store, String environment, Path video, CountDownLatch closed) {
+            Path dataFolder = store.dataFolder();
+            IsolatedProber prober = Main.prober(dataFolder);
+            MainWindowViewModel mainWindow = new MainWindowViewModel(store.cases(), environment);
+            VideoSurface surface = new VideoSurface();
+            // One libVLC instance for the whole session, released when the window closes.
+            VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
+            PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
+                    FrameDecoder.DEFAULT_CACHE_BYTES);
+            mainWindow.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
+                    TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
+            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player,
+                    TaskExecutor.daemonThread("frameproof-search"), Platform::runLater);
+            CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
+                    TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);
+            Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);
+            Stage stage = new Stage();
+            stage.setOnHidden(event -> closed.countDown());
+            MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),
+                    () -> new ChangePassphraseViewModel(stores, dataFolder, TaskExecutor.background("frameproof-passphrase")),
+                    annotations, aboutText(), icon());
+            if (video != null) {
+                player.open(video);
+            }
+            return new Session(player, playback);
+        }
+
+        void close() {
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                player.close();
+                done.countDown();
+            });
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            playback.close();
+        }
     }
 
     static Image icon() {

@@ -20,6 +20,7 @@ public final class StoreAccess {
     static final String PASSPHRASE = "FRAMEPROOF_PASSPHRASE";
     static final String USER = "FRAMEPROOF_USER";
     static final String ROLE = "FRAMEPROOF_ROLE";
+    static final String NEW_PASSPHRASE = "FRAMEPROOF_NEW_PASSPHRASE";
 
     private final EvidenceStores stores;
     private final Map<String, String> environment;
@@ -40,7 +41,7 @@ public final class StoreAccess {
                 return stores.unlock(dataFolder, passphrase);
             }
             Reviewer reviewer = newReviewer(dataFolder);
-            passphrase = newPassphrase();
+            passphrase = newPassphrase(PASSPHRASE);
             return stores.create(dataFolder, passphrase, reviewer);
         } finally {
             if (passphrase != null) {
@@ -49,9 +50,35 @@ public final class StoreAccess {
         }
     }
 
+    /**
+     * Re-wraps the store's key: the current passphrase from {@code FRAMEPROOF_PASSPHRASE} or a
+     * prompt, the new one from {@code FRAMEPROOF_NEW_PASSPHRASE} or typed twice.
+     */
+    void changePassphrase(Path dataFolder) throws UserFacingException {
+        if (!stores.exists(dataFolder)) {
+            throw new UserFacingException("There is no Frameproof store in " + dataFolder + " yet.");
+        }
+        char[] current = passphrase("Current passphrase for " + dataFolder + ": ");
+        char[] replacement = null;
+        try {
+            replacement = newPassphrase(NEW_PASSPHRASE);
+            stores.changePassphrase(dataFolder, current, replacement);
+        } finally {
+            Arrays.fill(current, '\0');
+            if (replacement != null) {
+                Arrays.fill(replacement, '\0');
+            }
+        }
+    }
+
     /** The passphrase of the store a backup was taken from, for checking the restored copy. */
     char[] passphraseForRestore() throws UserFacingException {
         return passphrase("Passphrase of the backed-up store: ");
+    }
+
+    /** Whether scripts gave the passphrase: then no one is asked for it, not even by the window. */
+    public boolean passphraseFromEnvironment() {
+        return environment.containsKey(PASSPHRASE);
     }
 
     public EvidenceStores stores() {
@@ -64,7 +91,7 @@ public final class StoreAccess {
             String role = environment.getOrDefault(ROLE, "researcher");
             return new Reviewer(name, Role.parse(role));
         }
-        requireConsole();
+        requireConsole(PASSPHRASE);
         console.printf("Creating a new encrypted Frameproof store in %s.%n", dataFolder);
         String name = console.readLine("Your name: ");
         if (name == null || name.isBlank()) {
@@ -73,15 +100,16 @@ public final class StoreAccess {
         return new Reviewer(name, Role.parse(console.readLine("Your role (researcher, medical expert, field staff): ")));
     }
 
-    private char[] newPassphrase() throws UserFacingException {
-        if (environment.containsKey(PASSPHRASE)) {
-            return environment.get(PASSPHRASE).toCharArray();
+    /** A new passphrase from the variable {@code fromVariable}, else typed twice at a prompt. */
+    private char[] newPassphrase(String fromVariable) throws UserFacingException {
+        if (environment.containsKey(fromVariable)) {
+            return environment.get(fromVariable).toCharArray();
         }
-        char[] first = passphrase("New passphrase: ");
-        char[] again = passphrase("The same passphrase again: ");
+        char[] first = prompt("New passphrase: ", fromVariable);
+        char[] again = prompt("The same passphrase again: ", fromVariable);
         try {
             if (!Arrays.equals(first, again)) {
-                throw new UserFacingException("The two passphrases differ; nothing was created.");
+                throw new UserFacingException("The two passphrases differ; nothing was saved.");
             }
             return first.clone();
         } finally {
@@ -95,7 +123,12 @@ public final class StoreAccess {
         if (fromEnvironment != null) {
             return fromEnvironment.toCharArray();
         }
-        requireConsole();
+        return prompt(prompt, PASSPHRASE);
+    }
+
+    /** Reads a passphrase at the terminal without echo; {@code variable} is named when there is no terminal. */
+    private char[] prompt(String prompt, String variable) throws UserFacingException {
+        requireConsole(variable);
         char[] typed = console.readPassword(prompt);
         if (typed == null) {
             throw new UserFacingException("No passphrase was given.");
@@ -103,9 +136,9 @@ public final class StoreAccess {
         return typed;
     }
 
-    private void requireConsole() throws UserFacingException {
+    private void requireConsole(String variable) throws UserFacingException {
         if (console == null) {
-            throw new UserFacingException("A passphrase is needed: run this in a terminal, or set " + PASSPHRASE + ".");
+            throw new UserFacingException("A passphrase is needed: run this in a terminal, or set " + variable + ".");
         }
     }
 }

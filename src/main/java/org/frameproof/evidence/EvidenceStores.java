@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
@@ -18,6 +19,9 @@ import org.frameproof.store.StoreKey;
  * command line and the unlock screen, so both open stores the same way.
  */
 public final class EvidenceStores {
+    /** The shortest passphrase a new store or a changed passphrase accepts. */
+    public static final int MINIMUM_PASSPHRASE_LENGTH = KeyFile.MINIMUM_PASSPHRASE_LENGTH;
+
     private final Function<Path, MediaInspector> inspectorForDataFolder;
     private final Function<Path, FrameIndexes> indexesForDataFolder;
     private final ImportStamp stamp;
@@ -82,6 +86,14 @@ public final class EvidenceStores {
                 throw e;
             }
         }
+    }
+
+    /**
+     * When the next passphrase may be tried on this folder: after a few wrong ones each next try
+     * waits longer (the key file refuses earlier tries without trying them).
+     */
+    public Instant nextUnlockAllowedAt(Path dataFolder) throws UserFacingException {
+        return new KeyFile(dataFolder, clock).nextAttemptAllowedAt();
     }
 
     /** Re-wraps the database key with a new passphrase; the database itself is not rewritten. */

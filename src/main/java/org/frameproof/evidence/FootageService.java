@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.CustodyEvent;
@@ -62,10 +63,19 @@ public final class FootageService {
     public List<ImportResult> importFiles(Case target, List<Path> files, Provenance provenance, Progress progress)
             throws UserFacingException {
         List<ImportResult> results = new ArrayList<>();
-        for (Path file : expand(files)) {
-            results.add(importFile(target, file, provenance, progress));
-        }
+        importFiles(target, files, provenance, progress, results::add);
         return results;
+    }
+
+    /**
+     * As {@link #importFiles(Case, List, Provenance, Progress)}, handing each file's result to
+     * {@code done} as soon as it is saved, so a screen can say what was kept before a cancel.
+     */
+    public void importFiles(Case target, List<Path> files, Provenance provenance, Progress progress,
+                            Consumer<ImportResult> done) throws UserFacingException {
+        for (Path file : expand(files)) {
+            done.accept(importFile(target, file, provenance, progress));
+        }
     }
 
     private ImportResult importFile(Case target, Path file, Provenance provenance, Progress progress) throws UserFacingException {
@@ -153,14 +163,52 @@ public final class FootageService {
     }
 
     /**
+     * Records where the footage came from and how sensitive it is, with its audit entry and a
+     * custody event in the same transaction.
+     */
+    public Footage updateProvenance(long id, Provenance provenance) throws UserFacingException {
+        Provenance clean = new Provenance(blankToNull(provenance.sourceUrl()), blankToNull(provenance.platform()),
+                blankToNull(provenance.poster()), provenance.firstSeenAt(), blankToNull(provenance.firstSeenBasis()),
+                provenance.graphicViolence(), provenance.identifiablePeople());
+        return database.transaction(() -> {
+            Footage before = require(id);
+            if (before.provenance().equals(clean)) {
+                return before;
+            }
+            footage.updateProvenance(id, clean);
+            Footage after = require(id);
+            audit.record("footage.provenance", "footage", Long.toString(id), RecordJson.of(before), RecordJson.of(after));
+            addCustody(id, now(), "provenance", "provenance recorded by " + reviewer.name());
+            return after;
+        });
+    }
+
+    /** The read-only vault copy of the footage, which is what the player opens. */
+    public Path vaultCopy(Footage item) {
+        return vault.path(item.sha256());
+    }
+
+    /** What a re-hash found: the item as now recorded, and the SHA-256 its vault copy reads as. */
+    public record Check(Footage footage, String actualSha256) {
+        public boolean intact() {
+            return footage.integrity() == Integrity.INTACT;
+        }
+    }
+
+    /**
      * Re-hashes the vault copy. A mismatch (or a missing copy) marks the item as failed
      * verification and records it in the custody chain and the audit log.
      */
     public Footage verify(long id, Progress progress) throws UserFacingException {
+        return check(id, progress).footage();
+    }
+
+    /** As {@link #verify}, also giving the hash the vault copy reads as, for the reviewer's warning. */
+    public Check check(long id, Progress progress) throws UserFacingException {
         Footage item = require(id);
         Hashes now = vault.rehash(item.sha256(), item.originalName(), progress);
         boolean intact = now.sha256().equals(item.sha256());
-        return database.transaction(() -> {
+        Footage checked = database.transaction(() -> {
             Instant checkedAt = now();
             Integrity integrity = intact ? Integrity.INTACT : Integrity.FAILED;
             footage.updateIntegrity(id, integrity, checkedAt);
@@ -173,6 +221,7 @@ public final class FootageService {
                             : "vault copy reads as " + now.sha256() + ", expected " + item.sha256());
             return after;
         });
+        return new Check(checked, now.sha256());
     }
 
     private void addCustody(long footageId, Instant at, String kind, String details) throws UserFacingException {
@@ -182,6 +231,10 @@ public final class FootageService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static String json(MediaFacts facts) throws UserFacingException {

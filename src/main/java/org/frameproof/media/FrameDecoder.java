@@ -21,25 +21,15 @@ import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGRA;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
-import static org.bytedeco.ffmpeg.global.swscale.SWS_BICUBIC;
-import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
-import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
@@ -52,19 +42,20 @@ import org.frameproof.domain.UserFacingException;
  *
  * <p>Frame N is found by its own timestamp ({@link FrameIndex#pts(int)}): the decoder seeks to the
  * key frame at or before N and decodes forward until the frame with that timestamp comes out. A
- * step forward within the same GOP continues the open decoder without seeking. Frames decoded on
- * the way just before N (up to 60, within the cache bound) are kept, so stepping back through a
- * long GOP decodes it once per 60 steps, not once per step; non-reference frames before those are
- * skipped, as mpv's exact seek does. Pixels are described in {@link DecodedFrame}.
+ * step forward within the same GOP continues the open decoder without seeking. A jump decodes only
+ * what N needs, as mpv's exact seek does: non-reference frames before N are skipped, and only N is
+ * kept. A step back to a frame not in the cache decodes the GOP up to it once and keeps the frames
+ * before it that fit the cache, so stepping back through a long GOP decodes it once, not once per
+ * step. Pixels are described in {@link DecodedFrame}.
  */
 public final class FrameDecoder implements AutoCloseable {
     /** The default bound of the decoded-frame cache: 512 MB. */
     public static final long DEFAULT_CACHE_BYTES = 512L << 20;
     /**
-     * Frames kept on the way to a far frame: enough to step back two seconds without decoding
-     * again. Keeping more would forbid skipping non-reference frames, which makes jumps slower.
+     * A move back by at most this many frames is stepping (one frame, ten, or a second of 60 fps
+     * footage): the frames before it are kept for the next steps. A longer move back is a jump.
      */
-    private static final int KEEP_BEHIND = 60;
+    private static final int STEP_BACK_REACH = 64;
     /** A decoder that fails this many packets in a row is not going to reach the frame. */
     private static final int MAX_FAILURES_IN_A_ROW = 1000;
 
@@ -75,14 +66,13 @@ public final class FrameDecoder implements AutoCloseable {
     private final AVCodecContext codec;
     private final AVPacket packet = av_packet_alloc();
     private final AVFrame decoded = av_frame_alloc();
-    private final BytePointer bgra;
-    private final PointerPointer<BytePointer> bgraPlanes;
-    private final IntPointer bgraStrides;
-    private SwsContext scaler;
+    private final FrameConverter converter;
     /** The key packet a seek stopped on, waiting to be sent to the decoder (empty when none). */
     private final AVPacket held = av_packet_alloc();
     /** The last frame the decoder put out, or -1 when its position is unknown (fresh, or after an error). */
     private int decoderPosition = -1;
+    /** The frame last returned, or -1 before the first. */
+    private int lastShown = -1;
     /**
      * The key frame decoding started from: frames before it that come out (open-GOP leading
      * frames) lack their references and are never shown.
@@ -100,10 +90,7 @@ public final class FrameDecoder implements AutoCloseable {
         this.geometry = DisplayGeometry.of(input.stream.codecpar());
         this.cache = new FrameCache(cacheBytes);
         this.codec = codec;
-        long rowBytes = 4L * geometry.scaledWidth();
-        this.bgra = new BytePointer(rowBytes * geometry.height());
-        this.bgraPlanes = new PointerPointer<>(bgra, null, null, null);
-        this.bgraStrides = new IntPointer((int) rowBytes, 0, 0, 0);
+        this.converter = new FrameConverter(geometry);
         this.frameBytes = 2L * input.stream.codecpar().width() * input.stream.codecpar().height();
     }
 
@@ -116,27 +103,56 @@ public final class FrameDecoder implements AutoCloseable {
     public static FrameDecoder open(Path file, FrameIndex index, long cacheBytes) throws UserFacingException {
         MediaInput input = MediaInput.open(file);
         try {
-            int codecId = input.stream.codecpar().codec_id();
-            AVCodec decoder = avcodec_find_decoder(codecId);
-            if (decoder == null || decoder.isNull()) {
-                throw new UserFacingException(file.getFileName() + ": no decoder for its video codec ("
-                        + avcodec_get_name(codecId).getString() + ")");
-            }
-            AVCodecContext codec = avcodec_alloc_context3(decoder);
-            avcodec_parameters_to_context(codec, input.stream.codecpar());
-            codec.pkt_timebase(input.stream.time_base());
-            codec.thread_count(0);
-            int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
-            if (result < 0) {
-                avcodec_free_context(codec);
-                throw new UserFacingException(file.getFileName() + ": its video cannot be decoded ("
-                        + MediaInput.describe(result) + ")");
-            }
-            return new FrameDecoder(input, index, cacheBytes, codec);
+            return new FrameDecoder(input, index, cacheBytes, openCodec(input));
         } catch (UserFacingException | RuntimeException e) {
             input.close();
             throw e;
         }
+    }
+
+    /**
+     * The first frame a player shows, decoded without a frame index: for showing a new file at
+     * once while {@link IsolatedProber} still indexes it in its child process (this method shares
+     * nothing with it and may run on any thread). It starts, as {@link #frame} does, from the first
+     * key frame and takes the first frame FFmpeg presents (edit lists and late starts respected), so
+     * it is frame 0 of the index; its {@code pts} lets the caller check that against
+     * {@link FrameIndex#pts(int) pts(0)} once the index is built.
+     *
+     * @throws UserFacingException when the file is missing, not a video, or no frame can be decoded
+     */
+    public static DecodedFrame firstFrame(Path file) throws UserFacingException {
+        // Without an index and a cache: such a decoder only serves decodeFirstFrame.
+        try (FrameDecoder decoder = open(file, null, 0)) {
+            DecodedFrame first = decoder.decodeFirstFrame();
+            if (first == null) {
+                throw new UserFacingException(file.getFileName() + ": no frame of its video can be decoded.");
+            }
+            return first;
+        }
+    }
+
+    /** A decoder for the video stream of {@code input}, opened; the caller frees it. */
+    static AVCodecContext openCodec(MediaInput input) throws UserFacingException {
+        Path file = input.file;
+        int codecId = input.stream.codecpar().codec_id();
+        AVCodec decoder = avcodec_find_decoder(codecId);
+        if (decoder == null || decoder.isNull()) {
+            throw new UserFacingException(file.getFileName() + ": no decoder for its video codec ("
+                    + avcodec_get_name(codecId).getString() + ")");
+        }
+        AVCodecContext codec = avcodec_alloc_context3(decoder);
+        avcodec_parameters_to_context(codec, input.stream.codecpar());
+        codec.pkt_timebase(input.stream.time_base());
+        // One frame thread per core: on 2 cores, random jumps took about 10% less than with FFmpeg's
+        // automatic cores + 1 (fewer frames in flight past the target), forward steps the same.
+        codec.thread_count(Math.min(16, Runtime.getRuntime().availableProcessors()));
+        int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
+        if (result < 0) {
+            avcodec_free_context(codec);
+            throw new UserFacingException(file.getFileName() + ": its video cannot be decoded ("
+                    + MediaInput.describe(result) + ")");
+        }
+        return codec;
     }
 
     /**
@@ -147,6 +163,12 @@ public final class FrameDecoder implements AutoCloseable {
      */
     public DecodedFrame frame(int frame) throws UserFacingException {
         index.pts(frame);
+        DecodedFrame found = cachedOrDecoded(frame);
+        lastShown = frame;
+        return found;
+    }
+
+    private DecodedFrame cachedOrDecoded(int frame) throws UserFacingException {
         AVFrame cached = cache.get(frame);
         if (cached != null) {
             return convert(frame, cached);
@@ -156,7 +178,9 @@ public final class FrameDecoder implements AutoCloseable {
         if (!continueForward) {
             seekToKeyFrame(key);
         }
-        DecodedFrame found = decodeUntil(frame);
+        boolean steppingBack = frame < lastShown && lastShown - frame <= STEP_BACK_REACH;
+        int keepFrom = steppingBack ? frame - cache.capacity(frameBytes) + 1 : frame;
+        DecodedFrame found = decodeUntil(frame, keepFrom);
         if (found == null) {
             throw new UserFacingException("Frame " + frame + " of " + input.file.getFileName()
                     + " cannot be decoded: the file is damaged there.");
@@ -191,15 +215,11 @@ public final class FrameDecoder implements AutoCloseable {
     @Override
     public void close() {
         cache.close();
-        sws_freeContext(scaler);
-        scaler = null;
+        converter.close();
         av_frame_free(decoded);
         av_packet_free(packet);
         av_packet_free(held);
         avcodec_free_context(codec);
-        bgra.close();
-        bgraPlanes.close();
-        bgraStrides.close();
         input.close();
     }
 
@@ -244,13 +264,13 @@ public final class FrameDecoder implements AutoCloseable {
     }
 
     /**
-     * Decodes forward until {@code target} comes out, keeping the frames just before it that fit
-     * the cache. Returns null when the decoder passes the target's timestamp or the file ends first.
+     * Decodes forward until {@code target} comes out, keeping it and the frames from
+     * {@code keepFrom} on in the cache. Returns null when the decoder passes the target's timestamp
+     * or the file ends first.
      */
-    private DecodedFrame decodeUntil(int target) throws UserFacingException {
+    private DecodedFrame decodeUntil(int target, int keepFrom) throws UserFacingException {
         long targetPts = index.pts(target);
         int failures = 0;
-        int keepFrom = target - Math.min(KEEP_BEHIND, cache.capacity(frameBytes)) + 1;
         // Frames before the ones kept are never shown: let the decoder skip the non-reference ones.
         skipBefore = index.pts(Math.max(0, keepFrom));
         while (true) {
@@ -302,8 +322,30 @@ public final class FrameDecoder implements AutoCloseable {
         }
     }
 
+    private DecodedFrame decodeFirstFrame() {
+        if (readUpToKeyPacket() == AV_NOPTS_VALUE) {
+            return null;
+        }
+        int failures = 0;
+        while (true) {
+            int result = avcodec_receive_frame(codec, decoded);
+            if (result == AVERROR_EAGAIN()) {
+                feedPacket();
+            } else if (result == AVERROR_EOF() || (result < 0 && ++failures > MAX_FAILURES_IN_A_ROW)) {
+                return null;
+            } else if (result >= 0) {
+                try {
+                    long pts = decoded.pts() != AV_NOPTS_VALUE ? decoded.pts() : decoded.best_effort_timestamp();
+                    return converter.convert(0, pts, decoded);
+                } finally {
+                    av_frame_unref(decoded);
+                }
+            }
+        }
+    }
+
     /** Sends the next packet of the video stream to the decoder, or the end-of-stream signal. */
-    private void feedPacket() throws UserFacingException {
+    private void feedPacket() {
         if (endOfFile) {
             avcodec_send_packet(codec, null);
             return;
@@ -339,16 +381,6 @@ public final class FrameDecoder implements AutoCloseable {
     }
 
     private DecodedFrame convert(int number, AVFrame decoded) {
-        int width = geometry.scaledWidth();
-        int height = geometry.height();
-        scaler = sws_getCachedContext(scaler, decoded.width(), decoded.height(), decoded.format(),
-                width, height, AV_PIX_FMT_BGRA, SWS_BICUBIC, null, null, (DoublePointer) null);
-        sws_scale(scaler, decoded.data(), decoded.linesize(), 0, decoded.height(), bgraPlanes, bgraStrides);
-        int[] argb = new int[width * height];
-        // BGRA bytes read as little-endian ints are 0xAARRGGBB.
-        bgra.position(0).limit((long) width * height * 4).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN)
-                .asIntBuffer().get(argb);
-        int[] shown = geometry.rotate(argb, width, height);
-        return new DecodedFrame(number, index.pts(number), geometry.displayWidth(), geometry.displayHeight(), shown);
+        return converter.convert(number, index.pts(number), decoded);
     }
 }

@@ -102,6 +102,26 @@ public final class FootageRepository {
         update("UPDATE footage SET status = ?, status_reason = ? WHERE id = ?", id, status.name(), reason, null);
     }
 
+    public void updateProvenance(long id, Provenance provenance) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement("UPDATE footage SET source_url = ?,"
+                + " platform = ?, poster = ?, first_seen_at = ?, first_seen_basis = ?, graphic_violence = ?,"
+                + " identifiable_people = ? WHERE id = ?")) {
+            statement.setString(1, provenance.sourceUrl());
+            statement.setString(2, provenance.platform());
+            statement.setString(3, provenance.poster());
+            Sql.setInstant(statement, 4, provenance.firstSeenAt());
+            statement.setString(5, provenance.firstSeenBasis());
+            statement.setBoolean(6, provenance.graphicViolence());
+            statement.setBoolean(7, provenance.identifiablePeople());
+            statement.setLong(8, id);
+            if (statement.executeUpdate() != 1) {
+                throw new StoreException("There is no footage item " + id + ".");
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
+    }
+
     public void updateIntegrity(long id, Integrity integrity, Instant checkedAt) throws StoreException {
         update("UPDATE footage SET integrity = ?, integrity_checked_at = ? WHERE id = ?", id, integrity.name(), null, checkedAt);
     }

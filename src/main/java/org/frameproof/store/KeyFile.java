@@ -34,7 +34,7 @@ public final class KeyFile {
     static final int VERSION = 1;
     static final String KDF = "PBKDF2WithHmacSHA256";
     static final int ITERATIONS = 600_000;
-    static final int MINIMUM_PASSPHRASE_LENGTH = 8;
+    public static final int MINIMUM_PASSPHRASE_LENGTH = 8;
     private static final int SALT_BYTES = 16;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -104,6 +104,11 @@ public final class KeyFile {
         } finally {
             Arrays.fill(key, (byte) 0);
         }
+    }
+
+    /** When the next passphrase may be tried: now or earlier unless recent wrong ones impose a wait. */
+    public Instant nextAttemptAllowedAt() throws StoreException {
+        return new UnlockAttempts(dataFolder).read().nextAttemptAllowedAt();
     }
 
     /** Re-wraps the database key with a new passphrase, replacing the key file in one atomic step. */

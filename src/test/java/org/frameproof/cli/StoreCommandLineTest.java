@@ -1,5 +1,6 @@
 package org.frameproof.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class StoreCommandLineTest {
     @Test
     void helpListsTheStoreCommandsAndOpensNothing() {
         assertEquals(0, run("--data", data().toString(), "--help"));
-        for (String command : new String[] {"cases", "import", "footage", "verify", "backup", "restore", "audit"}) {
+        for (String command : new String[] {"cases", "import", "footage", "verify", "backup", "restore", "passphrase", "audit"}) {
             assertTrue(out.toString().contains("  " + command + " "), out.toString());
         }
         assertEquals(0, run("--data", data().toString(), "cases", "list", "--help"));
@@ -82,6 +83,28 @@ class StoreCommandLineTest {
         assertEquals(1, run("--data", data().toString(), "cases", "list"));
         assertTrue(err.toString().startsWith("frameproof: Wrong passphrase for "), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void thePassphraseIsChangedFromTheEnvironmentAndOnlyTheNewOneOpensTheStore() throws Exception {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Kept"));
+        byte[] database = Files.readAllBytes(data().resolve("frameproof.mv.db"));
+        assertEquals(1, run("--data", data().toString(), "passphrase", "change"));
+        assertEquals("frameproof: A passphrase is needed: run this in a terminal, or set FRAMEPROOF_NEW_PASSPHRASE.",
+                err.toString().strip());
+        environment.put(StoreAccess.NEW_PASSPHRASE, "short");
+        assertEquals(1, run("--data", data().toString(), "passphrase", "change"));
+        assertTrue(err.toString().contains("at least 8 characters"), err.toString());
+
+        environment.put(StoreAccess.NEW_PASSPHRASE, "a brand new passphrase");
+        assertEquals(0, run("--data", data().toString(), "passphrase", "change"), err.toString());
+        assertEquals("The passphrase of " + data() + " was changed.", out.toString().strip());
+        assertArrayEquals(database, Files.readAllBytes(data().resolve("frameproof.mv.db")), "the database is not rewritten");
+        assertEquals(1, run("--data", data().toString(), "cases", "list"));
+        assertTrue(err.toString().startsWith("frameproof: Wrong passphrase"), err.toString());
+        environment.put(StoreAccess.PASSPHRASE, "a brand new passphrase");
+        assertEquals(0, run("--data", data().toString(), "cases", "list"), err.toString());
+        assertEquals("Kept", out.toString().strip());
     }
 
     @Test

@@ -220,4 +220,32 @@ class FootageImportTest {
         assertEquals("verification failed", store.footage().custody(item.id()).get(2).kind());
         assertTrue(report.audit().intact());
     }
+
+    @Test
+    void provenanceIsUpdatedWithItsAuditEntryAndCustodyEventOrNotAtAll() throws Exception {
+        Path clip = Tools.clip(originals, "a.mp4", 1, 1);
+        Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        java.time.Instant firstSeen = java.time.Instant.parse("2024-05-01T10:00:00Z");
+        Footage updated = store.footage().updateProvenance(item.id(), new Provenance(" https://t.me/channel/9 ", "Telegram", "",
+                firstSeen, "earliest copy found by reverse search", true, true));
+        assertEquals(new Provenance("https://t.me/channel/9", "Telegram", null, firstSeen,
+                "earliest copy found by reverse search", true, true), updated.provenance());
+        assertEquals(updated, store.footage().require(item.id()));
+
+        List<org.frameproof.domain.AuditEntry> entries = new java.util.ArrayList<>();
+        new org.frameproof.store.AuditRepository(store.database()).forEachInOrder(entries::add);
+        org.frameproof.domain.AuditEntry provenanceEntry = entries.stream()
+                .filter(entry -> entry.action().equals("footage.provenance")).findFirst().orElseThrow();
+        assertTrue(provenanceEntry.beforeJson().contains("\"platform\":null"), provenanceEntry.beforeJson());
+        assertTrue(provenanceEntry.afterJson().contains("\"platform\":\"Telegram\""), provenanceEntry.afterJson());
+        assertEquals("provenance", store.footage().custody(item.id()).get(1).kind());
+        assertTrue(store.audit().verify().intact());
+
+        int entriesBefore = entries.size();
+        assertThrows(org.frameproof.domain.UserFacingException.class,
+                () -> store.footage().updateProvenance(item.id() + 99, Provenance.UNKNOWN));
+        List<org.frameproof.domain.AuditEntry> after = new java.util.ArrayList<>();
+        new org.frameproof.store.AuditRepository(store.database()).forEachInOrder(after::add);
+        assertEquals(entriesBefore, after.size(), "a failed update leaves no audit entry");
+    }
 }

@@ -89,6 +89,28 @@ class FrameDecoderTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Clip.class, names = {"H264_BFRAMES_LONGGOP", "HEVC", "MPEG4_PART2", "VP9"})
+    void aJumpKeepsOnlyItsFrameAndTheFirstStepBackKeepsTheGopBehindIt(Clip clip) throws Exception {
+        FrameIndex index = index(clip);
+        int target = index.lastFrame() - 3;
+        int key = index.keyFrameAtOrBefore(target);
+        try (FrameDecoder decoder = FrameDecoder.open(clip.path(), index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            assertShows(target, decoder.frame(target));
+            long frameBytes = decoder.cachedBytes();
+            assertTrue(frameBytes > 0);
+            assertShows(target - 1, decoder.frame(target - 1));
+            // Everything from the key frame on is now decoded and kept: the target, and key..target-1.
+            assertEquals((target - key + 1) * frameBytes, decoder.cachedBytes());
+            for (int frame = target + 1; frame <= index.lastFrame(); frame++) {
+                assertShows(frame, decoder.frame(frame));
+            }
+            for (int frame = index.lastFrame(); frame >= key; frame--) {
+                assertShows(frame, decoder.frame(frame));
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Clip.class, names = "H264_BFRAMES_LONGGOP")
     void aFrameOutsideTheIndexIsRefused(Clip clip) throws Exception {
         FrameIndex index = index(clip);

@@ -4,8 +4,7 @@ import java.io.File;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.DragEvent;
@@ -14,7 +13,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.domain.Case;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.unlock.ChangePassphraseDialog;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;
@@ -25,40 +29,48 @@ public final class MainWindowController {
     private final String aboutText;
     private final PlayerView player;
     private final PlayerViewModel playerViewModel;
+    private final CasesView cases;
+    private final Supplier<ChangePassphraseViewModel> changePassphrase;
+    private final AnnotationWorkspace annotations;
 
     @FXML private BorderPane root;
     @FXML private StackPane playerHost;
-    @FXML private ListView<Case> caseList;
+    @FXML private StackPane casesHost;
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
+    @FXML private StackPane annotationHost;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private CheckMenuItem grayscaleItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem exportFrameItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
-            PlayerViewModel playerViewModel) {
+            PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
+            AnnotationWorkspace annotations) {
         this.viewModel = viewModel;
+        this.annotations = annotations;
         this.aboutText = aboutText;
         this.player = player;
         this.playerViewModel = playerViewModel;
+        this.cases = cases;
+        this.changePassphrase = changePassphrase;
     }
 
     @FXML
     private void initialize() {
-        caseList.setItems(viewModel.cases());
-        caseList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(Case item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.title());
-            }
-        });
-        statusBar.textProperty().bind(viewModel.statusProperty());
+        casesHost.getChildren().setAll(cases.node());
+        // Background work on an opened item (its verification) speaks in the status bar while it lasts.
+        var activity = cases.viewModel().activityProperty();
+        statusBar.textProperty().bind(Bindings.when(activity.isEmpty()).then(viewModel.statusProperty()).otherwise(activity));
+        statusBar.progressProperty().bind(cases.viewModel().activityProgressProperty());
         lightThemeItem.setSelected(viewModel.themeProperty().get() == Theme.LIGHT);
         darkThemeItem.setSelected(viewModel.themeProperty().get() == Theme.DARK);
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
+        bindAnnotations();
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
@@ -79,6 +91,35 @@ public final class MainWindowController {
         }
     }
 
+    private void bindAnnotations() {
+        annotationHost.getChildren().setAll(annotations.sidePane());
+        undoItem.textProperty().bind(annotations.session().undoTextProperty());
+        undoItem.disableProperty().bind(annotations.session().canUndoProperty().not());
+        redoItem.textProperty().bind(annotations.session().redoTextProperty());
+        redoItem.disableProperty().bind(annotations.session().canRedoProperty().not());
+        grayscaleItem.selectedProperty().bindBidirectional(annotations.session().grayscaleProperty());
+    }
+
+    @FXML
+    private void undo() {
+        annotations.undo();
+    }
+
+    @FXML
+    private void redo() {
+        annotations.redo();
+    }
+
+    @FXML
+    private void find() {
+        annotations.find();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        annotations.showShortcuts();
+    }
+
     private void acceptDroppedFile(DragEvent event) {
         if (event.getDragboard().hasFiles()) {
             event.acceptTransferModes(TransferMode.COPY);
@@ -93,6 +134,28 @@ public final class MainWindowController {
         }
         event.setDropCompleted(!files.isEmpty());
         event.consume();
+    }
+
+    @FXML
+    private void newCase() {
+        cases.controller().newCase();
+    }
+
+    @FXML
+    private void importFootage() {
+        cases.controller().importFootage();
+    }
+
+    @FXML
+    private void importFolder() {
+        cases.controller().importFolder();
+    }
+
+    @FXML
+    private void changePassphrase() {
+        ChangePassphraseDialog.create(root.getScene().getWindow(), changePassphrase.get()).showAndWait()
+                .filter(Boolean::booleanValue)
+                .ifPresent(changed -> viewModel.showNotice("The passphrase was changed."));
     }
 
     @FXML

@@ -42,6 +42,11 @@ public final class MainWindowViewModel {
         }
     }
 
+    /** Says something in the status bar until the case list changes again. */
+    public void showNotice(String notice) {
+        status.set(notice + " · " + environmentSummary);
+    }
+
     /** Names the video on screen in the window title; an empty name restores the plain title. */
     public void showOpenFile(String fileName) {
         title.set(fileName == null || fileName.isEmpty() ? "Frameproof" : fileName + " — Frameproof");

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -55,6 +56,7 @@ public final class PlayerController {
     @FXML private Slider volumeSlider;
     @FXML private Button factsButton;
     @FXML private ScrubBar scrubBar;
+    @FXML private VBox timelineArea;
     @FXML private Label timelineStartLabel;
     @FXML private Label timelineEndLabel;
 
@@ -104,11 +106,8 @@ public final class PlayerController {
         videoArea.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
         scrubBar.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
         viewModel.fileNameProperty().addListener((observable, old, name) -> videoArea.requestFocus());
-        root.sceneProperty().addListener((observable, old, scene) -> {
-            if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
-            }
-        });
+        // Keys act while the focus is in the player; other panes (forms, lists) keep their own keys.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
     }
 
     private void bindIndexing() {
@@ -151,7 +150,27 @@ public final class PlayerController {
         event.consume();
     }
 
-    /** Keys act on the player wherever the focus is, except while typing in a text field. */
+    /** The picture, for layers drawn over it (regions) and effects on it. */
+    public FrameView frameView() {
+        return frameView;
+    }
+
+    /** Puts a layer over the video area (above the picture). */
+    public void addToVideoArea(Node layer) {
+        videoArea.getChildren().add(layer);
+    }
+
+    /** Adds a control below the scrub bar in the timeline area. */
+    public void addToTimeline(Node lanes) {
+        timelineArea.getChildren().add(lanes);
+    }
+
+    /** Gives the keyboard back to the video, so keys step frames again. */
+    public void focusVideo() {
+        videoArea.requestFocus();
+    }
+
+    /** Keys act on the player while the focus is in it, except while typing in a text field. */
     private void handleKey(KeyEvent event) {
         Scene scene = root.getScene();
         if (scene.getFocusOwner() instanceof TextInputControl) {

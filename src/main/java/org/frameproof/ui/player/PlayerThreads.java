@@ -2,8 +2,8 @@ package org.frameproof.ui.player;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import org.frameproof.ui.common.TaskExecutor;
 
 /**
  * Where the player's work runs: reading a file's index, decoding frames (one thread, because a
@@ -18,10 +18,6 @@ public record PlayerThreads(Executor analysis, Executor decoding, Executor fx) {
     }
 
     private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(work -> {
-            Thread thread = new Thread(work, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        return TaskExecutor.daemonThread(name);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TreeView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -16,7 +16,13 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.TestStores;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Theme;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +50,12 @@ class MainWindowTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
                 PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
-        MainWindow.show(stage, viewModel, player, "about", icon);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
+                TaskExecutor.immediate(), annotations.session()::openFootage);
+        MainWindow.show(stage, viewModel, player, CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                () -> new ChangePassphraseViewModel(TestStores.stores(), dataFolder, TaskExecutor.immediate()), annotations,
+                "about", icon);
     }
 
     @AfterEach
@@ -58,11 +69,12 @@ class MainWindowTest {
         MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         assertEquals(java.util.List.of("File", "Edit", "View", "Help"),
                 menuBar.getMenus().stream().map(menu -> menu.getText().replace("_", "")).toList());
-        ListView<?> cases = robot.lookup("#caseList").queryAs(ListView.class);
-        assertEquals(0, cases.getItems().size());
-        assertTrue(((Label) cases.getPlaceholder()).getText().startsWith("No cases yet."));
+        TreeView<?> cases = robot.lookup("#caseTree").queryAs(TreeView.class);
+        assertEquals(0, cases.getRoot().getChildren().size());
+        Label placeholder = robot.lookup("#placeholder").queryAs(Label.class);
+        assertTrue(placeholder.isVisible() && placeholder.getText().startsWith("No cases yet."), placeholder.getText());
         assertTrue(robot.lookup("#videoArea").query().getBoundsInLocal().getHeight() >= 240);
-        assertEquals(140, robot.lookup("#timelineArea").query().getBoundsInLocal().getHeight(), 1);
+        assertTrue(robot.lookup("#timelineArea").query().getBoundsInLocal().getHeight() >= 140);
         String status = robot.lookup(".status-bar").queryAs(StatusBar.class).getText();
         assertTrue(status.startsWith("No cases · Data: "), status);
         Stage stage = (Stage) menuBar.getScene().getWindow();

@@ -1,0 +1,30 @@
+package org.frameproof.cli;
+
+import java.nio.file.Path;
+import org.frameproof.domain.UserFacingException;
+import picocli.CommandLine.Command;
+
+/** {@code frameproof passphrase change}. */
+@Command(name = "passphrase", description = "Change the passphrase of the store.", mixinStandardHelpOptions = true)
+final class PassphraseCommand {
+
+    @Command(name = "change", mixinStandardHelpOptions = true,
+            description = {"Wrap the store's key with a new passphrase (the database is not rewritten).",
+                "The current passphrase comes from FRAMEPROOF_PASSPHRASE or a prompt, the new one from",
+                "FRAMEPROOF_NEW_PASSPHRASE or is typed twice."})
+    static final class Change extends Subcommand {
+        private final StoreAccess access;
+
+        Change(StoreAccess access) {
+            this.access = access;
+        }
+
+        @Override
+        public Integer call() throws UserFacingException {
+            Path dataFolder = dataFolder();
+            access.changePassphrase(dataFolder);
+            out().println("The passphrase of " + dataFolder + " was changed.");
+            return 0;
+        }
+    }
+}

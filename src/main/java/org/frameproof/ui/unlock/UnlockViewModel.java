@@ -1,0 +1,199 @@
+package org.frameproof.ui.unlock;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.ui.common.TaskExecutor;
+
+/**
+ * The unlock screen: on a new data folder it creates the encrypted store for the reviewer it is
+ * told about; on an existing one it asks for the passphrase. Unlocking (a deliberately slow key
+ * derivation) runs on the executor. After wrong passphrases the store refuses tries for a growing
+ * while, which is counted down here so the reviewer sees when to try again.
+ */
+public final class UnlockViewModel {
+    private final EvidenceStores stores;
+    private final Path dataFolder;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final boolean firstRun;
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.RESEARCHER);
+    private final NewPassphrase newPassphrase = new NewPassphrase();
+    private final StringProperty passphrase = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper secondsToWait = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<EvidenceStore> unlocked = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding canSubmit;
+    private Timeline countdown;
+    private boolean cancelled;
+
+    public UnlockViewModel(EvidenceStores stores, Path dataFolder, TaskExecutor executor, Clock clock) {
+        this.stores = stores;
+        this.dataFolder = dataFolder;
+        this.executor = executor;
+        this.clock = clock;
+        this.firstRun = !stores.exists(dataFolder);
+        BooleanBinding filledIn = firstRun
+                ? Bindings.createBooleanBinding(() -> !name.get().isBlank(), name).and(newPassphrase.acceptableProperty())
+                : passphrase.isNotEmpty();
+        canSubmit = filledIn.and(busy.not()).and(secondsToWait.isEqualTo(0));
+    }
+
+    /** Creates or unlocks the store; the outcome arrives in {@link #unlockedProperty()} or {@link #messageProperty()}. */
+    public void submit() {
+        if (!canSubmit.get()) {
+            return;
+        }
+        Reviewer reviewer = firstRun ? new Reviewer(name.get(), role.get()) : null;
+        char[] typed = firstRun ? newPassphrase.characters() : passphrase.get().toCharArray();
+        message.set("");
+        busy.set(true);
+        Task<EvidenceStore> opening = new Task<>() {
+            @Override
+            protected EvidenceStore call() throws UserFacingException {
+                try {
+                    return firstRun ? stores.create(dataFolder, typed, reviewer) : stores.unlock(dataFolder, typed);
+                } finally {
+                    Arrays.fill(typed, '\0');
+                }
+            }
+        };
+        opening.setOnSucceeded(event -> {
+            busy.set(false);
+            newPassphrase.clear();
+            passphrase.set("");
+            if (cancelled) {
+                closeQuietly(opening.getValue());
+            } else {
+                unlocked.set(opening.getValue());
+            }
+        });
+        opening.setOnFailed(event -> {
+            busy.set(false);
+            passphrase.set("");
+            Throwable failure = opening.getException();
+            message.set(failure instanceof UserFacingException ? failure.getMessage()
+                    : "Could not open the store in " + dataFolder + ": " + failure);
+            startCountdown();
+        });
+        executor.execute(opening);
+    }
+
+    /** The reviewer gave up: a store that is still being opened is closed again when it arrives. */
+    public void cancel() {
+        cancelled = true;
+        if (countdown != null) {
+            countdown.stop();
+        }
+    }
+
+    /** Counts down the wait the store imposes after repeated wrong passphrases, if there is one. */
+    private void startCountdown() {
+        Instant allowedAt;
+        try {
+            allowedAt = stores.nextUnlockAllowedAt(dataFolder);
+        } catch (UserFacingException e) {
+            return; // the message already shown says what went wrong
+        }
+        updateWait(allowedAt);
+        if (secondsToWait.get() > 0) {
+            if (countdown != null) {
+                countdown.stop();
+            }
+            countdown = new Timeline(new KeyFrame(javafx.util.Duration.millis(200), tick -> updateWait(allowedAt)));
+            countdown.setCycleCount(Animation.INDEFINITE);
+            countdown.play();
+        }
+    }
+
+    private void updateWait(Instant allowedAt) {
+        long millis = Duration.between(clock.instant(), allowedAt).toMillis();
+        secondsToWait.set(millis <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (millis + 999) / 1000));
+        if (millis <= 0 && countdown != null) {
+            countdown.stop();
+        }
+    }
+
+    private static void closeQuietly(EvidenceStore store) {
+        try {
+            store.close();
+        } catch (UserFacingException ignored) {
+            // The reviewer cancelled; the store was never used.
+        }
+    }
+
+    public boolean firstRun() {
+        return firstRun;
+    }
+
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<Role> roleProperty() {
+        return role;
+    }
+
+    public NewPassphrase newPassphrase() {
+        return newPassphrase;
+    }
+
+    public StringProperty passphraseProperty() {
+        return passphrase;
+    }
+
+    /** What went wrong with the last try, in the reviewer's words; empty when nothing did. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Seconds until the store accepts the next passphrase; 0 when it accepts one now. */
+    public ReadOnlyIntegerProperty secondsToWaitProperty() {
+        return secondsToWait.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSubmitProperty() {
+        return canSubmit;
+    }
+
+    /** The opened store, once creating or unlocking has succeeded. */
+    public ReadOnlyObjectProperty<EvidenceStore> unlockedProperty() {
+        return unlocked.getReadOnlyProperty();
+    }
+}

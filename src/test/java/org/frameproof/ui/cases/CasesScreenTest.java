@@ -1,0 +1,264 @@
+package org.frameproof.ui.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.frameproof.testing.FxWait.onFx;
+import static org.frameproof.testing.FxWait.readPattern;
+import static org.frameproof.testing.FxWait.waitUntil;
+
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Integrity;
+import org.frameproof.domain.Timecode;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.Vault;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.TestFootage.BadInput;
+import org.frameproof.testing.TestFootage.Clip;
+import org.frameproof.testing.TestStores;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.main.MainWindow;
+import org.frameproof.ui.main.MainWindowViewModel;
+import org.frameproof.ui.player.PlayerThreads;
+import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The left pane in the main window on a real encrypted store, real clips, the real prober and
+ * player: cases, import, the tree, opening an item, and what happens when its vault copy changed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CasesScreenTest {
+    @TempDir Path work;
+    private EvidenceStore store;
+    private VlcPlayback playback;
+    private PlayerViewModel player;
+    private CasesViewModel cases;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        store = TestStores.create(work.resolve("data"));
+        VideoSurface surface = new VideoSurface();
+        playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
+        player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
+                FrameDecoder.DEFAULT_CACHE_BYTES);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("test-import"),
+                TaskExecutor.background("test-verify"), annotations.session()::openFootage);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("test-thumbnails"),
+                javafx.application.Platform::runLater);
+        Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
+        MainWindow.show(stage, new MainWindowViewModel(store.cases(), "Data: test"), player, CasesView.load(cases, thumbnails),
+                () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),
+                annotations, "about", icon);
+    }
+
+    @AfterEach
+    void close(FxRobot robot) throws Exception {
+        robot.interact(player::close);
+        playback.close();
+        store.close();
+    }
+
+    @Test
+    void aNewCaseAndAnImportShowTheFootageWithThumbnailDurationAndStatus(FxRobot robot) throws Exception {
+        robot.clickOn("#caseTree").push(KeyCode.CONTROL, KeyCode.N);
+        robot.clickOn("#caseTitleField").write("Checkpoint 4").type(KeyCode.ENTER);
+        waitUntil(() -> cases.cases().size() == 1);
+        Case investigation = cases.cases().get(0).investigation();
+        assertEquals("Checkpoint 4", investigation.title());
+
+        importAndWait(robot, investigation, List.of(Clip.H264_BFRAMES_LONGGOP.path(), Clip.VP9.path(), BadInput.TEXT_NAMED_MP4.path()));
+        String report = reportText(robot);
+        assertTrue(report.contains("Imported h264-bframes-longgop.mp4 as #1."), report);
+        assertTrue(report.contains("Imported vp9.webm as #2."), report);
+        assertTrue(report.contains("Refused bad-text-named.mp4: "), report);
+        closeDialog(robot, "#importReport");
+
+        importAndWait(robot, investigation, List.of(Clip.H264_BFRAMES_LONGGOP.path()));
+        report = reportText(robot);
+        assertTrue(report.contains("Duplicate: h264-bframes-longgop.mp4 has the same content as #1 (recorded as #3"), report);
+        closeDialog(robot, "#importReport");
+
+        waitUntil(() -> labels(robot, ".footage-name").size() == 3);
+        assertEquals(List.of("h264-bframes-longgop.mp4", "vp9.webm", "h264-bframes-longgop.mp4"), labels(robot, ".footage-name"));
+        String duration = Timecode.format(Clip.H264_BFRAMES_LONGGOP.facts().durationMs().movePointRight(3).longValue());
+        assertEquals(duration + " · unverified", labels(robot, ".footage-facts").get(1));
+        assertEquals("3 items", labels(robot, ".footage-facts").get(0));
+        // Every item gets its first frame as a thumbnail, decoded in the background.
+        waitUntil(() -> onFx(() -> robot.lookup(".thumbnail-frame .image-view").queryAllAs(ImageView.class).stream()
+                .allMatch(view -> view.getImage() != null)));
+        assertEquals(3, robot.lookup(".thumbnail-frame .image-view").queryAll().size());
+    }
+
+    @Test
+    void doubleClickOpensTheVaultCopyInThePlayerAtFrameZeroAndVerifiesIt(FxRobot robot) throws Exception {
+        Footage item = importOne(robot, Clip.H264_BFRAMES_LONGGOP);
+        robot.doubleClickOn(footageCell(robot));
+        waitUntil(() -> item.sha256().equals(player.fileNameProperty().get()) && player.currentFrameProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, onFx(() -> readPattern(player.imageProperty().get())));
+        waitUntil(() -> statusText(robot).contains("vault copy verified"));
+        assertEquals(Integrity.INTACT, store.footage().require(item.id()).integrity());
+        assertNotNull(store.footage().require(item.id()).integrityCheckedAt());
+    }
+
+    @Test
+    void aFlippedByteInTheVaultCopyIsWarnedAboutLoudlyAndMarkedFailed(FxRobot robot) throws Exception {
+        Footage item = importOne(robot, Clip.H264_BFRAMES_LONGGOP);
+        Path copy = store.dataFolder().resolve(Vault.FOLDER).resolve(item.sha256());
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(copy);
+        Files.setPosixFilePermissions(copy, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        try (RandomAccessFile file = new RandomAccessFile(copy.toFile(), "rw")) {
+            file.seek(5000);
+            int original = file.read();
+            file.seek(5000);
+            file.write(original ^ 0x01);
+        }
+        Files.setPosixFilePermissions(copy, permissions);
+
+        robot.doubleClickOn(footageCell(robot));
+        waitUntil(() -> robot.lookup("#integrityWarning").tryQuery().isPresent());
+        DialogPane warning = robot.lookup("#integrityWarning").queryAs(DialogPane.class);
+        assertTrue(warning.getHeaderText().startsWith("h264-bframes-longgop.mp4 (#1) has changed"), warning.getHeaderText());
+        assertTrue(warning.getContentText().contains("Recorded SHA-256:\n" + item.sha256()), warning.getContentText());
+        String actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(copy)));
+        assertTrue(warning.getContentText().contains("now reads as:\n" + actual), warning.getContentText());
+        closeDialog(robot, "#integrityWarning");
+
+        assertEquals(Integrity.FAILED, store.footage().require(item.id()).integrity());
+        waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("FAILED VERIFICATION"));
+        assertTrue(onFx(() -> footageCell(robot).getStyleClass().contains("footage-failed")));
+        assertTrue(statusText(robot).contains("FAILED VERIFICATION"), statusText(robot));
+    }
+
+    @Test
+    void cancellingASlowImportLeavesNothingAndSaysSo(FxRobot robot) throws Exception {
+        Case investigation = store.cases().createCase("Slow", "");
+        robot.interact(cases::refresh);
+        Path big = work.resolve("long recording.mp4");
+        byte[] block = new byte[1 << 20];
+        new Random(7).nextBytes(block);
+        try (var out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 384; i++) {
+                out.write(block);
+            }
+        }
+        robot.interact(() -> cases.importFiles(investigation, List.of(big)));
+        waitUntil(() -> robot.lookup("#cancelImportButton").tryQuery().isPresent() && cases.importProgressProperty().get() > 0);
+        robot.clickOn("#cancelImportButton");
+        waitUntil(() -> robot.lookup("#importReport").tryQuery().isPresent());
+        String report = reportText(robot);
+        assertTrue(report.startsWith("Cancelled: long recording.mp4. Nothing of that file was kept"), report);
+        assertEquals("Import into Slow was cancelled", robot.lookup("#importReport").queryAs(DialogPane.class).getHeaderText());
+        closeDialog(robot, "#importReport");
+        assertEquals(List.of(), store.footage().list(investigation));
+        try (Stream<Path> files = Files.list(store.dataFolder().resolve(Vault.FOLDER))) {
+            assertEquals(List.of(), files.toList(), "no copy, not even a half-written one, in the vault");
+        }
+        assertTrue(store.audit().verify().intact());
+    }
+
+    @Test
+    void provenanceAndStatusAreSavedFromTheForm(FxRobot robot) throws Exception {
+        Footage item = importOne(robot, Clip.VP9);
+        robot.clickOn(footageCell(robot));
+        robot.interact(() -> robot.lookup("#detailsPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
+        robot.clickOn("#platformField").write("Telegram");
+        robot.clickOn("#firstSeenField").write("yesterday");
+        robot.clickOn("#saveDetailsButton");
+        assertTrue(label(robot, "#detailsMessage").startsWith("First seen: write a UTC time"), label(robot, "#detailsMessage"));
+        robot.doubleClickOn("#firstSeenField").push(KeyCode.CONTROL, KeyCode.A).write("2024-05-01T10:00:00Z");
+        robot.interact(() -> {
+            cases.graphicViolenceProperty().set(true);
+            cases.statusProperty().set(org.frameproof.domain.FootageStatus.DISPUTED);
+            cases.statusReasonProperty().set("the uniforms do not match the claimed unit");
+        });
+        robot.clickOn("#saveDetailsButton");
+        assertEquals("Saved.", label(robot, "#detailsMessage"));
+        Footage saved = store.footage().require(item.id());
+        assertEquals("Telegram", saved.provenance().platform());
+        assertEquals(java.time.Instant.parse("2024-05-01T10:00:00Z"), saved.provenance().firstSeenAt());
+        assertTrue(saved.provenance().graphicViolence());
+        assertEquals(org.frameproof.domain.FootageStatus.DISPUTED, saved.status());
+        assertEquals("the uniforms do not match the claimed unit", saved.statusReason());
+        waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("disputed"));
+    }
+
+    // ---- helpers
+
+    private Footage importOne(FxRobot robot, Clip clip) throws Exception {
+        Case investigation = store.cases().createCase("Case", "");
+        robot.interact(cases::refresh);
+        importAndWait(robot, investigation, List.of(clip.path()));
+        closeDialog(robot, "#importReport");
+        return store.footage().list(investigation).get(0);
+    }
+
+    private void importAndWait(FxRobot robot, Case investigation, List<Path> files) {
+        robot.interact(() -> cases.importFiles(investigation, files));
+        waitUntil(() -> robot.lookup("#importReport").tryQuery().isPresent());
+    }
+
+    private static String reportText(FxRobot robot) {
+        return onFx(() -> robot.lookup("#importReport").queryAs(DialogPane.class).getContentText());
+    }
+
+    private static void closeDialog(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryAs(DialogPane.class).getScene().getWindow().hide());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TreeCell<Object> footageCell(FxRobot robot) {
+        return onFx(() -> robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(cell -> cell.getItem() instanceof FootageRow).findFirst().orElseThrow());
+    }
+
+    private static List<String> labels(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryAllAs(Label.class).stream()
+                .sorted(java.util.Comparator.comparingDouble((Node node) -> node.localToScene(0, 0).getY()))
+                .map(Label::getText).toList());
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private static String statusText(FxRobot robot) {
+        return onFx(() -> robot.lookup(".status-bar").queryAs(StatusBar.class).getText());
+    }
+}

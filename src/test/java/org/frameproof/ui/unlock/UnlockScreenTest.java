@@ -1,0 +1,207 @@
+package org.frameproof.ui.unlock;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.frameproof.testing.FxWait.onFx;
+import static org.frameproof.testing.FxWait.waitUntil;
+
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.frameproof.domain.Role;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.TestStores;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.main.MainWindow;
+import org.frameproof.ui.main.MainWindowViewModel;
+import org.frameproof.ui.player.PlayerThreads;
+import org.frameproof.ui.player.PlayerViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The unlock screen on a real encrypted store, driven from the keyboard as a reviewer would. */
+@ExtendWith(ApplicationExtension.class)
+class UnlockScreenTest {
+    @TempDir Path work;
+    private final AtomicReference<EvidenceStore> unlocked = new AtomicReference<>();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private VlcPlayback playback;
+    private UnlockViewModel viewModel;
+
+    @Start
+    void start(Stage stage) {
+        // Each test opens the unlock window itself, once its data folder is as it needs it.
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        if (unlocked.get() != null) {
+            unlocked.get().close();
+        }
+        if (playback != null) {
+            playback.close();
+        }
+    }
+
+    private Path data() {
+        return work.resolve("data");
+    }
+
+    private void showUnlockWindow(FxRobot robot, boolean thenMainWindow) {
+        robot.interact(() -> {
+            viewModel = new UnlockViewModel(TestStores.stores(), data(), TaskExecutor.background("test-unlock"), Clock.systemUTC());
+            UnlockWindow.show(new Stage(), viewModel, icon(), store -> {
+                unlocked.set(store);
+                if (thenMainWindow) {
+                    showMainWindow(store);
+                }
+            }, () -> cancelled.set(true));
+        });
+    }
+
+    private void showMainWindow(EvidenceStore store) {
+        VideoSurface surface = new VideoSurface();
+        playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
+        PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
+                FrameDecoder.DEFAULT_CACHE_BYTES);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
+                TaskExecutor.immediate(), annotations.session()::openFootage);
+        MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player,
+                CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                () -> new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate()), annotations,
+                "about", icon());
+    }
+
+    @Test
+    void theFirstRunCreatesTheStoreForTheReviewerAndOpensTheMainWindow(FxRobot robot) throws Exception {
+        showUnlockWindow(robot, true);
+        assertEquals("Create your encrypted store", label(robot, ".unlock-heading"));
+        assertTrue(robot.lookup(".unlock-warning").queryAs(Label.class).getText().contains("cannot be recovered"));
+        Button create = robot.lookup("#submitButton").queryButton();
+        assertTrue(create.isDisabled());
+
+        robot.clickOn("#nameField").write("Noor Haddad");
+        robot.interact(() -> robot.lookup("#roleBox").<ComboBox<Role>>query().setValue(Role.MEDICAL_EXPERT));
+        robot.clickOn("#newPassphraseField").write("short");
+        assertTrue(label(robot, "#strengthLabel").startsWith("Too short"), label(robot, "#strengthLabel"));
+        robot.clickOn("#newPassphraseField").write(" olive lantern");
+        robot.clickOn("#confirmationField").write("short olive lantren");
+        assertTrue(label(robot, "#strengthLabel").endsWith("The two passphrases differ."), label(robot, "#strengthLabel"));
+        assertTrue(create.isDisabled());
+        robot.push(KeyCode.BACK_SPACE).push(KeyCode.BACK_SPACE).push(KeyCode.BACK_SPACE).write("ern");
+        assertFalse(create.isDisabled());
+        robot.type(KeyCode.ENTER);
+
+        waitUntil(() -> unlocked.get() != null);
+        assertEquals("Noor Haddad", unlocked.get().reviewer().name());
+        assertEquals(Role.MEDICAL_EXPERT, unlocked.get().reviewer().role());
+        assertTrue(Files.exists(data().resolve("frameproof.key")));
+        waitUntil(() -> robot.lookup(".menu-bar").tryQuery().isPresent());
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        assertTrue(menuBar.getScene().getWindow().isShowing());
+        assertEquals(1, Window.getWindows().stream().filter(Window::isShowing).count(), "the unlock window is closed");
+        assertFalse(cancelled.get());
+    }
+
+    @Test
+    void aWrongPassphraseSaysSoTouchesNothingAndRepeatedOnesAreCountedDown(FxRobot robot) throws Exception {
+        TestStores.create(data()).close();
+        Path keyFile = data().resolve("frameproof.key");
+        Path database = data().resolve("frameproof.mv.db");
+        byte[] keyBefore = Files.readAllBytes(keyFile);
+        byte[] databaseBefore = Files.readAllBytes(database);
+        showUnlockWindow(robot, false);
+        assertEquals("Unlock Frameproof", label(robot, ".unlock-heading"));
+        assertEquals("Data folder: " + data(), label(robot, ".unlock-folder"));
+
+        // After the third wrong passphrase the store refuses tries for a second: the screen counts it down.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            robot.clickOn("#passphraseField").write("not it at all").type(KeyCode.ENTER);
+            int expected = attempt;
+            waitUntil(() -> !viewModel.busyProperty().get() && label(robot, "#messageLabel").startsWith("Wrong passphrase")
+                    && (expected < 3 || onFx(() -> viewModel.secondsToWaitProperty().get() > 0
+                            && robot.lookup("#waitLabel").query().isVisible()
+                            && robot.lookup("#submitButton").queryButton().isDisabled()
+                            && robot.lookup("#waitLabel").queryAs(Label.class).getText().matches("You can try again in \\d+ s\\."))));
+        }
+        assertTrue(robot.lookup("#messageLabel").query().isVisible());
+        assertArrayEquals(keyBefore, Files.readAllBytes(keyFile));
+        assertArrayEquals(databaseBefore, Files.readAllBytes(database));
+        assertTrue(unlocked.get() == null);
+
+        robot.clickOn("#passphraseField").write(TestStores.PASSPHRASE);
+        waitUntil(() -> viewModel.secondsToWaitProperty().get() == 0);
+        assertFalse(robot.lookup("#waitLabel").query().isVisible());
+        robot.clickOn("#submitButton");
+        waitUntil(() -> unlocked.get() != null);
+        assertEquals(TestStores.REVIEWER, unlocked.get().reviewer());
+    }
+
+    @Test
+    void cancelClosesWithoutCreatingAnything(FxRobot robot) {
+        showUnlockWindow(robot, false);
+        robot.clickOn("#nameField").write("Noor");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(cancelled::get);
+        assertFalse(Files.exists(data().resolve("frameproof.key")));
+        assertEquals(0, Window.getWindows().stream().filter(Window::isShowing).count());
+    }
+
+    @Test
+    void changingThePassphraseKeepsTheStoreAndOnlyTheNewOneUnlocksIt(FxRobot robot) throws Exception {
+        TestStores.create(data()).close();
+        ChangePassphraseViewModel change = new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate());
+        robot.interact(() -> {
+            change.currentProperty().set("wrong one");
+            change.replacement().passphraseProperty().set("river stone quiet morning");
+            change.replacement().confirmationProperty().set("river stone quiet morning");
+            change.submit();
+        });
+        assertTrue(change.messageProperty().get().startsWith("Wrong passphrase"), change.messageProperty().get());
+        assertFalse(change.changedProperty().get());
+        robot.interact(() -> {
+            change.currentProperty().set(TestStores.PASSPHRASE);
+            change.submit();
+        });
+        assertTrue(change.changedProperty().get(), change.messageProperty().get());
+        try (EvidenceStore store = TestStores.stores().unlock(data(), "river stone quiet morning".toCharArray())) {
+            assertEquals(TestStores.REVIEWER, store.reviewer());
+        }
+    }
+
+    private static String label(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private static Image icon() {
+        return new Image(UnlockScreenTest.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
+    }
+}
