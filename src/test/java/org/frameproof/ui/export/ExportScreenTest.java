@@ -1,6 +1,7 @@
 package org.frameproof.ui.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,7 +122,9 @@ class ExportScreenTest {
         assertEquals("vtt", audited.get("format").asText());
         assertTrue(Files.readString(destination).startsWith("WEBVTT"));
         assertTrue(robot.lookup("#exportButton").queryAs(Button.class).isVisible());
-        robot.clickOn("#closeButton");
+        Button close = robot.lookup("#closeButton").queryAs(Button.class);
+        robot.interact(close::fire);
+        assertFalse(close.getScene().getWindow().isShowing(), "Close closes the dialog");
     }
 
     @Test
