@@ -22,6 +22,7 @@ import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.cases.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
@@ -101,6 +102,8 @@ final class DesktopWorkstation implements Workstation {
             VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
             PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
                     FrameDecoder.DEFAULT_CACHE_BYTES);
+            mainWindow.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
+                    TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
             AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player,
                     TaskExecutor.daemonThread("frameproof-search"), Platform::runLater);
             CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),

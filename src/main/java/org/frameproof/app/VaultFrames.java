@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.cli.FrameSources;
+import org.frameproof.exchange.FrameSources;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.FrameSource;
 import org.frameproof.media.DecodedFrame;
@@ -18,8 +18,12 @@ import org.frameproof.media.IsolatedProber;
  * stays open until {@link #close()}.
  */
 public final class VaultFrames implements FrameSources.OpenFrames {
-    /** Exports visit frames in order, so a small cache suffices. */
-    private static final long CACHE_BYTES = 64L << 20;
+    /**
+     * Exports visit frames in order and never step back, so the decoder keeps no frames behind
+     * the one asked for; that also lets it skip the non-reference frames before it (B-frames that
+     * no other frame refers to), as for a still.
+     */
+    private static final long CACHE_BYTES = 1;
 
     private final IsolatedProber prober;
     private final Map<Path, FrameDecoder> decoders = new HashMap<>();

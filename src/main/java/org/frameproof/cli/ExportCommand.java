@@ -10,6 +10,7 @@ import org.frameproof.exchange.ExportFormat;
 import org.frameproof.exchange.ExportMonitor;
 import org.frameproof.exchange.ExportOptions;
 import org.frameproof.exchange.ExportResult;
+import org.frameproof.exchange.FrameSources;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,7 @@ final class ExportCommand extends StoreCommand {
         try (CtrlC ctrlC = new CtrlC("export", CLEANUP_SECONDS);
                 FrameSources.OpenFrames open = frames.open(dataFolder())) {
             ExportResult result = store.exports().export(what, exportFormat, out, open, graphicStills,
-                    new Progress(ctrlC));
+                    new Progress(ctrlC)).result();
             err().println();
             out().println("Wrote " + result.path() + " (" + exportFormat.label() + ", " + result.files() + " file"
                     + (result.files() == 1 ? "" : "s") + ", " + result.bytes() + " bytes), SHA-256 " + result.sha256());

@@ -15,6 +15,8 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
@@ -78,6 +80,10 @@ public final class ExportService {
         }
     }
 
+    /** An export in place and the audit entry that records it. */
+    public record Recorded(ExportResult result, long auditEntry) {
+    }
+
     /**
      * Writes the export and records it in the audit log ({@code export}, with format, path,
      * SHA-256, size and what it holds).
@@ -86,23 +92,65 @@ public final class ExportService {
      *     cannot be written or the format does not fit (nothing is left behind)
      * @throws java.util.concurrent.CancellationException when the monitor cancelled (nothing is left behind)
      */
-    public ExportResult export(Scope scope, ExportFormat format, Path out, FrameSource frames,
+    public Recorded export(Scope scope, ExportFormat format, Path out, FrameSource frames,
             ExportOptions.GraphicStills graphicStills, ExportMonitor monitor) throws UserFacingException {
         EvidenceExport input = gather(scope);
-        ExportOptions options = new ExportOptions(stamp.appVersion(), reviewer.name(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), graphicStills);
-        ExportResult result = new Exporter(frames).export(format, input, out, options, monitor);
-        ObjectNode record = JSON.createObjectNode()
-                .put("format", format.code())
+        ExportResult result = new Exporter(frames).export(format, input, out, options(graphicStills), monitor);
+        ObjectNode record = describe(result, format.code(), input.caseInfo().title())
+                .put("annotations", input.annotations().size());
+        input.footage().forEach(item -> record.withArray("footage").add(item.id()));
+        return new Recorded(result, audited(result, record));
+    }
+
+    /**
+     * Writes one frame of a footage item as a still ({@code out} PNG at full resolution, with
+     * {@code out.json} and {@code out.sha256} beside it) and records it in the audit log
+     * ({@code export}, format {@code still}, with the frame and the PNG's SHA-256).
+     *
+     * @throws UserFacingException when the footage or frame does not exist, or the destination
+     *     cannot be written (nothing is left behind)
+     */
+    public Recorded exportFrame(long footageId, int frame, Path out, FrameSource frames) throws UserFacingException {
+        Footage item = footage.require(footageId);
+        FrameIndex index = annotations.frameIndex(footageId);
+        if (frame < 0 || frame > index.lastFrame()) {
+            throw new UserFacingException(item.originalName() + " has frames 0 to " + index.lastFrame() + ", not " + frame + ".");
+        }
+        List<Annotation> onFrame = annotations.list(AnnotationQuery.footage(footageId)).stream()
+                .filter(annotation -> annotation.span().startFrame() <= frame && frame <= annotation.span().endFrame())
+                .toList();
+        Case investigation = caseOf(item);
+        ExportResult result = new Exporter(frames).exportFrame(exported(item), FrameSpan.of(index, frame, frame), onFrame,
+                out, options(ExportOptions.GraphicStills.INCLUDE));
+        ObjectNode record = describe(result, "still", investigation.title())
+                .put("frame", frame)
+                .put("annotations", onFrame.size());
+        record.withArray("footage").add(footageId);
+        return new Recorded(result, audited(result, record));
+    }
+
+    private ExportOptions options(ExportOptions.GraphicStills graphicStills) {
+        return new ExportOptions(stamp.appVersion(), reviewer.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                graphicStills);
+    }
+
+    private static ObjectNode describe(ExportResult result, String format, String caseTitle) {
+        return JSON.createObjectNode()
+                .put("format", format)
                 .put("path", result.path().toAbsolutePath().toString())
                 .put("sha256", result.sha256())
                 .put("bytes", result.bytes())
                 .put("files", result.files())
-                .put("case", input.caseInfo().title())
-                .put("annotations", input.annotations().size());
-        input.footage().forEach(item -> record.withArray("footage").add(item.id()));
-        database.transaction(() -> audit.record("export", "export", result.path().toAbsolutePath().toString(), null, record));
-        return result;
+                .put("case", caseTitle);
+    }
+
+    private long audited(ExportResult result, ObjectNode record) throws UserFacingException {
+        return database.transaction(() -> audit.record("export", "export", result.path().toAbsolutePath().toString(),
+                null, record)).sequence();
+    }
+
+    private Case caseOf(Footage item) throws UserFacingException {
+        return cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElseThrow();
     }
 
     /** The records of the scope as an export holds them. */
@@ -112,7 +160,7 @@ public final class ExportService {
         if (scope.footageId() != null) {
             Footage item = footage.require(scope.footageId());
             items = List.of(item);
-            investigation = cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElseThrow();
+            investigation = caseOf(item);
         } else {
             investigation = cases.require(scope.caseTitle());
             items = footage.list(investigation);

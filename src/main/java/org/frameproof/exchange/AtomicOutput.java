@@ -161,6 +161,11 @@ final class AtomicOutput {
         }
     }
 
+    /** Removes a file an export had placed, when a later part of the same export failed. */
+    static void deleteQuietly(Path file) {
+        deleteTree(file);
+    }
+
     private static void deleteTree(Path path) {
         try (Stream<Path> walk = Files.walk(path)) {
             for (Path entry : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {

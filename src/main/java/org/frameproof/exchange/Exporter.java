@@ -2,6 +2,9 @@ package org.frameproof.exchange;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.UserFacingException;
 
 /**
@@ -41,6 +44,26 @@ public final class Exporter {
             return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
         }
         return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
+    }
+
+    /**
+     * One frame as a lossless PNG at full resolution ({@code out}), with {@code out.json} (source
+     * file and its SHA-256, frame index, timestamp, the annotations and regions on it) and
+     * {@code out.sha256} beside it. The result's hash is the PNG's.
+     *
+     * @param span the frame (start == end) with its own timestamp
+     * @param onFrame the annotations that show on that frame
+     * @throws UserFacingException when the frame cannot be decoded or a file cannot be written
+     *     (nothing is left behind)
+     */
+    public ExportResult exportFrame(ExportedFootage footage, FrameSpan span, List<Annotation> onFrame, Path out,
+            ExportOptions options) throws UserFacingException {
+        return StillsExport.writeFrame(footage, span, onFrame, options, frames, out);
+    }
+
+    /** {@code <original name without extension>_frame<000123>.png}: how stills are named. */
+    public static String stillFileName(String originalName, int frame) {
+        return StillsExport.fileName(originalName, frame);
     }
 
     /** {@code OUT.pdf.sha256} beside the report, in the format {@code sha256sum -c} checks. */

@@ -23,13 +23,15 @@ public interface FrameSource {
 
     /**
      * Wraps opaque {@code 0xAARRGGBB} pixels (as {@code media.DecodedFrame} holds them) as an
-     * image without copying them; the image must then be treated as read-only.
+     * image without copying them; the image must then be treated as read-only. It is an RGB
+     * image (the alpha byte is ignored): frames are opaque, and Java 2D scales and encodes RGB
+     * faster, and PNGs of it carry no needless alpha channel.
      */
     static BufferedImage image(int width, int height, int[] argb) {
         if (argb.length != width * height) {
             throw new IllegalArgumentException(argb.length + " pixels for " + width + "x" + height);
         }
-        DirectColorModel model = new DirectColorModel(32, 0x00ff0000, 0x0000ff00, 0x000000ff, 0xff000000);
+        DirectColorModel model = new DirectColorModel(24, 0x00ff0000, 0x0000ff00, 0x000000ff);
         SinglePixelPackedSampleModel sampleModel = new SinglePixelPackedSampleModel(
                 java.awt.image.DataBuffer.TYPE_INT, width, height, model.getMasks());
         WritableRaster raster = Raster.createWritableRaster(sampleModel, new DataBufferInt(argb, argb.length), null);

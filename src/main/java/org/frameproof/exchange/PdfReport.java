@@ -4,8 +4,16 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
@@ -15,6 +23,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
 
 /**
@@ -29,6 +38,7 @@ import org.frameproof.domain.UserFacingException;
  */
 final class PdfReport {
     static final int STILL_WIDTH = 1280;
+    private static final float JPEG_QUALITY = 0.85f;
     private static final Color GREY = new Color(90, 90, 90);
     private static final Color ALERT = new Color(160, 0, 0);
 
@@ -108,8 +118,8 @@ final class PdfReport {
         AuditSummary audit = input.audit();
         layout.space(10);
         layout.text("Custody and audit trail", 16);
-        layout.text("Audit log: " + audit.entryCount() + " entries; hash chain " + (audit.chainIntact() ? "intact" : "BROKEN")
-                + " (" + audit.chainDetail() + ").", 9, audit.chainIntact() ? Color.BLACK : ALERT);
+        layout.text("Audit log: " + audit.entryCount() + " entries; hash chain " + (audit.chainIntact() ? "intact."
+                : "BROKEN (" + audit.chainDetail() + ")."), 9, audit.chainIntact() ? Color.BLACK : ALERT);
         for (AuditSummary.Event event : audit.events()) {
             layout.text(event.at() + "  " + event.actor() + "  " + event.action()
                     + (FindingFields.blank(event.detail()) ? "" : ": " + event.detail()), 8);
@@ -118,22 +128,50 @@ final class PdfReport {
 
     private void annotationsSection(ReportLayout layout) throws IOException, UserFacingException {
         List<Annotation> annotations = input.annotations();
-        layout.space(10);
-        layout.text("Annotations", 16);
-        StillCache stills = new StillCache(frames);
-        for (int i = 0; i < annotations.size(); i++) {
-            monitor.checkCancelled();
-            Annotation annotation = annotations.get(i);
-            ExportedFootage footage = input.footageOf(annotation);
-            layout.keep(200);
-            layout.space(8);
-            annotationText(layout, annotation, footage, i + 1, annotations.size());
-            annotationStill(layout, annotation, footage, stills);
-            monitor.progress(i + 1, annotations.size());
+        String heading = "Annotations";
+        if (annotations.isEmpty()) {
+            layout.space(10);
+            layout.text(heading, 16);
+        }
+        try (PreparedStills stills = new PreparedStills(annotations)) {
+            for (int i = 0; i < annotations.size(); i++) {
+                monitor.checkCancelled();
+                Annotation annotation = annotations.get(i);
+                ExportedFootage footage = input.footageOf(annotation);
+                PrintedStill printed = printed(layout, stills.get(i));
+                // The annotation and its still share a page whenever they fit on one, so a still
+                // never seems to belong to the annotation printed below it.
+                float[] height = {8 + printed.height(layout)};
+                annotationText((text, size, colour) -> height[0] += layout.textHeight(text, size), annotation, footage,
+                        i + 1, annotations.size());
+                if (i == 0) {
+                    // The heading goes with the first annotation, never alone at the foot of a page.
+                    height[0] += 10 + layout.textHeight(heading, 16);
+                    layout.keep(Math.min(height[0], layout.pageHeight()));
+                    layout.space(10);
+                    layout.text(heading, 16);
+                } else {
+                    layout.keep(Math.min(height[0], layout.pageHeight()));
+                }
+                layout.space(8);
+                annotationText(layout::text, annotation, footage, i + 1, annotations.size());
+                printed.print(layout, i + 1, annotation);
+                monitor.progress(i + 1, annotations.size());
+            }
         }
     }
 
-    private void annotationText(ReportLayout layout, Annotation annotation, ExportedFootage footage, int number, int total)
+    /** Where an annotation's lines go: first measured, then printed. */
+    @FunctionalInterface
+    private interface Lines {
+        void text(String text, float size, Color colour) throws IOException;
+
+        default void text(String text, float size) throws IOException {
+            text(text, size, Color.BLACK);
+        }
+    }
+
+    private void annotationText(Lines layout, Annotation annotation, ExportedFootage footage, int number, int total)
             throws IOException {
         FrameSpan span = annotation.span();
         String frames = span.isPoint() ? "frame " + span.startFrame() : "frames " + span.startFrame() + "-" + span.endFrame();
@@ -175,25 +213,108 @@ final class PdfReport {
                 + annotation.createdAt() + (annotation.modifiedAt() == null ? "" : ", last changed " + annotation.modifiedAt()), 9);
     }
 
-    private void annotationStill(ReportLayout layout, Annotation annotation, ExportedFootage footage, StillCache stills)
-            throws IOException, UserFacingException {
-        boolean graphic = footage.graphic() && options.graphicStills() != ExportOptions.GraphicStills.INCLUDE;
-        if (graphic && options.graphicStills() == ExportOptions.GraphicStills.OMIT) {
-            layout.text("[Still left out: the footage is flagged graphic.]", 9, GREY);
-            return;
-        }
-        BufferedImage frame = stills.frame(footage, annotation.span().startFrame());
-        PDImageXObject overview = JPEGFactory.createFromImage(layout.document(),
-                StillImages.overview(frame, annotation.region(), STILL_WIDTH, graphic), 0.85f);
-        layout.text("Frame " + annotation.span().startFrame() + (graphic ? " (blurred: graphic footage)" : "")
-                + (annotation.region() == null ? "" : ", region outlined in yellow") + ":", 8, GREY);
-        layout.image(overview, layout.width(), 300, 1);
-        if (annotation.region() != null) {
-            BufferedImage crop = StillImages.crop(frame, annotation.region(), graphic);
-            if (crop != null) {
-                layout.text("Region at full resolution (" + crop.getWidth() + " x " + crop.getHeight() + " pixels):", 8, GREY);
-                layout.image(LosslessFactory.createFromImage(layout.document(), crop), 240, 240, 4);
+    private static PrintedStill printed(ReportLayout layout, Still still) throws IOException {
+        return still == null ? new PrintedStill(null, null, false) : new PrintedStill(
+                JPEGFactory.createFromByteArray(layout.document(), still.overviewJpeg()),
+                still.crop() == null ? null : LosslessFactory.createFromImage(layout.document(), still.crop()), still.blurred());
+    }
+
+    /** An annotation's still and crop as PDF images, or neither when the still is left out. */
+    private record PrintedStill(PDImageXObject overview, PDImageXObject crop, boolean blurred) {
+        private static final float CAPTION = 8;
+        private static final float OVERVIEW_HEIGHT = 300;
+        private static final float CROP_SIZE = 240;
+        private static final float CROP_ZOOM = 4;
+
+        float height(ReportLayout layout) throws IOException {
+            if (overview == null) {
+                return layout.textHeight("[", 9);
             }
+            float height = layout.textHeight("Frame", CAPTION) + layout.imageHeight(overview, layout.width(), OVERVIEW_HEIGHT, 1);
+            return crop == null ? height
+                    : height + layout.textHeight("Region", CAPTION) + layout.imageHeight(crop, CROP_SIZE, CROP_SIZE, CROP_ZOOM);
+        }
+
+        void print(ReportLayout layout, int number, Annotation annotation) throws IOException {
+            if (overview == null) {
+                layout.text("[Still left out: the footage is flagged graphic.]", 9, GREY);
+                return;
+            }
+            layout.captionedImage("Annotation " + number + ", frame " + annotation.span().startFrame()
+                    + (blurred ? " (blurred: graphic footage)" : "")
+                    + (annotation.region() == null ? "" : ", region outlined in yellow") + ":", CAPTION, GREY,
+                    overview, layout.width(), OVERVIEW_HEIGHT, 1);
+            if (crop != null) {
+                layout.captionedImage("Annotation " + number + ", region at full resolution (" + crop.getWidth() + " x "
+                        + crop.getHeight() + " pixels):", CAPTION, GREY, crop, CROP_SIZE, CROP_SIZE, CROP_ZOOM);
+            }
+        }
+    }
+
+    /** An annotation's still as the report prints it: the overview as JPEG, and the region's crop. */
+    private record Still(byte[] overviewJpeg, BufferedImage crop, boolean blurred) {
+    }
+
+    /**
+     * The annotations' stills, made ahead of the page that prints them: frames are decoded here
+     * in frame order (the decoder steps forward instead of seeking), and scaled, outlined, cropped
+     * and JPEG-encoded on {@value #IMAGE_THREADS} worker threads meanwhile. At most
+     * {@value #AHEAD} stills wait, so memory stays bounded (a 1080p frame is 8 MB).
+     */
+    private final class PreparedStills implements AutoCloseable {
+        private static final int IMAGE_THREADS = 2;
+        private static final int AHEAD = 6;
+
+        private final List<Annotation> annotations;
+        private final ExecutorService workers = Executors.newFixedThreadPool(IMAGE_THREADS, work -> {
+            Thread thread = new Thread(work, "report-stills");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final Map<Integer, Future<Still>> pending = new HashMap<>();
+        private final StillCache frames = new StillCache(PdfReport.this.frames);
+        private int submitted;
+
+        PreparedStills(List<Annotation> annotations) {
+            this.annotations = annotations;
+        }
+
+        /** The still of annotation {@code i}; null when it is left out. Call with i = 0, 1, 2, ... */
+        Still get(int i) throws IOException, UserFacingException {
+            while (submitted < annotations.size() && submitted <= i + AHEAD) {
+                monitor.checkCancelled();
+                pending.put(submitted, prepare(annotations.get(submitted)));
+                submitted++;
+            }
+            try {
+                return pending.remove(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Export interrupted");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException("Preparing a still failed", e.getCause());
+            }
+        }
+
+        private Future<Still> prepare(Annotation annotation) throws UserFacingException {
+            ExportedFootage footage = input.footageOf(annotation);
+            boolean graphic = footage.graphic() && options.graphicStills() != ExportOptions.GraphicStills.INCLUDE;
+            if (graphic && options.graphicStills() == ExportOptions.GraphicStills.OMIT) {
+                return CompletableFuture.completedFuture(null);
+            }
+            BufferedImage frame = frames.frame(footage, annotation.span().startFrame());
+            Region region = annotation.region();
+            return workers.submit(() -> new Still(
+                    StillImages.jpeg(StillImages.overview(frame, region, STILL_WIDTH, graphic), JPEG_QUALITY),
+                    region == null ? null : StillImages.crop(frame, region, graphic), graphic));
+        }
+
+        @Override
+        public void close() {
+            workers.shutdownNow();
         }
     }
 

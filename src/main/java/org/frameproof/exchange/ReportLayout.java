@@ -103,12 +103,46 @@ final class ReportLayout implements AutoCloseable {
 
     /** An image at most {@code maxWidth} by {@code maxHeight} points, its aspect kept, enlarged at most {@code maxZoom} times. */
     void image(PDImageXObject image, float maxWidth, float maxHeight, float maxZoom) throws IOException {
-        float scale = Math.min(maxZoom, Math.min(maxWidth / image.getWidth(), maxHeight / image.getHeight()));
+        float scale = scale(image, maxWidth, maxHeight, maxZoom);
         float width = image.getWidth() * scale;
         float height = image.getHeight() * scale;
         keep(height + 4);
         y -= height + 4;
         content.drawImage(image, MARGIN, y, width, height);
+    }
+
+    /**
+     * A caption line of {@code size} and the image below it, on the same page: a still is never
+     * separated from the line that says which frame it is.
+     */
+    void captionedImage(String caption, float size, Color colour, PDImageXObject image, float maxWidth, float maxHeight,
+            float maxZoom) throws IOException {
+        keep(size * 1.35f + imageHeight(image, maxWidth, maxHeight, maxZoom));
+        text(caption, size, colour);
+        image(image, maxWidth, maxHeight, maxZoom);
+    }
+
+    /** The height {@link #text} takes for this text. */
+    float textHeight(String text, float size) throws IOException {
+        int lines = 0;
+        for (String paragraph : printableText(text).split("\n", -1)) {
+            lines += wrap(paragraph, size, width()).size();
+        }
+        return lines * size * 1.35f;
+    }
+
+    /** The height {@link #image} takes for this image. */
+    float imageHeight(PDImageXObject image, float maxWidth, float maxHeight, float maxZoom) {
+        return image.getHeight() * scale(image, maxWidth, maxHeight, maxZoom) + 4;
+    }
+
+    /** The height there is for content on an empty page. */
+    float pageHeight() {
+        return SIZE.getHeight() - 2 * MARGIN - FOOTER;
+    }
+
+    private static float scale(PDImageXObject image, float maxWidth, float maxHeight, float maxZoom) {
+        return Math.min(maxZoom, Math.min(maxWidth / image.getWidth(), maxHeight / image.getHeight()));
     }
 
     /** Writes "Page N of M" and a line about the report at the foot of every page. */

@@ -8,6 +8,14 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.frameproof.domain.Region;
 
 /** Frames as reports print them: scaled, blurred, with the annotation's region drawn. */
@@ -27,7 +35,8 @@ final class StillImages {
         int width = Math.max(1, (int) Math.round(frame.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(frame.getHeight() * scale));
         BufferedImage source = blur ? blurred(frame) : frame;
-        BufferedImage overview = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        // Bytes in the order the JPEG writer takes them: it copies other layouts pixel by pixel, slowly.
+        BufferedImage overview = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D graphics = overview.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -47,6 +56,22 @@ final class StillImages {
             graphics.dispose();
         }
         return overview;
+    }
+
+    /** Baseline JPEG at {@code quality} (0..1), as reports embed their overview stills. */
+    static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     /** The region's bounding box at full resolution, clipped to the frame; null if it lies outside. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.frameproof.domain.UserFacingException;
  * resolution, with a sidecar {@code .json} (source file and its SHA-256, frame index, timestamp,
  * the annotations and regions on it) and a {@code .sha256} of the PNG; {@code SHA256SUMS} lists
  * every file, so {@code sha256sum -c SHA256SUMS} checks the whole folder, and its own hash is the
- * export's hash.
+ * export's hash. {@link #writeFrame} writes one frame (the one on screen) the same way.
  */
 final class StillsExport {
     static final String SUMS = "SHA256SUMS";
@@ -41,7 +42,6 @@ final class StillsExport {
         long[] totals = new long[2];
         String[] sumsHash = new String[1];
         AtomicOutput.writeFolder(out, folder -> {
-            ObjectMapper mapper = new ObjectMapper();
             StringBuilder sums = new StringBuilder();
             int done = 0;
             for (List<Annotation> onFrame : byFrame.values()) {
@@ -49,19 +49,14 @@ final class StillsExport {
                 Annotation first = onFrame.get(0);
                 ExportedFootage footage = input.footageOf(first);
                 int frameNumber = first.span().startFrame();
-                BufferedImage frame = frames.frame(footage, frameNumber);
-                String png = fileName(footage, frameNumber);
-                Path pngFile = folder.resolve(png);
-                if (!ImageIO.write(frame, "png", pngFile.toFile())) {
-                    throw new IOException("No PNG writer is available");
-                }
-                String pngHash = Sha256.of(pngFile);
-                byte[] sidecar = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(
-                        sidecar(mapper, footage, first.span(), onFrame, png, pngHash, frame, options));
-                Files.write(folder.resolve(png + ".json"), sidecar);
-                Files.writeString(folder.resolve(png + ".sha256"), Sha256.sumLine(pngHash, png), StandardCharsets.UTF_8);
-                sums.append(Sha256.sumLine(pngHash, png)).append(Sha256.sumLine(Sha256.of(sidecar), png + ".json"));
-                totals[0] += Files.size(pngFile) + sidecar.length;
+                Still still = Still.of(footage, first.span(), onFrame, fileName(footage, frameNumber),
+                        frames.frame(footage, frameNumber), options);
+                Files.write(folder.resolve(still.name()), still.png());
+                Files.write(folder.resolve(still.name() + ".json"), still.sidecar());
+                Files.write(folder.resolve(still.name() + ".sha256"), still.sumLine());
+                sums.append(Sha256.sumLine(still.pngHash(), still.name()))
+                        .append(Sha256.sumLine(Sha256.of(still.sidecar()), still.name() + ".json"));
+                totals[0] += still.png().length + still.sidecar().length;
                 totals[1] += 3;
                 monitor.progress(++done, byFrame.size());
             }
@@ -75,8 +70,65 @@ final class StillsExport {
 
     /** {@code <original name without extension>_frame<000123>.png}, safe on every file system. */
     static String fileName(ExportedFootage footage, int frame) {
-        String stem = footage.originalName().replaceFirst("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        return fileName(footage.originalName(), frame);
+    }
+
+    static String fileName(String originalName, int frame) {
+        String stem = originalName.replaceFirst("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}._-]", "_");
         return String.format(Locale.ROOT, "%s_frame%06d.png", stem, frame);
+    }
+
+    /**
+     * One frame as a still of its own: {@code out} (a PNG), {@code out.json} and {@code out.sha256}
+     * beside it. Each file is written whole; if a later one fails, the earlier ones are removed.
+     *
+     * @param span the frame (start == end), with its own timestamp
+     * @param onFrame the annotations showing on that frame, whose regions the sidecar lists
+     */
+    static ExportResult writeFrame(ExportedFootage footage, FrameSpan span, List<Annotation> onFrame,
+            ExportOptions options, FrameSource frames, Path out) throws UserFacingException {
+        Path png = out.toAbsolutePath().normalize();
+        Still still = Still.of(footage, span, onFrame, png.getFileName().toString(),
+                frames.frame(footage, span.startFrame()), options);
+        Path sidecar = png.resolveSibling(still.name() + ".json");
+        Path hash = png.resolveSibling(still.name() + ".sha256");
+        List<Path> written = new ArrayList<>();
+        try {
+            written.add(AtomicOutput.writeFile(png, stream -> stream.write(still.png())).path());
+            written.add(AtomicOutput.writeFile(sidecar, stream -> stream.write(still.sidecar())).path());
+            AtomicOutput.writeFile(hash, stream -> stream.write(still.sumLine()));
+        } catch (UserFacingException | RuntimeException e) {
+            written.forEach(AtomicOutput::deleteQuietly);
+            throw e;
+        }
+        return new ExportResult(ExportFormat.STILLS, png, still.pngHash(), still.png().length + still.sidecar().length, 3);
+    }
+
+    /** A frame encoded as PNG, with its hash and its sidecar. */
+    private record Still(String name, byte[] png, String pngHash, byte[] sidecar) {
+        static Still of(ExportedFootage footage, FrameSpan span, List<Annotation> onFrame, String name,
+                BufferedImage frame, ExportOptions options) throws UserFacingException {
+            try {
+                ByteArrayOutputStream encoded = new ByteArrayOutputStream(frame.getWidth() * frame.getHeight() * 2);
+                if (!ImageIO.write(frame, "png", encoded)) {
+                    throw new IOException("No PNG writer is available");
+                }
+                byte[] png = encoded.toByteArray();
+                String pngHash = Sha256.of(png);
+                ObjectMapper mapper = new ObjectMapper();
+                byte[] sidecar = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                        StillsExport.sidecar(mapper, footage, span, onFrame, name, pngHash, frame, options));
+                return new Still(name, png, pngHash, sidecar);
+            } catch (IOException e) {
+                throw new UserFacingException("Cannot encode frame " + span.startFrame() + " of " + footage.originalName()
+                        + " as PNG: " + e.getMessage(), e);
+            }
+        }
+
+        /** {@code <sha256>  <name>}, the line {@code sha256sum -c} checks. */
+        byte[] sumLine() {
+            return Sha256.sumLine(pngHash, name).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     private static ObjectNode sidecar(ObjectMapper mapper, ExportedFootage footage, FrameSpan span,

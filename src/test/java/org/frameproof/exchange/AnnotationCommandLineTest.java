@@ -35,7 +35,6 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.IsolatedProber;
-import org.frameproof.store.AuditRepository;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.Standards;
@@ -294,14 +293,7 @@ class AnnotationCommandLineTest {
 
     private static List<AuditEntry> auditEntries(Path data) throws Exception {
         try (EvidenceStore store = TestStores.unlock(data)) {
-            return store.database().transaction(() -> {
-                List<AuditEntry> entries = new ArrayList<>();
-                new AuditRepository(store.database()).forEachInOrder(entry -> {
-                    entries.add(entry);
-                    return true;
-                });
-                return entries;
-            });
+            return TestStores.auditEntries(store);
         }
     }
 }

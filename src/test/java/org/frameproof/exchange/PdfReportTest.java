@@ -74,7 +74,7 @@ class PdfReportTest {
                 "Generated 2024-03-07T12:00:00Z by Anna Petrosyan with Frameproof 0.1.0-test", "Page 1 of ")) {
             assertTrue(text.contains(expected), "report holds: " + expected);
         }
-        assertTrue(text.contains("Region at full resolution (97 x 80 pixels)"), "the injury's region crop");
+        assertTrue(text.contains("region at full resolution (97 x 80 pixels)"), "the injury's region crop");
         assertEquals(ExportFormat.PDF, result.format());
         assertEquals(Sha256.of(pdf), result.sha256());
         assertEquals(result.sha256() + "  report.pdf\n", Files.readString(folder.resolve("report.pdf.sha256")),

@@ -2,6 +2,9 @@ package org.frameproof.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
@@ -10,6 +13,7 @@ import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.store.AuditRepository;
 
 /** Real encrypted stores in temporary folders, opened the way the app opens them. */
 public final class TestStores {
@@ -30,5 +34,17 @@ public final class TestStores {
 
     public static EvidenceStore unlock(Path dataFolder) throws UserFacingException {
         return stores().unlock(dataFolder, PASSPHRASE.toCharArray());
+    }
+
+    /** Every entry of the store's audit log, in order. */
+    public static List<AuditEntry> auditEntries(EvidenceStore store) throws UserFacingException {
+        return store.database().transaction(() -> {
+            List<AuditEntry> entries = new ArrayList<>();
+            new AuditRepository(store.database()).forEachInOrder(entry -> {
+                entries.add(entry);
+                return true;
+            });
+            return entries;
+        });
     }
 }

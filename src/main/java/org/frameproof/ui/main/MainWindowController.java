@@ -43,6 +43,8 @@ public final class MainWindowController {
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private CheckMenuItem grayscaleItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem exportFrameItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
             PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
@@ -69,6 +71,8 @@ public final class MainWindowController {
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
         bindAnnotations();
+        exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
+        exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
     }
@@ -152,6 +156,16 @@ public final class MainWindowController {
         ChangePassphraseDialog.create(root.getScene().getWindow(), changePassphrase.get()).showAndWait()
                 .filter(Boolean::booleanValue)
                 .ifPresent(changed -> viewModel.showNotice("The passphrase was changed."));
+    }
+
+    @FXML
+    private void export() {
+        viewModel.exportsProperty().get().openDialog(root.getScene().getWindow());
+    }
+
+    @FXML
+    private void exportCurrentFrame() {
+        viewModel.exportsProperty().get().exportCurrentFrame(root.getScene().getWindow());
     }
 
     @FXML

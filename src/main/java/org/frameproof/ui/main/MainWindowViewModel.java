@@ -10,6 +10,7 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.ui.common.Theme;
+import org.frameproof.ui.export.ExportWorkspace;
 
 /** State of the main window: the case list, the status line, the window title and the theme. */
 public final class MainWindowViewModel {
@@ -19,6 +20,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Frameproof");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
 
     /**
      * @param environmentSummary what the status bar says about where this workstation keeps its
@@ -72,5 +74,10 @@ public final class MainWindowViewModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** Exports of the unlocked store (File > Export…); while null, the export menu items are disabled. */
+    public ObjectProperty<ExportWorkspace> exportsProperty() {
+        return exports;
     }
 }

@@ -1,7 +1,6 @@
-package org.frameproof.cli;
+package org.frameproof.exchange;
 
 import java.nio.file.Path;
-import org.frameproof.exchange.FrameSource;
 
 /**
  * Opens the exact frames of a data folder's vault copies for reports and stills. The app answers
