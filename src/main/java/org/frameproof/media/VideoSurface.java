@@ -44,6 +44,13 @@ public final class VideoSurface {
         draw(frame.argb(), frame.width(), frame.height());
     }
 
+    /** Shows no picture: nothing is open. FX thread. */
+    public void clear() {
+        ignorePlaybackFrames();
+        pixels = null;
+        image.set(null);
+    }
+
     /** Lets libVLC draw again: playback has started. */
     void acceptPlaybackFrames() {
         synchronized (stagingLock) {

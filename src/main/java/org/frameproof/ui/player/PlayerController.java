@@ -80,7 +80,8 @@ public final class PlayerController {
                 () -> String.format(Locale.ROOT, "Zoom %.2gx", viewModel.zoomProperty().get()), viewModel.zoomProperty()));
 
         transportBar.disableProperty().bind(viewModel.loadedProperty().not());
-        readoutBar.disableProperty().bind(viewModel.loadedProperty().not());
+        // The readout also speaks for a first frame shown while the index is read.
+        readoutBar.disableProperty().bind(viewModel.currentFrameProperty().lessThan(0));
         playButton.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("❚❚").otherwise("▶"));
         positionMessageLabel.textProperty().bind(viewModel.positionMessageProperty());
         muteButton.selectedProperty().bindBidirectional(viewModel.mutedProperty());

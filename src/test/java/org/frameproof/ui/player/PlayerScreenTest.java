@@ -8,8 +8,12 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -22,6 +26,8 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.media.MediaAnalysis;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
@@ -50,12 +56,14 @@ class PlayerScreenTest {
 
     private VlcPlayback playback;
     private PlayerViewModel viewModel;
+    /** The real analysis waits for this latch: a test that closes it makes indexing slow. */
+    private volatile CountDownLatch analysisHeld = new CountDownLatch(0);
 
     @Start
     void start(Stage stage) {
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        viewModel = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(), 64L << 20);
+        viewModel = new PlayerViewModel(this::heldAnalysis, playback, surface, PlayerThreads.background(), 64L << 20);
         Scene scene = new Scene(PlayerView.load(viewModel).node(), 1100, 720);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
@@ -321,7 +329,66 @@ class PlayerScreenTest {
         robot.type(KeyCode.ESCAPE);
     }
 
+    @Test
+    void firstFrameShowsWhileTheIndexIsReadAndMovesWaitForIt(FxRobot robot) {
+        Clip clip = Clip.MPEG2_TS_LATE_START;
+        analysisHeld = new CountDownLatch(1);
+        robot.interact(() -> viewModel.open(clip.path()));
+        waitUntil(() -> viewModel.imageProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, (int) onFx(() -> readPattern(viewModel.imageProperty().get())));
+        assertEquals("Frame 0 / …", robot.lookup("#positionLabel").queryAs(Label.class).getText());
+        assertEquals("00:00:00.000", robot.lookup("#timeLabel").queryAs(Label.class).getText());
+        assertEquals("pts " + clip.frames().get(0).ptsMs() + " ms", robot.lookup("#ptsLabel").queryAs(Label.class).getText());
+        assertEquals(clip.fileName(), viewModel.fileNameProperty().get());
+        assertTrue(robot.lookup("#indexingBox").query().isVisible(), "indexing progress is shown");
+        assertTrue(robot.lookup("#transportBar").query().isDisabled(), "no moves before the index");
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, viewModel.currentFrameProperty().get());
+        assertEquals(1, analysisHeld.getCount(), "the analysis was still waiting while frame 0 was on screen");
+
+        analysisHeld.countDown();
+        waitUntil(() -> viewModel.loadedProperty().get());
+        assertOnScreen(robot, 0);
+        assertEquals(clip.frameCount(), printedTotal(robot));
+        assertFalse(robot.lookup("#indexingBox").query().isVisible());
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 1);
+    }
+
+    @Test
+    void cancellingWhileTheFirstFrameShowsBringsBackTheFileBefore(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "42");
+        assertOnScreen(robot, 42);
+        analysisHeld = new CountDownLatch(1);
+        robot.interact(() -> viewModel.open(Clip.VP9.path()));
+        waitUntil(() -> Clip.VP9.fileName().equals(viewModel.fileNameProperty().get()));
+        assertFalse(viewModel.loadedProperty().get());
+        robot.clickOn("#cancelIndexingButton");
+        waitUntil(() -> viewModel.loadedProperty().get());
+        assertEquals(Clip.H264_BFRAMES_LONGGOP.fileName(), viewModel.fileNameProperty().get());
+        assertOnScreen(robot, 42);
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 43);
+    }
+
     // ---- helpers
+
+    private MediaAnalysis heldAnalysis(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException {
+        try {
+            while (!analysisHeld.await(20, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException();
+        }
+        return MediaProbe.analyze(file, progress, cancelled);
+    }
 
     private void open(FxRobot robot, Path file) {
         robot.interact(() -> viewModel.open(file));
