@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,7 +19,8 @@ import javafx.scene.image.WritableImage;
  *
  * <p>libVLC delivers frames on its video output thread; they are copied to a staging array and
  * handed to the FX thread, where only the newest one is drawn (a slow FX thread skips frames
- * instead of queuing them). Exact frames are drawn on the FX thread directly.
+ * instead of queuing them); each carries libVLC's time for it, reported when it is drawn. Exact
+ * frames are drawn on the FX thread directly.
  */
 public final class VideoSurface {
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>();
@@ -26,10 +28,12 @@ public final class VideoSurface {
     private final Object stagingLock = new Object();
     // FX thread only
     private PixelBuffer<IntBuffer> pixels;
+    private LongConsumer playbackFrameDrawn = micros -> { };
     // guarded by stagingLock
     private int[] staged = new int[0];
     private int stagedWidth;
     private int stagedHeight;
+    private long stagedMicros;
     private boolean stagedFresh;
     private boolean acceptingPlayback;
 
@@ -66,8 +70,16 @@ public final class VideoSurface {
         }
     }
 
-    /** Called on libVLC's video output thread with a frame of exactly {@code width x height} RV32 pixels. */
-    void offerPlaybackFrame(ByteBuffer nativePixels, int width, int height) {
+    /** Receives, on the FX thread, the time of each played frame right after it is drawn. */
+    void onPlaybackFrameDrawn(LongConsumer drawn) {
+        playbackFrameDrawn = drawn;
+    }
+
+    /**
+     * Called on libVLC's video output thread with a frame of exactly {@code width x height} RV32
+     * pixels, and its time in microseconds since the first frame.
+     */
+    void offerPlaybackFrame(ByteBuffer nativePixels, int width, int height, long micros) {
         synchronized (stagingLock) {
             if (!acceptingPlayback) {
                 return;
@@ -80,6 +92,7 @@ public final class VideoSurface {
             nativePixels.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().get(staged, 0, count);
             stagedWidth = width;
             stagedHeight = height;
+            stagedMicros = micros;
             stagedFresh = true;
         }
         if (!flushScheduled.getAndSet(true)) {
@@ -89,12 +102,16 @@ public final class VideoSurface {
 
     private void flushPlaybackFrame() {
         flushScheduled.set(false);
+        long drawnMicros;
         synchronized (stagingLock) {
-            if (stagedFresh) {
-                stagedFresh = false;
-                draw(staged, stagedWidth, stagedHeight);
+            if (!stagedFresh) {
+                return;
             }
+            stagedFresh = false;
+            draw(staged, stagedWidth, stagedHeight);
+            drawnMicros = stagedMicros;
         }
+        playbackFrameDrawn.accept(drawnMicros);
     }
 
     private void draw(int[] argb, int width, int height) {

@@ -3,6 +3,7 @@ package org.frameproof.ui.player;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -29,6 +30,8 @@ import javafx.scene.layout.VBox;
 /** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
 public final class PlayerController {
     private static final double WHEEL_ZOOM_STEP = 1.25;
+    /** The readout shows libVLC's approximate position, styled so that nobody takes it for an exact one. */
+    private static final PseudoClass ESTIMATED = PseudoClass.getPseudoClass("estimated");
 
     private final PlayerViewModel viewModel;
 
@@ -76,6 +79,8 @@ public final class PlayerController {
         timeLabel.textProperty().bind(viewModel.timeTextProperty());
         ptsLabel.textProperty().bind(viewModel.ptsTextProperty());
         keyFrameLabel.visibleProperty().bind(viewModel.keyFrameProperty());
+        viewModel.readoutExactProperty().addListener((observable, old, exact) ->
+                readoutBar.pseudoClassStateChanged(ESTIMATED, !exact));
         zoomLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "Zoom %.2gx", viewModel.zoomProperty().get()), viewModel.zoomProperty()));
 

@@ -65,6 +65,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final ReadOnlyStringWrapper lastFrameTime = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ptsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keyFrame = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper readoutExact = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(1.0);
     private final IntegerProperty volume = new SimpleIntegerProperty(100);
@@ -408,6 +409,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     private void printPosition(int frame) {
         FrameIndex index = session.index();
+        readoutExact.set(true);
         currentFrame.set(frame);
         positionText.set("Frame " + frame + " / " + index.frameCount());
         timeText.set(Timecode.formatFrame(index, frame));
@@ -451,6 +453,9 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     /** Stops libVLC, then shows the exact frame it had reached, moved by {@code step}. */
     private void pauseThen(IntUnaryOperator step) {
         playing.set(false);
+        if (!readoutExact.get()) {
+            printEstimate(currentFrame.get(), "pausing");
+        }
         afterSnap = step;
         Session paused = session;
         playback.pause(micros -> {
@@ -465,12 +470,23 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     @Override
     public void playbackTime(long micros) {
-        // libVLC's clock is approximate; the exact frame is shown as soon as playback pauses.
+        // The time of the frame just drawn, within a frame or two; the exact frame is shown as soon as playback pauses.
         if (playing.get() && session != null) {
             int frame = session.index().frameAtRelativeMicros(micros);
             target = frame;
-            printPosition(frame);
+            printEstimate(frame, "playing");
         }
+    }
+
+    /** A readout that cannot be taken for an exact one: libVLC does not say which frame it shows. */
+    private void printEstimate(int frame, String state) {
+        FrameIndex index = session.index();
+        readoutExact.set(false);
+        currentFrame.set(frame);
+        positionText.set("≈ frame " + frame + " / " + index.frameCount() + ", " + state);
+        timeText.set("≈ " + Timecode.formatFrame(index, frame));
+        ptsText.set("≈ " + ptsText(index.ptsMillis(frame)));
+        keyFrame.set(false);
     }
 
     @Override
@@ -636,6 +652,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     public ReadOnlyBooleanProperty keyFrameProperty() {
         return keyFrame.getReadOnlyProperty();
+    }
+
+    /** False while the readout is libVLC's approximate time (playing, or until a pause has snapped to the exact frame). */
+    public ReadOnlyBooleanProperty readoutExactProperty() {
+        return readoutExact.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty playingProperty() {

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
@@ -191,6 +192,39 @@ class PlayerScreenTest {
         assertTrue(paused >= 10, "playback had reached frame 10 or later, paused at " + paused);
         robot.type(KeyCode.RIGHT);
         assertOnScreen(robot, paused + 1);
+    }
+
+    @Test
+    void whilePlayingTheReadoutIsMarkedApproximateStaysNearThePictureAndPauseKeepsIt(FxRobot robot) throws InterruptedException {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> viewModel.currentFrameProperty().get() >= 5);
+        Pattern estimate = Pattern.compile("≈ frame (\\d+) / " + clip.frameCount() + ", playing");
+        int furthest = 0;
+        for (int sample = 0; sample < 15; sample++) {
+            Thread.sleep(100);
+            int[] printedAndShown = onFx(() -> {
+                Label position = robot.lookup("#positionLabel").queryAs(Label.class);
+                Matcher matcher = estimate.matcher(position.getText());
+                assertTrue(matcher.matches(), position.getText());
+                assertTrue(robot.lookup(".readout-bar").query().getPseudoClassStates().contains(PseudoClass.getPseudoClass("estimated")));
+                assertFalse(robot.lookup("#keyFrameLabel").query().isVisible(), "no key-frame claim while playing");
+                return new int[] {Integer.parseInt(matcher.group(1)), readPattern(viewModel.imageProperty().get())};
+            });
+            // libVLC's time reports come every 250-500 ms; printing them as they came lagged the picture by up to 12 frames here.
+            furthest = Math.max(furthest, Math.abs(printedAndShown[0] - printedAndShown[1]));
+        }
+        assertTrue(furthest <= 3, "printed frame within 3 of the picture while playing, was " + furthest + " away");
+
+        int onScreenAtPause = onFx(() -> {
+            viewModel.pause();
+            return readPattern(viewModel.imageProperty().get());
+        });
+        waitUntil(() -> viewModel.readoutExactProperty().get());
+        int paused = assertPatternMatchesPrinted(robot);
+        assertTrue(Math.abs(paused - onScreenAtPause) <= 3, "paused on " + paused + ", the picture was " + onScreenAtPause);
+        assertFalse(robot.lookup(".readout-bar").query().getPseudoClassStates().contains(PseudoClass.getPseudoClass("estimated")));
     }
 
     @Test
