@@ -36,6 +36,8 @@ public final class VideoSurface {
     private long stagedMicros;
     private boolean stagedFresh;
     private boolean acceptingPlayback;
+    private long playbackFramesDelivered;
+    private long playbackFramesDrawn;
 
     /** The picture, replaced by a new image when the frame size changes; null before the first frame. */
     public ReadOnlyObjectProperty<WritableImage> imageProperty() {
@@ -84,6 +86,7 @@ public final class VideoSurface {
             if (!acceptingPlayback) {
                 return;
             }
+            playbackFramesDelivered++;
             int count = width * height;
             if (staged.length != count) {
                 staged = new int[count];
@@ -109,23 +112,37 @@ public final class VideoSurface {
             }
             stagedFresh = false;
             draw(staged, stagedWidth, stagedHeight);
+            playbackFramesDrawn++;
             drawnMicros = stagedMicros;
         }
         playbackFrameDrawn.accept(drawnMicros);
     }
 
+    /** Played frames libVLC handed over since this surface was made (the playback benchmark reads it). */
+    public long playbackFramesDelivered() {
+        synchronized (stagingLock) {
+            return playbackFramesDelivered;
+        }
+    }
+
+    /** Played frames drawn into the picture: fewer than delivered when the FX thread fell behind and skipped some. */
+    public long playbackFramesDrawn() {
+        synchronized (stagingLock) {
+            return playbackFramesDrawn;
+        }
+    }
+
     private void draw(int[] argb, int width, int height) {
+        // Absolute puts: the GPU pipeline uploads the buffer's remaining() pixels, so its position must stay at 0.
         if (pixels == null || pixels.getWidth() != width || pixels.getHeight() != height) {
             IntBuffer buffer = ByteBuffer.allocateDirect(4 * width * height).order(ByteOrder.nativeOrder()).asIntBuffer();
-            buffer.put(argb, 0, width * height);
+            buffer.put(0, argb, 0, width * height);
             pixels = new PixelBuffer<>(width, height, buffer, PixelFormat.getIntArgbPreInstance());
             image.set(new WritableImage(pixels));
             return;
         }
         pixels.updateBuffer(updated -> {
-            IntBuffer buffer = updated.getBuffer();
-            buffer.clear();
-            buffer.put(argb, 0, width * height);
+            updated.getBuffer().put(0, argb, 0, width * height);
             return null;
         });
     }

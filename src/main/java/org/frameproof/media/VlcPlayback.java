@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.media.InfoApi;
+import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
@@ -46,6 +49,10 @@ public final class VlcPlayback implements AutoCloseable {
 
         /** libVLC could not play the file. */
         void playbackFailed(String message);
+    }
+
+    /** libVLC's own counts for the file it plays (they restart with each start): pictures decoded, displayed, lost. */
+    public record PictureCounts(int decoded, int displayed, int lost) {
     }
 
     /** Where the sound goes. */
@@ -197,6 +204,18 @@ public final class VlcPlayback implements AutoCloseable {
     public void clearLoop() {
         loopStartMicros = -1;
         loopEndMicros = -1;
+    }
+
+    /** libVLC's picture counts for the current playback; waits for the player's task queue. */
+    public PictureCounts pictureCounts() {
+        CompletableFuture<PictureCounts> counts = new CompletableFuture<>();
+        player.submit(() -> {
+            InfoApi info = player.media().info();
+            MediaStatistics statistics = info == null ? null : info.statistics();
+            counts.complete(statistics == null ? new PictureCounts(0, 0, 0)
+                    : new PictureCounts(statistics.decodedVideo(), statistics.picturesDisplayed(), statistics.picturesLost()));
+        });
+        return counts.join();
     }
 
     @Override
