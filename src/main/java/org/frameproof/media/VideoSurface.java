@@ -6,6 +6,8 @@ import java.nio.IntBuffer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.image.PixelBuffer;
@@ -24,6 +26,7 @@ import javafx.scene.image.WritableImage;
  */
 public final class VideoSurface {
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper pictureVersion = new ReadOnlyLongWrapper();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Object stagingLock = new Object();
     // FX thread only
@@ -42,6 +45,11 @@ public final class VideoSurface {
     /** The picture, replaced by a new image when the frame size changes; null before the first frame. */
     public ReadOnlyObjectProperty<WritableImage> imageProperty() {
         return image.getReadOnlyProperty();
+    }
+
+    /** Changes with every frame drawn, also when the pixels change in place in the same image. */
+    public ReadOnlyLongProperty pictureVersionProperty() {
+        return pictureVersion.getReadOnlyProperty();
     }
 
     /** Draws an exact frame. FX thread; frames libVLC delivers from now on are dropped until {@link #acceptPlaybackFrames}. */
@@ -139,11 +147,12 @@ public final class VideoSurface {
             buffer.put(0, argb, 0, width * height);
             pixels = new PixelBuffer<>(width, height, buffer, PixelFormat.getIntArgbPreInstance());
             image.set(new WritableImage(pixels));
-            return;
+        } else {
+            pixels.updateBuffer(updated -> {
+                updated.getBuffer().put(0, argb, 0, width * height);
+                return null;
+            });
         }
-        pixels.updateBuffer(updated -> {
-            updated.getBuffer().put(0, argb, 0, width * height);
-            return null;
-        });
+        pictureVersion.set(pictureVersion.get() + 1);
     }
 }

@@ -69,6 +69,7 @@ public final class PlayerController {
     private void initialize() {
         frameView.imageProperty().bind(viewModel.imageProperty());
         frameView.zoomProperty().bind(viewModel.zoomProperty());
+        viewModel.pictureVersionProperty().addListener((observable, old, version) -> frameView.pictureChanged());
         videoPlaceholder.visibleProperty().bind(viewModel.imageProperty().isNull()
                 .and(viewModel.indexingProgressProperty().lessThan(0)));
         bindIndexing();
@@ -81,8 +82,8 @@ public final class PlayerController {
         keyFrameLabel.visibleProperty().bind(viewModel.keyFrameProperty());
         viewModel.readoutExactProperty().addListener((observable, old, exact) ->
                 readoutBar.pseudoClassStateChanged(ESTIMATED, !exact));
-        zoomLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "Zoom %.2gx", viewModel.zoomProperty().get()), viewModel.zoomProperty()));
+        zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> zoomText(frameView.shownScaleProperty().get()),
+                frameView.shownScaleProperty(), viewModel.zoomProperty()));
 
         transportBar.disableProperty().bind(viewModel.loadedProperty().not());
         // The readout also speaks for a first frame shown while the index is read.
@@ -124,6 +125,16 @@ public final class PlayerController {
                 () -> String.format(Locale.ROOT, "Reading the frame index… %.0f%%",
                         100 * Math.max(0, viewModel.indexingProgressProperty().get())),
                 viewModel.indexingProgressProperty()));
+    }
+
+    /** The real scale, screen pixels per frame pixel: "Fit (2.2x)" fitted to the area, "4.0x" zoomed. */
+    private String zoomText(double scale) {
+        if (scale <= 0) {
+            return "";
+        }
+        // Two decimals below 1: a slightly reduced (smoothed) picture must not read as 1.0x.
+        String shown = String.format(Locale.ROOT, scale < 1 ? "%.2fx" : "%.1fx", scale);
+        return viewModel.zoomProperty().get() == 1 ? "Fit (" + shown + ")" : shown;
     }
 
     private void buildSpeedMenu() {

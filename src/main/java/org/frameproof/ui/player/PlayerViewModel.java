@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -611,6 +612,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     public ReadOnlyObjectProperty<WritableImage> imageProperty() {
         return surface.imageProperty();
+    }
+
+    /** Changes with every frame drawn, also when a frame replaces the last one in the same image. */
+    public ReadOnlyLongProperty pictureVersionProperty() {
+        return surface.pictureVersionProperty();
     }
 
     public ReadOnlyStringProperty fileNameProperty() {

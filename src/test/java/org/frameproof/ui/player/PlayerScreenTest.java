@@ -330,6 +330,39 @@ class PlayerScreenTest {
     }
 
     @Test
+    void zoomReadoutSaysTheRealScaleAndEnlargedPixelsAreNeverSmoothed(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        FrameView frameView = robot.lookup(".frame-view").queryAs(FrameView.class);
+        ImageView imageView = robot.lookup("#videoImage").queryAs(ImageView.class);
+        Label zoomLabel = robot.lookup("#zoomLabel").queryAs(Label.class);
+        double fit = frameView.scale();
+        assertTrue(fit > 1, "a 640x360 clip in this window is enlarged to fit, by " + fit);
+        assertEquals(String.format(java.util.Locale.ROOT, "Fit (%.1fx)", fit), zoomLabel.getText());
+        assertFalse(imageView.isSmooth(), "the fit enlarges, so pixels are drawn nearest-neighbour");
+        // The enlarged picture is drawn on a canvas: each new frame in the same image must reach it.
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 1);
+        assertEquals(1, (int) onFx(() -> readPatternOnScreen(frameView, imageView)));
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 2);
+        assertEquals(2, (int) onFx(() -> readPatternOnScreen(frameView, imageView)));
+
+        robot.moveTo(frameView).scroll(4, VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1fx", frameView.scale()), zoomLabel.getText());
+        assertEquals(fit * Math.pow(1.25, 4), frameView.scale(), 1e-6);
+
+        robot.type(KeyCode.DIGIT0);
+        Stage stage = (Stage) frameView.getScene().getWindow();
+        robot.interact(() -> stage.setWidth(500));
+        WaitForAsyncUtils.waitForFxEvents();
+        double reduced = frameView.scale();
+        assertTrue(reduced < 1, "a narrow window reduces the picture, to " + reduced);
+        assertEquals(String.format(java.util.Locale.ROOT, "Fit (%.2fx)", reduced), zoomLabel.getText());
+        assertTrue(imageView.isSmooth(), "only a reduced picture is smoothed");
+    }
+
+    @Test
     void bracketKeysAndTheSpeedMenuChangeTheRate(FxRobot robot) {
         open(robot, Clip.H264_BFRAMES_LONGGOP.path());
         robot.type(KeyCode.CLOSE_BRACKET);
@@ -449,6 +482,18 @@ class PlayerScreenTest {
                 printedFrame(robot), readPattern(viewModel.imageProperty().get())});
         assertEquals(printedAndShown[0], printedAndShown[1], "printed frame vs frame on screen");
         return printedAndShown[1];
+    }
+
+    /** The frame pattern read from the screen (a snapshot of the scene), where the picture lies. */
+    private static int readPatternOnScreen(FrameView frameView, ImageView imageView) {
+        Image shown = frameView.getScene().snapshot(null);
+        Bounds picture = imageView.localToScene(imageView.getBoundsInLocal());
+        int width = (int) picture.getWidth();
+        int height = (int) picture.getHeight();
+        int[] argb = new int[width * height];
+        shown.getPixelReader().getPixels((int) picture.getMinX(), (int) picture.getMinY(), width, height,
+                PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return FramePattern.read(argb, width, height);
     }
 
     private static int readPattern(Image image) {
