@@ -2,6 +2,9 @@ package org.frameproof.ui.player;
 
 import java.util.Locale;
 import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -26,14 +29,21 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
 public final class PlayerController {
     private static final double WHEEL_ZOOM_STEP = 1.25;
+    /** A held step key steps again after this long, then at {@link #HOLD_INTERVAL}, whatever the OS's key repeat does. */
+    private static final Duration HOLD_DELAY = Duration.millis(350);
+    private static final Duration HOLD_INTERVAL = Duration.millis(40);
     /** The readout shows libVLC's approximate position, styled so that nobody takes it for an exact one. */
     private static final PseudoClass ESTIMATED = PseudoClass.getPseudoClass("estimated");
 
     private final PlayerViewModel viewModel;
+    private final Timeline holdRepeat = new Timeline();
+    /** The step key held down, or null. */
+    private KeyCode heldKey;
 
     @FXML private VBox root;
     @FXML private StackPane videoArea;
@@ -114,6 +124,13 @@ public final class PlayerController {
         root.sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+                scene.addEventFilter(KeyEvent.KEY_RELEASED, this::releaseKey);
+                scene.windowProperty().addListener((windowObservable, oldWindow, window) -> {
+                    if (window != null) {
+                        // A key released in another window never reaches this one.
+                        window.focusedProperty().addListener((focusObservable, was, focused) -> stopHolding());
+                    }
+                });
             }
         });
     }
@@ -185,8 +202,8 @@ public final class PlayerController {
         boolean second = event.isShortcutDown();
         switch (event.getCode()) {
             case SPACE -> viewModel.togglePlay();
-            case RIGHT, PERIOD -> step(frames, second);
-            case LEFT, COMMA -> step(-frames, second);
+            case RIGHT, PERIOD -> hold(event.getCode(), frames, second);
+            case LEFT, COMMA -> hold(event.getCode(), -frames, second);
             case HOME -> viewModel.goToFirst();
             case END -> viewModel.goToLast();
             case OPEN_BRACKET -> viewModel.slower();
@@ -200,6 +217,35 @@ public final class PlayerController {
             }
         }
         event.consume();
+    }
+
+    /**
+     * Steps once, then keeps stepping at a steady pace while the key is held. The OS's own repeats
+     * are ignored; requests the decoder cannot keep up with are skipped by the view model, and the
+     * last one asked for is what shows after the key is released.
+     */
+    private void hold(KeyCode key, int frames, boolean oneSecond) {
+        if (key == heldKey) {
+            return;
+        }
+        stopHolding();
+        step(frames, oneSecond);
+        heldKey = key;
+        holdRepeat.getKeyFrames().setAll(new KeyFrame(HOLD_INTERVAL, tick -> step(frames, oneSecond)));
+        holdRepeat.setDelay(HOLD_DELAY);
+        holdRepeat.setCycleCount(Animation.INDEFINITE);
+        holdRepeat.playFromStart();
+    }
+
+    private void releaseKey(KeyEvent event) {
+        if (event.getCode() == heldKey) {
+            stopHolding();
+        }
+    }
+
+    private void stopHolding() {
+        holdRepeat.stop();
+        heldKey = null;
     }
 
     private void step(int frames, boolean oneSecond) {

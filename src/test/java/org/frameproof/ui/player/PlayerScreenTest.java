@@ -129,6 +129,30 @@ class PlayerScreenTest {
     }
 
     @Test
+    void holdingRightKeepsSteppingAndAfterReleaseTheLastRequestedFrameIsOnScreen(FxRobot robot) throws Exception {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        robot.press(KeyCode.RIGHT);
+        Thread.sleep(1500);
+        robot.release(KeyCode.RIGHT);
+        // Settled: the printed frame stays put once the key is up.
+        int[] last = {-1};
+        waitUntil(() -> {
+            int now = viewModel.currentFrameProperty().get();
+            boolean settled = now == last[0];
+            last[0] = now;
+            Thread.sleep(300);
+            return settled;
+        });
+        int shown = assertPatternMatchesPrinted(robot);
+        assertTrue(shown >= 10, "held for 1.5 s, stepped to " + shown);
+        Thread.sleep(500);
+        assertEquals(shown, viewModel.currentFrameProperty().get(), "no step after the key was released");
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, shown + 1);
+    }
+
+    @Test
     void jumpsToTypedFramesTimesAndSmpteTimecodes(FxRobot robot) {
         Clip clip = Clip.H264_BFRAMES_LONGGOP;
         open(robot, clip.path());
