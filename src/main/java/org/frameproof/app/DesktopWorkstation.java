@@ -17,6 +17,7 @@ import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.cases.Thumbnails;
@@ -104,14 +105,16 @@ final class DesktopWorkstation implements Workstation {
             VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
             PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
                     FrameDecoder.DEFAULT_CACHE_BYTES);
+            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player,
+                    TaskExecutor.daemonThread("frameproof-search"), Platform::runLater);
             CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
-                    TaskExecutor.background("frameproof-verify"), player::open);
+                    TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);
             Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
             MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),
                     () -> new ChangePassphraseViewModel(stores, dataFolder, TaskExecutor.background("frameproof-passphrase")),
-                    aboutText(), icon());
+                    annotations, aboutText(), icon());
             if (video != null) {
                 player.open(video);
             }

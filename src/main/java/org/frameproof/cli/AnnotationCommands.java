@@ -28,6 +28,7 @@ import org.frameproof.exchange.JsonImport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
  * {@code export}: the annotation workflow without a screen, on the same services as the UI.
  */
 public final class AnnotationCommands {
-    private static final AnnotationJson AS_JSON = new AnnotationJson(StoreCommand.JSON);
+    private static final AnnotationJson AS_JSON = new AnnotationJson(Subcommand.JSON);
 
     private AnnotationCommands() {
     }
@@ -252,18 +253,10 @@ public final class AnnotationCommands {
             mixinStandardHelpOptions = true)
     static final class ListAnnotations extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
-        Scope scope;
+        CaseOrFootage scope;
 
-        static final class Scope {
-            @Option(names = "--footage", paramLabel = "ID", description = "One footage item.")
-            Long footageId;
-
-            @Option(names = "--case", paramLabel = "NAME", description = "Every footage item of a case.")
-            String caseName;
-        }
-
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         ListAnnotations(StoreAccess access) {
             super(access);
@@ -279,11 +272,7 @@ public final class AnnotationCommands {
                 query = AnnotationQuery.inCase(store.cases().require(scope.caseName).id());
             }
             List<Annotation> annotations = store.annotations().list(query);
-            if (json) {
-                printJson(annotations.stream().map(annotation -> AS_JSON.write(annotation, null)).toList());
-            } else {
-                annotations.forEach(annotation -> out().println(line(annotation)));
-            }
+            printList(format, annotations, annotation -> AS_JSON.write(annotation, null), AnnotationCommands::line);
             return 0;
         }
     }
@@ -400,8 +389,8 @@ public final class AnnotationCommands {
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "The most results to print (default ${DEFAULT-VALUE}).")
         int limit;
 
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         Search(StoreAccess access) {
             super(access);
@@ -410,13 +399,9 @@ public final class AnnotationCommands {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<SearchHit> hits = store.annotations().search(text, limit);
-            if (json) {
-                printJson(hits.stream().map(hit -> AS_JSON.write(hit.annotation(), null)
-                        .put("caseId", hit.caseId()).put("caseTitle", hit.caseTitle())
-                        .put("footageName", hit.footageName())).toList());
-            } else {
-                hits.forEach(hit -> out().println(hit.caseTitle() + "  " + hit.footageName() + "  " + line(hit.annotation())));
-            }
+            printList(format, hits, hit -> AS_JSON.write(hit.annotation(), null)
+                            .put("caseId", hit.caseId()).put("caseTitle", hit.caseTitle()).put("footageName", hit.footageName()),
+                    hit -> hit.caseTitle() + "  " + hit.footageName() + "  " + line(hit.annotation()));
             return 0;
         }
     }

@@ -2,14 +2,11 @@ package org.frameproof.cli;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Progress;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code frameproof backup OUT} and {@code frameproof restore IN}. */
 final class BackupCommands {
@@ -36,10 +33,7 @@ final class BackupCommands {
 
     @Command(name = "restore", description = "Restore a backup folder IN into the (new or empty) data folder; a damaged backup is refused.",
             mixinStandardHelpOptions = true)
-    static final class RestoreCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class RestoreCommand extends Subcommand {
         @Parameters(paramLabel = "IN", description = "The backup folder.")
         Path source;
 
@@ -51,14 +45,14 @@ final class BackupCommands {
 
         @Override
         public Integer call() throws UserFacingException {
-            Path dataFolder = ((FrameproofCommand) spec.root().userObject()).dataFolder();
+            Path dataFolder = dataFolder();
             char[] passphrase = access.passphraseForRestore();
             try {
                 access.stores().restore(source, dataFolder, passphrase, Progress.NONE);
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
-            spec.commandLine().getOut().println("Restored " + source + " into " + dataFolder + " (verified).");
+            out().println("Restored " + source + " into " + dataFolder + " (verified).");
             return 0;
         }
     }

@@ -1,11 +1,13 @@
 package org.frameproof.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,8 +17,8 @@ final class CasesCommand {
 
     @Command(name = "list", description = "List the cases.", mixinStandardHelpOptions = true)
     static final class ListCases extends StoreCommand {
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         ListCases(StoreAccess access) {
             super(access);
@@ -25,13 +27,19 @@ final class CasesCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Case> cases = store.cases().listCases();
-            if (json) {
-                printJson(cases.stream().map(c -> Map.of("id", c.id(), "title", c.title(), "description", c.description(),
-                        "createdBy", c.createdBy(), "createdAt", c.createdAt().toString())).toList());
-            } else {
-                cases.forEach(c -> out().println(c.title()));
-            }
+            printList(format, cases, ListCases::fields, Case::title);
             return 0;
+        }
+
+        /** A case's fields in a fixed order, so scripts can compare outputs line by line. */
+        private static Map<String, Object> fields(Case investigation) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("id", investigation.id());
+            fields.put("title", investigation.title());
+            fields.put("description", investigation.description());
+            fields.put("createdBy", investigation.createdBy());
+            fields.put("createdAt", investigation.createdAt().toString());
+            return fields;
         }
     }
 

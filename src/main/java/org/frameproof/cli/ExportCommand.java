@@ -3,9 +3,6 @@ package org.frameproof.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ExportService;
@@ -28,15 +25,7 @@ final class ExportCommand extends StoreCommand {
     private static final long CLEANUP_SECONDS = 30;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Scope scope;
-
-    static final class Scope {
-        @Option(names = "--case", paramLabel = "NAME", description = "Every footage item of a case.")
-        String caseName;
-
-        @Option(names = "--footage", paramLabel = "ID", description = "One footage item.")
-        Long footageId;
-    }
+    CaseOrFootage scope;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "pdf, csv, json, w3c, eaf, vtt, srt or stills.")
     String format;
@@ -61,33 +50,16 @@ final class ExportCommand extends StoreCommand {
         ExportOptions.GraphicStills graphicStills = graphicStills();
         ExportService.Scope what = scope.footageId != null ? ExportService.Scope.ofFootage(scope.footageId)
                 : ExportService.Scope.ofCase(scope.caseName);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> {
-            interrupted.set(true);
-            try {
-                finished.await(CLEANUP_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "export-cancel");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try (FrameSources.OpenFrames open = frames.open(dataFolder())) {
+        try (CtrlC ctrlC = new CtrlC("export", CLEANUP_SECONDS);
+                FrameSources.OpenFrames open = frames.open(dataFolder())) {
             ExportResult result = store.exports().export(what, exportFormat, out, open, graphicStills,
-                    new Progress(interrupted));
+                    new Progress(ctrlC));
             err().println();
             out().println("Wrote " + result.path() + " (" + exportFormat.label() + ", " + result.files() + " file"
                     + (result.files() == 1 ? "" : "s") + ", " + result.bytes() + " bytes), SHA-256 " + result.sha256());
             return 0;
         } catch (CancellationException e) {
             throw new UserFacingException("Export cancelled; nothing was written to " + out + ".");
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running and now lets the JVM end.
-            }
         }
     }
 
@@ -101,11 +73,11 @@ final class ExportCommand extends StoreCommand {
 
     /** Percent done on standard error, on one line; cancelled by Ctrl+C. */
     private final class Progress implements ExportMonitor {
-        private final AtomicBoolean interrupted;
+        private final CtrlC ctrlC;
         private long lastPercent = -1;
 
-        Progress(AtomicBoolean interrupted) {
-            this.interrupted = interrupted;
+        Progress(CtrlC ctrlC) {
+            this.ctrlC = ctrlC;
         }
 
         @Override
@@ -120,7 +92,7 @@ final class ExportCommand extends StoreCommand {
 
         @Override
         public boolean isCancelled() {
-            return interrupted.get();
+            return ctrlC.pressed();
         }
     }
 }

@@ -8,6 +8,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.RecordJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,8 +21,8 @@ final class FootageCommand {
         @Option(names = "--case", paramLabel = "NAME", required = true, description = "The case.")
         String caseName;
 
-        @Option(names = "--json", description = "Print a JSON array.")
-        boolean json;
+        @Mixin
+        JsonArrayOption format;
 
         ListFootage(StoreAccess access) {
             super(access);
@@ -30,13 +31,8 @@ final class FootageCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Footage> items = store.footage().list(store.cases().require(caseName));
-            if (json) {
-                printJson(items.stream().map(ListFootage::asJson).toList());
-            } else {
-                for (Footage item : items) {
-                    out().printf("%d  %s  %-10s  %s%n", item.id(), item.sha256(), item.status().label(), item.originalName());
-                }
-            }
+            printList(format, items, ListFootage::asJson, item -> String.format("%d  %s  %-10s  %s",
+                    item.id(), item.sha256(), item.status().label(), item.originalName()));
             return 0;
         }
 

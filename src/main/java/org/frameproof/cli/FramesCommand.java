@@ -1,39 +1,31 @@
 package org.frameproof.cli;
 
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.media.FrameIndexer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code frameproof frames FILE}: every frame's own timestamp and key flag, as CSV. */
-@Command(name = "frames", description = {
+@Command(name = "frames", mixinStandardHelpOptions = true, description = {
     "Print every frame in presentation order as CSV: frame,pts_ms,key.",
     "pts_ms is the frame's own timestamp in milliseconds as FFmpeg reports it; key is 1 for key frames."})
-final class FramesCommand implements Callable<Integer> {
+final class FramesCommand extends Subcommand {
     @Parameters(paramLabel = "FILE", description = "The video to read.")
     private Path file;
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         FrameIndex index = FrameIndexer.index(file, fraction -> { }, () -> false);
-        PrintWriter out = spec.commandLine().getOut();
         StringBuilder csv = new StringBuilder("frame,pts_ms,key\n");
         for (int frame = 0; frame < index.frameCount(); frame++) {
             csv.append(frame).append(',').append(ptsMillis(index, frame)).append(',')
                     .append(index.isKeyFrame(frame) ? '1' : '0').append('\n');
         }
-        out.print(csv);
-        out.flush();
+        out().print(csv);
+        out().flush();
         return 0;
     }
 

@@ -1,10 +1,9 @@
 package org.frameproof.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
@@ -18,6 +17,9 @@ import picocli.CommandLine.Parameters;
 /** {@code frameproof import --case NAME FILE...}: copies footage into the vault with its records. */
 @Command(name = "import", description = "Import video files (or folders of them) into a case.", mixinStandardHelpOptions = true)
 final class ImportCommand extends StoreCommand {
+    /** How long Ctrl+C waits for the import to remove the file it was copying. */
+    private static final long CLEANUP_SECONDS = 10;
+
     @Option(names = "--case", paramLabel = "NAME", required = true, description = "The case to import into.")
     String caseName;
 
@@ -53,20 +55,9 @@ final class ImportCommand extends StoreCommand {
     int run(EvidenceStore store) throws UserFacingException {
         Case target = store.cases().require(caseName);
         Provenance provenance = new Provenance(sourceUrl, platform, poster, firstSeen, firstSeenBasis, graphic, identifiablePeople);
-        TerminalProgress progress = new TerminalProgress(err());
-        // Ctrl+C cancels: the file being copied is removed before the program ends.
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread cancelOnInterrupt = new Thread(() -> {
-            progress.cancel();
-            awaitQuietly(finished);
-        });
-        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         List<ImportResult> results;
-        try {
-            results = store.footage().importFiles(target, files, provenance, progress);
-        } finally {
-            finished.countDown();
-            removeHook(cancelOnInterrupt);
+        try (CtrlC ctrlC = new CtrlC("import", CLEANUP_SECONDS)) {
+            results = store.footage().importFiles(target, files, provenance, new TerminalProgress(err(), ctrlC));
         }
         int refused = 0;
         for (ImportResult result : results) {
@@ -84,35 +75,16 @@ final class ImportCommand extends StoreCommand {
         return refused == 0 ? 0 : 1;
     }
 
-    private static void awaitQuietly(CountDownLatch finished) {
-        try {
-            finished.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running: it is what cancelled this import.
-        }
-    }
-
-    /** Percentages on standard error, at most one line per ten percent of each file. */
+    /** Percentages on standard error, at most one line per ten percent of each file; cancelled by Ctrl+C. */
     private static final class TerminalProgress implements Progress {
-        private final java.io.PrintWriter err;
-        private volatile boolean cancelled;
+        private final PrintWriter err;
+        private final CtrlC ctrlC;
         private String lastItem;
         private long lastTenth = -1;
 
-        TerminalProgress(java.io.PrintWriter err) {
+        TerminalProgress(PrintWriter err, CtrlC ctrlC) {
             this.err = err;
-        }
-
-        void cancel() {
-            cancelled = true;
+            this.ctrlC = ctrlC;
         }
 
         @Override
@@ -129,7 +101,7 @@ final class ImportCommand extends StoreCommand {
 
         @Override
         public boolean cancelled() {
-            return cancelled;
+            return ctrlC.pressed();
         }
     }
 }

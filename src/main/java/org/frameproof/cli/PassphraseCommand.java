@@ -1,11 +1,8 @@
 package org.frameproof.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.frameproof.domain.UserFacingException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code frameproof passphrase change}. */
 @Command(name = "passphrase", description = "Change the passphrase of the store.", mixinStandardHelpOptions = true)
@@ -15,10 +12,7 @@ final class PassphraseCommand {
             description = {"Wrap the store's key with a new passphrase (the database is not rewritten).",
                 "The current passphrase comes from FRAMEPROOF_PASSPHRASE or a prompt, the new one from",
                 "FRAMEPROOF_NEW_PASSPHRASE or is typed twice."})
-    static final class Change implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class Change extends Subcommand {
         private final StoreAccess access;
 
         Change(StoreAccess access) {
@@ -27,9 +21,9 @@ final class PassphraseCommand {
 
         @Override
         public Integer call() throws UserFacingException {
-            Path dataFolder = ((FrameproofCommand) spec.root().userObject()).dataFolder();
+            Path dataFolder = dataFolder();
             access.changePassphrase(dataFolder);
-            spec.commandLine().getOut().println("The passphrase of " + dataFolder + " was changed.");
+            out().println("The passphrase of " + dataFolder + " was changed.");
             return 0;
         }
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Timecode;
@@ -15,14 +14,12 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.FrameIndexer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code frameproof still FILE (--frame N | --time HH:MM:SS.mmm) --out OUT.png}: one exact frame as a PNG. */
-@Command(name = "still", description = "Save the exact frame as displayed (rotation applied, full resolution) as a lossless PNG.")
-final class StillCommand implements Callable<Integer> {
+@Command(name = "still", mixinStandardHelpOptions = true, description = "Save the exact frame as displayed (rotation applied, full resolution) as a lossless PNG.")
+final class StillCommand extends Subcommand {
     /** Enough cache for the one frame asked for: a still needs no frames around it. */
     private static final long ONE_FRAME_CACHE = 1;
 
@@ -34,9 +31,6 @@ final class StillCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "OUT.png", description = "The PNG file to write.")
     private Path out;
-
-    @Spec
-    private CommandSpec spec;
 
     static final class Position {
         @Option(names = "--frame", paramLabel = "N", description = "Frame number (0 is the first frame).")
@@ -60,7 +54,7 @@ final class StillCommand implements Callable<Integer> {
             still = decoder.frame(frame);
         }
         write(still, target);
-        spec.commandLine().getOut().println("frame " + frame + " (" + Timecode.formatFrame(index, frame) + ") -> " + out);
+        out().println("frame " + frame + " (" + Timecode.formatFrame(index, frame) + ") -> " + out);
         return 0;
     }
 

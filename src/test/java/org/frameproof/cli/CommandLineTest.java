@@ -46,6 +46,19 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandAnswersHelp() {
+        FrameproofCommand root = new FrameproofCommand((data, video) -> { });
+        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
+        java.util.List<CommandLine> all = new java.util.ArrayList<>(commandLine.getSubcommands().values());
+        assertFalse(all.isEmpty());
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getSubcommands().values().stream().filter(sub -> !all.contains(sub)).toList());
+            assertTrue(all.get(i).getCommandSpec().optionsMap().containsKey("--help"),
+                    all.get(i).getCommandSpec().qualifiedName() + " has no --help");
+        }
+    }
+
+    @Test
     void withoutACommandTheWorkstationOpensOnTheChosenFolderAndFile(@TempDir Path folder) {
         assertEquals(0, run("--data", folder.toString(), "clip.mp4"));
         assertEquals(folder.toAbsolutePath(), openedData);

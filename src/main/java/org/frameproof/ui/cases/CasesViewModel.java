@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -62,7 +62,7 @@ public final class CasesViewModel {
     private final FootageService footageService;
     private final TaskExecutor importExecutor;
     private final TaskExecutor verifyExecutor;
-    private final BiConsumer<Path, String> player;
+    private final Consumer<Footage> player;
 
     private final ObservableList<CaseRow> cases = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -90,11 +90,10 @@ public final class CasesViewModel {
     private final ReadOnlyStringWrapper detailsMessage = new ReadOnlyStringWrapper("");
 
     /**
-     * @param player opens a file in the player (the vault copy of the item double-clicked) under the
-     *     name the reviewer knows it by (the copy itself is named by its SHA-256)
+     * @param player opens an item in the player (its vault copy) with its annotations
      */
     public CasesViewModel(CaseService caseService, FootageService footageService, TaskExecutor importExecutor,
-            TaskExecutor verifyExecutor, BiConsumer<Path, String> player) {
+            TaskExecutor verifyExecutor, Consumer<Footage> player) {
         this.caseService = caseService;
         this.footageService = footageService;
         this.importExecutor = importExecutor;
@@ -219,7 +218,7 @@ public final class CasesViewModel {
     /** Opens the item's vault copy in the player and re-verifies that copy in the background. */
     public void open(FootageRow row) {
         Footage item = row.footage();
-        player.accept(footageService.vaultCopy(item), item.originalName() + " (#" + item.id() + ")");
+        player.accept(item);
         activity.set("Verifying " + item.originalName() + "…");
         activityProgress.set(0);
         Task<FootageService.Check> verification = new Task<>() {

@@ -4,6 +4,8 @@ import java.io.File;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
@@ -13,6 +15,7 @@ import javafx.stage.FileChooser;
 import org.controlsfx.control.StatusBar;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.unlock.ChangePassphraseDialog;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -28,6 +31,7 @@ public final class MainWindowController {
     private final PlayerViewModel playerViewModel;
     private final CasesView cases;
     private final Supplier<ChangePassphraseViewModel> changePassphrase;
+    private final AnnotationWorkspace annotations;
 
     @FXML private BorderPane root;
     @FXML private StackPane playerHost;
@@ -35,10 +39,16 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
+    @FXML private StackPane annotationHost;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private CheckMenuItem grayscaleItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
-            PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase) {
+            PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
+            AnnotationWorkspace annotations) {
         this.viewModel = viewModel;
+        this.annotations = annotations;
         this.aboutText = aboutText;
         this.player = player;
         this.playerViewModel = playerViewModel;
@@ -58,6 +68,7 @@ public final class MainWindowController {
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
+        bindAnnotations();
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
     }
@@ -74,6 +85,35 @@ public final class MainWindowController {
         if (file != null) {
             playerViewModel.open(file.toPath());
         }
+    }
+
+    private void bindAnnotations() {
+        annotationHost.getChildren().setAll(annotations.sidePane());
+        undoItem.textProperty().bind(annotations.session().undoTextProperty());
+        undoItem.disableProperty().bind(annotations.session().canUndoProperty().not());
+        redoItem.textProperty().bind(annotations.session().redoTextProperty());
+        redoItem.disableProperty().bind(annotations.session().canRedoProperty().not());
+        grayscaleItem.selectedProperty().bindBidirectional(annotations.session().grayscaleProperty());
+    }
+
+    @FXML
+    private void undo() {
+        annotations.undo();
+    }
+
+    @FXML
+    private void redo() {
+        annotations.redo();
+    }
+
+    @FXML
+    private void find() {
+        annotations.find();
+    }
+
+    @FXML
+    private void showShortcuts() {
+        annotations.showShortcuts();
     }
 
     private void acceptDroppedFile(DragEvent event) {

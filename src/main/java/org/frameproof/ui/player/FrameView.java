@@ -4,7 +4,10 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -87,6 +90,25 @@ public final class FrameView extends Pane {
     public void anchorNextZoomAt(double x, double y) {
         anchorX = x;
         anchorY = y;
+    }
+
+    /** Where the picture lies in this view's coordinates; changes with zoom, pan and resizing. */
+    public ReadOnlyObjectProperty<Bounds> pictureBoundsProperty() {
+        return imageView.boundsInParentProperty();
+    }
+
+    /** The picture pixel under a point of this view (may lie outside the picture). */
+    public Point2D viewToFrame(double x, double y) {
+        double scale = scale();
+        Bounds picture = imageView.getBoundsInParent();
+        return new Point2D((x - picture.getMinX()) / scale, (y - picture.getMinY()) / scale);
+    }
+
+    /** Where a picture pixel lies in this view. */
+    public Point2D frameToView(double x, double y) {
+        double scale = scale();
+        Bounds picture = imageView.getBoundsInParent();
+        return new Point2D(picture.getMinX() + x * scale, picture.getMinY() + y * scale);
     }
 
     /** Screen pixels per picture pixel. */

@@ -8,6 +8,7 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -68,6 +69,7 @@ public final class PlayerController {
     @FXML private Slider volumeSlider;
     @FXML private Button factsButton;
     @FXML private ScrubBar scrubBar;
+    @FXML private VBox timelineArea;
     @FXML private Label timelineStartLabel;
     @FXML private Label timelineEndLabel;
 
@@ -121,13 +123,14 @@ public final class PlayerController {
         videoArea.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
         scrubBar.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> videoArea.requestFocus());
         viewModel.fileNameProperty().addListener((observable, old, name) -> videoArea.requestFocus());
+        // Keys act while the focus is in the player; other panes (forms, lists) keep their own keys.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
         root.sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
-                scene.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+                // A held step key stops when it is released anywhere, or when the window loses the focus.
                 scene.addEventFilter(KeyEvent.KEY_RELEASED, this::releaseKey);
                 scene.windowProperty().addListener((windowObservable, oldWindow, window) -> {
                     if (window != null) {
-                        // A key released in another window never reaches this one.
                         window.focusedProperty().addListener((focusObservable, was, focused) -> stopHolding());
                     }
                 });
@@ -185,7 +188,27 @@ public final class PlayerController {
         event.consume();
     }
 
-    /** Keys act on the player wherever the focus is, except while typing in a text field. */
+    /** The picture, for layers drawn over it (regions) and effects on it. */
+    public FrameView frameView() {
+        return frameView;
+    }
+
+    /** Puts a layer over the video area (above the picture). */
+    public void addToVideoArea(Node layer) {
+        videoArea.getChildren().add(layer);
+    }
+
+    /** Adds a control below the scrub bar in the timeline area. */
+    public void addToTimeline(Node lanes) {
+        timelineArea.getChildren().add(lanes);
+    }
+
+    /** Gives the keyboard back to the video, so keys step frames again. */
+    public void focusVideo() {
+        videoArea.requestFocus();
+    }
+
+    /** Keys act on the player while the focus is in it, except while typing in a text field. */
     private void handleKey(KeyEvent event) {
         Scene scene = root.getScene();
         if (scene.getFocusOwner() instanceof TextInputControl) {

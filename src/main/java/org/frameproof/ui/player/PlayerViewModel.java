@@ -58,6 +58,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final long frameCacheBytes;
 
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> openFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper currentFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper();
@@ -172,6 +173,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             session = null;
         }
         loaded.set(false);
+        openFile.set(null);
         facts.set(null);
         fileName.set(shown.name());
         frameCount.set(0);
@@ -262,6 +264,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         lastFrameTime.set(Timecode.formatFrame(opened.index(), opened.index().lastFrame()));
         loaded.set(true);
         request(frame);
+        openFile.set(opened.file);
     }
 
     private void stopPlaying() {
@@ -619,8 +622,17 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         return surface.pictureVersionProperty();
     }
 
+    /** The name the reviewer knows the file on screen by (a vault copy's original name); empty when none. */
     public ReadOnlyStringProperty fileNameProperty() {
         return fileName.getReadOnlyProperty();
+    }
+
+    /**
+     * The file open and ready to move through (its index read), null while none is; set after the
+     * first frame was asked for, so a listener may move on from it.
+     */
+    public ReadOnlyObjectProperty<Path> openFileProperty() {
+        return openFile.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {

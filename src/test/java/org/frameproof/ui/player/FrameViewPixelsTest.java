@@ -31,6 +31,9 @@ class FrameViewPixelsTest {
         this.stage = stage;
         frameView = new FrameView();
         frameView.imageProperty().set(checkerboard());
+        // A fixed area, whatever size the picture asks for.
+        frameView.setPrefSize(400, 400);
+        frameView.setMaxSize(400, 400);
         stage.setScene(new Scene(new StackPane(frameView), 400, 400));
         stage.show();
     }
@@ -48,7 +51,7 @@ class FrameViewPixelsTest {
     @Test
     void reducedThePictureIsSmoothed(FxRobot robot) {
         robot.interact(() -> frameView.imageProperty().set(checkerboard(800)));
-        assertTrue(frameView.scale() < 1, "reduced to " + frameView.scale());
+        assertTrue(frameView.scale() < 1, "reduced to " + frameView.scale() + " in " + frameView.getWidth() + "x" + frameView.getHeight());
         assertTrue(interpolatedShare(robot) > 0.5, "a reduced checkerboard averages to grey");
     }
 

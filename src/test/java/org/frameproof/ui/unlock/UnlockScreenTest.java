@@ -28,6 +28,7 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.TestStores;
+import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.cases.Thumbnails;
@@ -90,11 +91,13 @@ class UnlockScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
-                TaskExecutor.immediate(), player::open);
+                TaskExecutor.immediate(), annotations.session()::openFootage);
         MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player,
                 CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
-                () -> new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate()), "about", icon());
+                () -> new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate()), annotations,
+                "about", icon());
     }
 
     @Test

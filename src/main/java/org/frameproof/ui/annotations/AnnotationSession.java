@@ -1,0 +1,397 @@
+package org.frameproof.ui.annotations;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Region;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.AnnotationCommand;
+import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.AnnotationQuery;
+import org.frameproof.evidence.AnnotationService;
+import org.frameproof.evidence.FootageService;
+import org.frameproof.evidence.UndoHistory;
+import org.frameproof.ui.player.PlayerViewModel;
+
+/**
+ * The annotations of the footage item on screen: which item is open (annotations need its SHA-256
+ * and vault copy, so a file opened directly cannot be annotated), its annotations in frame order,
+ * the selected one, the in and out marks, and every change a reviewer makes, each saved durably
+ * through {@link AnnotationService} before the method returns. All methods run on the FX thread.
+ */
+public final class AnnotationSession {
+    static final String IMPORT_HINT = "Import the file into a case to annotate it.";
+    static final String OPEN_HINT = "Open footage from a case to annotate it.";
+
+    private final AnnotationService service;
+    private final FootageService footageService;
+    private final Reviewer reviewer;
+    private final PlayerViewModel player;
+
+    private final ReadOnlyObjectWrapper<Footage> footage = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper enabled = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(OPEN_HINT);
+    private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+    private final ObjectProperty<Annotation> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyIntegerWrapper inFrame = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper outFrame = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<Region.Shape> drawing = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper veiled = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty grayscale = new SimpleBooleanProperty();
+    /** The frame to show once the player has the footage's vault copy open, or -1. */
+    private int pendingFrame = -1;
+
+    public AnnotationSession(AnnotationService service, FootageService footageService, Reviewer reviewer,
+            PlayerViewModel player) {
+        this.service = service;
+        this.footageService = footageService;
+        this.reviewer = reviewer;
+        this.player = player;
+        UndoHistory history = service.history();
+        history.addListener(this::historyChanged);
+        player.openFileProperty().addListener((observable, old, file) -> fileOpened(file));
+        selected.addListener((observable, old, annotation) -> drawing.set(null));
+    }
+
+    // ---- which footage
+
+    /**
+     * Opens an imported footage item's vault copy in the player, with its annotations: what the
+     * cases tree calls. Graphic footage opens veiled until {@link #reveal()}.
+     */
+    public void openFootage(Footage item) {
+        openFootage(item, -1);
+    }
+
+    /** Opens a footage item by id (a list or search result) and shows {@code frame} once it is open. */
+    public void openFootage(long footageId, int frame) {
+        try {
+            Footage item = footageService.require(footageId);
+            if (isOpen(item)) {
+                player.goTo(frame);
+            } else {
+                openFootage(item, frame);
+            }
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    private void openFootage(Footage item, int frame) {
+        footage.set(item);
+        pendingFrame = frame;
+        selected.set(null);
+        clearRange();
+        veiled.set(item.provenance() != null && item.provenance().graphicViolence());
+        Path vaultFile = footageService.vaultCopy(item);
+        if (isVaultCopyOf(item, player.openFileProperty().get())) {
+            fileOpened(player.openFileProperty().get());
+        } else {
+            enabled.set(false);
+            // The copy is named by its hash; the reviewer knows the footage by its original name.
+            player.open(vaultFile, item.originalName() + " (#" + item.id() + ")");
+        }
+        reload();
+    }
+
+    private boolean isOpen(Footage item) {
+        return footage.get() != null && footage.get().id() == item.id() && enabled.get();
+    }
+
+    private boolean isVaultCopyOf(Footage item, Path file) {
+        return file != null && footageService.vaultCopy(item).getFileName().equals(file.getFileName());
+    }
+
+    private void fileOpened(Path file) {
+        Footage item = footage.get();
+        boolean annotatable = item != null && isVaultCopyOf(item, file);
+        if (!annotatable && item != null) {
+            footage.set(null);
+            veiled.set(false);
+            annotations.clear();
+            selected.set(null);
+        }
+        clearRange();
+        enabled.set(annotatable);
+        hint.set(annotatable ? "" : file == null ? OPEN_HINT : IMPORT_HINT);
+        if (annotatable && pendingFrame >= 0) {
+            player.goTo(pendingFrame);
+        }
+        pendingFrame = -1;
+    }
+
+    // ---- the annotations
+
+    /** Reads the open footage's annotations again, keeping the selection by id. */
+    public void reload() {
+        Footage item = footage.get();
+        if (item == null) {
+            annotations.clear();
+            return;
+        }
+        try {
+            List<Annotation> listed = service.list(AnnotationQuery.footage(item.id()));
+            String selectedId = selected.get() == null ? null : selected.get().id();
+            annotations.setAll(listed);
+            selected.set(selectedId == null ? null
+                    : listed.stream().filter(a -> a.id().equals(selectedId)).findFirst().orElse(null));
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /**
+     * Keys 1-4: creates an annotation of {@code kind} on the in/out range when one is marked (the
+     * in mark alone reaches to the current frame), else at the current frame, and selects it.
+     */
+    public Optional<Annotation> quickTag(AnnotationKind kind) {
+        if (!enabled.get()) {
+            message.set(hint.get());
+            return Optional.empty();
+        }
+        int current = player.currentFrameProperty().get();
+        int start = inFrame.get() >= 0 ? inFrame.get() : current;
+        int end = outFrame.get() >= 0 ? outFrame.get() : inFrame.get() >= 0 ? Math.max(current, start) : current;
+        if (end < start) {
+            int swap = start;
+            start = end;
+            end = swap;
+        }
+        try {
+            Annotation created = service.create(footage.get().id(), start, end, AnnotationContent.empty(kind));
+            clearRange();
+            message.set("");
+            select(created);
+            return Optional.of(created);
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Saves the form of an annotation; false (with {@link #messageProperty()} saying why) when refused. */
+    public boolean save(String id, AnnotationContent content) {
+        return attempt(() -> service.edit(id, content));
+    }
+
+    /** Moves an annotation to other frames (the timeline's edge drag). */
+    public boolean retime(String id, int startFrame, int endFrame) {
+        return attempt(() -> service.retime(id, startFrame, endFrame));
+    }
+
+    /** Sets the region drawn on the frame, in displayed-frame pixels. */
+    public boolean setRegion(String id, Region region) {
+        drawing.set(null);
+        return attempt(() -> service.setRegion(id, region));
+    }
+
+    public boolean delete(String id) {
+        return attempt(() -> service.delete(id));
+    }
+
+    /** Confirms or rejects the selected injury; refused with the service's words unless the reviewer is a medical expert. */
+    public boolean review(Finding.MedicalReview.Verdict verdict) {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.review(annotation.id(), verdict, null));
+    }
+
+    /** Takes back the last change and selects the annotation it touched, if it still exists. */
+    public void undo() {
+        attempt(() -> service.history().undo().ifPresent(command -> selectTouched(command.inverse())));
+    }
+
+    /** Applies the last undone change again and selects the annotation it touched. */
+    public void redo() {
+        attempt(() -> service.history().redo().ifPresent(this::selectTouched));
+    }
+
+    private void selectTouched(AnnotationCommand applied) {
+        applied.revisions().stream().map(AnnotationCommand.Revision::after).filter(java.util.Objects::nonNull)
+                .findFirst().ifPresent(this::select);
+    }
+
+    private boolean attempt(Change change) {
+        try {
+            change.run();
+            message.set("");
+            return true;
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void run() throws UserFacingException;
+    }
+
+    private void historyChanged() {
+        UndoHistory history = service.history();
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        undoText.set(history.undoDescription().map(text -> "Undo " + text).orElse("Undo"));
+        redoText.set(history.redoDescription().map(text -> "Redo " + text).orElse("Redo"));
+        reload();
+    }
+
+    /** Selects an annotation and shows its first frame. */
+    public void jumpTo(Annotation annotation) {
+        select(annotation);
+        player.goTo(annotation.span().startFrame());
+    }
+
+    public void select(Annotation annotation) {
+        selected.set(annotation == null ? null
+                : annotations.stream().filter(a -> a.id().equals(annotation.id())).findFirst().orElse(annotation));
+    }
+
+    // ---- in and out
+
+    /** Key I: the range starts at the current frame. */
+    public void markIn() {
+        if (enabled.get()) {
+            inFrame.set(player.currentFrameProperty().get());
+            if (outFrame.get() >= 0 && outFrame.get() < inFrame.get()) {
+                outFrame.set(-1);
+            }
+        }
+    }
+
+    /** Key O: the range ends at the current frame. */
+    public void markOut() {
+        if (enabled.get()) {
+            outFrame.set(player.currentFrameProperty().get());
+            if (inFrame.get() > outFrame.get()) {
+                inFrame.set(-1);
+            }
+        }
+    }
+
+    public void clearRange() {
+        inFrame.set(-1);
+        outFrame.set(-1);
+    }
+
+    // ---- drawing and the graphic safeguard
+
+    /** Key R (rectangle) or E (ellipse): the next drag on the picture draws the selected annotation's region. */
+    public void startDrawing(Region.Shape shape) {
+        if (selected.get() == null) {
+            message.set("Select an annotation (or create one with 1-4) before drawing its region.");
+            return;
+        }
+        drawing.set(drawing.get() == shape ? null : shape);
+    }
+
+    /** Shows graphic footage as it is, with its sound. */
+    public void reveal() {
+        veiled.set(false);
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<Footage> footageProperty() {
+        return footage.getReadOnlyProperty();
+    }
+
+    /** True while an imported footage item is on screen, so annotations can be made. */
+    public ReadOnlyBooleanProperty enabledProperty() {
+        return enabled.getReadOnlyProperty();
+    }
+
+    /** Why annotations are off, empty when they are on. */
+    public ReadOnlyStringProperty hintProperty() {
+        return hint.getReadOnlyProperty();
+    }
+
+    /** The open footage's annotations by frame. */
+    public ObservableList<Annotation> annotations() {
+        return annotations;
+    }
+
+    public ObjectProperty<Annotation> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyIntegerProperty inFrameProperty() {
+        return inFrame.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty outFrameProperty() {
+        return outFrame.getReadOnlyProperty();
+    }
+
+    /** Why the last change was refused, empty after one that worked. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** The shape the next drag on the picture draws, or null when dragging pans. */
+    public ObjectProperty<Region.Shape> drawingProperty() {
+        return drawing;
+    }
+
+    /** True while graphic footage is blurred and muted. */
+    public ReadOnlyBooleanProperty veiledProperty() {
+        return veiled.getReadOnlyProperty();
+    }
+
+    /** Shows every picture in shades of grey (a setting against fatigue). */
+    public BooleanProperty grayscaleProperty() {
+        return grayscale;
+    }
+
+    public Reviewer reviewer() {
+        return reviewer;
+    }
+
+    public boolean reviewerIsMedicalExpert() {
+        return reviewer.role() == Role.MEDICAL_EXPERT;
+    }
+
+    public PlayerViewModel player() {
+        return player;
+    }
+}

@@ -1,0 +1,228 @@
+package org.frameproof.ui.annotations;
+
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.effect.ColorAdjust;
+import javafx.scene.effect.Effect;
+import javafx.scene.effect.GaussianBlur;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.VBox;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Region;
+import org.frameproof.evidence.AnnotationService;
+import org.frameproof.evidence.CaseService;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.VocabularyService;
+import org.frameproof.ui.common.ViewLoader;
+import org.frameproof.ui.inspector.InspectorView;
+import org.frameproof.ui.inspector.InspectorViewModel;
+import org.frameproof.ui.player.PlayerView;
+import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.search.SearchView;
+import org.frameproof.ui.search.SearchViewModel;
+import org.frameproof.ui.shortcuts.CheatSheet;
+import org.frameproof.ui.timeline.TimelineController;
+import org.frameproof.ui.timeline.TimelineLanes;
+
+/**
+ * The annotation screens around the player: the inspector, list and search in the side pane, the
+ * timeline lanes under the video, regions over the picture, the veil over graphic footage, and
+ * the keys that create annotations. The main window hosts {@link #sidePane()} and forwards its
+ * Edit menu here.
+ */
+public final class AnnotationWorkspace {
+    /** What the composition root hands over to build the screens. */
+    public record Parts(AnnotationSession session, AnnotationService annotations, VocabularyService vocabularies,
+            CaseService cases, Executor background, Executor fx) {
+
+        /** The parts for an unlocked store's reviewer, annotating what {@code player} shows. */
+        public static Parts of(EvidenceStore store, PlayerViewModel player, Executor background, Executor fx) {
+            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player);
+            return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), background, fx);
+        }
+    }
+
+    private static final double BLUR_RADIUS = 60;
+    static final String STYLESHEET = AnnotationWorkspace.class.getResource("annotations.css").toExternalForm();
+
+    private final AnnotationSession session;
+    private final PlayerView player;
+    private final InspectorView inspector;
+    private final TabPane sidePane;
+    private final Tab inspectorTab;
+    private final Tab listTab;
+    private final SearchView search;
+    private final Tab searchTab;
+    private boolean mutedBeforeVeil;
+    /** The key that created an annotation also types its character; it must not land in the new form. */
+    private boolean swallowTypedKey;
+
+    private AnnotationWorkspace(Parts parts, PlayerView player) {
+        this.session = parts.session();
+        this.player = player;
+        InspectorViewModel inspectorModel = new InspectorViewModel(session, parts.vocabularies(), parts.cases());
+        inspector = InspectorView.load(inspectorModel, session, player.controller()::focusVideo);
+        inspectorTab = new Tab("Inspector", inspector.node());
+        search = SearchView.load(new SearchViewModel(parts.annotations(), session, parts.background(), parts.fx()));
+        searchTab = new Tab("Search", search.node());
+        AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session);
+        listTab = new Tab("List", ViewLoader.load(AnnotationWorkspace.class.getResource("AnnotationListView.fxml"),
+                () -> new AnnotationListController(list)));
+        sidePane = new TabPane(inspectorTab, listTab, searchTab);
+        sidePane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sidePane.getStyleClass().add("annotation-side-pane");
+        sidePane.getStylesheets().add(STYLESHEET);
+        sidePane.setPrefWidth(330);
+        sidePane.setMinWidth(260);
+        player.controller().addToVideoArea(new RegionLayer(session, player.controller().frameView()));
+        TimelineLanes lanes = new TimelineController(session).lanes();
+        lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
+        player.controller().addToTimeline(lanes);
+        player.controller().addToVideoArea(veil());
+        bindPictureEffect();
+        player.node().addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+        inspector.node().addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if (swallowTypedKey) {
+                swallowTypedKey = false;
+                event.consume();
+            }
+        });
+        inspector.node().addEventFilter(KeyEvent.KEY_RELEASED, event -> swallowTypedKey = false);
+        session.selectedProperty().addListener((observable, old, selected) -> {
+            // From the list a reviewer walks through rows, so the list stays in front there.
+            if (selected != null && sidePane.getSelectionModel().getSelectedItem() != listTab) {
+                sidePane.getSelectionModel().select(inspectorTab);
+            }
+        });
+    }
+
+    /** Builds the screens and attaches their parts to the player. */
+    public static AnnotationWorkspace attach(Parts parts, PlayerView player) {
+        return new AnnotationWorkspace(parts, player);
+    }
+
+    /** The inspector, list and search, for the window's right side. */
+    public Node sidePane() {
+        return sidePane;
+    }
+
+    public AnnotationSession session() {
+        return session;
+    }
+
+    /** Edit > Undo: what the form holds is saved first, so undo takes back the latest change. */
+    public void undo() {
+        inspector.controller().commit();
+        session.undo();
+    }
+
+    public void redo() {
+        inspector.controller().commit();
+        session.redo();
+    }
+
+    /** Edit > Find (Ctrl+F): the search field across all cases. */
+    public void find() {
+        sidePane.getSelectionModel().select(searchTab);
+        search.controller().focusQuery();
+    }
+
+    /** Help > Keyboard Shortcuts (F1 or ?). */
+    public void showShortcuts() {
+        CheatSheet.show(player.node().getScene().getWindow());
+    }
+
+    /** Keys 1-4 create an annotation and put the cursor in its form; I and O mark a range; R and E draw. */
+    private void handleKey(KeyEvent event) {
+        Scene scene = player.node().getScene();
+        if (scene == null || scene.getFocusOwner() instanceof TextInputControl || event.isControlDown()
+                || event.isAltDown() || event.isMetaDown()) {
+            return;
+        }
+        if ("?".equals(event.getText()) || event.getCode() == KeyCode.F1) {
+            showShortcuts();
+            event.consume();
+            return;
+        }
+        if (event.isShiftDown()) {
+            return;
+        }
+        switch (event.getCode()) {
+            case DIGIT1, NUMPAD1 -> quickTag(AnnotationKind.INJURY);
+            case DIGIT2, NUMPAD2 -> quickTag(AnnotationKind.LOCATION);
+            case DIGIT3, NUMPAD3 -> quickTag(AnnotationKind.UNIFORM);
+            case DIGIT4, NUMPAD4 -> quickTag(AnnotationKind.NOTE);
+            case I -> session.markIn();
+            case O -> session.markOut();
+            case R -> session.startDrawing(Region.Shape.RECTANGLE);
+            case E -> session.startDrawing(Region.Shape.ELLIPSE);
+            case ESCAPE -> {
+                if (session.drawingProperty().get() != null) {
+                    session.drawingProperty().set(null);
+                } else {
+                    session.clearRange();
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void quickTag(AnnotationKind kind) {
+        session.quickTag(kind).ifPresent(created -> {
+            sidePane.getSelectionModel().select(inspectorTab);
+            swallowTypedKey = true;
+            inspector.controller().focusObservation();
+        });
+    }
+
+    /** Graphic footage opens blurred and muted, with a button that reveals it. */
+    private Node veil() {
+        Label notice = new Label("This footage is flagged graphic. It is blurred and muted.");
+        notice.getStyleClass().add("veil-notice");
+        Button reveal = new Button("Reveal");
+        reveal.setId("revealButton");
+        reveal.setOnAction(event -> {
+            session.reveal();
+            player.controller().focusVideo();
+        });
+        VBox veil = new VBox(10, notice, reveal);
+        veil.getStylesheets().add(STYLESHEET);
+        veil.getStyleClass().add("graphic-veil");
+        veil.setAlignment(javafx.geometry.Pos.CENTER);
+        veil.setMaxSize(420, 120);
+        veil.visibleProperty().bind(session.veiledProperty());
+        session.veiledProperty().addListener((observable, old, veiled) -> {
+            if (veiled) {
+                mutedBeforeVeil = session.player().mutedProperty().get();
+                session.player().mutedProperty().set(true);
+            } else {
+                session.player().mutedProperty().set(mutedBeforeVeil);
+            }
+        });
+        return veil;
+    }
+
+    private void bindPictureEffect() {
+        player.controller().frameView().effectProperty().bind(Bindings.createObjectBinding(() -> {
+            Effect grey = session.grayscaleProperty().get() ? new ColorAdjust(0, -1, 0, 0) : null;
+            if (session.veiledProperty().get()) {
+                GaussianBlur blur = new GaussianBlur(BLUR_RADIUS);
+                blur.setInput(grey);
+                return blur;
+            }
+            return grey;
+        }, session.veiledProperty(), session.grayscaleProperty()));
+    }
+}

@@ -1,0 +1,248 @@
+package org.frameproof.ui.inspector;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Confidence;
+import org.frameproof.domain.Region;
+import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.inspector.InspectorViewModel.Field;
+
+/**
+ * Binds the inspector's form to its view model. Keyboard first: Tab walks the fields, Enter saves
+ * and gives the keys back to the video (Shift+Enter starts a new line in a text area), Esc drops
+ * what was typed. Leaving the form saves it too, so nothing typed is lost.
+ */
+public final class InspectorController {
+    private final InspectorViewModel viewModel;
+    private final AnnotationSession session;
+    private final Runnable focusVideo;
+
+    @FXML private StackPane root;
+    @FXML private Label placeholder;
+    @FXML private ScrollPane formScroll;
+    @FXML private VBox form;
+    @FXML private Label headingLabel;
+    @FXML private Label detailsLabel;
+    @FXML private TextArea observationArea;
+    @FXML private TextArea interpretationArea;
+    @FXML private ComboBox<Confidence> confidenceBox;
+    @FXML private TextField tagsField;
+    @FXML private VBox injurySection;
+    @FXML private BodyDiagram bodyDiagram;
+    @FXML private GridPane injuryGrid;
+    @FXML private GridPane locationGrid;
+    @FXML private GridPane uniformGrid;
+    @FXML private GridPane noteGrid;
+    @FXML private VBox reviewBox;
+    @FXML private Label reviewLabel;
+    @FXML private Button confirmButton;
+    @FXML private Button rejectButton;
+    @FXML private Label reviewHintLabel;
+    @FXML private Label messageLabel;
+
+    /** @param focusVideo gives the keyboard back to the video after Enter or Esc */
+    public InspectorController(InspectorViewModel viewModel, AnnotationSession session, Runnable focusVideo) {
+        this.viewModel = viewModel;
+        this.session = session;
+        this.focusVideo = focusVideo;
+    }
+
+    @FXML
+    private void initialize() {
+        formScroll.visibleProperty().bind(viewModel.annotationProperty().isNotNull());
+        placeholder.visibleProperty().bind(viewModel.annotationProperty().isNull());
+        placeholder.textProperty().bind(Bindings.when(session.enabledProperty())
+                .then(placeholder.getText()).otherwise(session.hintProperty()));
+        headingLabel.textProperty().bind(viewModel.headingProperty());
+        detailsLabel.textProperty().bind(viewModel.detailsProperty());
+        observationArea.textProperty().bindBidirectional(viewModel.observationProperty());
+        interpretationArea.textProperty().bindBidirectional(viewModel.interpretationProperty());
+        tagsField.textProperty().bindBidirectional(viewModel.tagsProperty());
+        confidenceBox.getItems().setAll(null, Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH);
+        confidenceBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Confidence confidence) {
+                return confidence == null ? "not stated" : confidence.name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public Confidence fromString(String text) {
+                return null;
+            }
+        });
+        confidenceBox.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Confidence item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(confidenceBox.getConverter().toString(item));
+            }
+        });
+        confidenceBox.valueProperty().bindBidirectional(viewModel.confidenceProperty());
+
+        bodyDiagram.regionProperty().bindBidirectional(viewModel.field(Field.BODY_REGION));
+        rows(injuryGrid, Field.BODY_REGION, "Body region", Field.INJURY_TYPE, "Injury type", Field.COUNT, "Number",
+                Field.TIMING, "Timing", Field.CONSISTENT_WITH, "Consistent with");
+        rows(locationGrid, Field.PLACE, "Place", Field.LATITUDE, "Latitude", Field.LONGITUDE, "Longitude",
+                Field.PRECISION, "Precision", Field.METHOD, "Method", Field.LANDMARKS, "Landmarks");
+        rows(uniformGrid, Field.CAMOUFLAGE, "Camouflage", Field.INSIGNIA, "Insignia, patches", Field.ARMBAND, "Armband",
+                Field.ARMBAND_COLOUR, "Armband colour", Field.HEADGEAR, "Headgear", Field.WEAPONS, "Weapons",
+                Field.VEHICLES, "Vehicles, markings", Field.CLAIMED_FORCE, "Claimed force", Field.CLAIM_BASIS, "Basis of claim");
+        rows(noteGrid, Field.CATEGORY, "Category");
+        prompt(Field.LATITUDE, "39.7586 or 39°45'31\"N (or paste both)");
+        prompt(Field.LONGITUDE, "46.7489 or 46°44'56\"E");
+        prompt(Field.LANDMARKS, "separated by ;");
+        prompt(Field.CLAIM_BASIS, "required when a force is claimed");
+        showKind(injurySection, AnnotationKind.INJURY);
+        showKind(locationGrid, AnnotationKind.LOCATION);
+        showKind(uniformGrid, AnnotationKind.UNIFORM);
+        showKind(noteGrid, AnnotationKind.NOTE);
+        showKind(reviewBox, AnnotationKind.INJURY);
+
+        reviewLabel.textProperty().bind(viewModel.reviewTextProperty());
+        confirmButton.disableProperty().bind(viewModel.reviewAllowedProperty().not());
+        rejectButton.disableProperty().bind(viewModel.reviewAllowedProperty().not());
+        reviewHintLabel.textProperty().bind(viewModel.reviewHintProperty());
+        reviewHintLabel.visibleProperty().bind(viewModel.reviewHintProperty().isNotEmpty());
+        reviewHintLabel.managedProperty().bind(reviewHintLabel.visibleProperty());
+        messageLabel.textProperty().bind(viewModel.formMessageProperty());
+
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, from, to) -> {
+                    if (inForm(from) && !inForm(to) && viewModel.hasChanges()) {
+                        viewModel.save();
+                    }
+                });
+            }
+        });
+    }
+
+    /** Puts the cursor in the observation field of the annotation shown. */
+    public void focusObservation() {
+        observationArea.requestFocus();
+        observationArea.end();
+    }
+
+    /** Saves what the form holds (e.g. before undo), so the history sees it. */
+    public void commit() {
+        if (viewModel.hasChanges()) {
+            viewModel.save();
+        }
+    }
+
+    private void handleKey(KeyEvent event) {
+        Node target = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (target instanceof ComboBox<?> combo && combo.isShowing()) {
+            return;
+        }
+        if (event.getCode() == KeyCode.ENTER && !(event.isShiftDown() && target instanceof TextArea)) {
+            if (viewModel.save()) {
+                focusVideo.run();
+            }
+            event.consume();
+        } else if (event.getCode() == KeyCode.ESCAPE) {
+            viewModel.revert();
+            focusVideo.run();
+            event.consume();
+        } else if (event.getCode() == KeyCode.TAB && target instanceof TextArea area && !event.isControlDown()) {
+            // Tab moves to the next field, as in every other field of the form.
+            area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, event.isShiftDown(), true, false, false));
+            event.consume();
+        }
+    }
+
+    private boolean inForm(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at == form) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void showKind(Node section, AnnotationKind kind) {
+        section.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            Annotation shown = viewModel.annotationProperty().get();
+            return shown != null && shown.kind() == kind;
+        }, viewModel.annotationProperty()));
+        section.managedProperty().bind(section.visibleProperty());
+    }
+
+    /** One labelled row per field: a list to choose from (or type into) where a vocabulary exists, else a text field. */
+    private void rows(GridPane grid, Object... fieldsAndLabels) {
+        grid.getColumnConstraints().setAll(new ColumnConstraints(96), new ColumnConstraints());
+        grid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
+        for (int i = 0; i < fieldsAndLabels.length; i += 2) {
+            Field field = (Field) fieldsAndLabels[i];
+            Control input;
+            if (viewModel.choices(field).isEmpty() && field != Field.BODY_REGION) {
+                TextField text = new TextField();
+                text.textProperty().bindBidirectional(viewModel.field(field));
+                input = text;
+            } else {
+                ComboBox<String> choice = new ComboBox<>(viewModel.choices(field));
+                choice.setEditable(true);
+                choice.getEditor().textProperty().bindBidirectional(viewModel.field(field));
+                input = choice;
+            }
+            input.setId(field.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-input");
+            input.setMaxWidth(Double.MAX_VALUE);
+            Label label = new Label((String) fieldsAndLabels[i + 1]);
+            label.setLabelFor(input);
+            label.setWrapText(true);
+            grid.addRow(i / 2, label, input);
+        }
+    }
+
+    private void prompt(Field field, String text) {
+        Parent grid = field == Field.CLAIM_BASIS ? uniformGrid : locationGrid;
+        Node input = grid.lookup("#" + field.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-input");
+        ((TextField) input).setPromptText(text);
+    }
+
+    @FXML
+    private void confirm() {
+        viewModel.confirm();
+    }
+
+    @FXML
+    private void reject() {
+        viewModel.reject();
+    }
+
+    @FXML
+    private void drawRegion() {
+        session.startDrawing(Region.Shape.RECTANGLE);
+        focusVideo.run();
+    }
+
+    @FXML
+    private void delete() {
+        Annotation shown = viewModel.annotationProperty().get();
+        if (shown != null && session.delete(shown.id())) {
+            focusVideo.run();
+        }
+    }
+}

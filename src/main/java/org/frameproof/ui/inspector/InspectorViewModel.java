@@ -1,0 +1,372 @@
+package org.frameproof.ui.inspector;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Confidence;
+import org.frameproof.domain.Coordinates;
+import org.frameproof.domain.Finding;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.Vocabulary;
+import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.CaseService;
+import org.frameproof.evidence.VocabularyService;
+import org.frameproof.ui.annotations.AnnotationSession;
+
+/**
+ * The form of the selected annotation: its common fields, the fields of its kind as text the
+ * reviewer types, and its medical review. {@link #save()} turns the text into content and saves it
+ * through the session (immediately and durably); {@link #revert()} puts back what is stored.
+ */
+public final class InspectorViewModel {
+    /** A text field of one kind's form; the field names follow the finding's record components. */
+    public enum Field {
+        BODY_REGION, INJURY_TYPE, COUNT, TIMING, CONSISTENT_WITH,
+        PLACE, LATITUDE, LONGITUDE, PRECISION, METHOD, LANDMARKS,
+        CAMOUFLAGE, INSIGNIA, ARMBAND, ARMBAND_COLOUR, HEADGEAR, WEAPONS, VEHICLES, CLAIMED_FORCE, CLAIM_BASIS,
+        CATEGORY
+    }
+
+    private static final Map<Field, Vocabulary> LISTS = Map.of(
+            Field.BODY_REGION, Vocabulary.BODY_REGION, Field.INJURY_TYPE, Vocabulary.INJURY_TYPE,
+            Field.TIMING, Vocabulary.INJURY_TIMING, Field.PRECISION, Vocabulary.LOCATION_PRECISION,
+            Field.METHOD, Vocabulary.LOCATION_METHOD, Field.CAMOUFLAGE, Vocabulary.CAMOUFLAGE,
+            Field.ARMBAND_COLOUR, Vocabulary.ARMBAND_COLOUR, Field.HEADGEAR, Vocabulary.HEADGEAR,
+            Field.CATEGORY, Vocabulary.NOTE_CATEGORY);
+
+    private final AnnotationSession session;
+    private final VocabularyService vocabularies;
+    private final CaseService cases;
+
+    private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final StringProperty observation = new SimpleStringProperty("");
+    private final StringProperty interpretation = new SimpleStringProperty("");
+    private final ObjectProperty<Confidence> confidence = new SimpleObjectProperty<>();
+    private final StringProperty tags = new SimpleStringProperty("");
+    private final Map<Field, StringProperty> fields = new EnumMap<>(Field.class);
+    private final Map<Field, ObservableList<String>> choices = new EnumMap<>(Field.class);
+    private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper reviewAllowed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper reviewHint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper("");
+
+    public InspectorViewModel(AnnotationSession session, VocabularyService vocabularies, CaseService cases) {
+        this.session = session;
+        this.vocabularies = vocabularies;
+        this.cases = cases;
+        for (Field field : Field.values()) {
+            fields.put(field, new SimpleStringProperty(""));
+        }
+        LISTS.keySet().forEach(field -> choices.put(field, FXCollections.observableArrayList()));
+        session.selectedProperty().addListener((observable, old, selected) -> {
+            // Choosing another annotation keeps what was typed into this one.
+            if (old != null && (selected == null || !old.id().equals(selected.id())) && hasChanges()) {
+                save();
+            }
+            show(selected);
+        });
+        session.footageProperty().addListener((observable, old, item) -> loadVocabularies(item));
+        loadVocabularies(null);
+    }
+
+    private void loadVocabularies(Footage item) {
+        try {
+            Case investigation = item == null ? null
+                    : cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElse(null);
+            for (Map.Entry<Field, Vocabulary> list : LISTS.entrySet()) {
+                choices.get(list.getKey()).setAll(investigation == null ? vocabularies.defaults(list.getValue())
+                        : vocabularies.terms(list.getValue(), investigation));
+            }
+        } catch (UserFacingException e) {
+            formMessage.set(e.getMessage());
+        }
+    }
+
+    /** Fills the form from an annotation as stored (or empties it for none). */
+    private void show(Annotation shown) {
+        annotation.set(shown);
+        formMessage.set("");
+        fields.values().forEach(field -> field.set(""));
+        if (shown == null) {
+            heading.set("");
+            details.set("");
+            observation.set("");
+            interpretation.set("");
+            confidence.set(null);
+            tags.set("");
+            showReview(null);
+            return;
+        }
+        heading.set(title(shown.kind()) + " · " + frames(shown));
+        details.set("By " + shown.author() + " (" + shown.role().label() + ")" + (shown.region() == null ? ""
+                : " · region " + shown.region().shape().name().toLowerCase(Locale.ROOT) + " "
+                        + Math.round(shown.region().x()) + "," + Math.round(shown.region().y()) + " "
+                        + Math.round(shown.region().width()) + "×" + Math.round(shown.region().height())));
+        observation.set(shown.observation() == null ? "" : shown.observation());
+        interpretation.set(text(shown.interpretation()));
+        confidence.set(shown.confidence());
+        tags.set(String.join(", ", shown.tags()));
+        Finding finding = shown.finding();
+        if (finding instanceof Finding.Injury injury) {
+            set(Field.BODY_REGION, injury.bodyRegion());
+            set(Field.INJURY_TYPE, injury.injuryType());
+            set(Field.COUNT, injury.count() == null ? null : injury.count().toString());
+            set(Field.TIMING, injury.timing());
+            set(Field.CONSISTENT_WITH, injury.consistentWith());
+        } else if (finding instanceof Finding.Location location) {
+            set(Field.PLACE, location.placeName());
+            set(Field.LATITUDE, location.latitude() == null ? null : location.latitude().toString());
+            set(Field.LONGITUDE, location.longitude() == null ? null : location.longitude().toString());
+            set(Field.PRECISION, location.precision());
+            set(Field.METHOD, location.method());
+            set(Field.LANDMARKS, String.join("; ", location.landmarks()));
+        } else if (finding instanceof Finding.Uniform uniform) {
+            set(Field.CAMOUFLAGE, uniform.camouflage());
+            set(Field.INSIGNIA, uniform.insignia());
+            set(Field.ARMBAND, uniform.armband());
+            set(Field.ARMBAND_COLOUR, uniform.armbandColour());
+            set(Field.HEADGEAR, uniform.headgear());
+            set(Field.WEAPONS, uniform.weapons());
+            set(Field.VEHICLES, uniform.vehicles());
+            set(Field.CLAIMED_FORCE, uniform.claimedForce());
+            set(Field.CLAIM_BASIS, uniform.claimBasis());
+        } else if (finding instanceof Finding.Note note) {
+            set(Field.CATEGORY, note.category());
+        }
+        showReview(shown);
+    }
+
+    private void showReview(Annotation shown) {
+        boolean injury = shown != null && shown.finding() instanceof Finding.Injury;
+        Finding.MedicalReview review = injury ? ((Finding.Injury) shown.finding()).review() : null;
+        reviewText.set(!injury ? "" : review == null ? "Not reviewed by a medical expert."
+                : (review.verdict() == Finding.MedicalReview.Verdict.CONFIRMED ? "Confirmed" : "Rejected")
+                        + " by " + review.expertName() + " on " + review.reviewedAt().toString().replace('T', ' ')
+                        .replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC"));
+        reviewAllowed.set(injury && session.reviewerIsMedicalExpert());
+        reviewHint.set(!injury || session.reviewerIsMedicalExpert() ? ""
+                : "Only a medical expert can confirm or reject an injury; you work here as "
+                        + session.reviewer().role().label() + ".");
+    }
+
+    static String title(AnnotationKind kind) {
+        return switch (kind) {
+            case INJURY -> "Injury";
+            case LOCATION -> "Location";
+            case UNIFORM -> "Uniform and linkage";
+            case NOTE -> "Note";
+        };
+    }
+
+    static String frames(Annotation shown) {
+        return shown.span().isPoint() ? "frame " + shown.span().startFrame()
+                : "frames " + shown.span().startFrame() + "–" + shown.span().endFrame();
+    }
+
+    /**
+     * Saves the form through the session. Text that cannot be read (a coordinate, a count) or a
+     * claimed force without its basis is refused with {@link #formMessageProperty()} saying why,
+     * and nothing is saved.
+     *
+     * @return true when saved (or nothing had changed)
+     */
+    public boolean save() {
+        Annotation shown = annotation.get();
+        if (shown == null) {
+            return true;
+        }
+        try {
+            AnnotationContent content = new AnnotationContent(observation.get(), interpretation.get(), confidence.get(),
+                    terms(tags.get(), ","), shown.region(), finding(shown.kind()));
+            if (!session.save(shown.id(), content)) {
+                formMessage.set(session.messageProperty().get());
+                return false;
+            }
+            formMessage.set("");
+            return true;
+        } catch (UserFacingException e) {
+            formMessage.set(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Puts back the stored fields, dropping what was typed since the last save. */
+    public void revert() {
+        show(annotation.get());
+    }
+
+    /** True when the form holds text that differs from what is stored. */
+    public boolean hasChanges() {
+        Annotation shown = annotation.get();
+        if (shown == null) {
+            return false;
+        }
+        try {
+            return !new AnnotationContent(observation.get(), interpretation.get(), confidence.get(),
+                    terms(tags.get(), ","), shown.region(), finding(shown.kind())).equals(AnnotationContent.of(shown));
+        } catch (UserFacingException e) {
+            return true;
+        }
+    }
+
+    public boolean confirm() {
+        return review(Finding.MedicalReview.Verdict.CONFIRMED);
+    }
+
+    public boolean reject() {
+        return review(Finding.MedicalReview.Verdict.REJECTED);
+    }
+
+    private boolean review(Finding.MedicalReview.Verdict verdict) {
+        boolean done = session.review(verdict);
+        formMessage.set(done ? "" : session.messageProperty().get());
+        return done;
+    }
+
+    private Finding finding(AnnotationKind kind) throws UserFacingException {
+        return switch (kind) {
+            case INJURY -> new Finding.Injury(value(Field.BODY_REGION), value(Field.INJURY_TYPE), count(),
+                    value(Field.TIMING), value(Field.CONSISTENT_WITH), null);
+            case LOCATION -> location();
+            case UNIFORM -> {
+                if (value(Field.CLAIMED_FORCE) != null && value(Field.CLAIM_BASIS) == null) {
+                    throw new UserFacingException("Say on what basis the force is claimed (insignia, speech, "
+                            + "vehicle markings…): a force is never recorded as a bare label.");
+                }
+                yield new Finding.Uniform(value(Field.CAMOUFLAGE), value(Field.INSIGNIA), value(Field.ARMBAND),
+                        value(Field.ARMBAND_COLOUR), value(Field.HEADGEAR), value(Field.WEAPONS), value(Field.VEHICLES),
+                        value(Field.CLAIMED_FORCE), value(Field.CLAIM_BASIS));
+            }
+            case NOTE -> new Finding.Note(value(Field.CATEGORY));
+        };
+    }
+
+    private Finding.Location location() throws UserFacingException {
+        String latitude = value(Field.LATITUDE);
+        String longitude = value(Field.LONGITUDE);
+        // A pasted pair "39.75, 46.74" or "39°45'N 46°44'E" in the latitude field fills both.
+        if (latitude != null && longitude == null) {
+            String[] pair = latitude.split("\\s*[,;]\\s*|(?<=[NSns])\\s+");
+            if (pair.length == 2) {
+                latitude = pair[0];
+                longitude = pair[1];
+            }
+        }
+        return new Finding.Location(value(Field.PLACE), latitude == null ? null : Coordinates.latitude(latitude),
+                longitude == null ? null : Coordinates.longitude(longitude), value(Field.PRECISION), value(Field.METHOD),
+                terms(fields.get(Field.LANDMARKS).get(), ";"));
+    }
+
+    private Integer count() throws UserFacingException {
+        String text = value(Field.COUNT);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new UserFacingException("The number of injuries is a whole number, not '" + text + "'.");
+        }
+    }
+
+    private String value(Field field) {
+        String text = fields.get(field).get();
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private void set(Field field, String value) {
+        fields.get(field).set(text(value));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static List<String> terms(String text, String separator) {
+        return text == null ? List.of() : Arrays.stream(text.split(separator)).map(String::strip)
+                .filter(term -> !term.isEmpty()).toList();
+    }
+
+    // ---- properties
+
+    /** The annotation the form shows, or null. */
+    public ReadOnlyObjectProperty<Annotation> annotationProperty() {
+        return annotation.getReadOnlyProperty();
+    }
+
+    /** "Injury · frames 10–24". */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** Author, role and region. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    public StringProperty observationProperty() {
+        return observation;
+    }
+
+    public StringProperty interpretationProperty() {
+        return interpretation;
+    }
+
+    public ObjectProperty<Confidence> confidenceProperty() {
+        return confidence;
+    }
+
+    /** Tags separated by commas. */
+    public StringProperty tagsProperty() {
+        return tags;
+    }
+
+    public StringProperty field(Field field) {
+        return fields.get(field);
+    }
+
+    /** The vocabulary a field offers (the case's terms after the defaults); empty for free-text fields. */
+    public ObservableList<String> choices(Field field) {
+        return choices.getOrDefault(field, FXCollections.emptyObservableList());
+    }
+
+    /** Where the injury's medical review stands, empty for other kinds. */
+    public ReadOnlyStringProperty reviewTextProperty() {
+        return reviewText.getReadOnlyProperty();
+    }
+
+    /** True when the reviewer may confirm or reject the injury shown. */
+    public ReadOnlyBooleanProperty reviewAllowedProperty() {
+        return reviewAllowed.getReadOnlyProperty();
+    }
+
+    /** Why Confirm and Reject are off, empty when they are on or do not apply. */
+    public ReadOnlyStringProperty reviewHintProperty() {
+        return reviewHint.getReadOnlyProperty();
+    }
+
+    /** Why the form was not saved, empty after a save. */
+    public ReadOnlyStringProperty formMessageProperty() {
+        return formMessage.getReadOnlyProperty();
+    }
+}

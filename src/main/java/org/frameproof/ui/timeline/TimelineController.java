@@ -1,0 +1,52 @@
+package org.frameproof.ui.timeline;
+
+import javafx.beans.InvalidationListener;
+import org.frameproof.domain.Annotation;
+import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.player.PlayerViewModel;
+
+/**
+ * Keeps the lanes in step with the session and the player, and turns what the reviewer does on
+ * them into moves and audited changes: a click jumps and selects, an edge drag retimes.
+ */
+public final class TimelineController implements TimelineLanes.Listener {
+    private final AnnotationSession session;
+    private final PlayerViewModel player;
+    private final TimelineLanes lanes = new TimelineLanes();
+
+    public TimelineController(AnnotationSession session) {
+        this.session = session;
+        this.player = session.player();
+        lanes.setListener(this);
+        player.frameCountProperty().addListener((observable, old, count) -> lanes.setFrameCount(count.intValue()));
+        player.currentFrameProperty().addListener((observable, old, frame) -> lanes.setPlayHead(frame.intValue()));
+        session.annotations().addListener((InvalidationListener) observable -> lanes.setAnnotations(session.annotations()));
+        session.selectedProperty().addListener((observable, old, selected) ->
+                lanes.setSelectedId(selected == null ? null : selected.id()));
+        InvalidationListener range = observable ->
+                lanes.setRange(session.inFrameProperty().get(), session.outFrameProperty().get());
+        session.inFrameProperty().addListener(range);
+        session.outFrameProperty().addListener(range);
+        lanes.setFrameCount(player.frameCountProperty().get());
+        lanes.setAnnotations(session.annotations());
+    }
+
+    public TimelineLanes lanes() {
+        return lanes;
+    }
+
+    @Override
+    public void seek(int frame) {
+        player.goTo(frame);
+    }
+
+    @Override
+    public void select(Annotation annotation) {
+        session.select(annotation);
+    }
+
+    @Override
+    public void retime(Annotation annotation, int startFrame, int endFrame) {
+        session.retime(annotation.id(), startFrame, endFrame);
+    }
+}

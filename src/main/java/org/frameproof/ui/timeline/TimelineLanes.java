@@ -1,0 +1,423 @@
+package org.frameproof.ui.timeline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
+
+/**
+ * The annotation lanes under the video: a ruler of frames, one lane per kind with points as ticks
+ * and ranges as bars, the play head and the in/out marks. Zooms (Ctrl+wheel, or
+ * {@link #setFramesPerPixel}) from the whole clip down to single frames, scrolls with the wheel,
+ * and draws only what is visible: annotations are kept sorted by start per lane, so a redraw costs
+ * the visible ones (plus ranges that reach into view), not all of them.
+ */
+public final class TimelineLanes extends Region {
+    static final double GUTTER = 74;
+    static final double RULER = 18;
+    static final double LANE = 18;
+    private static final double EDGE_GRAB = 4;
+    private static final double MIN_FRAMES_PER_PIXEL = 1 / 24.0;
+    private static final Map<AnnotationKind, Color> COLOURS = Map.of(AnnotationKind.INJURY, Color.web("#c0392b"),
+            AnnotationKind.LOCATION, Color.web("#2471a3"), AnnotationKind.UNIFORM, Color.web("#7d6608"),
+            AnnotationKind.NOTE, Color.web("#5b2c6f"));
+
+    /** What the reviewer did on the lanes. */
+    public interface Listener {
+        void seek(int frame);
+
+        void select(Annotation annotation);
+
+        void retime(Annotation annotation, int startFrame, int endFrame);
+    }
+
+    private final Canvas canvas = new Canvas();
+    private final Map<AnnotationKind, Lane> lanes = new EnumMap<>(AnnotationKind.class);
+    private Listener listener;
+    private int frameCount;
+    private double firstFrame;
+    private double framesPerPixel = 1;
+    /** True while the whole clip is shown, so a resize keeps showing all of it. */
+    private boolean wholeClip = true;
+    private int playHead = -1;
+    private int inFrame = -1;
+    private int outFrame = -1;
+    private String selectedId;
+    // An edge being dragged: the annotation, which edge, and where it is now.
+    private Annotation dragged;
+    private boolean draggingStart;
+    private int dragFrame;
+
+    public TimelineLanes() {
+        getStyleClass().add("timeline-lanes");
+        getChildren().add(canvas);
+        for (AnnotationKind kind : AnnotationKind.values()) {
+            lanes.put(kind, new Lane());
+        }
+        setMinHeight(RULER + LANE * AnnotationKind.values().length + 2);
+        setPrefHeight(getMinHeight());
+        addEventHandler(ScrollEvent.SCROLL, this::wheel);
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** A new clip: shows all of it. */
+    public void setFrameCount(int frames) {
+        frameCount = frames;
+        showWholeClip();
+    }
+
+    public void showWholeClip() {
+        firstFrame = 0;
+        framesPerPixel = wholeClipFramesPerPixel();
+        wholeClip = true;
+        redraw();
+    }
+
+    private double wholeClipFramesPerPixel() {
+        return Math.max(MIN_FRAMES_PER_PIXEL, frameCount / trackWidth());
+    }
+
+    /** The annotations to draw (any order). */
+    public void setAnnotations(List<Annotation> annotations) {
+        lanes.values().forEach(lane -> lane.items.clear());
+        for (Annotation annotation : annotations) {
+            lanes.get(annotation.kind()).items.add(annotation);
+        }
+        lanes.values().forEach(Lane::sort);
+        redraw();
+    }
+
+    public void setSelectedId(String id) {
+        selectedId = id;
+        redraw();
+    }
+
+    /** Moves the play head, scrolling so that it stays in view. */
+    public void setPlayHead(int frame) {
+        playHead = frame;
+        double visible = trackWidth() * framesPerPixel;
+        if (frame >= 0 && (frame < firstFrame || frame > firstFrame + visible)) {
+            firstFrame = clampFirst(frame - visible * 0.1);
+        }
+        redraw();
+    }
+
+    public void setRange(int in, int out) {
+        inFrame = in;
+        outFrame = out;
+        redraw();
+    }
+
+    /** Frames per screen pixel: large shows the whole clip, below 1 shows every frame as a cell. */
+    public void setFramesPerPixel(double value, double anchorX) {
+        double anchorFrame = frameAt(anchorX);
+        double whole = wholeClipFramesPerPixel();
+        framesPerPixel = Math.max(MIN_FRAMES_PER_PIXEL, Math.min(whole, value));
+        wholeClip = framesPerPixel >= whole;
+        firstFrame = clampFirst(anchorFrame - (anchorX - GUTTER) * framesPerPixel);
+        redraw();
+    }
+
+    public double getFramesPerPixel() {
+        return framesPerPixel;
+    }
+
+    /** The frame under x (fractional), in this control's coordinates. */
+    public double frameAt(double x) {
+        return firstFrame + (x - GUTTER) * framesPerPixel;
+    }
+
+    /** Where a frame's cell starts, in this control's coordinates. */
+    public double xOf(double frame) {
+        return GUTTER + (frame - firstFrame) / framesPerPixel;
+    }
+
+    /** The lane's vertical centre, for tests and hit-testing. */
+    public static double laneCentre(AnnotationKind kind) {
+        return RULER + LANE * kind.ordinal() + LANE / 2;
+    }
+
+    private double trackWidth() {
+        return Math.max(1, getWidth() - GUTTER);
+    }
+
+    private double clampFirst(double frame) {
+        double visible = trackWidth() * framesPerPixel;
+        return Math.max(0, Math.min(Math.max(0, frameCount - visible), frame));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        if (wholeClip) {
+            framesPerPixel = wholeClipFramesPerPixel();
+            firstFrame = 0;
+        }
+        redraw();
+    }
+
+    // ---- drawing
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        g.setFill(Color.web("#1f2326"));
+        g.fillRect(0, 0, width, height);
+        if (frameCount <= 0 || width <= GUTTER) {
+            return;
+        }
+        double lastVisible = frameAt(width);
+        drawRuler(g, width, lastVisible);
+        drawRange(g, height);
+        for (AnnotationKind kind : AnnotationKind.values()) {
+            drawLane(g, kind, width, lastVisible);
+        }
+        if (playHead >= 0) {
+            double x = xOf(playHead);
+            double cell = Math.max(1, 1 / framesPerPixel);
+            g.setFill(Color.web("#f39c12", 0.35));
+            g.fillRect(x, 0, cell, height);
+            g.setStroke(Color.web("#f39c12"));
+            g.setLineWidth(1.5);
+            g.strokeLine(x + cell / 2, 0, x + cell / 2, height);
+        }
+    }
+
+    private void drawRuler(GraphicsContext g, double width, double lastVisible) {
+        g.setFill(Color.web("#2b3035"));
+        g.fillRect(GUTTER, 0, width - GUTTER, RULER);
+        // Ticks every 1, 2, 5, 10, ... frames, at least 6 pixels apart; labels at least 60 apart.
+        long tick = niceStep(6 * framesPerPixel);
+        long label = niceStep(60 * framesPerPixel);
+        g.setStroke(Color.web("#8a949c"));
+        g.setLineWidth(1);
+        g.setFill(Color.web("#c8d0d6"));
+        g.setFont(Font.font(10));
+        for (long frame = (long) Math.ceil(firstFrame / tick) * tick; frame <= lastVisible && frame < frameCount; frame += tick) {
+            double x = Math.floor(xOf(frame)) + 0.5;
+            boolean labelled = frame % label == 0;
+            g.strokeLine(x, labelled ? 4 : RULER - 5, x, RULER);
+            if (labelled) {
+                g.fillText(Long.toString(frame), x + 2, 10);
+            }
+        }
+        g.setFill(Color.web("#c8d0d6"));
+        g.fillText("frames", 6, 12);
+    }
+
+    private static long niceStep(double atLeast) {
+        long step = 1;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (step * factor >= atLeast) {
+                    return step * factor;
+                }
+            }
+            step *= 10;
+        }
+    }
+
+    private void drawRange(GraphicsContext g, double height) {
+        if (inFrame < 0 && outFrame < 0) {
+            return;
+        }
+        double cell = 1 / framesPerPixel;
+        if (inFrame >= 0 && outFrame >= 0) {
+            g.setFill(Color.web("#27ae60", 0.2));
+            g.fillRect(xOf(inFrame), RULER, xOf(outFrame) - xOf(inFrame) + cell, height - RULER);
+        }
+        g.setStroke(Color.web("#2ecc71"));
+        g.setLineWidth(2);
+        g.setFill(Color.web("#2ecc71"));
+        if (inFrame >= 0) {
+            double x = xOf(inFrame);
+            g.strokeLine(x, 0, x, height);
+            g.fillText("I", x + 3, RULER - 4);
+        }
+        if (outFrame >= 0) {
+            double x = xOf(outFrame) + Math.max(1, cell);
+            g.strokeLine(x, 0, x, height);
+            g.fillText("O", x - 10, RULER - 4);
+        }
+    }
+
+    private void drawLane(GraphicsContext g, AnnotationKind kind, double width, double lastVisible) {
+        double top = RULER + LANE * kind.ordinal();
+        g.setFill(kind.ordinal() % 2 == 0 ? Color.web("#24292d") : Color.web("#272c31"));
+        g.fillRect(0, top, width, LANE);
+        g.setFill(Color.web("#c8d0d6"));
+        g.setFont(Font.font(11));
+        g.fillText(kind.code(), 6, top + LANE - 5);
+        Color colour = COLOURS.get(kind);
+        Lane lane = lanes.get(kind);
+        double cell = 1 / framesPerPixel;
+        double lastX = Double.NEGATIVE_INFINITY;
+        for (int i = lane.firstReaching(firstFrame); i < lane.items.size(); i++) {
+            Annotation annotation = lane.items.get(i);
+            int start = annotation.span().startFrame();
+            int end = annotation.span().endFrame();
+            if (annotation == dragged) {
+                start = draggingStart ? Math.min(dragFrame, end) : start;
+                end = draggingStart ? end : Math.max(dragFrame, start);
+            }
+            if (start > lastVisible) {
+                break;
+            }
+            if (end + 1 < firstFrame) {
+                continue;
+            }
+            double x = Math.max(GUTTER, xOf(start));
+            double right = Math.min(width, xOf(end) + Math.max(cell, 2));
+            boolean selected = annotation.id().equals(selectedId);
+            // Many annotations in one pixel column draw once: the cost follows pixels, not annotations.
+            if (!selected && right - x <= 2 && Math.floor(x) == Math.floor(lastX)) {
+                continue;
+            }
+            lastX = x;
+            g.setFill(selected ? colour.brighter().brighter() : colour);
+            g.fillRect(x, top + 3, Math.max(2, right - x), LANE - 6);
+            if (selected) {
+                g.setStroke(Color.WHITE);
+                g.setLineWidth(1.5);
+                g.strokeRect(x, top + 2, Math.max(2, right - x), LANE - 4);
+            }
+        }
+    }
+
+    // ---- mouse
+
+    private void wheel(ScrollEvent event) {
+        if (event.getDeltaY() == 0 && event.getDeltaX() == 0) {
+            return;
+        }
+        if (event.isControlDown()) {
+            setFramesPerPixel(framesPerPixel * (event.getDeltaY() > 0 ? 1 / 1.25 : 1.25), Math.max(GUTTER, event.getX()));
+        } else {
+            double delta = event.getDeltaX() != 0 ? event.getDeltaX() : event.getDeltaY();
+            firstFrame = clampFirst(firstFrame - delta * framesPerPixel);
+            redraw();
+        }
+        event.consume();
+    }
+
+    private void press(MouseEvent event) {
+        if (event.getX() < GUTTER || listener == null) {
+            return;
+        }
+        int frame = (int) Math.floor(frameAt(event.getX()));
+        Annotation hit = annotationAt(event.getX(), event.getY());
+        if (hit != null) {
+            double startX = xOf(hit.span().startFrame());
+            double endX = xOf(hit.span().endFrame() + 1);
+            boolean nearStart = Math.abs(event.getX() - startX) <= EDGE_GRAB;
+            boolean nearEnd = Math.abs(event.getX() - endX) <= EDGE_GRAB;
+            if (!hit.span().isPoint() && (nearStart || nearEnd)) {
+                dragged = hit;
+                draggingStart = nearStart && !nearEnd || nearStart && event.getX() < (startX + endX) / 2;
+                dragFrame = draggingStart ? hit.span().startFrame() : hit.span().endFrame();
+            }
+            listener.select(hit);
+            if (dragged == null) {
+                listener.seek(hit.span().startFrame());
+            }
+        } else {
+            listener.seek(Math.max(0, Math.min(frameCount - 1, frame)));
+        }
+        event.consume();
+    }
+
+    private void drag(MouseEvent event) {
+        if (dragged != null) {
+            // The edge snaps to whole frames: the end edge lies after its frame's cell.
+            double frame = frameAt(event.getX());
+            dragFrame = (int) Math.max(0, Math.min(frameCount - 1, draggingStart ? Math.round(frame) : Math.round(frame) - 1));
+            redraw();
+        } else if (event.getX() >= GUTTER && listener != null && event.getY() < RULER) {
+            listener.seek((int) Math.max(0, Math.min(frameCount - 1, Math.floor(frameAt(event.getX())))));
+        }
+        event.consume();
+    }
+
+    private void release(MouseEvent event) {
+        Annotation moved = dragged;
+        dragged = null;
+        if (moved != null && listener != null) {
+            int start = draggingStart ? Math.min(dragFrame, moved.span().endFrame()) : moved.span().startFrame();
+            int end = draggingStart ? moved.span().endFrame() : Math.max(dragFrame, moved.span().startFrame());
+            if (start != moved.span().startFrame() || end != moved.span().endFrame()) {
+                listener.retime(moved, start, end);
+            }
+        }
+        redraw();
+    }
+
+    /** The annotation drawn under a point, the selected one first when they overlap. */
+    Annotation annotationAt(double x, double y) {
+        int laneIndex = (int) Math.floor((y - RULER) / LANE);
+        if (y < RULER || laneIndex >= AnnotationKind.values().length) {
+            return null;
+        }
+        Lane lane = lanes.get(AnnotationKind.values()[laneIndex]);
+        double slack = EDGE_GRAB * framesPerPixel;
+        double frame = frameAt(x);
+        Annotation found = null;
+        for (int i = lane.firstReaching(frame - slack); i < lane.items.size(); i++) {
+            Annotation annotation = lane.items.get(i);
+            if (annotation.span().startFrame() > frame + slack) {
+                break;
+            }
+            if (annotation.span().endFrame() + 1 + slack >= frame) {
+                if (annotation.id().equals(selectedId)) {
+                    return annotation;
+                }
+                found = found == null ? annotation : found;
+            }
+        }
+        return found;
+    }
+
+    /** One kind's annotations by start frame, with the longest span so a search can start early enough. */
+    private static final class Lane {
+        final List<Annotation> items = new ArrayList<>();
+        int longest;
+
+        void sort() {
+            items.sort(Comparator.comparingInt((Annotation a) -> a.span().startFrame()));
+            longest = items.stream().mapToInt(a -> a.span().endFrame() - a.span().startFrame()).max().orElse(0);
+        }
+
+        /** The first index whose annotation may reach {@code frame}: starts no earlier than frame - longest. */
+        int firstReaching(double frame) {
+            double from = frame - longest - 1;
+            int low = 0;
+            int high = items.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (items.get(middle).span().startFrame() < from) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.frameproof.ui.annotations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.stage.Stage;
+import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.AnnotationQuery;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaProbe;
+import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.TestFootage;
+import org.frameproof.testing.TestStores;
+import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.main.MainWindow;
+import org.frameproof.ui.unlock.ChangePassphraseViewModel;
+import org.frameproof.ui.main.MainWindowViewModel;
+import org.frameproof.ui.player.PlayerThreads;
+import org.frameproof.ui.player.PlayerViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main window on a real encrypted store in a test folder, with real libVLC (no sound) and
+ * FFmpeg, as the app builds it; reopened on the same folder as a new store instance.
+ */
+final class AnnotationWindow implements AutoCloseable {
+    final EvidenceStore store;
+    final AnnotationSession session;
+    final PlayerViewModel player;
+    private final VlcPlayback playback;
+    private final FxRobot robot;
+
+    private AnnotationWindow(FxRobot robot, Stage stage, EvidenceStore store) {
+        this.robot = robot;
+        this.store = store;
+        VideoSurface surface = new VideoSurface();
+        playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
+        player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
+                FrameDecoder.DEFAULT_CACHE_BYTES);
+        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        session = parts.session();
+        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
+                TaskExecutor.immediate(), session::openFootage);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            MainWindow.show(stage, new MainWindowViewModel(store.cases(), "test"), player,
+                    CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                    () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),
+                    parts, "about",
+                    new Image(AnnotationWindow.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm()));
+        });
+    }
+
+    /** A new store in {@code dataFolder} owned by {@code reviewer}, with the clip imported into a case. */
+    static Footage createWithClip(Path dataFolder, Reviewer reviewer, TestFootage.Clip clip) throws UserFacingException {
+        try (EvidenceStore store = TestStores.stores().create(dataFolder, TestStores.PASSPHRASE.toCharArray(), reviewer)) {
+            Case investigation = store.cases().createCase("Case A", "");
+            return AnnotatedStores.importClip(store, investigation, clip);
+        }
+    }
+
+    /** Unlocks the store in {@code dataFolder} (a new instance) and shows the main window on {@code stage}. */
+    static AnnotationWindow open(FxRobot robot, Stage stage, Path dataFolder) throws UserFacingException {
+        return new AnnotationWindow(robot, stage, TestStores.unlock(dataFolder));
+    }
+
+    /** Opens the footage from its case, as the cases tree does, and waits for its first frame. */
+    void openFootage(Footage item) {
+        robot.interact(() -> session.openFootage(item));
+        waitUntil(() -> session.enabledProperty().get() && player.currentFrameProperty().get() == 0);
+    }
+
+    void waitForFrame(int frame) {
+        waitUntil(() -> player.currentFrameProperty().get() == frame);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The frame number read from the picture on screen. */
+    int frameOnScreen() {
+        return onFx(() -> {
+            Image image = player.imageProperty().get();
+            int width = (int) image.getWidth();
+            int height = (int) image.getHeight();
+            int[] argb = new int[width * height];
+            image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+            return FramePattern.read(argb, width, height);
+        });
+    }
+
+    List<Annotation> stored(long footageId) throws UserFacingException {
+        return store.annotations().list(AnnotationQuery.footage(footageId));
+    }
+
+    Annotation only(long footageId) throws UserFacingException {
+        List<Annotation> all = stored(footageId);
+        assertEquals(1, all.size(), all.toString());
+        return all.get(0);
+    }
+
+    @Override
+    public void close() throws Exception {
+        robot.interact(player::close);
+        playback.close();
+        store.close();
+    }
+
+    static <T> T onFx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,102 @@
+package org.frameproof.ui.annotations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.TableView;
+import javafx.scene.effect.ColorAdjust;
+import javafx.scene.effect.GaussianBlur;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.Case;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.Provenance;
+import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.ImportResult;
+import org.frameproof.evidence.Progress;
+import org.frameproof.testing.TestFootage.Clip;
+import org.frameproof.testing.TestStores;
+import org.frameproof.ui.player.FrameView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The annotation list with its filters, search across cases, and the veil over graphic footage. */
+@ExtendWith(ApplicationExtension.class)
+class ListSearchAndVeilTest {
+    @TempDir Path dataFolder;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) {
+        stage = primary;
+    }
+
+    @Test
+    void theListFiltersAndJumpsAndSearchOpensAHitAtItsFrame(FxRobot robot) throws Exception {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
+        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+            window.store.annotations().create(clip.id(), 42, 42,
+                    AnnotationContent.empty(AnnotationKind.NOTE).withObservation("Белая повязка на рукаве"));
+            window.store.annotations().create(clip.id(), 120, 130,
+                    AnnotationContent.empty(AnnotationKind.UNIFORM).withObservation("Two men in flecktarn"));
+            window.openFootage(clip);
+
+            robot.clickOn("List");
+            TableView<?> table = robot.lookup(".annotation-list .table-view").queryAs(TableView.class);
+            AnnotationWindow.waitUntil(() -> table.getItems().size() == 2);
+            robot.doubleClickOn("Two men in flecktarn");
+            window.waitForFrame(120);
+            assertEquals(120, window.frameOnScreen());
+            assertEquals("Two men in flecktarn", window.session.selectedProperty().get().observation());
+
+            robot.clickOn("#tagFilter").write("nothing-tagged-so");
+            AnnotationWindow.waitUntil(() -> table.getItems().isEmpty());
+            robot.doubleClickOn("#tagFilter").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
+            AnnotationWindow.waitUntil(() -> table.getItems().size() == 2);
+
+            robot.push(KeyCode.CONTROL, KeyCode.F).write("повязка").type(KeyCode.ENTER);
+            AnnotationWindow.waitUntil(() -> robot.lookup("Белая повязка на рукаве").tryQuery().isPresent());
+            robot.doubleClickOn("Белая повязка на рукаве");
+            window.waitForFrame(42);
+            assertEquals(42, window.frameOnScreen());
+            assertEquals(AnnotationKind.NOTE, window.session.selectedProperty().get().kind());
+        }
+    }
+
+    @Test
+    void graphicFootageOpensBlurredAndMutedUntilRevealed(FxRobot robot) throws Exception {
+        Footage graphic;
+        try (EvidenceStore store = TestStores.create(dataFolder)) {
+            Case investigation = store.cases().createCase("Case G", "");
+            List<ImportResult> imported = store.footage().importFiles(investigation, List.of(Clip.VP9.path()),
+                    new Provenance(null, null, null, null, null, true, false), Progress.NONE);
+            graphic = imported.get(0).footage();
+        }
+        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+            window.openFootage(graphic);
+            FrameView frameView = robot.lookup(".frame-view").queryAs(FrameView.class);
+            assertTrue(frameView.getEffect() instanceof GaussianBlur, "blurred");
+            assertTrue(window.player.mutedProperty().get(), "muted");
+            Node reveal = robot.lookup("#revealButton").query();
+            assertTrue(reveal.getParent().isVisible(), "the veil with its Reveal button is shown");
+            robot.clickOn(reveal);
+            assertNull(frameView.getEffect());
+            assertFalse(window.player.mutedProperty().get());
+            assertFalse(reveal.getParent().isVisible());
+
+            robot.interact(() -> window.session.grayscaleProperty().set(true));
+            assertTrue(frameView.getEffect() instanceof ColorAdjust grey && grey.getSaturation() == -1);
+        }
+    }
+}
