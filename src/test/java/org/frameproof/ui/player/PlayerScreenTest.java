@@ -379,6 +379,7 @@ class PlayerScreenTest {
         robot.type(KeyCode.DIGIT0);
         Stage stage = (Stage) frameView.getScene().getWindow();
         robot.interact(() -> stage.setWidth(500));
+        waitUntil(() -> frameView.scale() < 1);
         WaitForAsyncUtils.waitForFxEvents();
         double reduced = frameView.scale();
         assertTrue(reduced < 1, "a narrow window reduces the picture, to " + reduced);
