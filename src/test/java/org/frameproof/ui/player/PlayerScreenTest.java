@@ -378,8 +378,12 @@ class PlayerScreenTest {
 
         robot.type(KeyCode.DIGIT0);
         Stage stage = (Stage) frameView.getScene().getWindow();
-        robot.interact(() -> stage.setWidth(500));
-        waitUntil(() -> frameView.scale() < 1);
+        // Small enough either way: the video area keeps its minimum height of 240 for a 360 high picture.
+        robot.interact(() -> {
+            stage.setWidth(500);
+            stage.setHeight(460);
+        });
+        waitUntil(() -> onFx(frameView::scale) < 1);
         WaitForAsyncUtils.waitForFxEvents();
         double reduced = frameView.scale();
         assertTrue(reduced < 1, "a narrow window reduces the picture, to " + reduced);
