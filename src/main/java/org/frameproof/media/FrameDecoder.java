@@ -30,6 +30,11 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.PointerPointer;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
@@ -121,14 +126,31 @@ public final class FrameDecoder implements AutoCloseable {
      * @throws UserFacingException when the file is missing, not a video, or no frame can be decoded
      */
     public static DecodedFrame firstFrame(Path file) throws UserFacingException {
+        return firstFrameWithTime(file).picture();
+    }
+
+    /** {@link #firstFrame(Path)} with its timestamp in milliseconds, for the player's readout. */
+    public static FirstFrame firstFrameWithTime(Path file) throws UserFacingException {
         // Without an index and a cache: such a decoder only serves decodeFirstFrame.
         try (FrameDecoder decoder = open(file, null, 0)) {
             DecodedFrame first = decoder.decodeFirstFrame();
             if (first == null) {
                 throw new UserFacingException(file.getFileName() + ": no frame of its video can be decoded.");
             }
-            return first;
+            AVRational timeBase = decoder.input.stream.time_base();
+            return new FirstFrame(first, first.pts() * 1000.0 * timeBase.num() / timeBase.den());
         }
+    }
+
+    /**
+     * Loads FFmpeg's native libraries (400-750 ms here) so that the first file opened does not
+     * wait for them. Any thread; does nothing after the first call.
+     */
+    public static void loadLibraries() {
+        avutil.avutil_version();
+        avformat.avformat_version();
+        avcodec.avcodec_version();
+        swscale.swscale_version();
     }
 
     /** A decoder for the video stream of {@code input}, opened; the caller frees it. */

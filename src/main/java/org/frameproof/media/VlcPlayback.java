@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.media.InfoApi;
+import uk.co.caprica.vlcj.media.MediaStatistics;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
@@ -35,7 +38,10 @@ public final class VlcPlayback implements AutoCloseable {
 
     /** What the player reports back, on the FX thread. */
     public interface Listener {
-        /** libVLC's clock while playing, in microseconds since the first frame. */
+        /**
+         * A played frame was drawn; {@code micros} is its time since the first frame as libVLC's
+         * clock puts it, within a frame or two: libVLC does not say which frame it delivers.
+         */
         void playbackTime(long micros);
 
         /** Playback reached the end of the file (and no loop is set). */
@@ -43,6 +49,10 @@ public final class VlcPlayback implements AutoCloseable {
 
         /** libVLC could not play the file. */
         void playbackFailed(String message);
+    }
+
+    /** libVLC's own counts for the file it plays (they restart with each start): pictures decoded, displayed, lost. */
+    public record PictureCounts(int decoded, int displayed, int lost) {
     }
 
     /** Where the sound goes. */
@@ -81,8 +91,13 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile int volumePercent = 100;
     private volatile boolean muted;
     private volatile float rate = 1f;
-    private volatile long lastTimeMicros;
-    // Set while a jump back to the loop's start is queued, so later time reports do not queue more.
+    /** libVLC's last time report and when it came; null until the first frame after a start or a jump. */
+    private volatile ClockReading clock;
+    /** Where playback starts or jumps to: the time of the next frame when no report has come yet. */
+    private volatile long startMicros;
+    // FX thread: the time of the played frame on screen.
+    private long drawnMicros;
+    // Set while a jump back to the loop's start is queued, so later frames do not queue more.
     private volatile boolean rewinding;
 
     public VlcPlayback(VideoSurface surface, AudioOutput audio) {
@@ -103,6 +118,7 @@ public final class VlcPlayback implements AutoCloseable {
         callbackSurface = factory.videoSurfaces().newVideoSurface(new VisibleSizeFormat(), new SurfaceRenderer(), true);
         player.videoSurface().set(callbackSurface);
         player.events().addMediaPlayerEventListener(new Events());
+        surface.onPlaybackFrameDrawn(this::frameDrawn);
     }
 
     public void setListener(Listener listener) {
@@ -130,20 +146,22 @@ public final class VlcPlayback implements AutoCloseable {
             return;
         }
         surface.acceptPlaybackFrames();
-        lastTimeMicros = fromMicros;
+        drawnMicros = fromMicros;
+        restartClockAt(fromMicros);
         player.submit(() -> startAt(media, fromMicros));
     }
 
     /**
-     * Stops playing; {@code whenStopped} receives the time libVLC had reached (microseconds since
-     * the first frame), on the FX thread. No played frame reaches the surface after this call.
+     * Stops playing; {@code whenStopped} receives the time of the played frame that was on screen
+     * (microseconds since the first frame), on the FX thread. Call on the FX thread. No played
+     * frame reaches the surface after this call.
      */
     public void pause(LongConsumer whenStopped) {
         surface.ignorePlaybackFrames();
+        long shown = Math.max(0, drawnMicros);
         player.submit(() -> {
-            long time = player.status().isPlaying() ? player.status().time() * 1000 : lastTimeMicros;
             player.controls().stop();
-            Platform.runLater(() -> whenStopped.accept(Math.max(0, time)));
+            Platform.runLater(() -> whenStopped.accept(shown));
         });
     }
 
@@ -154,6 +172,11 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     public void setRate(double newRate) {
+        ClockReading reading = clock;
+        if (reading != null) {
+            // Time passed so far at the old rate; from now on at the new one.
+            clock = new ClockReading(reading.micros(System.nanoTime(), rate), System.nanoTime());
+        }
         rate = (float) Math.max(MIN_RATE, Math.min(MAX_RATE, newRate));
         player.submit(() -> player.controls().setRate(rate));
     }
@@ -183,9 +206,16 @@ public final class VlcPlayback implements AutoCloseable {
         loopEndMicros = -1;
     }
 
-    /** The last time libVLC reported, in microseconds since the first frame. */
-    public long lastTimeMicros() {
-        return lastTimeMicros;
+    /** libVLC's picture counts for the current playback; waits for the player's task queue. */
+    public PictureCounts pictureCounts() {
+        CompletableFuture<PictureCounts> counts = new CompletableFuture<>();
+        player.submit(() -> {
+            InfoApi info = player.media().info();
+            MediaStatistics statistics = info == null ? null : info.statistics();
+            counts.complete(statistics == null ? new PictureCounts(0, 0, 0)
+                    : new PictureCounts(statistics.decodedVideo(), statistics.picturesDisplayed(), statistics.picturesLost()));
+        });
+        return counts.join();
     }
 
     @Override
@@ -207,8 +237,34 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     private void rewindToLoopStart() {
+        restartClockAt(loopStartMicros);
         player.controls().setTime(loopStartMicros / 1000);
         rewinding = false;
+    }
+
+    /** The next frame delivered is taken to be at {@code micros}, until libVLC reports its time. */
+    private void restartClockAt(long micros) {
+        startMicros = micros;
+        clock = null;
+    }
+
+    /** The time of a frame delivered now: libVLC's last report, moved on by the time since at the playing rate. */
+    private long deliveredFrameMicros() {
+        long now = System.nanoTime();
+        ClockReading reading = clock;
+        if (reading == null) {
+            reading = new ClockReading(startMicros, now);
+            clock = reading;
+        }
+        return reading.micros(now, rate);
+    }
+
+    private void frameDrawn(long micros) {
+        drawnMicros = micros;
+        Listener current = listener;
+        if (current != null) {
+            current.playbackTime(micros);
+        }
     }
 
     private void applyAudioSettings() {
@@ -220,6 +276,13 @@ public final class VlcPlayback implements AutoCloseable {
         Listener current = listener;
         if (current != null) {
             current.playbackFailed(message);
+        }
+    }
+
+    /** libVLC's time report and the moment it came. */
+    private record ClockReading(long micros, long nanos) {
+        long micros(long now, float rate) {
+            return micros + Math.round((now - nanos) / 1000.0 * rate);
         }
     }
 
@@ -249,7 +312,18 @@ public final class VlcPlayback implements AutoCloseable {
         @Override
         public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat format,
                 int displayWidth, int displayHeight) {
-            surface.offerPlaybackFrame(nativeBuffers[0], format.getWidth(), format.getHeight());
+            // libVLC calls this when the picture is due on screen; it does not say which frame it is.
+            long micros = deliveredFrameMicros();
+            long loopEnd = loopEndMicros;
+            if (loopEnd > 0 && micros > loopEnd) {
+                // Frames after the loop's end are not shown, and the jump back is queued once.
+                if (!rewinding) {
+                    rewinding = true;
+                    mediaPlayer.submit(VlcPlayback.this::rewindToLoopStart);
+                }
+                return;
+            }
+            surface.offerPlaybackFrame(nativeBuffers[0], format.getWidth(), format.getHeight(), micros);
         }
 
         @Override
@@ -266,22 +340,13 @@ public final class VlcPlayback implements AutoCloseable {
 
         @Override
         public void timeChanged(MediaPlayer mediaPlayer, long newTimeMillis) {
+            // libVLC reports its time every 250-500 ms, each time true for the frame then on screen (measured).
             long micros = newTimeMillis * 1000;
-            lastTimeMicros = micros;
             long loopEnd = loopEndMicros;
-            if (loopEnd > 0 && micros >= loopEnd) {
-                if (!rewinding) {
-                    rewinding = true;
-                    mediaPlayer.submit(VlcPlayback.this::rewindToLoopStart);
-                }
-                return;
+            // A time past the loop's end is from before the jump back to its start.
+            if (!rewinding && (loopEnd <= 0 || micros <= loopEnd)) {
+                clock = new ClockReading(micros, System.nanoTime());
             }
-            Platform.runLater(() -> {
-                Listener current = listener;
-                if (current != null) {
-                    current.playbackTime(micros);
-                }
-            });
         }
 
         @Override
@@ -290,6 +355,7 @@ public final class VlcPlayback implements AutoCloseable {
             if (loopEnd > 0) {
                 String media = mrl;
                 long loopStart = loopStartMicros;
+                restartClockAt(loopStart);
                 mediaPlayer.submit(() -> startAt(media, loopStart));
                 return;
             }

@@ -74,7 +74,7 @@ public final class AnnotationSession {
         this.player = player;
         UndoHistory history = service.history();
         history.addListener(this::historyChanged);
-        player.fileNameProperty().addListener((observable, old, name) -> fileOpened(name));
+        player.openFileProperty().addListener((observable, old, file) -> fileOpened(file));
         selected.addListener((observable, old, annotation) -> drawing.set(null));
     }
 
@@ -109,11 +109,12 @@ public final class AnnotationSession {
         clearRange();
         veiled.set(item.provenance() != null && item.provenance().graphicViolence());
         Path vaultFile = footageService.vaultCopy(item);
-        if (vaultFile.getFileName().toString().equals(player.fileNameProperty().get())) {
-            fileOpened(player.fileNameProperty().get());
+        if (isVaultCopyOf(item, player.openFileProperty().get())) {
+            fileOpened(player.openFileProperty().get());
         } else {
             enabled.set(false);
-            player.open(vaultFile);
+            // The copy is named by its hash; the reviewer knows the footage by its original name.
+            player.open(vaultFile, item.originalName() + " (#" + item.id() + ")");
         }
         reload();
     }
@@ -122,9 +123,13 @@ public final class AnnotationSession {
         return footage.get() != null && footage.get().id() == item.id() && enabled.get();
     }
 
-    private void fileOpened(String fileName) {
+    private boolean isVaultCopyOf(Footage item, Path file) {
+        return file != null && footageService.vaultCopy(item).getFileName().equals(file.getFileName());
+    }
+
+    private void fileOpened(Path file) {
         Footage item = footage.get();
-        boolean annotatable = item != null && footageService.vaultCopy(item).getFileName().toString().equals(fileName);
+        boolean annotatable = item != null && isVaultCopyOf(item, file);
         if (!annotatable && item != null) {
             footage.set(null);
             veiled.set(false);
@@ -133,7 +138,7 @@ public final class AnnotationSession {
         }
         clearRange();
         enabled.set(annotatable);
-        hint.set(annotatable ? "" : fileName == null || fileName.isEmpty() ? OPEN_HINT : IMPORT_HINT);
+        hint.set(annotatable ? "" : file == null ? OPEN_HINT : IMPORT_HINT);
         if (annotatable && pendingFrame >= 0) {
             player.goTo(pendingFrame);
         }

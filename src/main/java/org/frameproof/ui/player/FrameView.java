@@ -2,10 +2,14 @@ package org.frameproof.ui.player;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
@@ -13,12 +17,21 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The video picture fitted into its area, upright and with its own aspect ratio, zoomed around the
- * pointer and panned by dragging. Upscaled pixels are drawn nearest-neighbour so that what a
- * reviewer sees at 8x is the footage's own pixels, not an interpolation.
+ * pointer and panned by dragging. Enlarged pixels (at any scale above 1, also when the fit alone
+ * enlarges a small clip) are drawn nearest-neighbour so that what a reviewer sees is the footage's
+ * own pixels, not an interpolation; only a reduced picture is smoothed.
+ *
+ * <p>An enlarged picture is drawn on a canvas with image smoothing off: JavaFX's software pipeline
+ * (Xvfb, machines without a GPU) interpolates an enlarged {@link ImageView} whatever its
+ * {@code smooth} flag says (measured: a one-pixel checkerboard at 10x came out as grey ramps). The
+ * image view still holds the picture's place (its bounds are where the picture lies) and shows a
+ * reduced picture, smoothed.
  */
 public final class FrameView extends Pane {
     private final ImageView imageView = new ImageView();
+    private final Canvas enlarged = new Canvas();
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final ReadOnlyDoubleWrapper shownScale = new ReadOnlyDoubleWrapper(0);
     // Offset of the picture's centre from the area's centre, in screen pixels.
     private double panX;
     private double panY;
@@ -31,7 +44,9 @@ public final class FrameView extends Pane {
     public FrameView() {
         imageView.setId("videoImage");
         imageView.setPreserveRatio(false);
-        getChildren().add(imageView);
+        enlarged.setMouseTransparent(true);
+        enlarged.setVisible(false);
+        getChildren().addAll(imageView, enlarged);
         getStyleClass().add("frame-view");
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -59,6 +74,16 @@ public final class FrameView extends Pane {
 
     public DoubleProperty zoomProperty() {
         return zoom;
+    }
+
+    /** Screen pixels per picture pixel as last laid out ({@link #scale()}), 0 without a picture. */
+    public ReadOnlyDoubleProperty shownScaleProperty() {
+        return shownScale.getReadOnlyProperty();
+    }
+
+    /** The picture's pixels changed in place (a new frame in the same image): draws them again. */
+    public void pictureChanged() {
+        drawEnlarged();
     }
 
     /** Keeps the picture point under (x, y) in place through the next zoom change. */
@@ -115,6 +140,9 @@ public final class FrameView extends Pane {
     protected void layoutChildren() {
         Image image = imageView.getImage();
         double scale = scale();
+        shownScale.set(image == null ? 0 : scale);
+        enlarged.setVisible(image != null && scale > 1);
+        imageView.setVisible(!enlarged.isVisible());
         if (image == null || scale <= 0) {
             return;
         }
@@ -129,5 +157,18 @@ public final class FrameView extends Pane {
         imageView.setFitHeight(height);
         imageView.setSmooth(scale < 1);
         imageView.relocate((getWidth() - width) / 2 + panX, (getHeight() - height) / 2 + panY);
+        enlarged.setWidth(getWidth());
+        enlarged.setHeight(getHeight());
+        drawEnlarged();
+    }
+
+    private void drawEnlarged() {
+        GraphicsContext graphics = enlarged.getGraphicsContext2D();
+        graphics.clearRect(0, 0, enlarged.getWidth(), enlarged.getHeight());
+        Image image = imageView.getImage();
+        if (enlarged.isVisible() && image != null) {
+            graphics.setImageSmoothing(false);
+            graphics.drawImage(image, imageView.getLayoutX(), imageView.getLayoutY(), imageView.getFitWidth(), imageView.getFitHeight());
+        }
     }
 }

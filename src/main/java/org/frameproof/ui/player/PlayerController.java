@@ -2,7 +2,11 @@ package org.frameproof.ui.player;
 
 import java.util.Locale;
 import java.util.Map;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -26,12 +30,21 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
 public final class PlayerController {
     private static final double WHEEL_ZOOM_STEP = 1.25;
+    /** A held step key steps again after this long, then at {@link #HOLD_INTERVAL}, whatever the OS's key repeat does. */
+    private static final Duration HOLD_DELAY = Duration.millis(350);
+    private static final Duration HOLD_INTERVAL = Duration.millis(40);
+    /** The readout shows libVLC's approximate position, styled so that nobody takes it for an exact one. */
+    private static final PseudoClass ESTIMATED = PseudoClass.getPseudoClass("estimated");
 
     private final PlayerViewModel viewModel;
+    private final Timeline holdRepeat = new Timeline();
+    /** The step key held down, or null. */
+    private KeyCode heldKey;
 
     @FXML private VBox root;
     @FXML private StackPane videoArea;
@@ -68,6 +81,7 @@ public final class PlayerController {
     private void initialize() {
         frameView.imageProperty().bind(viewModel.imageProperty());
         frameView.zoomProperty().bind(viewModel.zoomProperty());
+        viewModel.pictureVersionProperty().addListener((observable, old, version) -> frameView.pictureChanged());
         videoPlaceholder.visibleProperty().bind(viewModel.imageProperty().isNull()
                 .and(viewModel.indexingProgressProperty().lessThan(0)));
         bindIndexing();
@@ -78,11 +92,14 @@ public final class PlayerController {
         timeLabel.textProperty().bind(viewModel.timeTextProperty());
         ptsLabel.textProperty().bind(viewModel.ptsTextProperty());
         keyFrameLabel.visibleProperty().bind(viewModel.keyFrameProperty());
-        zoomLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "Zoom %.2gx", viewModel.zoomProperty().get()), viewModel.zoomProperty()));
+        viewModel.readoutExactProperty().addListener((observable, old, exact) ->
+                readoutBar.pseudoClassStateChanged(ESTIMATED, !exact));
+        zoomLabel.textProperty().bind(Bindings.createStringBinding(() -> zoomText(frameView.shownScaleProperty().get()),
+                frameView.shownScaleProperty(), viewModel.zoomProperty()));
 
         transportBar.disableProperty().bind(viewModel.loadedProperty().not());
-        readoutBar.disableProperty().bind(viewModel.loadedProperty().not());
+        // The readout also speaks for a first frame shown while the index is read.
+        readoutBar.disableProperty().bind(viewModel.currentFrameProperty().lessThan(0));
         playButton.textProperty().bind(Bindings.when(viewModel.playingProperty()).then("❚❚").otherwise("▶"));
         positionMessageLabel.textProperty().bind(viewModel.positionMessageProperty());
         muteButton.selectedProperty().bindBidirectional(viewModel.mutedProperty());
@@ -108,6 +125,17 @@ public final class PlayerController {
         viewModel.fileNameProperty().addListener((observable, old, name) -> videoArea.requestFocus());
         // Keys act while the focus is in the player; other panes (forms, lists) keep their own keys.
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+        root.sceneProperty().addListener((observable, old, scene) -> {
+            if (scene != null) {
+                // A held step key stops when it is released anywhere, or when the window loses the focus.
+                scene.addEventFilter(KeyEvent.KEY_RELEASED, this::releaseKey);
+                scene.windowProperty().addListener((windowObservable, oldWindow, window) -> {
+                    if (window != null) {
+                        window.focusedProperty().addListener((focusObservable, was, focused) -> stopHolding());
+                    }
+                });
+            }
+        });
     }
 
     private void bindIndexing() {
@@ -117,6 +145,16 @@ public final class PlayerController {
                 () -> String.format(Locale.ROOT, "Reading the frame index… %.0f%%",
                         100 * Math.max(0, viewModel.indexingProgressProperty().get())),
                 viewModel.indexingProgressProperty()));
+    }
+
+    /** The real scale, screen pixels per frame pixel: "Fit (2.2x)" fitted to the area, "4.0x" zoomed. */
+    private String zoomText(double scale) {
+        if (scale <= 0) {
+            return "";
+        }
+        // Two decimals below 1: a slightly reduced (smoothed) picture must not read as 1.0x.
+        String shown = String.format(Locale.ROOT, scale < 1 ? "%.2fx" : "%.1fx", scale);
+        return viewModel.zoomProperty().get() == 1 ? "Fit (" + shown + ")" : shown;
     }
 
     private void buildSpeedMenu() {
@@ -187,8 +225,8 @@ public final class PlayerController {
         boolean second = event.isShortcutDown();
         switch (event.getCode()) {
             case SPACE -> viewModel.togglePlay();
-            case RIGHT, PERIOD -> step(frames, second);
-            case LEFT, COMMA -> step(-frames, second);
+            case RIGHT, PERIOD -> hold(event.getCode(), frames, second);
+            case LEFT, COMMA -> hold(event.getCode(), -frames, second);
             case HOME -> viewModel.goToFirst();
             case END -> viewModel.goToLast();
             case OPEN_BRACKET -> viewModel.slower();
@@ -202,6 +240,35 @@ public final class PlayerController {
             }
         }
         event.consume();
+    }
+
+    /**
+     * Steps once, then keeps stepping at a steady pace while the key is held. The OS's own repeats
+     * are ignored; requests the decoder cannot keep up with are skipped by the view model, and the
+     * last one asked for is what shows after the key is released.
+     */
+    private void hold(KeyCode key, int frames, boolean oneSecond) {
+        if (key == heldKey) {
+            return;
+        }
+        stopHolding();
+        step(frames, oneSecond);
+        heldKey = key;
+        holdRepeat.getKeyFrames().setAll(new KeyFrame(HOLD_INTERVAL, tick -> step(frames, oneSecond)));
+        holdRepeat.setDelay(HOLD_DELAY);
+        holdRepeat.setCycleCount(Animation.INDEFINITE);
+        holdRepeat.playFromStart();
+    }
+
+    private void releaseKey(KeyEvent event) {
+        if (event.getCode() == heldKey) {
+            stopHolding();
+        }
+    }
+
+    private void stopHolding() {
+        holdRepeat.stop();
+        heldKey = null;
     }
 
     private void step(int frames, boolean oneSecond) {

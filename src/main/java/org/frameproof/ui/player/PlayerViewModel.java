@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,6 +30,7 @@ import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.DecodedFrame;
+import org.frameproof.media.FirstFrame;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
 import org.frameproof.media.VideoSurface;
@@ -56,6 +58,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final long frameCacheBytes;
 
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> openFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper currentFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper();
@@ -64,6 +67,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final ReadOnlyStringWrapper lastFrameTime = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ptsText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keyFrame = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper readoutExact = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper rate = new ReadOnlyDoubleWrapper(1.0);
     private final IntegerProperty volume = new SimpleIntegerProperty(100);
@@ -76,13 +80,15 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper positionMessage = new ReadOnlyStringWrapper("");
 
-    /** The file on screen; replaced only once a newly opened file has been read successfully. */
+    /** The file on screen and ready to move through; null while a new file's first frame is shown before its index. */
     private Session session;
+    /** The file that was on screen before a newly opened one's first frame replaced it: back if that opening fails. */
+    private Session replaced;
     /** The frame last asked for; moves start here, so repeated keys add up before frames arrive. */
     private int target;
     /** Moves made while a pause waits for libVLC's time, applied to the frame it snaps to. */
     private IntUnaryOperator afterSnap;
-    private AtomicBoolean openingCancelled;
+    private Opening opening;
 
     // Handed from the FX thread to the decoder thread.
     private final AtomicReference<Request> wanted = new AtomicReference<>();
@@ -103,26 +109,106 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         muted.addListener((observable, old, value) -> playback.setMuted(value));
     }
 
-    /** Reads the file's index in the background, then shows its first frame; the file on screen stays until then. */
+    /** Opens a file named by its own file name (File > Open, the command line). */
     public void open(Path file) {
-        cancelOpening();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        openingCancelled = cancelled;
-        errorMessage.set("");
-        indexingProgress.set(0);
-        threads.analysis().execute(() -> analyze(file, cancelled));
+        open(file, file.getFileName().toString());
     }
 
-    /** Stops reading a file that is being opened. */
+    /**
+     * Shows the file's first frame at once and reads its index in the background; moving through
+     * the frames starts when the index is ready. If the file cannot be read, the file on screen
+     * before stays.
+     *
+     * @param displayName what the reviewer knows the file as (a vault copy is named by its hash)
+     */
+    public void open(Path file, String displayName) {
+        abandonOpening();
+        Opening started = new Opening(file, displayName, new AtomicBoolean());
+        opening = started;
+        errorMessage.set("");
+        indexingProgress.set(0);
+        AtomicBoolean cancelled = started.cancelled();
+        threads.decoding().execute(() -> decodeFirstFrame(started));
+        threads.analysis().execute(() -> analyze(started, cancelled));
+    }
+
+    /** Stops reading a file that is being opened; the file on screen before it comes back. */
     public void cancelOpening() {
-        if (openingCancelled != null) {
-            openingCancelled.set(true);
-            openingCancelled = null;
+        if (abandonOpening()) {
             indexingProgress.set(-1);
+            putBackReplaced();
         }
     }
 
-    private void analyze(Path file, AtomicBoolean cancelled) {
+    /** Stops the opening under way, if any, and says whether there was one. */
+    private boolean abandonOpening() {
+        if (opening == null) {
+            return false;
+        }
+        opening.cancelled().set(true);
+        opening = null;
+        return true;
+    }
+
+    /** Decoder thread: frame 0 without the index, skipped when the index came first. */
+    private void decodeFirstFrame(Opening wanted) {
+        if (wanted.cancelled().get()) {
+            return;
+        }
+        try {
+            FirstFrame first = FrameDecoder.firstFrameWithTime(wanted.file());
+            threads.fx().execute(() -> showFirstFrame(wanted, first));
+        } catch (UserFacingException | RuntimeException e) {
+            // The analysis meets the same problem and reports it in the reviewer's words.
+        }
+    }
+
+    private void showFirstFrame(Opening shown, FirstFrame first) {
+        if (shown != opening) {
+            return;
+        }
+        stopPlaying();
+        if (session != null) {
+            replaced = session;
+            session = null;
+        }
+        loaded.set(false);
+        openFile.set(null);
+        facts.set(null);
+        fileName.set(shown.name());
+        frameCount.set(0);
+        lastFrameTime.set("");
+        surface.show(first.picture());
+        currentFrame.set(0);
+        positionText.set("Frame 0 / …");
+        timeText.set(Timecode.format(0));
+        ptsText.set(ptsText(first.ptsMillis()));
+        // Unknown until the index says; the key label is shown only for a known key frame.
+        keyFrame.set(false);
+    }
+
+    /** After a failed or cancelled opening: the file on screen before, at the frame it was on; or nothing. */
+    private void putBackReplaced() {
+        if (session != null) {
+            return;
+        }
+        if (replaced != null) {
+            Session previous = replaced;
+            replaced = null;
+            show(previous, target);
+            applyLoop();
+        } else if (!fileName.get().isEmpty()) {
+            fileName.set("");
+            surface.clear();
+            currentFrame.set(-1);
+            positionText.set("Frame — / —");
+            timeText.set("--:--:--.---");
+            ptsText.set("");
+        }
+    }
+
+    private void analyze(Opening analyzed, AtomicBoolean cancelled) {
+        Path file = analyzed.file();
         double[] shown = {0};
         try {
             MediaAnalysis analysis = analyzer.analyze(file, fraction -> {
@@ -138,9 +224,13 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             }, cancelled::get);
             threads.fx().execute(() -> {
                 if (!cancelled.get()) {
-                    openingCancelled = null;
+                    // Also tells a first frame still being decoded that it is not needed.
+                    cancelled.set(true);
+                    opening = null;
                     indexingProgress.set(-1);
-                    show(new Session(file, analysis));
+                    replaced = null;
+                    clearLoop();
+                    show(new Session(file, analyzed.name(), analysis), 0);
                 }
             });
         } catch (CancellationException e) {
@@ -155,28 +245,34 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private void failOpening(AtomicBoolean cancelled, String message) {
         threads.fx().execute(() -> {
             if (!cancelled.get()) {
-                openingCancelled = null;
+                opening = null;
                 indexingProgress.set(-1);
                 errorMessage.set(message);
+                putBackReplaced();
             }
         });
     }
 
-    private void show(Session opened) {
-        if (playing.get()) {
-            playing.set(false);
-        }
-        afterSnap = null;
+    private void show(Session opened, int frame) {
+        stopPlaying();
         session = opened;
         MediaFacts openedFacts = opened.analysis.facts();
         playback.load(opened.file, openedFacts.width(), openedFacts.height());
-        clearLoop();
         facts.set(openedFacts);
-        fileName.set(opened.file.getFileName().toString());
+        fileName.set(opened.name());
         frameCount.set(opened.index().frameCount());
         lastFrameTime.set(Timecode.formatFrame(opened.index(), opened.index().lastFrame()));
         loaded.set(true);
-        request(0);
+        request(frame);
+        openFile.set(opened.file);
+    }
+
+    private void stopPlaying() {
+        afterSnap = null;
+        if (playing.get()) {
+            playing.set(false);
+            playback.stop();
+        }
     }
 
     // ---- moving through the frames
@@ -317,11 +413,16 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     private void printPosition(int frame) {
         FrameIndex index = session.index();
+        readoutExact.set(true);
         currentFrame.set(frame);
         positionText.set("Frame " + frame + " / " + index.frameCount());
         timeText.set(Timecode.formatFrame(index, frame));
-        ptsText.set(String.format(Locale.ROOT, "pts %.3f ms", index.ptsMillis(frame)));
+        ptsText.set(ptsText(index.ptsMillis(frame)));
         keyFrame.set(index.isKeyFrame(frame));
+    }
+
+    private static String ptsText(double millis) {
+        return String.format(Locale.ROOT, "pts %.3f ms", millis);
     }
 
     // ---- playback
@@ -356,6 +457,9 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     /** Stops libVLC, then shows the exact frame it had reached, moved by {@code step}. */
     private void pauseThen(IntUnaryOperator step) {
         playing.set(false);
+        if (!readoutExact.get()) {
+            printEstimate(currentFrame.get(), "pausing");
+        }
         afterSnap = step;
         Session paused = session;
         playback.pause(micros -> {
@@ -370,12 +474,23 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     @Override
     public void playbackTime(long micros) {
-        // libVLC's clock is approximate; the exact frame is shown as soon as playback pauses.
+        // The time of the frame just drawn, within a frame or two; the exact frame is shown as soon as playback pauses.
         if (playing.get() && session != null) {
             int frame = session.index().frameAtRelativeMicros(micros);
             target = frame;
-            printPosition(frame);
+            printEstimate(frame, "playing");
         }
+    }
+
+    /** A readout that cannot be taken for an exact one: libVLC does not say which frame it shows. */
+    private void printEstimate(int frame, String state) {
+        FrameIndex index = session.index();
+        readoutExact.set(false);
+        currentFrame.set(frame);
+        positionText.set("≈ frame " + frame + " / " + index.frameCount() + ", " + state);
+        timeText.set("≈ " + Timecode.formatFrame(index, frame));
+        ptsText.set("≈ " + ptsText(index.ptsMillis(frame)));
+        keyFrame.set(false);
     }
 
     @Override
@@ -489,7 +604,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     /** Stops playback and releases the decoder; the view model is not used afterwards. */
     public void close() {
-        cancelOpening();
+        abandonOpening();
         playing.set(false);
         playback.stop();
         session = null;
@@ -502,8 +617,22 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         return surface.imageProperty();
     }
 
+    /** Changes with every frame drawn, also when a frame replaces the last one in the same image. */
+    public ReadOnlyLongProperty pictureVersionProperty() {
+        return surface.pictureVersionProperty();
+    }
+
+    /** The name the reviewer knows the file on screen by (a vault copy's original name); empty when none. */
     public ReadOnlyStringProperty fileNameProperty() {
         return fileName.getReadOnlyProperty();
+    }
+
+    /**
+     * The file open and ready to move through (its index read), null while none is; set after the
+     * first frame was asked for, so a listener may move on from it.
+     */
+    public ReadOnlyObjectProperty<Path> openFileProperty() {
+        return openFile.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty loadedProperty() {
@@ -541,6 +670,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     public ReadOnlyBooleanProperty keyFrameProperty() {
         return keyFrame.getReadOnlyProperty();
+    }
+
+    /** False while the readout is libVLC's approximate time (playing, or until a pause has snapped to the exact frame). */
+    public ReadOnlyBooleanProperty readoutExactProperty() {
+        return readoutExact.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty playingProperty() {
@@ -593,7 +727,10 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         return positionMessage.getReadOnlyProperty();
     }
 
-    private record Session(Path file, MediaAnalysis analysis) {
+    private record Opening(Path file, String name, AtomicBoolean cancelled) {
+    }
+
+    private record Session(Path file, String name, MediaAnalysis analysis) {
         FrameIndex index() {
             return analysis.index();
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -67,9 +68,11 @@ class CasesScreenTest {
     private VlcPlayback playback;
     private PlayerViewModel player;
     private CasesViewModel cases;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         store = TestStores.create(work.resolve("data"));
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
@@ -125,15 +128,23 @@ class CasesScreenTest {
     }
 
     @Test
-    void doubleClickOpensTheVaultCopyInThePlayerAtFrameZeroAndVerifiesIt(FxRobot robot) throws Exception {
+    void doubleClickOpensTheVaultCopyInThePlayerAtFrameZeroUnderItsOwnNameAndVerifiesIt(FxRobot robot) throws Exception {
         Footage item = importOne(robot, Clip.H264_BFRAMES_LONGGOP);
         robot.doubleClickOn(footageCell(robot));
-        waitUntil(() -> item.sha256().equals(player.fileNameProperty().get()) && player.currentFrameProperty().get() == 0);
+        waitUntil(() -> player.loadedProperty().get() && player.currentFrameProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, onFx(() -> readPattern(player.imageProperty().get())));
+        // The vault copy is named by its hash; the reviewer reads the name it was imported under.
+        assertEquals("h264-bframes-longgop.mp4 (#1) — Frameproof", stage.getTitle());
+        assertEquals(Map.entry("File", "h264-bframes-longgop.mp4 (#1)"), player.factRows().get(0));
         waitUntil(() -> statusText(robot).contains("vault copy verified"));
         assertEquals(Integrity.INTACT, store.footage().require(item.id()).integrity());
         assertNotNull(store.footage().require(item.id()).integrityCheckedAt());
+
+        // File > Open and the command line name the file by its own name.
+        robot.interact(() -> player.open(Clip.VP9.path()));
+        waitUntil(() -> player.loadedProperty().get() && Clip.VP9.fileName().equals(player.fileNameProperty().get()));
+        assertEquals("vp9.webm — Frameproof", stage.getTitle());
     }
 
     @Test

@@ -8,9 +8,14 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.regex.Pattern;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
@@ -22,6 +27,8 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.media.MediaAnalysis;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
@@ -50,12 +57,14 @@ class PlayerScreenTest {
 
     private VlcPlayback playback;
     private PlayerViewModel viewModel;
+    /** The real analysis waits for this latch: a test that closes it makes indexing slow. */
+    private volatile CountDownLatch analysisHeld = new CountDownLatch(0);
 
     @Start
     void start(Stage stage) {
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        viewModel = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(), 64L << 20);
+        viewModel = new PlayerViewModel(this::heldAnalysis, playback, surface, PlayerThreads.background(), 64L << 20);
         Scene scene = new Scene(PlayerView.load(viewModel).node(), 1100, 720);
         Theme.LIGHT.applyTo(scene);
         stage.setScene(scene);
@@ -117,6 +126,30 @@ class PlayerScreenTest {
         // Forty presses queue up far faster than a long GOP decodes backwards; the stale ones are skipped.
         robot.type(KeyCode.LEFT, 40);
         assertOnScreen(robot, Clip.H264_BFRAMES_LONGGOP.frameCount() - 41);
+    }
+
+    @Test
+    void holdingRightKeepsSteppingAndAfterReleaseTheLastRequestedFrameIsOnScreen(FxRobot robot) throws Exception {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        robot.press(KeyCode.RIGHT);
+        Thread.sleep(1500);
+        robot.release(KeyCode.RIGHT);
+        // Settled: the printed frame stays put once the key is up.
+        int[] last = {-1};
+        waitUntil(() -> {
+            int now = viewModel.currentFrameProperty().get();
+            boolean settled = now == last[0];
+            last[0] = now;
+            Thread.sleep(300);
+            return settled;
+        });
+        int shown = assertPatternMatchesPrinted(robot);
+        assertTrue(shown >= 10, "held for 1.5 s, stepped to " + shown);
+        Thread.sleep(500);
+        assertEquals(shown, viewModel.currentFrameProperty().get(), "no step after the key was released");
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, shown + 1);
     }
 
     @Test
@@ -183,6 +216,39 @@ class PlayerScreenTest {
         assertTrue(paused >= 10, "playback had reached frame 10 or later, paused at " + paused);
         robot.type(KeyCode.RIGHT);
         assertOnScreen(robot, paused + 1);
+    }
+
+    @Test
+    void whilePlayingTheReadoutIsMarkedApproximateStaysNearThePictureAndPauseKeepsIt(FxRobot robot) throws InterruptedException {
+        Clip clip = Clip.H264_BFRAMES_LONGGOP;
+        open(robot, clip.path());
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> viewModel.currentFrameProperty().get() >= 5);
+        Pattern estimate = Pattern.compile("≈ frame (\\d+) / " + clip.frameCount() + ", playing");
+        int furthest = 0;
+        for (int sample = 0; sample < 15; sample++) {
+            Thread.sleep(100);
+            int[] printedAndShown = onFx(() -> {
+                Label position = robot.lookup("#positionLabel").queryAs(Label.class);
+                Matcher matcher = estimate.matcher(position.getText());
+                assertTrue(matcher.matches(), position.getText());
+                assertTrue(robot.lookup(".readout-bar").query().getPseudoClassStates().contains(PseudoClass.getPseudoClass("estimated")));
+                assertFalse(robot.lookup("#keyFrameLabel").query().isVisible(), "no key-frame claim while playing");
+                return new int[] {Integer.parseInt(matcher.group(1)), readPattern(viewModel.imageProperty().get())};
+            });
+            // libVLC's time reports come every 250-500 ms; printing them as they came lagged the picture by up to 12 frames here.
+            furthest = Math.max(furthest, Math.abs(printedAndShown[0] - printedAndShown[1]));
+        }
+        assertTrue(furthest <= 3, "printed frame within 3 of the picture while playing, was " + furthest + " away");
+
+        int onScreenAtPause = onFx(() -> {
+            viewModel.pause();
+            return readPattern(viewModel.imageProperty().get());
+        });
+        waitUntil(() -> viewModel.readoutExactProperty().get());
+        int paused = assertPatternMatchesPrinted(robot);
+        assertTrue(Math.abs(paused - onScreenAtPause) <= 3, "paused on " + paused + ", the picture was " + onScreenAtPause);
+        assertFalse(robot.lookup(".readout-bar").query().getPseudoClassStates().contains(PseudoClass.getPseudoClass("estimated")));
     }
 
     @Test
@@ -288,6 +354,44 @@ class PlayerScreenTest {
     }
 
     @Test
+    void zoomReadoutSaysTheRealScaleAndEnlargedPixelsAreNeverSmoothed(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        FrameView frameView = robot.lookup(".frame-view").queryAs(FrameView.class);
+        ImageView imageView = robot.lookup("#videoImage").queryAs(ImageView.class);
+        Label zoomLabel = robot.lookup("#zoomLabel").queryAs(Label.class);
+        double fit = frameView.scale();
+        assertTrue(fit > 1, "a 640x360 clip in this window is enlarged to fit, by " + fit);
+        assertEquals(String.format(java.util.Locale.ROOT, "Fit (%.1fx)", fit), zoomLabel.getText());
+        assertFalse(imageView.isSmooth(), "the fit enlarges, so pixels are drawn nearest-neighbour");
+        // The enlarged picture is drawn on a canvas: each new frame in the same image must reach it.
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 1);
+        assertEquals(1, (int) onFx(() -> readPatternOnScreen(frameView, imageView)));
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 2);
+        assertEquals(2, (int) onFx(() -> readPatternOnScreen(frameView, imageView)));
+
+        robot.moveTo(frameView).scroll(4, VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1fx", frameView.scale()), zoomLabel.getText());
+        assertEquals(fit * Math.pow(1.25, 4), frameView.scale(), 1e-6);
+
+        robot.type(KeyCode.DIGIT0);
+        Stage stage = (Stage) frameView.getScene().getWindow();
+        // Small enough either way: the video area keeps its minimum height of 240 for a 360 high picture.
+        robot.interact(() -> {
+            stage.setWidth(500);
+            stage.setHeight(460);
+        });
+        waitUntil(() -> onFx(frameView::scale) < 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        double reduced = frameView.scale();
+        assertTrue(reduced < 1, "a narrow window reduces the picture, to " + reduced);
+        assertEquals(String.format(java.util.Locale.ROOT, "Fit (%.2fx)", reduced), zoomLabel.getText());
+        assertTrue(imageView.isSmooth(), "only a reduced picture is smoothed");
+    }
+
+    @Test
     void bracketKeysAndTheSpeedMenuChangeTheRate(FxRobot robot) {
         open(robot, Clip.H264_BFRAMES_LONGGOP.path());
         robot.type(KeyCode.CLOSE_BRACKET);
@@ -321,7 +425,66 @@ class PlayerScreenTest {
         robot.type(KeyCode.ESCAPE);
     }
 
+    @Test
+    void firstFrameShowsWhileTheIndexIsReadAndMovesWaitForIt(FxRobot robot) {
+        Clip clip = Clip.MPEG2_TS_LATE_START;
+        analysisHeld = new CountDownLatch(1);
+        robot.interact(() -> viewModel.open(clip.path()));
+        waitUntil(() -> viewModel.imageProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, (int) onFx(() -> readPattern(viewModel.imageProperty().get())));
+        assertEquals("Frame 0 / …", robot.lookup("#positionLabel").queryAs(Label.class).getText());
+        assertEquals("00:00:00.000", robot.lookup("#timeLabel").queryAs(Label.class).getText());
+        assertEquals("pts " + clip.frames().get(0).ptsMs() + " ms", robot.lookup("#ptsLabel").queryAs(Label.class).getText());
+        assertEquals(clip.fileName(), viewModel.fileNameProperty().get());
+        assertTrue(robot.lookup("#indexingBox").query().isVisible(), "indexing progress is shown");
+        assertTrue(robot.lookup("#transportBar").query().isDisabled(), "no moves before the index");
+        robot.type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, viewModel.currentFrameProperty().get());
+        assertEquals(1, analysisHeld.getCount(), "the analysis was still waiting while frame 0 was on screen");
+
+        analysisHeld.countDown();
+        waitUntil(() -> viewModel.loadedProperty().get());
+        assertOnScreen(robot, 0);
+        assertEquals(clip.frameCount(), printedTotal(robot));
+        assertFalse(robot.lookup("#indexingBox").query().isVisible());
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 1);
+    }
+
+    @Test
+    void cancellingWhileTheFirstFrameShowsBringsBackTheFileBefore(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "42");
+        assertOnScreen(robot, 42);
+        analysisHeld = new CountDownLatch(1);
+        robot.interact(() -> viewModel.open(Clip.VP9.path()));
+        waitUntil(() -> Clip.VP9.fileName().equals(viewModel.fileNameProperty().get()));
+        assertFalse(viewModel.loadedProperty().get());
+        robot.clickOn("#cancelIndexingButton");
+        waitUntil(() -> viewModel.loadedProperty().get());
+        assertEquals(Clip.H264_BFRAMES_LONGGOP.fileName(), viewModel.fileNameProperty().get());
+        assertOnScreen(robot, 42);
+        robot.type(KeyCode.RIGHT);
+        assertOnScreen(robot, 43);
+    }
+
     // ---- helpers
+
+    private MediaAnalysis heldAnalysis(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException {
+        try {
+            while (!analysisHeld.await(20, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException();
+        }
+        return MediaProbe.analyze(file, progress, cancelled);
+    }
 
     private void open(FxRobot robot, Path file) {
         robot.interact(() -> viewModel.open(file));
@@ -348,6 +511,18 @@ class PlayerScreenTest {
                 printedFrame(robot), readPattern(viewModel.imageProperty().get())});
         assertEquals(printedAndShown[0], printedAndShown[1], "printed frame vs frame on screen");
         return printedAndShown[1];
+    }
+
+    /** The frame pattern read from the screen (a snapshot of the scene), where the picture lies. */
+    private static int readPatternOnScreen(FrameView frameView, ImageView imageView) {
+        Image shown = frameView.getScene().snapshot(null);
+        Bounds picture = imageView.localToScene(imageView.getBoundsInLocal());
+        int width = (int) picture.getWidth();
+        int height = (int) picture.getHeight();
+        int[] argb = new int[width * height];
+        shown.getPixelReader().getPixels((int) picture.getMinX(), (int) picture.getMinY(), width, height,
+                PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return FramePattern.read(argb, width, height);
     }
 
     private static int readPattern(Image image) {
