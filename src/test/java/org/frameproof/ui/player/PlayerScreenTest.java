@@ -380,6 +380,9 @@ class PlayerScreenTest {
         Stage stage = (Stage) frameView.getScene().getWindow();
         // Small enough either way: the video area keeps its minimum height of 240 for a 360 high picture.
         robot.interact(() -> {
+            // The primary stage is shared by the test classes: an earlier main window's minimum size stays on it.
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
             stage.setWidth(500);
             stage.setHeight(460);
         });
