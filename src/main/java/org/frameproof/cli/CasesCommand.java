@@ -1,11 +1,10 @@
 package org.frameproof.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.RecordJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,19 +26,8 @@ final class CasesCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Case> cases = store.cases().listCases();
-            printList(format, cases, ListCases::fields, Case::title);
+            printList(format, cases, RecordJson::of, Case::title);
             return 0;
-        }
-
-        /** A case's fields in a fixed order, so scripts can compare outputs line by line. */
-        private static Map<String, Object> fields(Case investigation) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("id", investigation.id());
-            fields.put("title", investigation.title());
-            fields.put("description", investigation.description());
-            fields.put("createdBy", investigation.createdBy());
-            fields.put("createdAt", investigation.createdAt().toString());
-            return fields;
         }
     }
 
