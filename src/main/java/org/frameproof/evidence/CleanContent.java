@@ -62,6 +62,11 @@ final class CleanContent {
                     terms(location.landmarks(), "landmark"));
         }
         if (finding instanceof Finding.Uniform uniform) {
+            if (field(uniform.claimedForce(), "The claimed force") != null
+                    && field(uniform.claimBasis(), "The basis of the claim") == null) {
+                throw new UserFacingException("Say on what basis the force is claimed (insignia, speech, "
+                        + "vehicle markings…): a force is never recorded as a bare label.");
+            }
             return new Finding.Uniform(field(uniform.camouflage(), "The camouflage"), field(uniform.insignia(), "The insignia"),
                     field(uniform.armband(), "The armband"), field(uniform.armbandColour(), "The armband colour"),
                     field(uniform.headgear(), "The headgear"), field(uniform.weapons(), "The weapons"),

@@ -103,6 +103,9 @@ class AnnotationServiceTest {
         assertThrows(UserFacingException.class, () -> annotations.create(clip.id(), 1, 1,
                 content("x", note).withRegion(new Region(Region.Shape.RECTANGLE, 600, 300, 100, 100))));
         assertThrows(UserFacingException.class, () -> annotations.create(999, 1, 1, content("x", note)));
+        UserFacingException bareLabel = assertThrows(UserFacingException.class, () -> annotations.create(clip.id(), 1, 1,
+                content("x", new Finding.Uniform(null, null, null, null, null, null, null, "unit X", " "))));
+        assertTrue(bareLabel.getMessage().contains("never recorded as a bare label"), bareLabel.getMessage());
         assertEquals(List.of(), annotations.list(AnnotationQuery.footage(clip.id())), "nothing refused was saved");
     }
 

@@ -65,6 +65,8 @@ public final class AnnotationSession {
     private final BooleanProperty grayscale = new SimpleBooleanProperty();
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
+    /** The annotation keys 1-4 just created, while no other change has followed it; else null. */
+    private String untouchedNewId;
 
     public AnnotationSession(AnnotationService service, FootageService footageService, Reviewer reviewer,
             PlayerViewModel player) {
@@ -184,6 +186,7 @@ public final class AnnotationSession {
         }
         try {
             Annotation created = service.create(footage.get().id(), start, end, AnnotationContent.empty(kind));
+            untouchedNewId = created.id();
             clearRange();
             message.set("");
             select(created);
@@ -220,6 +223,16 @@ public final class AnnotationSession {
         return annotation != null && attempt(() -> service.review(annotation.id(), verdict, null));
     }
 
+    /**
+     * Esc in the form of an annotation that keys 1-4 have just created and nothing has changed
+     * since: takes its creation back (an audited undo), so a key pressed by mistake leaves nothing.
+     *
+     * @return true when the annotation was taken back
+     */
+    public boolean discardIfUntouched(String id) {
+        return id.equals(untouchedNewId) && attempt(() -> service.history().undo());
+    }
+
     /** Takes back the last change and selects the annotation it touched, if it still exists. */
     public void undo() {
         attempt(() -> service.history().undo().ifPresent(command -> selectTouched(command.inverse())));
@@ -252,6 +265,7 @@ public final class AnnotationSession {
     }
 
     private void historyChanged() {
+        untouchedNewId = null;
         UndoHistory history = service.history();
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());

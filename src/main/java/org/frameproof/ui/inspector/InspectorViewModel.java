@@ -184,9 +184,9 @@ public final class InspectorViewModel {
     }
 
     /**
-     * Saves the form through the session. Text that cannot be read (a coordinate, a count) or a
-     * claimed force without its basis is refused with {@link #formMessageProperty()} saying why,
-     * and nothing is saved.
+     * Saves the form through the session. Text that cannot be read (a coordinate, a count), or
+     * anything the service refuses (a claimed force without its basis), is refused with
+     * {@link #formMessageProperty()} saying why, and nothing is saved.
      *
      * @return true when saved (or nothing had changed)
      */
@@ -210,9 +210,15 @@ public final class InspectorViewModel {
         }
     }
 
-    /** Puts back the stored fields, dropping what was typed since the last save. */
+    /**
+     * Puts back the stored fields, dropping what was typed since the last save; an annotation
+     * just created by keys 1-4 and never saved since is taken back altogether.
+     */
     public void revert() {
-        show(annotation.get());
+        Annotation shown = annotation.get();
+        if (shown == null || !session.discardIfUntouched(shown.id())) {
+            show(annotation.get());
+        }
     }
 
     /** True when the form holds text that differs from what is stored. */
@@ -248,15 +254,9 @@ public final class InspectorViewModel {
             case INJURY -> new Finding.Injury(value(Field.BODY_REGION), value(Field.INJURY_TYPE), count(),
                     value(Field.TIMING), value(Field.CONSISTENT_WITH), null);
             case LOCATION -> location();
-            case UNIFORM -> {
-                if (value(Field.CLAIMED_FORCE) != null && value(Field.CLAIM_BASIS) == null) {
-                    throw new UserFacingException("Say on what basis the force is claimed (insignia, speech, "
-                            + "vehicle markings…): a force is never recorded as a bare label.");
-                }
-                yield new Finding.Uniform(value(Field.CAMOUFLAGE), value(Field.INSIGNIA), value(Field.ARMBAND),
-                        value(Field.ARMBAND_COLOUR), value(Field.HEADGEAR), value(Field.WEAPONS), value(Field.VEHICLES),
-                        value(Field.CLAIMED_FORCE), value(Field.CLAIM_BASIS));
-            }
+            case UNIFORM -> new Finding.Uniform(value(Field.CAMOUFLAGE), value(Field.INSIGNIA), value(Field.ARMBAND),
+                    value(Field.ARMBAND_COLOUR), value(Field.HEADGEAR), value(Field.WEAPONS), value(Field.VEHICLES),
+                    value(Field.CLAIMED_FORCE), value(Field.CLAIM_BASIS));
             case NOTE -> new Finding.Note(value(Field.CATEGORY));
         };
     }

@@ -111,6 +111,9 @@ class AnnotationScreenTest {
         Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
         try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
             window.openFootage(clip);
+            robot.type(KeyCode.DIGIT4).write("typed by mistake").type(KeyCode.ESCAPE);
+            assertTrue(window.stored(clip.id()).isEmpty(), "Esc takes back a new annotation never saved");
+            assertTrue(window.session.annotations().isEmpty());
             robot.type(KeyCode.DIGIT4).write("First words").type(KeyCode.ENTER);
             assertEquals("First words", window.only(clip.id()).observation());
 
