@@ -109,7 +109,7 @@ final class DesktopWorkstation implements Workstation {
             mainWindow.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
                     TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
             AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player,
-                    TaskExecutor.daemonThread("frameproof-search"), Platform::runLater);
+                    TaskExecutor.daemonThread("frameproof-annotation-reads"), Platform::runLater);
             CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
                     TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);
             Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,8 +31,8 @@ import org.frameproof.evidence.AnnotationService;
 
 /**
  * The table of annotations: of the footage on screen or of its whole case, narrowed by kind,
- * author, tag, confidence and review status. It reads again whenever the session's annotations
- * change or a filter does.
+ * author, tag, confidence and review status. It reads again, on a background thread, whenever the
+ * session's annotations change or a filter does.
  */
 public final class AnnotationListViewModel {
     /** One table row. */
@@ -56,10 +57,20 @@ public final class AnnotationListViewModel {
     private final StringProperty tag = new SimpleStringProperty("");
     private final ObjectProperty<AnnotationQuery.ReviewStatus> status = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Executor background;
+    private final Executor fx;
+    /** The newest read: an older one that finishes later is dropped. */
+    private long latest;
 
-    public AnnotationListViewModel(AnnotationService service, AnnotationSession session) {
+    /**
+     * @param background where the store is read (a case may hold a hundred thousand annotations)
+     * @param fx where the rows are shown
+     */
+    public AnnotationListViewModel(AnnotationService service, AnnotationSession session, Executor background, Executor fx) {
         this.service = service;
         this.session = session;
+        this.background = background;
+        this.fx = fx;
         InvalidationListener reload = observable -> reload();
         session.annotations().addListener(reload);
         session.footageProperty().addListener(reload);
@@ -71,8 +82,9 @@ public final class AnnotationListViewModel {
         status.addListener(reload);
     }
 
-    /** Reads the rows again with the current filters. */
+    /** Reads the rows again with the current filters, off the FX thread; FX thread. */
     public void reload() {
+        long read = ++latest;
         Footage item = session.footageProperty().get();
         if (item == null) {
             rows.clear();
@@ -82,22 +94,39 @@ public final class AnnotationListViewModel {
         AnnotationQuery query = (wholeCase.get() ? AnnotationQuery.inCase(item.caseId()) : AnnotationQuery.footage(item.id()))
                 .withKinds(Set.copyOf(kinds)).withConfidences(Set.copyOf(confidences))
                 .withAuthor(blankToNull(author.get())).withTag(blankToNull(tag.get())).withReviewStatus(status.get());
-        try {
-            List<Row> found = new ArrayList<>();
-            Map<Long, FrameIndex> indexes = new HashMap<>();
-            for (Annotation annotation : service.list(query)) {
-                FrameIndex index = indexes.get(annotation.footageId());
-                if (index == null) {
-                    index = service.frameIndex(annotation.footageId());
-                    indexes.put(annotation.footageId(), index);
-                }
-                found.add(new Row(annotation, Timecode.formatFrame(index, annotation.span().startFrame()), review(annotation)));
+        background.execute(() -> {
+            try {
+                List<Row> found = rows(service, query);
+                fx.execute(() -> show(read, found, found.size() == 1 ? "1 annotation" : found.size() + " annotations"));
+            } catch (UserFacingException e) {
+                fx.execute(() -> show(read, null, e.getMessage()));
             }
-            rows.setAll(found);
-            summary.set(found.size() == 1 ? "1 annotation" : found.size() + " annotations");
-        } catch (UserFacingException e) {
-            summary.set(e.getMessage());
+        });
+    }
+
+    /** The rows of a query, each with its frame's time: what the list screen shows. */
+    static List<Row> rows(AnnotationService service, AnnotationQuery query) throws UserFacingException {
+        List<Row> found = new ArrayList<>();
+        Map<Long, FrameIndex> indexes = new HashMap<>();
+        for (Annotation annotation : service.list(query)) {
+            FrameIndex index = indexes.get(annotation.footageId());
+            if (index == null) {
+                index = service.frameIndex(annotation.footageId());
+                indexes.put(annotation.footageId(), index);
+            }
+            found.add(new Row(annotation, Timecode.formatFrame(index, annotation.span().startFrame()), review(annotation)));
         }
+        return found;
+    }
+
+    private void show(long read, List<Row> found, String text) {
+        if (read != latest) {
+            return;
+        }
+        if (found != null) {
+            rows.setAll(found);
+        }
+        summary.set(text);
     }
 
     private static String review(Annotation annotation) {

@@ -74,7 +74,7 @@ public final class AnnotationWorkspace {
         inspectorTab = new Tab("Inspector", inspector.node());
         search = SearchView.load(new SearchViewModel(parts.annotations(), session, parts.background(), parts.fx()));
         searchTab = new Tab("Search", search.node());
-        AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session);
+        AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session, parts.background(), parts.fx());
         listTab = new Tab("List", ViewLoader.load(AnnotationWorkspace.class.getResource("AnnotationListView.fxml"),
                 () -> new AnnotationListController(list)));
         sidePane = new TabPane(inspectorTab, listTab, searchTab);
