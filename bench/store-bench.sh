@@ -35,12 +35,4 @@ for round in 1 2 3; do
 done
 chmod -R u+w "$tmp"; rm -rf "$tmp/data" "$tmp/copy.bin" "$tmp/big.bin" "$tmp/vault"
 
-echo "== annotation-sized durable writes (annotation row + audit entry, one transaction each) $(load)"
-bench writes "$tmp/writes" "${WRITES:-2000}"
-echo "$(load)"
-bench writes "$tmp/writes-fsync" "${WRITES:-2000}" fsync
-echo "$(load)"
-
-echo "== open a store with ${AUDIT_ROWS:-1000000} audit rows and ${ANNOTATION_ROWS:-100000} annotation-sized rows"
-bench fill "$tmp/large" "${AUDIT_ROWS:-1000000}" "${ANNOTATION_ROWS:-100000}"
-for round in 1 2 3; do echo "round $round $(load)"; bench open "$tmp/large"; done
+echo "(durable writes and opening a large store: bench/annotation-bench.sh, on real annotations)"

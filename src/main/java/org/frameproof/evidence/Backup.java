@@ -151,8 +151,11 @@ final class Backup {
     }
 
     private static ObjectNode copy(Path source, Path backup, String name, Progress progress) throws UserFacingException, IOException {
-        Hashes hashes = HashingCopier.copy(source, backup.resolve(name), name, progress);
-        return entry(name, hashes);
+        HashingCopier.Copied copied = HashingCopier.copy(source, backup.resolve(name), name, progress);
+        if (!copied.source().sha256().equals(copied.copySha256())) {
+            throw new IOException(name + " does not read back from the backup as written");
+        }
+        return entry(name, copied.source());
     }
 
     private static ObjectNode entry(String name, Hashes hashes) {

@@ -34,20 +34,21 @@ public final class Vault {
     }
 
     /**
-     * Copies {@code original} (only ever read) into the incoming area, hashing while copying, then
-     * re-reads the copy from disk and compares. On failure or cancel, the copy is removed.
+     * Copies {@code original} (only ever read) into the incoming area, hashing while copying, and
+     * re-reads the copy from the file (each chunk once written) and compares. On failure or cancel,
+     * the copy is removed.
      */
     public StagedCopy stage(Path original, String item, Progress progress) throws UserFacingException {
         Path incoming = root.resolve(INCOMING_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(root);
-            Hashes copied = HashingCopier.copy(original, incoming, item, progress);
-            Hashes reread = HashingCopier.hash(incoming, item + " (checking the copy)", progress);
-            if (!copied.sha256().equals(reread.sha256())) {
+            HashingCopier.Copied copied = HashingCopier.copy(original, incoming, item, progress);
+            if (!copied.source().sha256().equals(copied.copySha256())) {
                 throw new UserFacingException("The copy of " + item + " does not read back as written (SHA-256 "
-                        + copied.sha256() + " became " + reread.sha256() + "): the disk may be failing. Nothing was imported.");
+                        + copied.source().sha256() + " became " + copied.copySha256()
+                        + "): the disk may be failing, or the file changed while it was copied. Nothing was imported.");
             }
-            return new StagedCopy(incoming, copied);
+            return new StagedCopy(incoming, copied.source());
         } catch (IOException e) {
             discard(incoming);
             throw new UserFacingException("Could not copy " + item + " into the vault: " + describe(e) + " Nothing was imported.", e);

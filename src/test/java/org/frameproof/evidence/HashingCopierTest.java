@@ -1,0 +1,92 @@
+package org.frameproof.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The threaded copy and hash against the JDK's digests of the same bytes, computed in one plain pass. */
+class HashingCopierTest {
+    @TempDir Path folder;
+
+    @Test
+    void aCopyOfManyChunksHashesAndReadsBackExactly() throws Exception {
+        // Not a whole number of chunks, and more chunks than the pipeline has buffers.
+        byte[] content = new byte[ChunkPipeline.CHUNK_BYTES * 11 + 12_345];
+        new Random(5).nextBytes(content);
+        Path source = Files.write(folder.resolve("source.bin"), content);
+        AtomicLong lastDone = new AtomicLong(-1);
+        Progress progress = new Progress() {
+            @Override
+            public void update(String item, long done, long total) {
+                assertTrue(done >= lastDone.get(), "progress never goes back");
+                assertEquals(content.length, total);
+                lastDone.set(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        HashingCopier.Copied copied = HashingCopier.copy(source, folder.resolve("copy.bin"), "source.bin", progress);
+
+        assertEquals(digest("SHA-256", content), copied.source().sha256());
+        assertEquals(digest("SHA-256", content), copied.copySha256());
+        assertEquals(digest("MD5", content), copied.source().md5());
+        assertEquals(content.length, copied.source().size());
+        assertEquals(content.length, lastDone.get(), "progress ends at the whole file");
+        assertArrayEquals(content, Files.readAllBytes(folder.resolve("copy.bin")));
+        Hashes reread = HashingCopier.hash(folder.resolve("copy.bin"), "copy.bin", Progress.NONE);
+        assertEquals(digest("SHA-256", content), reread.sha256());
+        assertNull(reread.md5());
+    }
+
+    @Test
+    void anEmptyFileIsCopiedAndHashed() throws Exception {
+        Path source = Files.write(folder.resolve("empty"), new byte[0]);
+        HashingCopier.Copied copied = HashingCopier.copy(source, folder.resolve("copy"), "empty", Progress.NONE);
+        assertEquals(digest("SHA-256", new byte[0]), copied.source().sha256());
+        assertEquals(copied.source().sha256(), copied.copySha256());
+        assertEquals(digest("MD5", new byte[0]), copied.source().md5());
+        assertEquals(0, Files.size(folder.resolve("copy")));
+    }
+
+    @Test
+    void cancellingStopsTheCopyAndItsReader() throws Exception {
+        byte[] content = new byte[ChunkPipeline.CHUNK_BYTES * 20];
+        Path source = Files.write(folder.resolve("source.bin"), content);
+        Progress cancelSoon = new Progress() {
+            private long seen;
+
+            @Override
+            public void update(String item, long done, long total) {
+                seen++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen > 2;
+            }
+        };
+        assertThrows(CancelledException.class,
+                () -> HashingCopier.copy(source, folder.resolve("copy.bin"), "source.bin", cancelSoon));
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("trailing-reader")
+                && thread.isAlive()), "no reader left behind");
+    }
+
+    private static String digest(String algorithm, byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+    }
+}
