@@ -59,6 +59,8 @@ public final class PlaybackBench {
         report.add(String.format(Locale.ROOT, "| on screen / frames in the file | %.3f | %.3f |",
                 (double) ours.pulsesWithNewFrame / frames, (double) (frames - mpv.drops - mpv.decoderDrops) / frames));
         report.add(String.format(Locale.ROOT, "| wall time of the playback | %.1f s | %.1f s |", ours.seconds, mpv.seconds));
+        report.add(String.format(Locale.ROOT, "| CPU time during the playback (user + system, all threads) | %.1f s | %.1f s |",
+                ours.cpuSeconds, mpv.cpuSeconds));
         report.add(String.format(Locale.ROOT, "| peak RSS (VmHWM) | %d MB (whole JVM) | %d MB |", ours.peakRssMb, mpv.peakRssMb));
         report.add("");
         report.add("Load average (1, 5, 15 min): before " + loadBefore + ", between " + loadBetween + ", after " + loadAfter);
@@ -69,10 +71,10 @@ public final class PlaybackBench {
     }
 
     private record Frameproof(int decoded, int displayed, int lost, long delivered, long drawn, long pulsesWithNewFrame,
-            double seconds, long peakRssMb, String pipeline) {
+            double seconds, double cpuSeconds, long peakRssMb, String pipeline) {
     }
 
-    private record Mpv(long drops, long decoderDrops, double seconds, long peakRssMb) {
+    private record Mpv(long drops, long decoderDrops, double seconds, double cpuSeconds, long peakRssMb) {
     }
 
     /** Plays the clip once at 1x into the player's surface in a window of the given size. */
@@ -121,12 +123,18 @@ public final class PlaybackBench {
             stage.setScene(new Scene(view, width, height));
             stage.setTitle("PlaybackBench");
             stage.show();
+            // As the player does (PlayerViewModel.setPictureArea): libVLC draws at the size the picture takes on screen.
+            if (!Boolean.getBoolean("bench.fullSize")) {
+                playback.limitPictureSize((int) Math.ceil(view.getWidth()), (int) Math.ceil(view.getHeight()));
+            }
+            view.frameSizeProperty().set(new javafx.geometry.Dimension2D(1920, 1080));
             pulseCounter.start();
             shown.countDown();
         });
         shown.await();
         Thread.sleep(1000);
         long start = System.nanoTime();
+        double cpuBefore = cpuSeconds("self");
         // load() wants the displayed size; the generated clip is not rotated.
         String[] size = Files.readString(clip.resolveSibling(clip.getFileName() + ".size")).trim().split("x");
         Platform.runLater(() -> {
@@ -138,12 +146,13 @@ public final class PlaybackBench {
             lastCounts[0] = playback.pictureCounts();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds("self") - cpuBefore;
         Thread.sleep(300);
         pulseCounter.stop();
         VlcPlayback.PictureCounts counts = lastCounts[0];
         String pipeline = System.getProperty("bench.pipeline", "see -Dprism.verbose output");
         Frameproof result = new Frameproof(counts.decoded(), counts.displayed(), counts.lost(), surface.playbackFramesDelivered(),
-                surface.playbackFramesDrawn(), pulses.get(), seconds, peakRssMb("self"), pipeline);
+                surface.playbackFramesDrawn(), pulses.get(), seconds, cpu, peakRssMb("self"), pipeline);
         playback.close();
         return result;
     }
@@ -170,10 +179,11 @@ public final class PlaybackBench {
             long drops = Long.parseLong(property(in, out, "frame-drop-count"));
             long decoderDrops = Long.parseLong(property(in, out, "decoder-frame-drop-count"));
             long rss = peakRssMb(String.valueOf(mpv.pid()));
+            double cpu = cpuSeconds(String.valueOf(mpv.pid()));
             out.write("{\"command\":[\"quit\"]}\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             mpv.waitFor(10, TimeUnit.SECONDS);
-            return new Mpv(drops, decoderDrops, seconds, rss);
+            return new Mpv(drops, decoderDrops, seconds, cpu, rss);
         } finally {
             mpv.destroy();
         }
@@ -205,6 +215,13 @@ public final class PlaybackBench {
             }
         }
         return -1;
+    }
+
+    /** User + system CPU seconds of a process so far (/proc/PID/stat, clock ticks of 1/100 s). */
+    private static double cpuSeconds(String pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", pid, "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static String loadAverage() throws IOException {

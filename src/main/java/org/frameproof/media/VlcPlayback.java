@@ -86,6 +86,8 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile String mrl;
     private volatile int visibleWidth;
     private volatile int visibleHeight;
+    private volatile int areaWidth;
+    private volatile int areaHeight;
     private volatile long loopStartMicros = -1;
     private volatile long loopEndMicros = -1;
     private volatile int volumePercent = 100;
@@ -137,6 +139,17 @@ public final class VlcPlayback implements AutoCloseable {
         visibleWidth = displayWidth;
         visibleHeight = displayHeight;
         clearLoop();
+    }
+
+    /**
+     * The device pixels the whole picture is shown in, or 0 for no limit (zoomed in): the next
+     * playback has libVLC scale its frames down to fit, so a picture shown reduced costs neither
+     * copies of full-size frames nor JavaFX's software scaling of them. Paused frames are FFmpeg's
+     * at full size whatever this says.
+     */
+    public void limitPictureSize(int width, int height) {
+        areaWidth = Math.max(0, width);
+        areaHeight = Math.max(0, height);
     }
 
     /** Starts playing at a time since the first frame. */
@@ -286,12 +299,24 @@ public final class VlcPlayback implements AutoCloseable {
         }
     }
 
-    /** Asks libVLC for the size FFmpeg displays, not the padded one it offers. */
+    /**
+     * Asks libVLC for the size FFmpeg displays, not the padded one it offers, reduced to fit the
+     * area the picture is shown in ({@link #limitPictureSize}).
+     */
     private final class VisibleSizeFormat implements BufferFormatCallback {
         @Override
         public BufferFormat getBufferFormat(int offeredWidth, int offeredHeight) {
             int width = visibleWidth > 0 ? visibleWidth : offeredWidth;
             int height = visibleHeight > 0 ? visibleHeight : offeredHeight;
+            int limitWidth = areaWidth;
+            int limitHeight = areaHeight;
+            if (limitWidth > 0 && limitHeight > 0 && (width > limitWidth || height > limitHeight)) {
+                double scale = Math.min((double) limitWidth / width, (double) limitHeight / height);
+                // Rows of whole 32-byte units and an even height keep libVLC's scaler on its fast paths;
+                // the view stretches the picture back to the frame's own aspect.
+                width = Math.max(8, (int) Math.round(width * scale) & ~7);
+                height = Math.max(2, (int) Math.round(height * scale) & ~1);
+            }
             return new RV32BufferFormat(width, height);
         }
 

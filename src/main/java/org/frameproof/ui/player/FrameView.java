@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -31,6 +33,7 @@ public final class FrameView extends Pane {
     private final ImageView imageView = new ImageView();
     private final Canvas enlarged = new Canvas();
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
+    private final ObjectProperty<Dimension2D> frameSize = new SimpleObjectProperty<>();
     private final ReadOnlyDoubleWrapper shownScale = new ReadOnlyDoubleWrapper(0);
     // Offset of the picture's centre from the area's centre, in screen pixels.
     private double panX;
@@ -54,6 +57,7 @@ public final class FrameView extends Pane {
         setClip(clip);
         setMinSize(0, 0);
         imageView.imageProperty().addListener((observable, old, image) -> requestLayout());
+        frameSize.addListener((observable, old, size) -> requestLayout());
         zoom.addListener((observable, old, value) -> zoomChanged(old.doubleValue(), value.doubleValue()));
         setOnMousePressed(event -> {
             dragX = event.getX();
@@ -76,7 +80,16 @@ public final class FrameView extends Pane {
         return zoom;
     }
 
-    /** Screen pixels per picture pixel as last laid out ({@link #scale()}), 0 without a picture. */
+    /**
+     * The frame's size as displayed, in its own pixels; null means the picture's size. The picture
+     * may be smaller (playback draws at the size it takes on screen): it is stretched over the
+     * frame's place, and frame coordinates ({@link #viewToFrame}) stay those of the frame.
+     */
+    public ObjectProperty<Dimension2D> frameSizeProperty() {
+        return frameSize;
+    }
+
+    /** Screen pixels per frame pixel as last laid out ({@link #scale()}), 0 without a picture. */
     public ReadOnlyDoubleProperty shownScaleProperty() {
         return shownScale.getReadOnlyProperty();
     }
@@ -97,27 +110,35 @@ public final class FrameView extends Pane {
         return imageView.boundsInParentProperty();
     }
 
-    /** The picture pixel under a point of this view (may lie outside the picture). */
+    /** The frame pixel under a point of this view (may lie outside the frame). */
     public Point2D viewToFrame(double x, double y) {
         double scale = scale();
         Bounds picture = imageView.getBoundsInParent();
         return new Point2D((x - picture.getMinX()) / scale, (y - picture.getMinY()) / scale);
     }
 
-    /** Where a picture pixel lies in this view. */
+    /** Where a frame pixel lies in this view. */
     public Point2D frameToView(double x, double y) {
         double scale = scale();
         Bounds picture = imageView.getBoundsInParent();
         return new Point2D(picture.getMinX() + x * scale, picture.getMinY() + y * scale);
     }
 
-    /** Screen pixels per picture pixel. */
+    /** Screen pixels per frame pixel. */
     public double scale() {
-        Image image = imageView.getImage();
-        if (image == null || getWidth() <= 0 || getHeight() <= 0) {
+        Dimension2D frame = frame();
+        if (frame == null || getWidth() <= 0 || getHeight() <= 0) {
             return 0;
         }
-        return Math.min(getWidth() / image.getWidth(), getHeight() / image.getHeight()) * zoom.get();
+        return Math.min(getWidth() / frame.getWidth(), getHeight() / frame.getHeight()) * zoom.get();
+    }
+
+    private Dimension2D frame() {
+        Image image = imageView.getImage();
+        if (image == null) {
+            return null;
+        }
+        return frameSize.get() != null ? frameSize.get() : new Dimension2D(image.getWidth(), image.getHeight());
     }
 
     private void zoomChanged(double oldZoom, double newZoom) {
@@ -141,13 +162,17 @@ public final class FrameView extends Pane {
         Image image = imageView.getImage();
         double scale = scale();
         shownScale.set(image == null ? 0 : scale);
-        enlarged.setVisible(image != null && scale > 1);
-        imageView.setVisible(!enlarged.isVisible());
         if (image == null || scale <= 0) {
+            enlarged.setVisible(false);
+            imageView.setVisible(true);
             return;
         }
-        double width = image.getWidth() * scale;
-        double height = image.getHeight() * scale;
+        double width = frame().getWidth() * scale;
+        double height = frame().getHeight() * scale;
+        // Enlarged or reduced as the picture's own pixels go, which are fewer than the frame's while playing.
+        double pictureScale = width / image.getWidth();
+        enlarged.setVisible(pictureScale > 1);
+        imageView.setVisible(!enlarged.isVisible());
         // The picture always covers the area it can: no panning it out of sight.
         double maxPanX = Math.max(0, (width - getWidth()) / 2);
         double maxPanY = Math.max(0, (height - getHeight()) / 2);
@@ -155,7 +180,7 @@ public final class FrameView extends Pane {
         panY = Math.max(-maxPanY, Math.min(maxPanY, panY));
         imageView.setFitWidth(width);
         imageView.setFitHeight(height);
-        imageView.setSmooth(scale < 1);
+        imageView.setSmooth(pictureScale < 1);
         imageView.relocate((getWidth() - width) / 2 + panX, (getHeight() - height) / 2 + panY);
         enlarged.setWidth(getWidth());
         enlarged.setHeight(getHeight());

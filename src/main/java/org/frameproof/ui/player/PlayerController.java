@@ -5,9 +5,11 @@ import java.util.Map;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.geometry.Dimension2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -30,7 +32,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
+import org.frameproof.domain.MediaFacts;
 
 /** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
 public final class PlayerController {
@@ -81,6 +85,18 @@ public final class PlayerController {
     private void initialize() {
         frameView.imageProperty().bind(viewModel.imageProperty());
         frameView.zoomProperty().bind(viewModel.zoomProperty());
+        frameView.frameSizeProperty().bind(Bindings.createObjectBinding(() -> {
+            MediaFacts facts = viewModel.factsProperty().get();
+            return facts == null ? null : new Dimension2D(facts.width(), facts.height());
+        }, viewModel.factsProperty()));
+        InvalidationListener areaChanged = observable -> {
+            Window window = frameView.getScene() == null ? null : frameView.getScene().getWindow();
+            double scaleX = window == null ? 1 : window.getOutputScaleX();
+            double scaleY = window == null ? 1 : window.getOutputScaleY();
+            viewModel.setPictureArea(frameView.getWidth() * scaleX, frameView.getHeight() * scaleY);
+        };
+        frameView.widthProperty().addListener(areaChanged);
+        frameView.heightProperty().addListener(areaChanged);
         viewModel.pictureVersionProperty().addListener((observable, old, version) -> frameView.pictureChanged());
         videoPlaceholder.visibleProperty().bind(viewModel.imageProperty().isNull()
                 .and(viewModel.indexingProgressProperty().lessThan(0)));

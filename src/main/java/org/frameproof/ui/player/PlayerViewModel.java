@@ -73,6 +73,8 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final IntegerProperty volume = new SimpleIntegerProperty(100);
     private final BooleanProperty muted = new SimpleBooleanProperty();
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1.0);
+    private int pictureAreaWidth;
+    private int pictureAreaHeight;
     private final ReadOnlyIntegerWrapper loopStart = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper loopEnd = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<MediaFacts> facts = new ReadOnlyObjectWrapper<>();
@@ -107,6 +109,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         playback.setListener(this);
         volume.addListener((observable, old, value) -> playback.setVolume(value.intValue()));
         muted.addListener((observable, old, value) -> playback.setMuted(value));
+        zoom.addListener((observable, old, value) -> limitPlaybackPicture());
     }
 
     /** Opens a file named by its own file name (File > Open, the command line). */
@@ -562,6 +565,21 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     }
 
     // ---- zoom
+
+    /**
+     * The device pixels the picture area has: playback draws at most that large (full size while
+     * zoomed in), so a reduced picture does not cost full-size copies and scaling on every frame.
+     */
+    public void setPictureArea(double deviceWidth, double deviceHeight) {
+        pictureAreaWidth = (int) Math.ceil(deviceWidth);
+        pictureAreaHeight = (int) Math.ceil(deviceHeight);
+        limitPlaybackPicture();
+    }
+
+    private void limitPlaybackPicture() {
+        boolean zoomedIn = zoom.get() > 1;
+        playback.limitPictureSize(zoomedIn ? 0 : pictureAreaWidth, zoomedIn ? 0 : pictureAreaHeight);
+    }
 
     /** Multiplies the zoom, kept within 1x..8x. */
     public void zoomBy(double factor) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.geometry.Bounds;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
@@ -53,6 +55,25 @@ class FrameViewPixelsTest {
         robot.interact(() -> frameView.imageProperty().set(checkerboard(800)));
         assertTrue(frameView.scale() < 1, "reduced to " + frameView.scale() + " in " + frameView.getWidth() + "x" + frameView.getHeight());
         assertTrue(interpolatedShare(robot) > 0.5, "a reduced checkerboard averages to grey");
+    }
+
+    @Test
+    void aPlaybackPictureSmallerThanTheFrameCoversTheFramesPlaceAndCoordinatesStayTheFrames(FxRobot robot) {
+        robot.interact(() -> frameView.imageProperty().set(checkerboard(800)));
+        Bounds fullSize = frameView.pictureBoundsProperty().get();
+        double fullScale = frameView.scale();
+        // Playback draws the 800-pixel frame at the 200 pixels it takes on screen.
+        robot.interact(() -> {
+            frameView.frameSizeProperty().set(new Dimension2D(800, 800));
+            frameView.imageProperty().set(checkerboard(200));
+        });
+        assertEquals(fullSize, frameView.pictureBoundsProperty().get(), "same place on screen");
+        assertEquals(fullScale, frameView.shownScaleProperty().get(), 1e-9, "the scale readout is per frame pixel");
+        Point2D corner = frameView.frameToView(800, 800);
+        assertEquals(fullSize.getMaxX(), corner.getX(), 1e-6);
+        assertEquals(new Point2D(400, 400), frameView.viewToFrame(fullSize.getMinX() + fullSize.getWidth() / 2,
+                fullSize.getMinY() + fullSize.getHeight() / 2));
+        assertEquals(0, interpolatedShare(robot), 0.001, "the small picture is shown 1:1 or enlarged, never blurred");
     }
 
     /** The share of the picture's pixels on screen that are neither black nor white. */
