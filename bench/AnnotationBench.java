@@ -1,4 +1,5 @@
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
 import org.frameproof.evidence.Progress;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.store.Database;
+import org.frameproof.store.KeyFile;
+import org.frameproof.store.StoreKey;
 
 /**
  * Annotation benchmarks, run by bench/annotation-bench.sh (not a unit test). Modes:
@@ -33,6 +37,7 @@ import org.frameproof.media.MediaProbe;
  *   search DATA            200 searches of mixed kinds across all annotations: p50, p95, max
  *   list DATA              listing footage item 2 (BIG annotations) through the service, 10 rounds
  *   writes DATA N          N single annotation creations (one durable transaction each): p50, p99, max
+ *   open DATA              unlocking and opening the store, phase by phase, then three times as the app does
  */
 public final class AnnotationBench {
     static final char[] PASSPHRASE = "benchmark passphrase".toCharArray();
@@ -106,7 +111,44 @@ public final class AnnotationBench {
                             + nanos.length + " writes: " + percentiles(nanos));
                 }
             }
+            case "open" -> open(stores, data);
             default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    /**
+     * Opens the store phase by phase in this fresh JVM, as the app's first open runs them: key
+     * unwrap (PBKDF2, 600 000 iterations), database open (H2 + Flyway validation), and the first
+     * reads a screen makes (row counts, the chain head the next save reads). Then opens it again
+     * the way the app does ({@code EvidenceStores.unlock}), with classes loaded and code compiled.
+     */
+    static void open(EvidenceStores stores, Path data) throws Exception {
+        long t0 = System.nanoTime();
+        try (StoreKey key = new KeyFile(data, Clock.systemUTC()).unlock(PASSPHRASE)) {
+            long t1 = System.nanoTime();
+            try (Database database = Database.open(data, key)) {
+                long t2 = System.nanoTime();
+                long audit = count(database, "SELECT COUNT(*) FROM audit_log");
+                long annotations = count(database, "SELECT COUNT(*) FROM annotation");
+                long head = count(database, "SELECT sequence FROM audit_log ORDER BY sequence DESC FETCH FIRST ROW ONLY");
+                long t3 = System.nanoTime();
+                System.out.printf("open, first in this JVM %.3f s: key unwrap %.3f s, Database.open %.3f s, first queries %.3f s"
+                        + " (audit rows %d, annotations %d, chain head %d)%n", (t3 - t0) / 1e9,
+                        (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, audit, annotations, head);
+            }
+        }
+        for (int round = 0; round < 3; round++) {
+            long start = System.nanoTime();
+            try (EvidenceStore store = stores.unlock(data, PASSPHRASE)) {
+                System.out.printf("open again (EvidenceStores.unlock, as the app) %.3f s%n", (System.nanoTime() - start) / 1e9);
+            }
+        }
+    }
+
+    private static long count(Database database, String query) throws Exception {
+        try (Statement sql = database.connection().createStatement(); var row = sql.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
         }
     }
 
