@@ -726,6 +726,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         return loopEnd.getReadOnlyProperty();
     }
 
+    /** The open file's frame index, or null while none is open. FX thread. */
+    public FrameIndex frameIndex() {
+        return session == null ? null : session.index();
+    }
+
     public ReadOnlyObjectProperty<MediaFacts> factsProperty() {
         return facts.getReadOnlyProperty();
     }

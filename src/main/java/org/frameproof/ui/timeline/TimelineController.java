@@ -1,8 +1,10 @@
 package org.frameproof.ui.timeline;
 
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import org.frameproof.domain.Annotation;
 import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.player.PlayerViewModel;
 
 /**
@@ -29,6 +31,19 @@ public final class TimelineController implements TimelineLanes.Listener {
         session.outFrameProperty().addListener(range);
         lanes.setFrameCount(player.frameCountProperty().get());
         lanes.setAnnotations(session.annotations());
+        Filmstrip filmstrip = new Filmstrip(TaskExecutor.daemonThread("frameproof-filmstrip"), Platform::runLater,
+                lanes::requestLayout);
+        player.openFileProperty().addListener((observable, old, file) -> {
+            filmstrip.show(file, player.frameIndex());
+            lanes.requestLayout();
+        });
+        filmstrip.show(player.openFileProperty().get(), player.frameIndex());
+        lanes.setFilmstrip(filmstrip);
+        InvalidationListener pictures = observable ->
+                lanes.setPictures(session.veiledProperty().get(), session.grayscaleProperty().get());
+        session.veiledProperty().addListener(pictures);
+        session.grayscaleProperty().addListener(pictures);
+        pictures.invalidated(null);
     }
 
     public TimelineLanes lanes() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.effect.ColorAdjust;
+import javafx.scene.image.Image;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -14,9 +16,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
+import org.frameproof.domain.FrameIndex;
 
 /**
- * The annotation lanes under the video: a ruler of frames, one lane per kind with points as ticks
+ * The annotation lanes under the video: a ruler of frames, a filmstrip of thumbnails, one lane per kind with points as ticks
  * and ranges as bars, the play head and the in/out marks. Zooms (Ctrl+wheel, or
  * {@link #setFramesPerPixel}) from the whole clip down to single frames, scrolls with the wheel,
  * and draws only what is visible: annotations are kept sorted by start per lane, so a redraw costs
@@ -25,7 +28,12 @@ import org.frameproof.domain.AnnotationKind;
 public final class TimelineLanes extends Region {
     static final double GUTTER = 74;
     static final double RULER = 18;
+    static final double FILMSTRIP = Filmstrip.HEIGHT + 4;
+    /** Where the first lane starts: under the ruler and the filmstrip. */
+    static final double LANES_TOP = RULER + FILMSTRIP;
     static final double LANE = 18;
+    /** Up to this many frames per thumbnail the strip shows exact frames; beyond, the key frames (cheap to decode). */
+    private static final double EXACT_FRAMES_PER_PICTURE = 30;
     private static final double EDGE_GRAB = 4;
     private static final double MIN_FRAMES_PER_PIXEL = 1 / 24.0;
     private static final Map<AnnotationKind, Color> COLOURS = Map.of(AnnotationKind.INJURY, Color.web("#c0392b"),
@@ -44,6 +52,9 @@ public final class TimelineLanes extends Region {
     private final Canvas canvas = new Canvas();
     private final Map<AnnotationKind, Lane> lanes = new EnumMap<>(AnnotationKind.class);
     private Listener listener;
+    private Filmstrip filmstrip;
+    private boolean picturesHidden;
+    private boolean picturesGrey;
     private int frameCount;
     private double firstFrame;
     private double framesPerPixel = 1;
@@ -64,7 +75,7 @@ public final class TimelineLanes extends Region {
         for (AnnotationKind kind : AnnotationKind.values()) {
             lanes.put(kind, new Lane());
         }
-        setMinHeight(RULER + LANE * AnnotationKind.values().length + 2);
+        setMinHeight(LANES_TOP + LANE * AnnotationKind.values().length + 2);
         setPrefHeight(getMinHeight());
         addEventHandler(ScrollEvent.SCROLL, this::wheel);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
@@ -74,6 +85,19 @@ public final class TimelineLanes extends Region {
 
     public void setListener(Listener listener) {
         this.listener = listener;
+    }
+
+    /** Where the filmstrip's pictures come from (none: an empty strip). */
+    void setFilmstrip(Filmstrip pictures) {
+        filmstrip = pictures;
+        redraw();
+    }
+
+    /** Hides the filmstrip's pictures (graphic footage under its veil), or shows them in grey. */
+    public void setPictures(boolean hidden, boolean grey) {
+        picturesHidden = hidden;
+        picturesGrey = grey;
+        redraw();
     }
 
     /** A new clip: shows all of it. */
@@ -150,7 +174,7 @@ public final class TimelineLanes extends Region {
 
     /** The lane's vertical centre, for tests and hit-testing. */
     public static double laneCentre(AnnotationKind kind) {
-        return RULER + LANE * kind.ordinal() + LANE / 2;
+        return LANES_TOP + LANE * kind.ordinal() + LANE / 2;
     }
 
     private double trackWidth() {
@@ -186,6 +210,7 @@ public final class TimelineLanes extends Region {
         }
         double lastVisible = frameAt(width);
         drawRuler(g, width, lastVisible);
+        drawFilmstrip(g, width);
         drawRange(g, height);
         for (AnnotationKind kind : AnnotationKind.values()) {
             drawLane(g, kind, width, lastVisible);
@@ -221,6 +246,67 @@ public final class TimelineLanes extends Region {
         }
         g.setFill(Color.web("#c8d0d6"));
         g.fillText("frames", 6, 12);
+    }
+
+    /**
+     * The filmstrip: each picture starts where its own frame lies. Zoomed in, the frames at each
+     * picture's place; zoomed out, the key frames that fall in each place (others are skipped).
+     */
+    private void drawFilmstrip(GraphicsContext g, double width) {
+        g.setFill(Color.web("#181b1e"));
+        g.fillRect(0, RULER, width, FILMSTRIP);
+        g.setFill(Color.web("#c8d0d6"));
+        g.setFont(Font.font(10));
+        g.fillText("pictures", 6, RULER + FILMSTRIP / 2 + 4);
+        FrameIndex index = filmstrip == null ? null : filmstrip.index();
+        if (index == null || index.frameCount() != frameCount) {
+            return;
+        }
+        if (picturesHidden) {
+            g.fillText("hidden: graphic footage", GUTTER + 8, RULER + FILMSTRIP / 2 + 4);
+            return;
+        }
+        double slot = Filmstrip.WIDTH + 2;
+        boolean keyFramesOnly = slot * framesPerPixel > EXACT_FRAMES_PER_PICTURE;
+        List<Integer> shown = new ArrayList<>();
+        g.save();
+        g.beginPath();
+        g.rect(GUTTER, RULER, width - GUTTER, FILMSTRIP);
+        g.clip();
+        if (picturesGrey) {
+            g.setEffect(new ColorAdjust(0, -1, 0, 0));
+        }
+        if (keyFramesOnly) {
+            double free = Double.NEGATIVE_INFINITY;
+            for (double x = GUTTER; x < width; x += slot) {
+                int frame = (int) Math.floor(frameAt(x));
+                if (frame >= frameCount) {
+                    break;
+                }
+                int key = index.keyFrameAtOrBefore((int) Math.min(frameCount - 1, Math.floor(frameAt(x + slot) - 1e-9)));
+                if (key >= frame && xOf(key) >= free) {
+                    free = xOf(key) + slot;
+                    shown.add(key);
+                }
+            }
+        } else {
+            // Every n-th frame, n fixed by the zoom: the pictures stay on their frames while the view pans.
+            int step = (int) Math.ceil(slot * framesPerPixel);
+            for (int frame = (int) Math.floor(firstFrame / step) * step; frame < frameCount && xOf(frame) < width; frame += step) {
+                shown.add(frame);
+            }
+        }
+        for (int frame : shown) {
+            Image picture = filmstrip.picture(frame);
+            if (picture != null) {
+                g.drawImage(picture, xOf(frame), RULER + 2);
+            } else {
+                g.setFill(Color.web("#2b3035"));
+                g.fillRect(xOf(frame), RULER + 2, Filmstrip.WIDTH, Filmstrip.HEIGHT);
+            }
+        }
+        g.restore();
+        filmstrip.want(shown.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static long niceStep(double atLeast) {
@@ -260,7 +346,7 @@ public final class TimelineLanes extends Region {
     }
 
     private void drawLane(GraphicsContext g, AnnotationKind kind, double width, double lastVisible) {
-        double top = RULER + LANE * kind.ordinal();
+        double top = LANES_TOP + LANE * kind.ordinal();
         g.setFill(kind.ordinal() % 2 == 0 ? Color.web("#24292d") : Color.web("#272c31"));
         g.fillRect(0, top, width, LANE);
         g.setFill(Color.web("#c8d0d6"));
@@ -350,7 +436,7 @@ public final class TimelineLanes extends Region {
             double frame = frameAt(event.getX());
             dragFrame = (int) Math.max(0, Math.min(frameCount - 1, draggingStart ? Math.round(frame) : Math.round(frame) - 1));
             redraw();
-        } else if (event.getX() >= GUTTER && listener != null && event.getY() < RULER) {
+        } else if (event.getX() >= GUTTER && listener != null && event.getY() < LANES_TOP) {
             listener.seek((int) Math.max(0, Math.min(frameCount - 1, Math.floor(frameAt(event.getX())))));
         }
         event.consume();
@@ -371,8 +457,8 @@ public final class TimelineLanes extends Region {
 
     /** The annotation drawn under a point, the selected one first when they overlap. */
     Annotation annotationAt(double x, double y) {
-        int laneIndex = (int) Math.floor((y - RULER) / LANE);
-        if (y < RULER || laneIndex >= AnnotationKind.values().length) {
+        int laneIndex = (int) Math.floor((y - LANES_TOP) / LANE);
+        if (y < LANES_TOP || laneIndex >= AnnotationKind.values().length) {
             return null;
         }
         Lane lane = lanes.get(AnnotationKind.values()[laneIndex]);
