@@ -71,6 +71,11 @@ public final class StoreAccess {
         }
     }
 
+    /** The passphrase of the existing store in {@code dataFolder}, for commands that open it themselves. */
+    char[] passphraseForStore(Path dataFolder) throws UserFacingException {
+        return passphrase("Passphrase for " + dataFolder + ": ");
+    }
+
     /** The passphrase of the store a backup was taken from, for checking the restored copy. */
     char[] passphraseForRestore() throws UserFacingException {
         return passphrase("Passphrase of the backed-up store: ");

@@ -18,6 +18,7 @@ public final class StoreCommands {
         root.addSubcommand(new VerifyCommand(access));
         root.addSubcommand(new BackupCommands.BackupCommand(access));
         root.addSubcommand(new BackupCommands.RestoreCommand(access));
+        root.addSubcommand(new BackupCommands.CompactCommand(access));
         root.addSubcommand(new CommandLine(new PassphraseCommand())
                 .addSubcommand(new PassphraseCommand.Change(access)));
         root.addSubcommand(new CommandLine(new AuditCommand())

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.store.Compaction;
 import org.frameproof.store.Database;
 import org.frameproof.store.KeyFile;
 import org.frameproof.store.ReviewerRepository;
@@ -99,6 +101,34 @@ public final class EvidenceStores {
     /** Re-wraps the database key with a new passphrase; the database itself is not rewritten. */
     public void changePassphrase(Path dataFolder, char[] current, char[] replacement) throws UserFacingException {
         new KeyFile(dataFolder, clock).changePassphrase(current, replacement);
+    }
+
+    /**
+     * Compacts the store's database file (see {@link Compaction}): no one may have the store open.
+     * Afterwards the store is opened, its audit chain verified, and the compaction recorded in it.
+     *
+     * @param phase hears each step, for a long store
+     */
+    public Compaction.Result compact(Path dataFolder, char[] passphrase, Consumer<String> phase) throws UserFacingException {
+        KeyFile keyFile = new KeyFile(dataFolder, clock);
+        if (!keyFile.exists()) {
+            throw new StoreException("There is no Frameproof store in " + dataFolder + " yet.");
+        }
+        Compaction.Result result;
+        try (StoreKey key = keyFile.unlock(passphrase)) {
+            result = Compaction.run(dataFolder, key, phase);
+        }
+        phase.accept("Checking the audit chain");
+        try (EvidenceStore store = unlock(dataFolder, passphrase)) {
+            AuditVerification chain = store.audit().verify();
+            if (!chain.intact()) {
+                throw new UserFacingException("After compacting, the audit chain does not verify: " + chain.problem());
+            }
+            ObjectNode sizes = new ObjectMapper().createObjectNode().put("bytesBefore", result.bytesBefore())
+                    .put("bytesAfter", result.bytesAfter()).put("tables", result.tables()).put("rows", result.rows());
+            store.database().transaction(() -> store.audit().record("store.compact", "database", "frameproof.mv.db", null, sizes));
+        }
+        return result;
     }
 
     /** Restores a backup folder into {@code dataFolder}: see {@link Backup#restore}. */

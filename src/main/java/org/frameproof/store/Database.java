@@ -27,7 +27,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * ones lost acknowledged commits: a SIGKILL while commits were being written made the next open
  * reject the killed session's chunks, every one acknowledged (once in 50-200 kills:
  * {@code bench/H2Kill.java write}; none in 419 kills without reuse). Appending only costs disk
- * space: an annotation-sized commit adds about 20 KB until the file is compacted offline.
+ * space: an annotation-sized commit adds about 20 KB until the file is compacted ({@link Compaction},
+ * {@code frameproof compact}).
  */
 public final class Database implements AutoCloseable {
     static final String FILE_NAME = "frameproof";
@@ -53,11 +54,9 @@ public final class Database implements AutoCloseable {
     /** Opens (creating when new) the encrypted database in {@code dataFolder} and brings its schema up to date. */
     public static Database open(Path dataFolder, StoreKey key) throws StoreException {
         Path base = checkedLocation(dataFolder).resolve(FILE_NAME);
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + base + FIXED_OPTIONS);
-        dataSource.setUser("frameproof");
-        dataSource.setPasswordChars(key.h2Password());
+        JdbcDataSource dataSource = dataSource(base, key);
         DataFolderLock lock = DataFolderLock.acquire(base.getParent());
+        Compaction.removeLeftovers(base.getParent());
         Connection connection = null;
         try {
             // Our connection first, Flyway's beside it. Were Flyway's the only one, closing it would
@@ -74,6 +73,20 @@ public final class Database implements AutoCloseable {
             lock.release();
             throw StoreException.cannotOpen(dataFolder, e);
         }
+    }
+
+    /** The database file {@code base} (without its extension) opened as this class opens it, under {@code key}. */
+    private static JdbcDataSource dataSource(Path base, StoreKey key) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + base + FIXED_OPTIONS);
+        dataSource.setUser("frameproof");
+        dataSource.setPasswordChars(key.h2Password());
+        return dataSource;
+    }
+
+    /** A connection of its own to {@code base} (created when missing), for {@link Compaction}; the caller holds the lock. */
+    static Connection connect(Path base, StoreKey key) throws SQLException {
+        return dataSource(base, key).getConnection();
     }
 
     private static void closeQuietly(Connection connection) {

@@ -77,6 +77,19 @@ class StoreCommandLineTest {
     }
 
     @Test
+    void compactRewritesTheStoreAndSaysWhatItChecked() {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Checkpoint 4"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "compact"), err.toString());
+        assertTrue(out.toString().startsWith("Compacted " + data()), out.toString());
+        assertTrue(out.toString().contains("rows compared; audit chain intact."), out.toString());
+        assertTrue(err.toString().contains("Comparing every table, row by row…"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "cases", "list"), err.toString());
+        assertEquals("Checkpoint 4", out.toString().strip());
+        assertEquals(1, run("--data", work.resolve("nothing").toString(), "compact"));
+        assertEquals("frameproof: There is no Frameproof store in " + work.resolve("nothing") + " yet.", err.toString().strip());
+    }
+
+    @Test
     void aWrongPassphraseIsOneClearLine() {
         assertEquals(0, run("--data", data().toString(), "cases", "create", "A"));
         environment.put(StoreAccess.PASSPHRASE, "not the right one");
