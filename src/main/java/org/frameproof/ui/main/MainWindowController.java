@@ -93,6 +93,9 @@ public final class MainWindowController {
 
     private void bindAnnotations() {
         annotationHost.getChildren().setAll(annotations.sidePane());
+        // On a narrow screen (a 1366-pixel laptop) the side panes give way before the player's controls would.
+        casesHost.maxWidthProperty().bind(Bindings.max(200, Bindings.min(320, root.widthProperty().multiply(0.2))));
+        annotationHost.maxWidthProperty().bind(Bindings.max(260, Bindings.min(330, root.widthProperty().multiply(0.22))));
         undoItem.textProperty().bind(annotations.session().undoTextProperty());
         undoItem.disableProperty().bind(annotations.session().canUndoProperty().not());
         redoItem.textProperty().bind(annotations.session().redoTextProperty());

@@ -37,12 +37,17 @@ public final class CheatSheet {
             new Line("Tab   Shift+Tab", "Next / previous field"),
             new Line("Enter", "Save and return to the video"),
             new Line("Shift+Enter", "New line in observation or interpretation"),
-            new Line("Esc", "Drop what was typed and return to the video"),
+            new Line("Esc", "Drop what was typed and return to the video (a new annotation never saved is taken back)"),
             new Line(null, "Everywhere"),
             new Line("Ctrl+Z   Ctrl+Shift+Z", "Undo / redo the last change of an annotation"),
             new Line("Ctrl+F", "Search all cases"),
-            new Line("Ctrl+O", "Open a video"),
-            new Line("Ctrl+wheel on the timeline", "Zoom the timeline; wheel scrolls it"),
+            new Line("Ctrl+N   Ctrl+I", "New case / import footage"),
+            new Line("Ctrl+O", "Open a video (not imported: no annotations)"),
+            new Line("Ctrl+E", "Export reports, stills and data"),
+            new Line("Ctrl+Shift+S", "Export the current frame as a lossless still"),
+            new Line("Ctrl+Shift+I", "Media facts of the open video"),
+            new Line("Ctrl+wheel on the timeline", "Zoom the timeline (filmstrip and lanes); wheel scrolls it"),
+            new Line("Ctrl+Q", "Quit"),
             new Line("F1   ?", "This sheet"));
 
     private CheatSheet() {
