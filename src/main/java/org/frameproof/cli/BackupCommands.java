@@ -1,7 +1,6 @@
 package org.frameproof.cli;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Progress;
@@ -34,25 +33,20 @@ final class BackupCommands {
 
     @Command(name = "restore", description = "Restore a backup folder IN into the (new or empty) data folder; a damaged backup is refused.",
             mixinStandardHelpOptions = true)
-    static final class RestoreCommand extends Subcommand {
+    static final class RestoreCommand extends FolderCommand {
         @Parameters(paramLabel = "IN", description = "The backup folder.")
         Path source;
 
-        private final StoreAccess access;
-
         RestoreCommand(StoreAccess access) {
-            this.access = access;
+            super(access);
         }
 
         @Override
-        public Integer call() throws UserFacingException {
-            Path dataFolder = dataFolder();
-            char[] passphrase = access.passphraseForRestore();
-            try {
+        int run(Path dataFolder) throws UserFacingException {
+            access.withPassphrase("Passphrase of the backed-up store: ", passphrase -> {
                 access.stores().restore(source, dataFolder, passphrase, Progress.NONE);
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
+                return null;
+            });
             out().println("Restored " + source + " into " + dataFolder + " (verified).");
             return 0;
         }
@@ -61,23 +55,15 @@ final class BackupCommands {
     @Command(name = "compact", description = "Rewrite the database file without the earlier versions of its pages (it only ever"
             + " grows): every table is compared row by row before the new file replaces the old. Close the app first.",
             mixinStandardHelpOptions = true)
-    static final class CompactCommand extends Subcommand {
-        private final StoreAccess access;
-
+    static final class CompactCommand extends FolderCommand {
         CompactCommand(StoreAccess access) {
-            this.access = access;
+            super(access);
         }
 
         @Override
-        public Integer call() throws UserFacingException {
-            Path dataFolder = dataFolder();
-            char[] passphrase = access.passphraseForStore(dataFolder);
-            Compaction.Result result;
-            try {
-                result = access.stores().compact(dataFolder, passphrase, phase -> err().println(phase + "…"));
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
+        int run(Path dataFolder) throws UserFacingException {
+            Compaction.Result result = access.withPassphrase("Passphrase for " + dataFolder + ": ",
+                    passphrase -> access.stores().compact(dataFolder, passphrase, phase -> err().println(phase + "…")));
             out().printf("Compacted %s: %s before, %s after; %d tables, %d rows compared; audit chain intact.%n",
                     dataFolder, megabytes(result.bytesBefore()), megabytes(result.bytesAfter()), result.tables(), result.rows());
             return 0;

@@ -12,16 +12,13 @@ final class PassphraseCommand {
             description = {"Wrap the store's key with a new passphrase (the database is not rewritten).",
                 "The current passphrase comes from FRAMEPROOF_PASSPHRASE or a prompt, the new one from",
                 "FRAMEPROOF_NEW_PASSPHRASE or is typed twice."})
-    static final class Change extends Subcommand {
-        private final StoreAccess access;
-
+    static final class Change extends FolderCommand {
         Change(StoreAccess access) {
-            this.access = access;
+            super(access);
         }
 
         @Override
-        public Integer call() throws UserFacingException {
-            Path dataFolder = dataFolder();
+        int run(Path dataFolder) throws UserFacingException {
             access.changePassphrase(dataFolder);
             out().println("The passphrase of " + dataFolder + " was changed.");
             return 0;

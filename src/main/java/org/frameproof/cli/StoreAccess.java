@@ -71,14 +71,23 @@ public final class StoreAccess {
         }
     }
 
-    /** The passphrase of the existing store in {@code dataFolder}, for commands that open it themselves. */
-    char[] passphraseForStore(Path dataFolder) throws UserFacingException {
-        return passphrase("Passphrase for " + dataFolder + ": ");
+    /** Work that needs a passphrase and no open store (it opens the store itself, or a backup's copy). */
+    @FunctionalInterface
+    interface WithPassphrase<T> {
+        T apply(char[] passphrase) throws UserFacingException;
     }
 
-    /** The passphrase of the store a backup was taken from, for checking the restored copy. */
-    char[] passphraseForRestore() throws UserFacingException {
-        return passphrase("Passphrase of the backed-up store: ");
+    /**
+     * Runs {@code work} with the passphrase from {@code FRAMEPROOF_PASSPHRASE} or asked with
+     * {@code prompt}, and wipes it afterwards.
+     */
+    <T> T withPassphrase(String prompt, WithPassphrase<T> work) throws UserFacingException {
+        char[] passphrase = passphrase(prompt);
+        try {
+            return work.apply(passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     /** Whether scripts gave the passphrase: then no one is asked for it, not even by the window. */

@@ -299,9 +299,28 @@ class PlayerScreenTest {
         assertEquals(clip.facts().height(), (int) image.getHeight());
         assertOnScreen(robot, 0);
 
+        // Fitted: libVLC draws at most the size the picture has on screen, upright and with the frame's shape.
         robot.type(KeyCode.SPACE);
         waitUntil(() -> viewModel.currentFrameProperty().get() >= 5);
-        // libVLC's own frames: same size, and the pattern reads, so they are upright and not stretched.
+        onFx(() -> {
+            Image played = viewModel.imageProperty().get();
+            assertTrue(played.getWidth() <= clip.facts().width() && played.getHeight() < played.getWidth() * 2,
+                    "played " + played.getWidth() + "x" + played.getHeight());
+            double aspect = (double) clip.facts().width() / clip.facts().height();
+            assertEquals(aspect, played.getWidth() / played.getHeight(), aspect * 0.05, "the frame's own shape");
+            return null;
+        });
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> !viewModel.playingProperty().get());
+        int paused = assertPatternMatchesPrinted(robot);
+
+        // Zoomed in: libVLC's own frames at full size, and the pattern reads, so they are upright and not stretched.
+        onFx(() -> {
+            viewModel.zoomBy(2);
+            return null;
+        });
+        robot.type(KeyCode.SPACE);
+        waitUntil(() -> viewModel.playingProperty().get() && viewModel.currentFrameProperty().get() >= paused + 10);
         int playedFrame = onFx(() -> {
             Image played = viewModel.imageProperty().get();
             assertEquals(clip.facts().width(), (int) played.getWidth());
