@@ -57,12 +57,14 @@ public final class Compaction {
             String scriptPassword = HexFormat.of().formatHex(randomBytes());
             Result result;
             try (Connection old = Database.connect(folder.resolve(Database.FILE_NAME), key);
-                 Connection fresh = Database.connect(folder.resolve(NEW_FILE), key)) {
+                 Connection fresh = Database.connectScratch(folder.resolve(NEW_FILE), key)) {
                 phase.accept("Writing the live rows out");
                 try (Statement sql = old.createStatement()) {
                     sql.execute("SCRIPT TO '" + script + "' COMPRESSION DEFLATE CIPHER AES PASSWORD '" + scriptPassword + "'");
                 }
                 phase.accept("Reading them into a new file");
+                // Statement by statement (one transaction would hold an undo entry per row); a failure
+                // leaves only the scratch file, which is thrown away.
                 try (Statement sql = fresh.createStatement()) {
                     sql.execute("RUNSCRIPT FROM '" + script + "' COMPRESSION DEFLATE CIPHER AES PASSWORD '" + scriptPassword + "'");
                 }
@@ -76,6 +78,10 @@ public final class Compaction {
                     throw new StoreException("The compacted copy lacks tables of the store; the store was not changed.");
                 }
                 result = new Result(before, 0, tables.size(), rows[0]);
+                phase.accept("Packing the new file");
+                try (Statement sql = fresh.createStatement()) {
+                    sql.execute("SHUTDOWN COMPACT");
+                }
             }
             try (FileChannel file = FileChannel.open(rewritten, StandardOpenOption.WRITE)) {
                 file.force(true);
@@ -97,7 +103,9 @@ public final class Compaction {
 
     /** Removes what a compaction that did not finish left behind; the store itself is untouched. */
     static void removeLeftovers(Path folder) {
-        for (String name : List.of(NEW_FILE + ".mv.db", NEW_FILE + ".trace.db", SCRIPT_FILE)) {
+        // H2 packs a file through NAME.tempFile and NAME.newFile.
+        for (String name : List.of(NEW_FILE + ".mv.db", NEW_FILE + ".mv.db.tempFile", NEW_FILE + ".mv.db.newFile",
+                NEW_FILE + ".trace.db", SCRIPT_FILE)) {
             try {
                 Files.deleteIfExists(folder.resolve(name));
             } catch (IOException ignored) {

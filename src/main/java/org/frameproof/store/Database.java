@@ -33,6 +33,11 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class Database implements AutoCloseable {
     static final String FILE_NAME = "frameproof";
     private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;MAX_COMPACT_TIME=0;REUSE_SPACE=FALSE;TRACE_LEVEL_FILE=0";
+    /**
+     * For a file being built from scratch that is thrown away if anything goes wrong (compaction):
+     * H2's own space reuse and compaction keep it dense, which appending every commit would not.
+     */
+    private static final String SCRATCH_OPTIONS = ";CIPHER=AES;RETENTION_TIME=0;TRACE_LEVEL_FILE=0";
     /** Flyway reports every up-to-date schema, and that it has not been tested with this H2, on standard error; commands print only what they did. */
     private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
@@ -77,16 +82,25 @@ public final class Database implements AutoCloseable {
 
     /** The database file {@code base} (without its extension) opened as this class opens it, under {@code key}. */
     private static JdbcDataSource dataSource(Path base, StoreKey key) {
+        return dataSource(base, key, FIXED_OPTIONS);
+    }
+
+    private static JdbcDataSource dataSource(Path base, StoreKey key, String options) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + base + FIXED_OPTIONS);
+        dataSource.setURL("jdbc:h2:file:" + base + options);
         dataSource.setUser("frameproof");
         dataSource.setPasswordChars(key.h2Password());
         return dataSource;
     }
 
-    /** A connection of its own to {@code base} (created when missing), for {@link Compaction}; the caller holds the lock. */
+    /** A connection of its own to {@code base}, for {@link Compaction}; the caller holds the lock. */
     static Connection connect(Path base, StoreKey key) throws SQLException {
         return dataSource(base, key).getConnection();
+    }
+
+    /** A new scratch file {@code base} under {@code key}, for {@link Compaction} to build and then swap in. */
+    static Connection connectScratch(Path base, StoreKey key) throws SQLException {
+        return dataSource(base, key, SCRATCH_OPTIONS).getConnection();
     }
 
     private static void closeQuietly(Connection connection) {
