@@ -33,7 +33,8 @@ import org.frameproof.store.StoreKey;
 /**
  * Annotation benchmarks, run by bench/annotation-bench.sh (not a unit test). Modes:
  *   fill DATA CLIP N BIG   a store whose footage item 1 has N annotations and item 2 BIG of them (through the
- *                          service's import command: every annotation with its audit entry and search words)
+ *                          service's import command: every annotation with its audit entry and search words);
+ *                          an existing store is topped up to those counts
  *   search DATA            200 searches of mixed kinds across all annotations: p50, p95, max
  *   list DATA              listing footage item 2 (BIG annotations) through the service, 10 rounds
  *   writes DATA N          N single annotation creations (one durable transaction each): p50, p99, max
@@ -53,13 +54,17 @@ public final class AnnotationBench {
         Path data = Path.of(args[1]);
         switch (args[0]) {
             case "fill" -> {
-                try (EvidenceStore store = stores.create(data, PASSPHRASE, new Reviewer("Bench", Role.RESEARCHER))) {
-                    Case investigation = store.cases().createCase("Bench", "");
-                    Path clip = Path.of(args[2]);
-                    Footage first = importClip(store, investigation, clip);
-                    Footage second = importClip(store, investigation, clip);
-                    fill(store, first, Integer.parseInt(args[3]));
-                    fill(store, second, Integer.parseInt(args[4]));
+                if (!stores.exists(data)) {
+                    try (EvidenceStore store = stores.create(data, PASSPHRASE, new Reviewer("Bench", Role.RESEARCHER))) {
+                        Case investigation = store.cases().createCase("Bench", "");
+                        importClip(store, investigation, Path.of(args[2]));
+                        importClip(store, investigation, Path.of(args[2]));
+                    }
+                }
+                // Tops up what an earlier, interrupted fill left (each batch is one transaction).
+                try (EvidenceStore store = stores.unlock(data, PASSPHRASE)) {
+                    fill(store, store.footage().require(1), Integer.parseInt(args[3]));
+                    fill(store, store.footage().require(2), Integer.parseInt(args[4]));
                 }
             }
             case "search" -> {
@@ -156,11 +161,19 @@ public final class AnnotationBench {
         return store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
     }
 
-    static void fill(EvidenceStore store, Footage item, int count) throws Exception {
+    static void fill(EvidenceStore store, Footage item, int total) throws Exception {
         FrameIndex index = store.annotations().frameIndex(item.id());
-        Random random = new Random(item.id());
+        int already;
+        try (Statement sql = store.database().connection().createStatement();
+             var row = sql.executeQuery("SELECT COUNT(*) FROM annotation WHERE footage_id = " + item.id())) {
+            row.next();
+            already = row.getInt(1);
+        }
+        int count = Math.max(0, total - already);
+        Random random = new Random(item.id() * 1_000_003L + already);
         long start = System.nanoTime();
-        int batch = 5000;
+        // Large transactions: the file appends every commit's pages (REUSE_SPACE=FALSE), and small ones rewrite the word index each time.
+        int batch = Integer.getInteger("bench.batch", 50_000);
         for (int done = 0; done < count; done += batch) {
             List<Annotation> annotations = new ArrayList<>();
             for (int i = done; i < Math.min(count, done + batch); i++) {
@@ -173,6 +186,8 @@ public final class AnnotationBench {
                         Instant.now(), null));
             }
             store.annotations().importInto(item.id(), annotations);
+            System.out.printf("footage %d: %d of %d annotations (%.0f s)%n", item.id(), already + Math.min(count, done + batch),
+                    total, (System.nanoTime() - start) / 1e9);
         }
         System.out.printf("filled footage %d with %d annotations in %.1f s%n", item.id(), count, (System.nanoTime() - start) / 1e9);
     }

@@ -12,7 +12,7 @@ else
     trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 fi
 mvn -B -q -f "$here/pom.xml" -DskipTests package
-bench() { java -Xmx2g -cp "$here/target/classes:$here/target/lib/*" "$here/bench/AnnotationBench.java" "$@" 2>&1 | grep -v SLF4J; }
+bench() { java -Xmx6g -cp "$here/target/classes:$here/target/lib/*" "$here/bench/AnnotationBench.java" "$@" 2>&1 | grep -v SLF4J; }
 load() { echo "(load average $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores)"; }
 if [ ! -f "$tmp/data/frameproof.mv.db" ]; then
     echo "== fill $(load)"
