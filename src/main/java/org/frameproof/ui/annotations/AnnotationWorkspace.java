@@ -191,6 +191,7 @@ public final class AnnotationWorkspace {
     private Node veil() {
         Label notice = new Label("This footage is flagged graphic. It is blurred and muted.");
         notice.getStyleClass().add("veil-notice");
+        notice.setWrapText(true);
         Button reveal = new Button("Reveal");
         reveal.setId("revealButton");
         reveal.setOnAction(event -> {

@@ -23,6 +23,8 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.effect.GaussianBlur;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -334,6 +336,12 @@ public final class CasesController {
             } else if (item instanceof FootageRow row) {
                 ImageView picture = new ImageView();
                 picture.imageProperty().bind(thumbnails.of(row.footage().sha256(), viewModel.vaultCopy(row)));
+                boolean graphic = row.footage().provenance() != null && row.footage().provenance().graphicViolence();
+                if (graphic) {
+                    // As in the player: footage flagged graphic is never shown plainly, not even this small.
+                    picture.setEffect(new GaussianBlur(12));
+                    Tooltip.install(picture, new Tooltip("Flagged graphic: blurred"));
+                }
                 StackPane frame = new StackPane(picture);
                 frame.getStyleClass().add("thumbnail-frame");
                 Label name = new Label(row.footage().originalName());

@@ -90,6 +90,8 @@ class ListSearchAndVeilTest {
             assertTrue(window.player.mutedProperty().get(), "muted");
             Node reveal = robot.lookup("#revealButton").query();
             assertTrue(reveal.getParent().isVisible(), "the veil with its Reveal button is shown");
+            Node thumbnail = robot.lookup(".thumbnail-frame").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0);
+            assertTrue(thumbnail.getEffect() instanceof GaussianBlur, "the cases tree shows the item blurred too");
             robot.clickOn(reveal);
             assertNull(frameView.getEffect());
             assertFalse(window.player.mutedProperty().get());
