@@ -29,6 +29,7 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.store.Database;
 import org.frameproof.store.KeyFile;
 import org.frameproof.store.StoreKey;
+import org.frameproof.ui.annotations.AnnotationListViewModel;
 
 /**
  * Annotation benchmarks, run by bench/annotation-bench.sh (not a unit test). Modes:
@@ -78,8 +79,10 @@ public final class AnnotationBench {
                     }
                     long[] nanos = new long[200];
                     int[] found = new int[200];
+                    String[] asked = new String[200];
                     for (int i = 0; i < nanos.length; i++) {
                         String query = i % 2 == 0 ? queries[i / 2 % queries.length] : word(random) + (i % 4 == 1 ? "" : " " + word(random));
+                        asked[i] = query;
                         long start = System.nanoTime();
                         found[i] = annotations.search(query, 100).size();
                         nanos[i] = System.nanoTime() - start;
@@ -87,18 +90,32 @@ public final class AnnotationBench {
                     System.out.println("search, 200 queries (100 hits at most): " + percentiles(nanos)
                             + "; hits per query min " + Arrays.stream(found).min().orElse(0) + ", max "
                             + Arrays.stream(found).max().orElse(0));
+                    Integer[] order = new Integer[nanos.length];
+                    for (int i = 0; i < order.length; i++) {
+                        order[i] = i;
+                    }
+                    Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+                    for (int i = 0; i < 10; i++) {
+                        System.out.printf("  slowest %d: %.1f ms, %d hits, '%s'%n", i + 1, nanos[order[i]] / 1e6,
+                                found[order[i]], asked[order[i]]);
+                    }
                 }
             }
             case "list" -> {
                 try (EvidenceStore store = stores.unlock(data, PASSPHRASE)) {
                     long[] nanos = new long[10];
+                    long[] rowNanos = new long[10];
                     int size = 0;
                     for (int i = 0; i < nanos.length; i++) {
                         long start = System.nanoTime();
                         size = store.annotations().list(AnnotationQuery.footage(2)).size();
                         nanos[i] = System.nanoTime() - start;
+                        start = System.nanoTime();
+                        AnnotationListViewModel.rows(store.annotations(), AnnotationQuery.footage(2));
+                        rowNanos[i] = System.nanoTime() - start;
                     }
-                    System.out.println("list footage 2 (" + size + " annotations), 10 rounds: " + percentiles(nanos));
+                    System.out.println("list footage 2 (" + size + " annotations) through the service, 10 rounds: " + percentiles(nanos));
+                    System.out.println("the list screen's rows of it (read + each row's time text), 10 rounds: " + percentiles(rowNanos));
                 }
             }
             case "writes" -> {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.LongStream;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
@@ -29,6 +30,8 @@ import org.frameproof.domain.Role;
 public final class AnnotationRepository {
     /** Joins list fields; the service keeps it out of every term. */
     public static final char SEPARATOR = '\u001f';
+    /** Sorts after every character a word may hold: {@code prefix + this} bounds the words starting with the prefix. */
+    private static final char PAST_EVERY_CHARACTER = '\uFFFF';
     /** Longest stored search word; longer words are cut (a prefix search still finds them). */
     public static final int LONGEST_WORD = 100;
 
@@ -165,15 +168,16 @@ public final class AnnotationRepository {
      * ones may come back: callers ask again with a larger limit when the answer was cut.
      */
     public List<Long> searchSeqs(List<String> prefixes, int limit) throws StoreException {
-        StringBuilder sql = new StringBuilder("SELECT w.seq FROM annotation_word w WHERE w.word LIKE ? ESCAPE '\\'");
+        StringBuilder sql = new StringBuilder("SELECT w.seq FROM annotation_word w WHERE w.word >= ? AND w.word < ?");
         for (int i = 1; i < prefixes.size(); i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM annotation_word o WHERE o.seq = w.seq AND o.word LIKE ? ESCAPE '\\')");
+            sql.append(" AND EXISTS (SELECT 1 FROM annotation_word o WHERE o.seq = w.seq AND o.word >= ? AND o.word < ?)");
         }
         sql.append(" FETCH FIRST ? ROWS ONLY");
         try (PreparedStatement statement = database.connection().prepareStatement(sql.toString())) {
             int index = 1;
             for (String prefix : prefixes) {
-                statement.setString(index++, likeEscaped(prefix) + "%");
+                statement.setString(index++, prefix);
+                statement.setString(index++, prefix + PAST_EVERY_CHARACTER);
             }
             statement.setInt(index, limit);
             try (ResultSet rows = statement.executeQuery()) {
@@ -183,6 +187,61 @@ public final class AnnotationRepository {
                 }
                 return found;
             }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the search index", e);
+        }
+    }
+
+    /**
+     * The sequence numbers of live annotations with a word starting with {@code prefix}, ascending
+     * and distinct; at most {@code cap + 1} rows are read, so more than {@code cap} numbers mean
+     * "too common to list" (the list is then cut).
+     */
+    public long[] seqsWithPrefix(String prefix, int cap) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "SELECT seq FROM annotation_word WHERE word >= ? AND word < ? FETCH FIRST ? ROWS ONLY")) {
+            // A range of the primary key: the same rows as LIKE 'prefix%', without a pattern to test on each.
+            statement.setString(1, prefix);
+            statement.setString(2, prefix + PAST_EVERY_CHARACTER);
+            statement.setInt(3, cap + 1);
+            try (ResultSet rows = statement.executeQuery()) {
+                long[] found = new long[64];
+                int count = 0;
+                while (rows.next()) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = rows.getLong(1);
+                }
+                return count > cap ? Arrays.copyOf(found, count) : LongStream.of(Arrays.copyOf(found, count)).sorted().distinct().toArray();
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the search index", e);
+        }
+    }
+
+    /**
+     * Those of {@code seqs} (in their order) whose annotation has a word starting with
+     * {@code prefix}, until {@code limit} are found.
+     */
+    public List<Long> withWordPrefix(Iterable<Long> seqs, String prefix, int limit) throws StoreException {
+        List<Long> kept = new ArrayList<>();
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "SELECT 1 FROM annotation_word WHERE seq = ? AND word >= ? AND word < ? FETCH FIRST 1 ROW ONLY")) {
+            statement.setString(2, prefix);
+            statement.setString(3, prefix + PAST_EVERY_CHARACTER);
+            for (long seq : seqs) {
+                statement.setLong(1, seq);
+                try (ResultSet rows = statement.executeQuery()) {
+                    if (rows.next()) {
+                        kept.add(seq);
+                        if (kept.size() == limit) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return kept;
         } catch (SQLException e) {
             throw StoreException.cannotRead("the search index", e);
         }

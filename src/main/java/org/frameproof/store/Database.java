@@ -32,7 +32,7 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class Database implements AutoCloseable {
     static final String FILE_NAME = "frameproof";
-    private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;MAX_COMPACT_TIME=0;REUSE_SPACE=FALSE;TRACE_LEVEL_FILE=0";
+    private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;MAX_COMPACT_TIME=0;REUSE_SPACE=FALSE;CACHE_SIZE=262144;TRACE_LEVEL_FILE=0";
     /**
      * For a file being built from scratch that is thrown away if anything goes wrong (compaction):
      * H2's own space reuse and compaction keep it dense, which appending every commit would not.

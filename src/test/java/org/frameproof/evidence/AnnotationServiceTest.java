@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.frameproof.domain.Annotation;
@@ -237,6 +238,24 @@ class AnnotationServiceTest {
         assertEquals(List.of(), ids(annotations.search("белой", 10)), "deleted annotations are not found");
         annotations.history().undo();
         assertEquals(List.of(b.id()), ids(annotations.search("белой", 10)));
+    }
+
+    @Test
+    void severalWordsFindTheSameAnnotationsWhetherTheirWordsAreListedProbedOrWalked() throws Exception {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String text = "soldier" + (i % 2 == 0 ? " armband" : "") + (i % 3 == 0 ? " checkpoint" : "") + " n" + i;
+            all.add(annotations.create(clip.id(), i, i, content(text, new Finding.Note(null))).id());
+        }
+        List<String> everyThird = List.of(all.get(0), all.get(6), all.get(12), all.get(18), all.get(24));
+        List<String> armbandN1 = List.of(all.get(10), all.get(12), all.get(14), all.get(16), all.get(18));
+        for (int listedPerWord : new int[] {1_000, 14, 1}) {
+            // 1000: every word listed and intersected; 14: "soldier" (30) and "armband" (15) probed one by
+            // one against "checkpoint" (10); 1: every word too common, the index walked.
+            assertEquals(everyThird, ids(annotations.search("soldier armband checkpoint", 100, listedPerWord)), "at " + listedPerWord);
+            assertEquals(everyThird.subList(0, 2), ids(annotations.search("sold arm check", 2, listedPerWord)), "limit at " + listedPerWord);
+            assertEquals(armbandN1, ids(annotations.search("armband n1", 100, listedPerWord)), "at " + listedPerWord);
+        }
     }
 
     @Test

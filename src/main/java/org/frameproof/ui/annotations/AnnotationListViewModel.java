@@ -104,8 +104,8 @@ public final class AnnotationListViewModel {
         });
     }
 
-    /** The rows of a query, each with its frame's time: what the list screen shows. */
-    static List<Row> rows(AnnotationService service, AnnotationQuery query) throws UserFacingException {
+    /** The rows of a query, each with its frame's time: what the list screen shows (and its benchmark measures). */
+    public static List<Row> rows(AnnotationService service, AnnotationQuery query) throws UserFacingException {
         List<Row> found = new ArrayList<>();
         Map<Long, FrameIndex> indexes = new HashMap<>();
         for (Annotation annotation : service.list(query)) {
