@@ -54,7 +54,7 @@ public final class PlaybackBench {
         report.add(row("lost pictures (libVLC stats) / dropped frames (mpv frame-drop-count)", ours.lost, mpv.drops));
         report.add(row("decoder drops (mpv decoder-frame-drop-count)", -1, mpv.decoderDrops));
         report.add(row("delivered to the surface (display callback)", ours.delivered, -1));
-        report.add(row("drawn into the PixelBuffer (FX thread, newest only)", ours.drawn, -1));
+        report.add(row("drawn into the PixelBuffer (FX thread, one per pulse, oldest first)", ours.drawn, -1));
         report.add(row("new frames rendered by a JavaFX pulse", ours.pulsesWithNewFrame, -1));
         report.add(String.format(Locale.ROOT, "| on screen / frames in the file | %.3f | %.3f |",
                 (double) ours.pulsesWithNewFrame / frames, (double) (frames - mpv.drops - mpv.decoderDrops) / frames));

@@ -3,8 +3,10 @@ package org.frameproof.media;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.LongConsumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -19,28 +21,38 @@ import javafx.scene.image.WritableImage;
  * (while playing) and FFmpeg (every paused frame) draw into, so a paused frame replaces the last
  * played one in place.
  *
- * <p>libVLC delivers frames on its video output thread; they are copied to a staging array and
- * handed to the FX thread, where only the newest one is drawn (a slow FX thread skips frames
- * instead of queuing them); each carries libVLC's time for it, reported when it is drawn. Exact
- * frames are drawn on the FX thread directly.
+ * <p>libVLC delivers frames on its video output thread; they are copied into a short queue and
+ * drawn on the FX thread one per pulse, oldest first, so that two frames arriving between the same
+ * two pulses are both shown (drawing each on arrival lost one in sixty at 60 fps). A queue that
+ * grows past a few frames (a slow FX thread) drops its oldest. Each frame carries libVLC's time
+ * for it, reported when it is drawn. Exact frames are drawn on the FX thread directly.
  */
 public final class VideoSurface {
+    /** Frames waiting for a pulse: two absorb the jitter between libVLC's clock and the pulses. */
+    private static final int MOST_QUEUED = 3;
+
     private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper pictureVersion = new ReadOnlyLongWrapper();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Object stagingLock = new Object();
+    private final AnimationTimer pacer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drawNextPlaybackFrame();
+        }
+    };
     // FX thread only
     private PixelBuffer<IntBuffer> pixels;
     private LongConsumer playbackFrameDrawn = micros -> { };
     // guarded by stagingLock
-    private int[] staged = new int[0];
-    private int stagedWidth;
-    private int stagedHeight;
-    private long stagedMicros;
-    private boolean stagedFresh;
+    private final Deque<PlayedFrame> queued = new ArrayDeque<>();
+    private final Deque<int[]> spare = new ArrayDeque<>();
     private boolean acceptingPlayback;
     private long playbackFramesDelivered;
     private long playbackFramesDrawn;
+
+    /** A played frame waiting to be drawn. */
+    private record PlayedFrame(int[] argb, int width, int height, long micros) {
+    }
 
     /** The picture, replaced by a new image when the frame size changes; null before the first frame. */
     public ReadOnlyObjectProperty<WritableImage> imageProperty() {
@@ -70,13 +82,25 @@ public final class VideoSurface {
         synchronized (stagingLock) {
             acceptingPlayback = true;
         }
+        if (Platform.isFxApplicationThread()) {
+            pacer.start();
+        } else {
+            Platform.runLater(this::startPacerIfAccepting);
+        }
     }
 
-    /** Stops libVLC's frames from reaching the screen, including one already on its way. */
+    /** Stops libVLC's frames from reaching the screen, including those already queued. Any thread. */
     void ignorePlaybackFrames() {
         synchronized (stagingLock) {
             acceptingPlayback = false;
-            stagedFresh = false;
+            while (!queued.isEmpty()) {
+                spare.push(queued.poll().argb());
+            }
+        }
+        // From another thread the pacer stops itself at its next pulse: stopping it later from a
+        // queued task could stop a playback started in between.
+        if (Platform.isFxApplicationThread()) {
+            pacer.stop();
         }
     }
 
@@ -96,32 +120,42 @@ public final class VideoSurface {
             }
             playbackFramesDelivered++;
             int count = width * height;
-            if (staged.length != count) {
+            int[] staged = spare.isEmpty() ? null : spare.pop();
+            if (staged == null || staged.length != count) {
                 staged = new int[count];
             }
             // RV32 is B,G,R,A in memory: one native-order int is 0xAARRGGBB on little-endian machines.
             nativePixels.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().get(staged, 0, count);
-            stagedWidth = width;
-            stagedHeight = height;
-            stagedMicros = micros;
-            stagedFresh = true;
-        }
-        if (!flushScheduled.getAndSet(true)) {
-            Platform.runLater(this::flushPlaybackFrame);
+            queued.add(new PlayedFrame(staged, width, height, micros));
+            if (queued.size() > MOST_QUEUED) {
+                spare.push(queued.poll().argb());
+            }
         }
     }
 
-    private void flushPlaybackFrame() {
-        flushScheduled.set(false);
+    private void startPacerIfAccepting() {
+        synchronized (stagingLock) {
+            if (acceptingPlayback) {
+                pacer.start();
+            }
+        }
+    }
+
+    /** One pulse: draws the oldest queued played frame, if any; stops pulsing once playback frames are refused. */
+    private void drawNextPlaybackFrame() {
         long drawnMicros;
         synchronized (stagingLock) {
-            if (!stagedFresh) {
+            PlayedFrame next = queued.poll();
+            if (next == null) {
+                if (!acceptingPlayback) {
+                    pacer.stop();
+                }
                 return;
             }
-            stagedFresh = false;
-            draw(staged, stagedWidth, stagedHeight);
+            draw(next.argb(), next.width(), next.height());
+            spare.push(next.argb());
             playbackFramesDrawn++;
-            drawnMicros = stagedMicros;
+            drawnMicros = next.micros();
         }
         playbackFrameDrawn.accept(drawnMicros);
     }
