@@ -293,7 +293,7 @@ public final class AnnotationService {
         }
         if (listed.isEmpty()) {
             Set<Long> seqs = new LinkedHashSet<>();
-            for (int rows = limit * 4; ; rows *= 4) {
+            for (int rows = limit + limit / 2; ; rows *= 4) {
                 List<Long> found = annotations.searchSeqs(words, rows);
                 seqs.clear();
                 seqs.addAll(found);
