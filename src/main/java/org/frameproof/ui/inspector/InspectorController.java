@@ -1,6 +1,7 @@
 package org.frameproof.ui.inspector;
 
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -37,6 +38,7 @@ public final class InspectorController {
     private final InspectorViewModel viewModel;
     private final AnnotationSession session;
     private final Runnable focusVideo;
+    private boolean rehearsed;
 
     @FXML private StackPane root;
     @FXML private Label placeholder;
@@ -128,6 +130,17 @@ public final class InspectorController {
         messageLabel.textProperty().bind(viewModel.formMessageProperty());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
+        // Once footage can be annotated, every kind's form is built and laid out in one task (no
+        // pulse shows it): the first key press then opens its form as fast as later ones.
+        session.enabledProperty().addListener((observable, was, enabled) -> {
+            if (enabled && !rehearsed && root.getScene() != null) {
+                rehearsed = true;
+                Platform.runLater(() -> viewModel.rehearse(() -> {
+                    root.applyCss();
+                    root.layout();
+                }));
+            }
+        });
         root.sceneProperty().addListener((observable, old, scene) -> {
             if (scene != null) {
                 scene.focusOwnerProperty().addListener((o, from, to) -> {

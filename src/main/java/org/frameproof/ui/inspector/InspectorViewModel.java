@@ -1,5 +1,6 @@
 package org.frameproof.ui.inspector;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Coordinates;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.Vocabulary;
 import org.frameproof.evidence.AnnotationContent;
@@ -100,6 +102,24 @@ public final class InspectorViewModel {
         } catch (UserFacingException e) {
             formMessage.set(e.getMessage());
         }
+    }
+
+    /**
+     * Fills the form from an example of each kind in turn, then empties it again, calling
+     * {@code layOut} while each is shown: the view builds every kind's form before the first
+     * annotation needs it. Only while nothing is selected; nothing is saved.
+     */
+    void rehearse(Runnable layOut) {
+        if (annotation.get() != null) {
+            return;
+        }
+        for (AnnotationKind kind : AnnotationKind.values()) {
+            AnnotationContent empty = AnnotationContent.empty(kind);
+            show(new Annotation("", 0, "", new FrameSpan(0, 0, 0, 0), "", null, null, List.of(), null, empty.finding(),
+                    session.reviewer().name(), session.reviewer().role(), Instant.EPOCH, null));
+            layOut.run();
+        }
+        show(null);
     }
 
     /** Fills the form from an annotation as stored (or empties it for none). */
