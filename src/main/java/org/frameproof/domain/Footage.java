@@ -11,4 +11,9 @@ public record Footage(long id, long caseId, String sha256, String md5, long size
                       String machine, String appVersion, String mediaFactsJson, Provenance provenance,
                       FootageStatus status, String statusReason, Long duplicateOf,
                       Integrity integrity, Instant integrityCheckedAt) {
+
+    /** Whether the reviewer flagged the footage as graphic violence: it is then never shown plainly. */
+    public boolean flaggedGraphic() {
+        return provenance != null && provenance.graphicViolence();
+    }
 }

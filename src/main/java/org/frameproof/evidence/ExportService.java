@@ -188,7 +188,7 @@ public final class ExportService {
                 mimeType(item.originalName()), facts.path("startTimeMs").asDouble(0), facts.path("durationMs").asDouble(0),
                 facts.path("avgFrameRate").asDouble(0), facts.path("frameCount").asInt(0), facts.path("width").asInt(0),
                 facts.path("height").asInt(0), describe(provenance), item.importedAt(), item.importedBy().name(),
-                provenance.graphicViolence(),
+                item.flaggedGraphic(),
                 new Verification(item.integrity() == Integrity.INTACT, item.integrityCheckedAt(),
                         item.integrity() == Integrity.INTACT ? "SHA-256 matches the hash recorded at import"
                                 : "the vault copy is missing or no longer matches its SHA-256"));

@@ -109,7 +109,7 @@ public final class AnnotationSession {
         pendingFrame = frame;
         selected.set(null);
         clearRange();
-        veiled.set(item.provenance() != null && item.provenance().graphicViolence());
+        veiled.set(item.flaggedGraphic());
         Path vaultFile = footageService.vaultCopy(item);
         if (isVaultCopyOf(item, player.openFileProperty().get())) {
             fileOpened(player.openFileProperty().get());

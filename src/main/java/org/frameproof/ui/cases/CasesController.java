@@ -336,8 +336,7 @@ public final class CasesController {
             } else if (item instanceof FootageRow row) {
                 ImageView picture = new ImageView();
                 picture.imageProperty().bind(thumbnails.of(row.footage().sha256(), viewModel.vaultCopy(row)));
-                boolean graphic = row.footage().provenance() != null && row.footage().provenance().graphicViolence();
-                if (graphic) {
+                if (row.footage().flaggedGraphic()) {
                     // As in the player: footage flagged graphic is never shown plainly, not even this small.
                     picture.setEffect(new GaussianBlur(12));
                     Tooltip.install(picture, new Tooltip("Flagged graphic: blurred"));
