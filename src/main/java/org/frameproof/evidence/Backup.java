@@ -152,7 +152,7 @@ final class Backup {
 
     private static ObjectNode copy(Path source, Path backup, String name, Progress progress) throws UserFacingException, IOException {
         HashingCopier.Copied copied = HashingCopier.copy(source, backup.resolve(name), name, progress);
-        if (!copied.source().sha256().equals(copied.copySha256())) {
+        if (!copied.intact()) {
             throw new IOException(name + " does not read back from the backup as written");
         }
         return entry(name, copied.source());

@@ -23,6 +23,10 @@ final class HashingCopier {
 
     /** What a copy read from its source, and what the copy reads back as. */
     record Copied(Hashes source, String copySha256) {
+        /** Whether the copy reads back as the source was read. */
+        boolean intact() {
+            return source.sha256().equals(copySha256);
+        }
     }
 
     /**

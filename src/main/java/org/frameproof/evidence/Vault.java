@@ -43,7 +43,7 @@ public final class Vault {
         try {
             Files.createDirectories(root);
             HashingCopier.Copied copied = HashingCopier.copy(original, incoming, item, progress);
-            if (!copied.source().sha256().equals(copied.copySha256())) {
+            if (!copied.intact()) {
                 throw new UserFacingException("The copy of " + item + " does not read back as written (SHA-256 "
                         + copied.source().sha256() + " became " + copied.copySha256()
                         + "): the disk may be failing, or the file changed while it was copied. Nothing was imported.");
