@@ -176,8 +176,7 @@ public final class AnnotationRepository {
         try (PreparedStatement statement = database.connection().prepareStatement(sql.toString())) {
             int index = 1;
             for (String prefix : prefixes) {
-                statement.setString(index++, prefix);
-                statement.setString(index++, prefix + PAST_EVERY_CHARACTER);
+                index = bindPrefix(statement, index, prefix);
             }
             statement.setInt(index, limit);
             try (ResultSet rows = statement.executeQuery()) {
@@ -200,10 +199,7 @@ public final class AnnotationRepository {
     public long[] seqsWithPrefix(String prefix, int cap) throws StoreException {
         try (PreparedStatement statement = database.connection().prepareStatement(
                 "SELECT seq FROM annotation_word WHERE word >= ? AND word < ? FETCH FIRST ? ROWS ONLY")) {
-            // A range of the primary key: the same rows as LIKE 'prefix%', without a pattern to test on each.
-            statement.setString(1, prefix);
-            statement.setString(2, prefix + PAST_EVERY_CHARACTER);
-            statement.setInt(3, cap + 1);
+            statement.setInt(bindPrefix(statement, 1, prefix), cap + 1);
             try (ResultSet rows = statement.executeQuery()) {
                 long[] found = new long[64];
                 int count = 0;
@@ -228,8 +224,7 @@ public final class AnnotationRepository {
         List<Long> kept = new ArrayList<>();
         try (PreparedStatement statement = database.connection().prepareStatement(
                 "SELECT 1 FROM annotation_word WHERE seq = ? AND word >= ? AND word < ? FETCH FIRST 1 ROW ONLY")) {
-            statement.setString(2, prefix);
-            statement.setString(3, prefix + PAST_EVERY_CHARACTER);
+            bindPrefix(statement, 2, prefix);
             for (long seq : seqs) {
                 statement.setLong(1, seq);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -245,6 +240,17 @@ public final class AnnotationRepository {
         } catch (SQLException e) {
             throw StoreException.cannotRead("the search index", e);
         }
+    }
+
+    /**
+     * Binds {@code word >= ? AND word < ?} at {@code index} to the words starting with
+     * {@code prefix}: a range of the key, the same rows as LIKE 'prefix%' without a pattern to test
+     * on each. Returns the next parameter index.
+     */
+    private static int bindPrefix(PreparedStatement statement, int index, String prefix) throws SQLException {
+        statement.setString(index, prefix);
+        statement.setString(index + 1, prefix + PAST_EVERY_CHARACTER);
+        return index + 2;
     }
 
     /** The live annotations with these sequence numbers, by footage then frame. */
