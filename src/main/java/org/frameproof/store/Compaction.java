@@ -55,7 +55,8 @@ public final class Compaction {
             long before = Files.size(current);
             // The script holds the rows in the clear but for this password, which lives only in memory.
             String scriptPassword = HexFormat.of().formatHex(randomBytes());
-            Result result;
+            List<String> tables;
+            long rows = 0;
             try (Connection old = Database.connect(folder.resolve(Database.FILE_NAME), key);
                  Connection fresh = Database.connectScratch(folder.resolve(NEW_FILE), key)) {
                 phase.accept("Writing the live rows out");
@@ -69,15 +70,13 @@ public final class Compaction {
                     sql.execute("RUNSCRIPT FROM '" + script + "' COMPRESSION DEFLATE CIPHER AES PASSWORD '" + scriptPassword + "'");
                 }
                 phase.accept("Comparing every table, row by row");
-                long[] rows = new long[1];
-                List<String> tables = tables(old);
+                tables = tables(old);
                 for (String table : tables) {
-                    rows[0] += compare(old, fresh, table);
+                    rows += compare(old, fresh, table);
                 }
                 if (!tables.equals(tables(fresh))) {
                     throw new StoreException("The compacted copy lacks tables of the store; the store was not changed.");
                 }
-                result = new Result(before, 0, tables.size(), rows[0]);
                 phase.accept("Packing the new file");
                 try (Statement sql = fresh.createStatement()) {
                     sql.execute("SHUTDOWN COMPACT");
@@ -89,7 +88,7 @@ public final class Compaction {
             phase.accept("Replacing the file");
             Files.move(rewritten, current, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             AtomicFiles.forceDirectory(folder);
-            return new Result(result.bytesBefore(), Files.size(current), result.tables(), result.rows());
+            return new Result(before, Files.size(current), tables.size(), rows);
         } catch (SQLException e) {
             throw new StoreException("Could not compact the store: " + StoreException.firstLine(e)
                     + " The store was not changed.", e);

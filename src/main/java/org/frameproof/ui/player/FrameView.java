@@ -7,8 +7,8 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Dimension2D;
 import javafx.geometry.Bounds;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -167,8 +167,9 @@ public final class FrameView extends Pane {
             imageView.setVisible(true);
             return;
         }
-        double width = frame().getWidth() * scale;
-        double height = frame().getHeight() * scale;
+        Dimension2D frame = frame();
+        double width = frame.getWidth() * scale;
+        double height = frame.getHeight() * scale;
         // Enlarged or reduced as the picture's own pixels go, which are fewer than the frame's while playing.
         double pictureScale = width / image.getWidth();
         enlarged.setVisible(pictureScale > 1);
