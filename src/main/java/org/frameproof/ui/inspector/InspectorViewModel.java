@@ -237,7 +237,7 @@ public final class InspectorViewModel {
     public void revert() {
         Annotation shown = annotation.get();
         if (shown == null || !session.discardIfUntouched(shown.id())) {
-            show(annotation.get());
+            show(shown);
         }
     }
 
