@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.LongStream;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Finding;
@@ -53,8 +52,6 @@ public final class AnnotationService {
     private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
     private static final int CACHED_INDEXES = 8;
-    /** A word of a search with several words is listed in full up to this many annotations. */
-    static final int LISTED_PER_WORD = 30_000;
 
     private final Database database;
     private final AnnotationRepository annotations;
@@ -236,21 +233,16 @@ public final class AnnotationService {
      * @param limit the most hits to return
      */
     public List<SearchHit> search(String text, int limit) throws UserFacingException {
-        return search(text, limit, LISTED_PER_WORD);
-    }
-
-    /** {@link #search(String, int)} listing words of at most {@code listedPerWord} annotations (tests try each way). */
-    List<SearchHit> search(String text, int limit, int listedPerWord) throws UserFacingException {
         List<String> words = new ArrayList<>(new LinkedHashSet<>(SearchText.wordsOf(text == null ? "" : text)));
         if (words.isEmpty() || limit <= 0) {
             return List.of();
         }
-        // The longest word is usually the rarest: the index walks its matches and checks the others.
+        // The longest word is usually the rarest: read first, it narrows what the others read.
         words.sort(Comparator.comparingInt(String::length).reversed());
         words.replaceAll(word -> word.length() > AnnotationRepository.LONGEST_WORD
                 ? word.substring(0, AnnotationRepository.LONGEST_WORD) : word);
         return database.transaction(() -> {
-            List<Long> wanted = matchingSeqs(words, limit, listedPerWord);
+            List<Long> wanted = matchingSeqs(words, limit);
             Map<Long, Case> caseById = new HashMap<>();
             for (Case investigation : cases.listByTitle()) {
                 caseById.put(investigation.id(), investigation);
@@ -272,64 +264,19 @@ public final class AnnotationService {
     }
 
     /**
-     * Up to {@code limit} sequence numbers of annotations having every word. With several words,
-     * each word's annotations are listed when there are at most {@link #LISTED_PER_WORD} of them,
-     * and the lists intersected; words more common than that are checked one candidate at a time.
-     * Walking the index of one word and checking the others for each of its rows, as with a
-     * single word, took seconds for two common words that seldom meet (a million annotations).
+     * The {@code limit} lowest sequence numbers of annotations having every word: each word's
+     * annotations as a set, intersected, the rarest-looking (longest) word first so later words
+     * read only the blocks still in play. A single word stops reading once it has enough.
      */
-    private List<Long> matchingSeqs(List<String> words, int limit, int listedPerWord) throws UserFacingException {
-        List<long[]> listed = new ArrayList<>();
-        List<String> common = new ArrayList<>();
-        if (words.size() > 1) {
-            for (String word : words) {
-                long[] seqs = annotations.seqsWithPrefix(word, listedPerWord);
-                if (seqs.length > listedPerWord) {
-                    common.add(word);
-                } else {
-                    listed.add(seqs);
-                }
+    private List<Long> matchingSeqs(List<String> words, int limit) throws UserFacingException {
+        BitSet matching = annotations.seqsWithPrefix(words.get(0), words.size() == 1 ? limit : Integer.MAX_VALUE, null);
+        for (String word : words.subList(1, words.size())) {
+            if (matching.isEmpty()) {
+                break;
             }
+            matching.and(annotations.seqsWithPrefix(word, Integer.MAX_VALUE, matching));
         }
-        if (listed.isEmpty()) {
-            Set<Long> seqs = new LinkedHashSet<>();
-            for (int rows = limit + limit / 2; ; rows *= 4) {
-                List<Long> found = annotations.searchSeqs(words, rows);
-                seqs.clear();
-                seqs.addAll(found);
-                if (seqs.size() >= limit || found.size() < rows) {
-                    return seqs.stream().limit(limit).toList();
-                }
-            }
-        }
-        listed.sort(Comparator.comparingInt(seqs -> seqs.length));
-        long[] matching = listed.get(0);
-        for (long[] other : listed.subList(1, listed.size())) {
-            matching = intersection(matching, other);
-        }
-        List<Long> candidates = LongStream.of(matching).boxed().toList();
-        for (int i = 0; i < common.size(); i++) {
-            candidates = annotations.withWordPrefix(candidates, common.get(i), i == common.size() - 1 ? limit : Integer.MAX_VALUE);
-        }
-        return candidates.size() > limit ? candidates.subList(0, limit) : candidates;
-    }
-
-    /** The numbers in both ascending arrays, ascending. */
-    private static long[] intersection(long[] a, long[] b) {
-        long[] both = new long[Math.min(a.length, b.length)];
-        int count = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                both[count++] = a[i];
-                i++;
-                j++;
-            }
-        }
-        return Arrays.copyOf(both, count);
+        return matching.stream().limit(limit).mapToObj(seq -> (long) seq).toList();
     }
 
     /** The frame index of a footage item (cached), e.g. to turn an ELAN file's times into frames. */

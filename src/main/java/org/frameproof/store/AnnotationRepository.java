@@ -1,5 +1,6 @@
 package org.frameproof.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,13 +8,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.stream.LongStream;
+import java.util.function.BiFunction;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
@@ -23,9 +25,11 @@ import org.frameproof.domain.Region;
 import org.frameproof.domain.Role;
 
 /**
- * Annotations as rows of {@code annotation} (one row per annotation, its current state), and their
- * search words in {@code annotation_word}. Rows are never deleted: a deletion sets
- * {@code deleted_at} and drops the search words.
+ * Annotations as rows of {@code annotation} (one row per annotation, its current state), and the
+ * search index in {@code search_posting}: for each word, the sequence numbers of the live
+ * annotations with that word, a row per block of numbers ({@link SeqBlock}). Each row keeps the
+ * words it is indexed under in {@code search_words}, so a change takes out exactly what was put in.
+ * Rows are never deleted: a deletion sets {@code deleted_at} and takes the annotation out of the index.
  */
 public final class AnnotationRepository {
     /** Joins list fields; the service keeps it out of every term. */
@@ -34,6 +38,8 @@ public final class AnnotationRepository {
     private static final char PAST_EVERY_CHARACTER = '\uFFFF';
     /** Longest stored search word; longer words are cut (a prefix search still finds them). */
     public static final int LONGEST_WORD = 100;
+    /** Between the words in {@code search_words}; words are letters and digits only. */
+    static final String WORD_SEPARATOR = " ";
 
     private static final String FIELDS = "a.id, a.footage_id, a.footage_sha256, a.kind, a.start_frame, a.end_frame,"
             + " a.start_pts_ms, a.end_pts_ms, a.observation, a.interpretation, a.confidence, a.tags, a.region_shape,"
@@ -74,32 +80,40 @@ public final class AnnotationRepository {
 
     /**
      * Writes {@code annotation} as the live state of its id (inserting it, or replacing the row
-     * and clearing a deletion), with its search words.
+     * and clearing a deletion), and indexes it under its search words.
      */
     public void write(Annotation annotation, Set<String> words) throws StoreException {
+        Set<String> indexed = stored(words);
         try {
-            long seq;
-            if (exists(annotation.id())) {
+            Optional<Long> existing = seqOf(annotation.id());
+            if (existing.isPresent()) {
+                long seq = existing.get();
+                Set<String> before = indexedWords(seq);
                 String assignments = Arrays.stream(WRITTEN.split(",")).map(column -> column.strip() + " = ?")
                         .reduce((a, b) -> a + ", " + b).orElseThrow();
                 try (PreparedStatement statement = database.connection().prepareStatement(
-                        "UPDATE annotation SET " + assignments + ", deleted_at = NULL WHERE id = ?")) {
+                        "UPDATE annotation SET " + assignments + ", search_words = ?, deleted_at = NULL WHERE seq = ?")) {
                     bind(statement, annotation);
-                    statement.setString(WRITTEN_COUNT + 1, annotation.id());
+                    statement.setString(WRITTEN_COUNT + 1, String.join(WORD_SEPARATOR, indexed));
+                    statement.setLong(WRITTEN_COUNT + 2, seq);
                     statement.executeUpdate();
                 }
-                seq = seqOf(annotation.id());
-                deleteWords(seq);
+                Set<String> gone = new LinkedHashSet<>(before);
+                gone.removeAll(indexed);
+                Set<String> added = new LinkedHashSet<>(indexed);
+                added.removeAll(before);
+                unindex(seq, gone);
+                index(seq, added);
             } else {
                 try (PreparedStatement statement = database.connection().prepareStatement("INSERT INTO annotation (" + WRITTEN
-                        + ", id) VALUES (" + "?, ".repeat(WRITTEN_COUNT) + "?)")) {
+                        + ", id, search_words) VALUES (" + "?, ".repeat(WRITTEN_COUNT + 1) + "?)")) {
                     bind(statement, annotation);
                     statement.setString(WRITTEN_COUNT + 1, annotation.id());
+                    statement.setString(WRITTEN_COUNT + 2, String.join(WORD_SEPARATOR, indexed));
                     statement.executeUpdate();
                 }
-                seq = seqOf(annotation.id());
+                index(seqOf(annotation.id()).orElseThrow(), indexed);
             }
-            insertWords(seq, words);
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
         }
@@ -107,14 +121,15 @@ public final class AnnotationRepository {
 
     /** Marks the annotation deleted at {@code at}; its row stays, its search words go. */
     public void markDeleted(String id, Instant at) throws StoreException {
-        try (PreparedStatement statement = database.connection().prepareStatement(
-                "UPDATE annotation SET deleted_at = ? WHERE id = ?")) {
-            Sql.setInstant(statement, 1, at);
-            statement.setString(2, id);
-            if (statement.executeUpdate() != 1) {
-                throw new StoreException("There is no annotation " + id + ".");
+        try {
+            long seq = seqOf(id).orElseThrow(() -> new StoreException("There is no annotation " + id + "."));
+            unindex(seq, indexedWords(seq));
+            try (PreparedStatement statement = database.connection().prepareStatement(
+                    "UPDATE annotation SET deleted_at = ?, search_words = '' WHERE seq = ?")) {
+                Sql.setInstant(statement, 1, at);
+                statement.setLong(2, seq);
+                statement.executeUpdate();
             }
-            deleteWords(seqOf(id));
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
         }
@@ -162,95 +177,36 @@ public final class AnnotationRepository {
     }
 
     /**
-     * Sequence numbers of live annotations having, for every one of {@code prefixes}, a word that
-     * starts with it. Found through the first prefix (give the most selective first); at most
-     * {@code limit} rows are read, so a number may repeat and fewer than {@code limit} distinct
-     * ones may come back: callers ask again with a larger limit when the answer was cut.
+     * Sequence numbers of live annotations with a word that starts with {@code prefix}. Rows are
+     * read in word order until {@code enough} numbers are found ({@link Integer#MAX_VALUE}: all);
+     * blocks without a number in {@code within} are passed over (null: none are).
      */
-    public List<Long> searchSeqs(List<String> prefixes, int limit) throws StoreException {
-        StringBuilder sql = new StringBuilder("SELECT w.seq FROM annotation_word w WHERE w.word >= ? AND w.word < ?");
-        for (int i = 1; i < prefixes.size(); i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM annotation_word o WHERE o.seq = w.seq AND o.word >= ? AND o.word < ?)");
-        }
-        sql.append(" FETCH FIRST ? ROWS ONLY");
-        try (PreparedStatement statement = database.connection().prepareStatement(sql.toString())) {
-            int index = 1;
-            for (String prefix : prefixes) {
-                index = bindPrefix(statement, index, prefix);
-            }
-            statement.setInt(index, limit);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Long> found = new ArrayList<>();
-                while (rows.next()) {
-                    found.add(rows.getLong(1));
-                }
-                return found;
-            }
-        } catch (SQLException e) {
-            throw StoreException.cannotRead("the search index", e);
-        }
-    }
-
-    /**
-     * The sequence numbers of live annotations with a word starting with {@code prefix}, ascending
-     * and distinct; at most {@code cap + 1} rows are read, so more than {@code cap} numbers mean
-     * "too common to list" (the list is then cut).
-     */
-    public long[] seqsWithPrefix(String prefix, int cap) throws StoreException {
+    public BitSet seqsWithPrefix(String prefix, int enough, BitSet within) throws StoreException {
+        BitSet found = new BitSet();
         try (PreparedStatement statement = database.connection().prepareStatement(
-                "SELECT seq FROM annotation_word WHERE word >= ? AND word < ? FETCH FIRST ? ROWS ONLY")) {
-            statement.setInt(bindPrefix(statement, 1, prefix), cap + 1);
+                "SELECT block, seqs FROM search_posting WHERE word >= ? AND word < ?")) {
+            statement.setString(1, prefix);
+            statement.setString(2, prefix + PAST_EVERY_CHARACTER);
             try (ResultSet rows = statement.executeQuery()) {
-                long[] found = new long[64];
                 int count = 0;
-                while (rows.next()) {
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = rows.getLong(1);
-                }
-                return count > cap ? Arrays.copyOf(found, count) : LongStream.of(Arrays.copyOf(found, count)).sorted().distinct().toArray();
-            }
-        } catch (SQLException e) {
-            throw StoreException.cannotRead("the search index", e);
-        }
-    }
-
-    /**
-     * Those of {@code seqs} (in their order) whose annotation has a word starting with
-     * {@code prefix}, until {@code limit} are found.
-     */
-    public List<Long> withWordPrefix(Iterable<Long> seqs, String prefix, int limit) throws StoreException {
-        List<Long> kept = new ArrayList<>();
-        try (PreparedStatement statement = database.connection().prepareStatement(
-                "SELECT 1 FROM annotation_word WHERE seq = ? AND word >= ? AND word < ? FETCH FIRST 1 ROW ONLY")) {
-            bindPrefix(statement, 2, prefix);
-            for (long seq : seqs) {
-                statement.setLong(1, seq);
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (rows.next()) {
-                        kept.add(seq);
-                        if (kept.size() == limit) {
-                            break;
-                        }
+                while (count < enough && rows.next()) {
+                    long block = rows.getLong(1);
+                    if (within == null || overlaps(within, block)) {
+                        count += SeqBlock.addTo(found, block, rows.getBytes(2));
                     }
                 }
             }
-            return kept;
+            return found;
         } catch (SQLException e) {
             throw StoreException.cannotRead("the search index", e);
+        } catch (ArithmeticException e) {
+            throw new StoreException("The search index counts past what a search can hold (2 147 483 647 annotations).");
         }
     }
 
-    /**
-     * Binds {@code word >= ? AND word < ?} at {@code index} to the words starting with
-     * {@code prefix}: a range of the key, the same rows as LIKE 'prefix%' without a pattern to test
-     * on each. Returns the next parameter index.
-     */
-    private static int bindPrefix(PreparedStatement statement, int index, String prefix) throws SQLException {
-        statement.setString(index, prefix);
-        statement.setString(index + 1, prefix + PAST_EVERY_CHARACTER);
-        return index + 2;
+    private static boolean overlaps(BitSet seqs, long block) {
+        int first = seqs.nextSetBit((int) (block * SeqBlock.SIZE));
+        return first >= 0 && first < (block + 1) * SeqBlock.SIZE;
     }
 
     /** The live annotations with these sequence numbers, by footage then frame. */
@@ -262,39 +218,73 @@ public final class AnnotationRepository {
                 + ") AND a.deleted_at IS NULL" + ORDER, new ArrayList<>(seqs));
     }
 
-    private long seqOf(String id) throws SQLException {
+    private Optional<Long> seqOf(String id) throws SQLException {
         try (PreparedStatement statement = database.connection().prepareStatement("SELECT seq FROM annotation WHERE id = ?")) {
             statement.setString(1, id);
             try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
             }
         }
     }
 
-    private void deleteWords(long seq) throws SQLException {
-        try (PreparedStatement statement = database.connection().prepareStatement("DELETE FROM annotation_word WHERE seq = ?")) {
+    /** The words the annotation is indexed under now (none once deleted). */
+    private Set<String> indexedWords(long seq) throws SQLException {
+        try (PreparedStatement statement = database.connection().prepareStatement(
+                "SELECT search_words FROM annotation WHERE seq = ?")) {
             statement.setLong(1, seq);
-            statement.executeUpdate();
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                String joined = row.getString(1);
+                return joined.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split(WORD_SEPARATOR)));
+            }
         }
     }
 
-    private void insertWords(long seq, Set<String> words) throws SQLException {
+    /** The search words as stored: each cut to {@link #LONGEST_WORD}. */
+    private static Set<String> stored(Set<String> words) {
         Set<String> stored = new LinkedHashSet<>();
         for (String word : words) {
             stored.add(word.length() > LONGEST_WORD ? word.substring(0, LONGEST_WORD) : word);
         }
-        if (stored.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = database.connection().prepareStatement(
-                "INSERT INTO annotation_word (word, seq) VALUES (?, ?)")) {
-            for (String word : stored) {
-                statement.setString(1, word);
-                statement.setLong(2, seq);
-                statement.addBatch();
+        return stored;
+    }
+
+    private void index(long seq, Set<String> words) throws SQLException {
+        changePostings(seq, words, SeqBlock::with);
+    }
+
+    private void unindex(long seq, Set<String> words) throws SQLException {
+        changePostings(seq, words, SeqBlock::without);
+    }
+
+    /** Rewrites the row of {@code seq}'s block of each word with {@code change} applied to it. */
+    private void changePostings(long seq, Set<String> words, BiFunction<byte[], Integer, byte[]> change) throws SQLException {
+        long block = SeqBlock.blockOf(seq);
+        int offset = SeqBlock.offsetOf(seq);
+        Connection connection = database.connection();
+        try (PreparedStatement read = connection.prepareStatement("SELECT seqs FROM search_posting WHERE word = ? AND block = ?");
+             PreparedStatement merge = connection.prepareStatement(
+                     "MERGE INTO search_posting (word, block, seqs) KEY (word, block) VALUES (?, ?, ?)");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM search_posting WHERE word = ? AND block = ?")) {
+            for (String word : words) {
+                read.setString(1, word);
+                read.setLong(2, block);
+                byte[] stored;
+                try (ResultSet row = read.executeQuery()) {
+                    stored = row.next() ? row.getBytes(1) : SeqBlock.EMPTY;
+                }
+                byte[] changed = change.apply(stored, offset);
+                if (changed == stored) {
+                    continue;
+                }
+                PreparedStatement write = changed.length == 0 ? delete : merge;
+                write.setString(1, word);
+                write.setLong(2, block);
+                if (changed.length > 0) {
+                    write.setBytes(3, changed);
+                }
+                write.executeUpdate();
             }
-            statement.executeBatch();
         }
     }
 

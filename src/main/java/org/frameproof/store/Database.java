@@ -70,6 +70,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:org/frameproof/store/migration")
+                    .javaMigrations(new SearchPostingsMigration())
                     .load()
                     .migrate();
             return new Database(connection, lock);
@@ -81,7 +82,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The database file {@code base} (without its extension) opened as this class opens it, under {@code key}. */
-    private static JdbcDataSource dataSource(Path base, StoreKey key) {
+    static JdbcDataSource dataSource(Path base, StoreKey key) {
         return dataSource(base, key, FIXED_OPTIONS);
     }
 
