@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
@@ -101,6 +102,26 @@ public final class AnnotationService {
         history.apply(new AnnotationCommand("annotation.create", "new " + describe(created),
                 List.of(new AnnotationCommand.Revision(null, created))));
         return created;
+    }
+
+    /**
+     * Goes through the steps of creating an empty annotation of each kind on a footage item
+     * without saving one: the checks, its search words, its audit entry's JSON and the reads. Done
+     * in the background when footage opens, so the first key press of a session does not wait
+     * for that code to be loaded and compiled. Nothing is written.
+     */
+    public void rehearseCreate(long footageId) throws UserFacingException {
+        Footage item = requireFootage(footageId);
+        for (AnnotationKind kind : AnnotationKind.values()) {
+            AnnotationContent clean = clean(AnnotationContent.empty(kind), item, null);
+            Annotation unsaved = new Annotation(UUID.randomUUID().toString(), footageId, item.sha256(), span(item, 0, 0),
+                    clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
+                    clean.finding(), reviewer.name(), reviewer.role(), now(), null);
+            json(unsaved);
+            searchWords(unsaved);
+            describe(unsaved);
+            database.transaction(() -> annotations.findLive(unsaved.id()));
+        }
     }
 
     /**
@@ -430,7 +451,7 @@ public final class AnnotationService {
     }
 
     private static String article(Annotation annotation) {
-        return annotation.kind() == org.frameproof.domain.AnnotationKind.INJURY ? "an injury" : "a " + annotation.kind().code();
+        return annotation.kind() == AnnotationKind.INJURY ? "an injury" : "a " + annotation.kind().code();
     }
 
     private Instant now() {

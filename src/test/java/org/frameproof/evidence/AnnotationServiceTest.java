@@ -302,6 +302,18 @@ class AnnotationServiceTest {
     }
 
     @Test
+    void aRehearsedCreateSavesNothingAndUndoesNothing() throws Exception {
+        Annotation kept = annotations.create(clip.id(), 3, 3, content("kept", new Finding.Note(null)));
+        long entries = store.audit().verify().entriesChecked();
+        annotations.rehearseCreate(clip.id());
+        assertEquals(List.of(kept), annotations.list(AnnotationQuery.footage(clip.id())));
+        assertEquals(entries, store.audit().verify().entriesChecked(), "no audit entry");
+        annotations.history().undo();
+        assertEquals(List.of(), annotations.list(AnnotationQuery.footage(clip.id())), "undo takes back the real create");
+        assertThrows(UserFacingException.class, () -> annotations.rehearseCreate(9_999));
+    }
+
+    @Test
     void theAuditChainVerifiesAfterManyEdits() throws Exception {
         Annotation annotation = annotations.create(clip.id(), 0, 0, content("start", new Finding.Note(null)));
         for (int i = 0; i < 200; i++) {

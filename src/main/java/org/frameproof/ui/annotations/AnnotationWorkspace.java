@@ -18,6 +18,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.EvidenceStore;
@@ -97,12 +98,26 @@ public final class AnnotationWorkspace {
             }
         });
         inspector.node().addEventFilter(KeyEvent.KEY_RELEASED, event -> swallowTypedKey = false);
+        session.enabledProperty().addListener((observable, was, enabled) -> {
+            if (enabled) {
+                long footageId = session.footageProperty().get().id();
+                parts.background().execute(() -> rehearseCreate(parts.annotations(), footageId));
+            }
+        });
         session.selectedProperty().addListener((observable, old, selected) -> {
             // From the list a reviewer walks through rows, so the list stays in front there.
             if (selected != null && sidePane.getSelectionModel().getSelectedItem() != listTab) {
                 sidePane.getSelectionModel().select(inspectorTab);
             }
         });
+    }
+
+    private static void rehearseCreate(AnnotationService annotations, long footageId) {
+        try {
+            annotations.rehearseCreate(footageId);
+        } catch (UserFacingException e) {
+            // Nothing was to be saved; the first real create will say what is wrong, if anything still is.
+        }
     }
 
     /** Builds the screens and attaches their parts to the player. */
