@@ -33,6 +33,7 @@ import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
+import org.frameproof.store.SearchIndexChanges;
 
 /**
  * Annotations of footage: create, edit, retime, draw a region, delete, medical review, list,
@@ -317,6 +318,7 @@ public final class AnnotationService {
      */
     private void write(AnnotationCommand command, String auditAction) throws UserFacingException {
         database.transaction(() -> {
+            SearchIndexChanges index = new SearchIndexChanges();
             for (AnnotationCommand.Revision revision : command.revisions()) {
                 Annotation stored = annotations.findLive(revision.id()).orElse(null);
                 if (!Objects.equals(stored, revision.before())) {
@@ -325,12 +327,13 @@ public final class AnnotationService {
                 }
                 Annotation after = revision.after();
                 if (after == null) {
-                    annotations.markDeleted(revision.id(), now());
+                    annotations.markDeleted(revision.id(), now(), index);
                 } else {
-                    annotations.write(after, searchWords(after));
+                    annotations.write(after, searchWords(after), index);
                 }
                 audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
             }
+            annotations.apply(index);
             return null;
         });
     }

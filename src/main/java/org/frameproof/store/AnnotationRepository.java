@@ -12,10 +12,10 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.BiFunction;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
@@ -80,9 +80,9 @@ public final class AnnotationRepository {
 
     /**
      * Writes {@code annotation} as the live state of its id (inserting it, or replacing the row
-     * and clearing a deletion), and indexes it under its search words.
+     * and clearing a deletion), with its search words; the index changes go to {@code index}.
      */
-    public void write(Annotation annotation, Set<String> words) throws StoreException {
+    public void write(Annotation annotation, Set<String> words, SearchIndexChanges index) throws StoreException {
         Set<String> indexed = stored(words);
         try {
             Optional<Long> existing = seqOf(annotation.id());
@@ -102,8 +102,8 @@ public final class AnnotationRepository {
                 gone.removeAll(indexed);
                 Set<String> added = new LinkedHashSet<>(indexed);
                 added.removeAll(before);
-                unindex(seq, gone);
-                index(seq, added);
+                index.remove(seq, gone);
+                index.add(seq, added);
             } else {
                 try (PreparedStatement statement = database.connection().prepareStatement("INSERT INTO annotation (" + WRITTEN
                         + ", id, search_words) VALUES (" + "?, ".repeat(WRITTEN_COUNT + 1) + "?)")) {
@@ -112,18 +112,18 @@ public final class AnnotationRepository {
                     statement.setString(WRITTEN_COUNT + 2, String.join(WORD_SEPARATOR, indexed));
                     statement.executeUpdate();
                 }
-                index(seqOf(annotation.id()).orElseThrow(), indexed);
+                index.add(seqOf(annotation.id()).orElseThrow(), indexed);
             }
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
         }
     }
 
-    /** Marks the annotation deleted at {@code at}; its row stays, its search words go. */
-    public void markDeleted(String id, Instant at) throws StoreException {
+    /** Marks the annotation deleted at {@code at}; its row stays, its search words go (to {@code index}). */
+    public void markDeleted(String id, Instant at, SearchIndexChanges index) throws StoreException {
         try {
             long seq = seqOf(id).orElseThrow(() -> new StoreException("There is no annotation " + id + "."));
-            unindex(seq, indexedWords(seq));
+            index.remove(seq, indexedWords(seq));
             try (PreparedStatement statement = database.connection().prepareStatement(
                     "UPDATE annotation SET deleted_at = ?, search_words = '' WHERE seq = ?")) {
                 Sql.setInstant(statement, 1, at);
@@ -218,6 +218,39 @@ public final class AnnotationRepository {
                 + ") AND a.deleted_at IS NULL" + ORDER, new ArrayList<>(seqs));
     }
 
+    /** Writes the index changes of a transaction's writes: each word's row of each block once. */
+    public void apply(SearchIndexChanges index) throws StoreException {
+        Connection connection = database.connection();
+        try (PreparedStatement read = connection.prepareStatement("SELECT seqs FROM search_posting WHERE word = ? AND block = ?");
+             PreparedStatement merge = connection.prepareStatement(
+                     "MERGE INTO search_posting (word, block, seqs) KEY (word, block) VALUES (?, ?, ?)");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM search_posting WHERE word = ? AND block = ?")) {
+            for (Map.Entry<SearchIndexChanges.WordBlock, int[]> change : index.byWordAndBlock().entrySet()) {
+                String word = change.getKey().word();
+                long block = change.getKey().block();
+                read.setString(1, word);
+                read.setLong(2, block);
+                byte[] stored;
+                try (ResultSet row = read.executeQuery()) {
+                    stored = row.next() ? row.getBytes(1) : SeqBlock.EMPTY;
+                }
+                byte[] changed = SeqBlock.changed(stored, change.getValue());
+                if (changed == stored) {
+                    continue;
+                }
+                PreparedStatement write = changed.length == 0 ? delete : merge;
+                write.setString(1, word);
+                write.setLong(2, block);
+                if (changed.length > 0) {
+                    write.setBytes(3, changed);
+                }
+                write.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
+    }
+
     private Optional<Long> seqOf(String id) throws SQLException {
         try (PreparedStatement statement = database.connection().prepareStatement("SELECT seq FROM annotation WHERE id = ?")) {
             statement.setString(1, id);
@@ -247,45 +280,6 @@ public final class AnnotationRepository {
             stored.add(word.length() > LONGEST_WORD ? word.substring(0, LONGEST_WORD) : word);
         }
         return stored;
-    }
-
-    private void index(long seq, Set<String> words) throws SQLException {
-        changePostings(seq, words, SeqBlock::with);
-    }
-
-    private void unindex(long seq, Set<String> words) throws SQLException {
-        changePostings(seq, words, SeqBlock::without);
-    }
-
-    /** Rewrites the row of {@code seq}'s block of each word with {@code change} applied to it. */
-    private void changePostings(long seq, Set<String> words, BiFunction<byte[], Integer, byte[]> change) throws SQLException {
-        long block = SeqBlock.blockOf(seq);
-        int offset = SeqBlock.offsetOf(seq);
-        Connection connection = database.connection();
-        try (PreparedStatement read = connection.prepareStatement("SELECT seqs FROM search_posting WHERE word = ? AND block = ?");
-             PreparedStatement merge = connection.prepareStatement(
-                     "MERGE INTO search_posting (word, block, seqs) KEY (word, block) VALUES (?, ?, ?)");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM search_posting WHERE word = ? AND block = ?")) {
-            for (String word : words) {
-                read.setString(1, word);
-                read.setLong(2, block);
-                byte[] stored;
-                try (ResultSet row = read.executeQuery()) {
-                    stored = row.next() ? row.getBytes(1) : SeqBlock.EMPTY;
-                }
-                byte[] changed = change.apply(stored, offset);
-                if (changed == stored) {
-                    continue;
-                }
-                PreparedStatement write = changed.length == 0 ? delete : merge;
-                write.setString(1, word);
-                write.setLong(2, block);
-                if (changed.length > 0) {
-                    write.setBytes(3, changed);
-                }
-                write.executeUpdate();
-            }
-        }
     }
 
     private static void bind(PreparedStatement statement, Annotation annotation) throws SQLException {

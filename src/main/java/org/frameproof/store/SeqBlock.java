@@ -31,40 +31,17 @@ final class SeqBlock {
         return (int) (seq % SIZE);
     }
 
-    /** {@code stored} with {@code offset} in it. */
-    static byte[] with(byte[] stored, int offset) {
-        if (isBitmap(stored)) {
-            if ((stored[offset >>> 3] & 1 << (offset & 7)) != 0) {
-                return stored;
-            }
-            byte[] bitmap = stored.clone();
-            bitmap[offset >>> 3] |= (byte) (1 << (offset & 7));
-            return bitmap;
+    /**
+     * {@code stored} with {@code changes} made in order: an offset {@code n >= 0} added, {@code -1 - n}
+     * taken out. {@link #EMPTY} when nothing is left; {@code stored} itself when nothing changed.
+     */
+    static byte[] changed(byte[] stored, int[] changes) {
+        BitSet offsets = bits(stored);
+        BitSet before = (BitSet) offsets.clone();
+        for (int change : changes) {
+            offsets.set(change >= 0 ? change : -1 - change, change >= 0);
         }
-        int[] offsets = offsets(stored);
-        int at = Arrays.binarySearch(offsets, offset);
-        if (at >= 0) {
-            return stored;
-        }
-        int[] grown = new int[offsets.length + 1];
-        int insert = -at - 1;
-        System.arraycopy(offsets, 0, grown, 0, insert);
-        grown[insert] = offset;
-        System.arraycopy(offsets, insert, grown, insert + 1, offsets.length - insert);
-        return of(grown);
-    }
-
-    /** {@code stored} without {@code offset}; {@link #EMPTY} when nothing is left. */
-    static byte[] without(byte[] stored, int offset) {
-        int[] offsets = offsets(stored);
-        int at = Arrays.binarySearch(offsets, offset);
-        if (at < 0) {
-            return stored;
-        }
-        int[] shrunk = new int[offsets.length - 1];
-        System.arraycopy(offsets, 0, shrunk, 0, at);
-        System.arraycopy(offsets, at + 1, shrunk, at, shrunk.length - at);
-        return isBitmap(stored) && shrunk.length >= LIST_BELOW ? bitmap(shrunk) : list(shrunk);
+        return offsets.equals(before) ? stored : encode(offsets, isBitmap(stored));
     }
 
     /**
@@ -84,9 +61,13 @@ final class SeqBlock {
         return added;
     }
 
-    /** The block holding these offsets (ascending, distinct). */
+    /** The block holding these offsets. */
     static byte[] of(int[] offsets) {
-        return offsets.length >= BITMAP_FROM ? bitmap(offsets) : list(offsets);
+        BitSet bits = new BitSet(SIZE);
+        for (int offset : offsets) {
+            bits.set(offset);
+        }
+        return encode(bits, false);
     }
 
     /** The offsets in {@code stored}, ascending. */
@@ -101,24 +82,33 @@ final class SeqBlock {
         return offsets;
     }
 
+    private static BitSet bits(byte[] stored) {
+        if (isBitmap(stored)) {
+            return BitSet.valueOf(stored);
+        }
+        BitSet bits = new BitSet(SIZE);
+        for (int offset : offsets(stored)) {
+            bits.set(offset);
+        }
+        return bits;
+    }
+
     private static boolean isBitmap(byte[] stored) {
         return stored.length == BITMAP_BYTES;
     }
 
-    private static byte[] list(int[] offsets) {
-        byte[] stored = new byte[offsets.length * 2];
-        for (int i = 0; i < offsets.length; i++) {
-            stored[2 * i] = (byte) (offsets[i] >>> 8);
-            stored[2 * i + 1] = (byte) offsets[i];
+    /** A bitmap when a list would be as long, or when it was one and is still at least half that full. */
+    private static byte[] encode(BitSet offsets, boolean wasBitmap) {
+        int count = offsets.cardinality();
+        if (count >= BITMAP_FROM || wasBitmap && count >= LIST_BELOW) {
+            return Arrays.copyOf(offsets.toByteArray(), BITMAP_BYTES);
+        }
+        int[] ascending = offsets.stream().toArray();
+        byte[] stored = new byte[ascending.length * 2];
+        for (int i = 0; i < ascending.length; i++) {
+            stored[2 * i] = (byte) (ascending[i] >>> 8);
+            stored[2 * i + 1] = (byte) ascending[i];
         }
         return stored;
-    }
-
-    private static byte[] bitmap(int[] offsets) {
-        byte[] bitmap = new byte[BITMAP_BYTES];
-        for (int offset : offsets) {
-            bitmap[offset >>> 3] |= (byte) (1 << (offset & 7));
-        }
-        return bitmap;
     }
 }

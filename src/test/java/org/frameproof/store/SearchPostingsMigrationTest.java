@@ -50,7 +50,9 @@ class SearchPostingsMigrationTest {
                 assertEquals(0, table.getInt(1), "the old index is gone");
             }
             // A deletion takes out the words the converted row says it was indexed under.
-            annotations.markDeleted("a", Instant.now());
+            SearchIndexChanges changes = new SearchIndexChanges();
+            annotations.markDeleted("a", Instant.now(), changes);
+            annotations.apply(changes);
             BitSet armband = annotations.seqsWithPrefix("armband", Integer.MAX_VALUE, null);
             assertFalse(armband.get(1), armband.toString());
             assertArrayEquals(new int[] {2, 40_000}, annotations.seqsWithPrefix("soldier", Integer.MAX_VALUE, null).stream().toArray());

@@ -21,7 +21,7 @@ class SeqBlockTest {
         // adding now and then on the way down.
         for (int step = 0; step < 5_000; step++) {
             int offset = random.nextInt(SeqBlock.SIZE);
-            stored = SeqBlock.with(stored, offset);
+            stored = SeqBlock.changed(stored, new int[] {offset});
             expected.add(offset);
             assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), SeqBlock.offsets(stored), "adding, step " + step);
             longest = Math.max(longest, stored.length);
@@ -30,10 +30,10 @@ class SeqBlockTest {
             Integer[] present = expected.toArray(Integer[]::new);
             int offset = random.nextInt(10) == 0 ? random.nextInt(SeqBlock.SIZE) : present[random.nextInt(present.length)];
             if (offset % 10 == 0 && random.nextBoolean()) {
-                stored = SeqBlock.with(stored, offset);
+                stored = SeqBlock.changed(stored, new int[] {offset});
                 expected.add(offset);
             } else {
-                stored = SeqBlock.without(stored, offset);
+                stored = SeqBlock.changed(stored, new int[] {-1 - offset});
                 expected.remove(offset);
             }
             assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), SeqBlock.offsets(stored),
@@ -42,7 +42,7 @@ class SeqBlockTest {
         assertEquals(SeqBlock.SIZE / 8, longest, "never longer than a bitmap");
         assertEquals(2 * expected.size(), stored.length, "a list again once sparse");
         for (int offset : expected.stream().mapToInt(Integer::intValue).toArray()) {
-            stored = SeqBlock.without(stored, offset);
+            stored = SeqBlock.changed(stored, new int[] {-1 - offset});
         }
         assertEquals(0, stored.length);
     }
@@ -50,11 +50,25 @@ class SeqBlockTest {
     @Test
     void addingWhatIsThereOrRemovingWhatIsNotChangesNothing() {
         byte[] list = SeqBlock.of(new int[] {3, 9});
-        assertSame(list, SeqBlock.with(list, 9));
-        assertSame(list, SeqBlock.without(list, 4));
+        assertSame(list, SeqBlock.changed(list, new int[] {9}));
+        assertSame(list, SeqBlock.changed(list, new int[] {-1 - 4}));
+        assertSame(list, SeqBlock.changed(list, new int[] {5, -1 - 5}), "added and taken out again");
         byte[] bitmap = SeqBlock.of(IntStream.range(0, 2_000).toArray());
-        assertSame(bitmap, SeqBlock.with(bitmap, 1_999));
-        assertSame(bitmap, SeqBlock.without(bitmap, 5_000));
+        assertSame(bitmap, SeqBlock.changed(bitmap, new int[] {1_999}));
+        assertSame(bitmap, SeqBlock.changed(bitmap, new int[] {-1 - 5_000}));
+    }
+
+    @Test
+    void manyChangesAtOnceEndWhereTheSameChangesOneByOneDo() {
+        Random random = new Random(9);
+        byte[] oneByOne = SeqBlock.EMPTY;
+        int[] changes = new int[3_000];
+        for (int i = 0; i < changes.length; i++) {
+            int offset = random.nextInt(4_000);
+            changes[i] = random.nextInt(4) == 0 ? -1 - offset : offset;
+            oneByOne = SeqBlock.changed(oneByOne, new int[] {changes[i]});
+        }
+        assertArrayEquals(oneByOne, SeqBlock.changed(SeqBlock.EMPTY, changes));
     }
 
     @Test
