@@ -40,6 +40,8 @@ public final class AnnotationRepository {
     public static final int LONGEST_WORD = 100;
     /** Between the words in {@code search_words}; words are letters and digits only. */
     static final String WORD_SEPARATOR = " ";
+    /** Index rows read first when a search needs only a few numbers. */
+    private static final int FIRST_PAGE = 64;
 
     private static final String FIELDS = "a.id, a.footage_id, a.footage_sha256, a.kind, a.start_frame, a.end_frame,"
             + " a.start_pts_ms, a.end_pts_ms, a.observation, a.interpretation, a.confidence, a.tags, a.region_shape,"
@@ -183,18 +185,35 @@ public final class AnnotationRepository {
      */
     public BitSet seqsWithPrefix(String prefix, int enough, BitSet within) throws StoreException {
         BitSet found = new BitSet();
-        try (PreparedStatement statement = database.connection().prepareStatement(
-                "SELECT block, seqs FROM search_posting WHERE word >= ? AND word < ?")) {
+        int count = 0;
+        String afterWord = prefix;
+        long afterBlock = -1;
+        // H2 reads a query's whole result before handing out its first row, and a short prefix has
+        // tens of thousands of rows: when a few numbers are enough, rows come a page at a time.
+        int page = enough == Integer.MAX_VALUE ? Integer.MAX_VALUE : FIRST_PAGE;
+        try (PreparedStatement statement = database.connection().prepareStatement("SELECT word, block, seqs FROM search_posting"
+                + " WHERE word >= ? AND word < ? AND (word, block) > (?, ?) ORDER BY word, block FETCH FIRST ? ROWS ONLY")) {
             statement.setString(1, prefix);
             statement.setString(2, prefix + PAST_EVERY_CHARACTER);
-            try (ResultSet rows = statement.executeQuery()) {
-                int count = 0;
-                while (count < enough && rows.next()) {
-                    long block = rows.getLong(1);
-                    if (within == null || overlaps(within, block)) {
-                        count += SeqBlock.addTo(found, block, rows.getBytes(2));
+            while (count < enough) {
+                statement.setString(3, afterWord);
+                statement.setLong(4, afterBlock);
+                statement.setInt(5, page);
+                int read = 0;
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        read++;
+                        afterWord = rows.getString(1);
+                        afterBlock = rows.getLong(2);
+                        if (within == null || overlaps(within, afterBlock)) {
+                            count += SeqBlock.addTo(found, afterBlock, rows.getBytes(3));
+                        }
                     }
                 }
+                if (read < page) {
+                    break;
+                }
+                page = (int) Math.min(Integer.MAX_VALUE, page * 8L);
             }
             return found;
         } catch (SQLException e) {
@@ -205,7 +224,7 @@ public final class AnnotationRepository {
     }
 
     private static boolean overlaps(BitSet seqs, long block) {
-        int first = seqs.nextSetBit((int) (block * SeqBlock.SIZE));
+        int first = seqs.nextSetBit(Math.toIntExact(block * SeqBlock.SIZE));
         return first >= 0 && first < (block + 1) * SeqBlock.SIZE;
     }
 
