@@ -33,6 +33,7 @@ import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
+import org.frameproof.store.SearchIndex;
 import org.frameproof.store.SearchIndexChanges;
 
 /**
@@ -57,6 +58,7 @@ public final class AnnotationService {
 
     private final Database database;
     private final AnnotationRepository annotations;
+    private final SearchIndex searchIndex;
     private final FootageRepository footage;
     private final CaseRepository cases;
     private final AuditLog audit;
@@ -75,6 +77,7 @@ public final class AnnotationService {
     AnnotationService(Database database, AuditLog audit, Vault vault, FrameIndexes indexes, Reviewer reviewer, Clock clock) {
         this.database = database;
         this.annotations = new AnnotationRepository(database);
+        this.searchIndex = new SearchIndex(database);
         this.footage = new FootageRepository(database);
         this.cases = new CaseRepository(database);
         this.audit = audit;
@@ -291,12 +294,12 @@ public final class AnnotationService {
      * read only the blocks still in play. A single word stops reading once it has enough.
      */
     private List<Long> matchingSeqs(List<String> words, int limit) throws UserFacingException {
-        BitSet matching = annotations.seqsWithPrefix(words.get(0), words.size() == 1 ? limit : Integer.MAX_VALUE, null);
+        BitSet matching = searchIndex.seqsWithPrefix(words.get(0), words.size() == 1 ? limit : Integer.MAX_VALUE, null);
         for (String word : words.subList(1, words.size())) {
             if (matching.isEmpty()) {
                 break;
             }
-            matching.and(annotations.seqsWithPrefix(word, Integer.MAX_VALUE, matching));
+            matching.and(searchIndex.seqsWithPrefix(word, Integer.MAX_VALUE, matching));
         }
         return matching.stream().limit(limit).mapToObj(seq -> (long) seq).toList();
     }
@@ -333,7 +336,7 @@ public final class AnnotationService {
                 }
                 audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
             }
-            annotations.apply(index);
+            searchIndex.apply(index);
             return null;
         });
     }

@@ -1,6 +1,5 @@
 package org.frameproof.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,11 +7,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -25,23 +22,18 @@ import org.frameproof.domain.Region;
 import org.frameproof.domain.Role;
 
 /**
- * Annotations as rows of {@code annotation} (one row per annotation, its current state), and the
- * search index in {@code search_posting}: for each word, the sequence numbers of the live
- * annotations with that word, a row per block of numbers ({@link SeqBlock}). Each row keeps the
- * words it is indexed under in {@code search_words}, so a change takes out exactly what was put in.
- * Rows are never deleted: a deletion sets {@code deleted_at} and takes the annotation out of the index.
+ * Annotations as rows of {@code annotation} (one row per annotation, its current state). Each row
+ * keeps the words it is indexed under in {@code search_words}, so a change takes out of the
+ * {@link SearchIndex} exactly what was put in. Rows are never deleted: a deletion sets
+ * {@code deleted_at} and takes the annotation out of the index.
  */
 public final class AnnotationRepository {
     /** Joins list fields; the service keeps it out of every term. */
     public static final char SEPARATOR = '\u001f';
-    /** Sorts after every character a word may hold: {@code prefix + this} bounds the words starting with the prefix. */
-    private static final char PAST_EVERY_CHARACTER = '\uFFFF';
     /** Longest stored search word; longer words are cut (a prefix search still finds them). */
     public static final int LONGEST_WORD = 100;
     /** Between the words in {@code search_words}; words are letters and digits only. */
     static final String WORD_SEPARATOR = " ";
-    /** Index rows read first when a search needs only a few numbers. */
-    private static final int FIRST_PAGE = 64;
 
     private static final String FIELDS = "a.id, a.footage_id, a.footage_sha256, a.kind, a.start_frame, a.end_frame,"
             + " a.start_pts_ms, a.end_pts_ms, a.observation, a.interpretation, a.confidence, a.tags, a.region_shape,"
@@ -178,56 +170,6 @@ public final class AnnotationRepository {
         return query(sql.append(ORDER).toString(), parameters);
     }
 
-    /**
-     * Sequence numbers of live annotations with a word that starts with {@code prefix}. Rows are
-     * read in word order until {@code enough} numbers are found ({@link Integer#MAX_VALUE}: all);
-     * blocks without a number in {@code within} are passed over (null: none are).
-     */
-    public BitSet seqsWithPrefix(String prefix, int enough, BitSet within) throws StoreException {
-        BitSet found = new BitSet();
-        int count = 0;
-        String afterWord = prefix;
-        long afterBlock = -1;
-        // H2 reads a query's whole result before handing out its first row, and a short prefix has
-        // tens of thousands of rows: when a few numbers are enough, rows come a page at a time.
-        int page = enough == Integer.MAX_VALUE ? Integer.MAX_VALUE : FIRST_PAGE;
-        try (PreparedStatement statement = database.connection().prepareStatement("SELECT word, block, seqs FROM search_posting"
-                + " WHERE word >= ? AND word < ? AND (word, block) > (?, ?) ORDER BY word, block FETCH FIRST ? ROWS ONLY")) {
-            statement.setString(1, prefix);
-            statement.setString(2, prefix + PAST_EVERY_CHARACTER);
-            while (count < enough) {
-                statement.setString(3, afterWord);
-                statement.setLong(4, afterBlock);
-                statement.setInt(5, page);
-                int read = 0;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        read++;
-                        afterWord = rows.getString(1);
-                        afterBlock = rows.getLong(2);
-                        if (within == null || overlaps(within, afterBlock)) {
-                            count += SeqBlock.addTo(found, afterBlock, rows.getBytes(3));
-                        }
-                    }
-                }
-                if (read < page) {
-                    break;
-                }
-                page = (int) Math.min(Integer.MAX_VALUE, page * 8L);
-            }
-            return found;
-        } catch (SQLException e) {
-            throw StoreException.cannotRead("the search index", e);
-        } catch (ArithmeticException e) {
-            throw new StoreException("The search index counts past what a search can hold (2 147 483 647 annotations).");
-        }
-    }
-
-    private static boolean overlaps(BitSet seqs, long block) {
-        int first = seqs.nextSetBit(Math.toIntExact(block * SeqBlock.SIZE));
-        return first >= 0 && first < (block + 1) * SeqBlock.SIZE;
-    }
-
     /** The live annotations with these sequence numbers, by footage then frame. */
     public List<Annotation> bySeqs(Collection<Long> seqs) throws StoreException {
         if (seqs.isEmpty()) {
@@ -235,39 +177,6 @@ public final class AnnotationRepository {
         }
         return query("SELECT " + FIELDS + " FROM annotation a WHERE a.seq IN (" + marks(seqs.size())
                 + ") AND a.deleted_at IS NULL" + ORDER, new ArrayList<>(seqs));
-    }
-
-    /** Writes the index changes of a transaction's writes: each word's row of each block once. */
-    public void apply(SearchIndexChanges index) throws StoreException {
-        Connection connection = database.connection();
-        try (PreparedStatement read = connection.prepareStatement("SELECT seqs FROM search_posting WHERE word = ? AND block = ?");
-             PreparedStatement merge = connection.prepareStatement(
-                     "MERGE INTO search_posting (word, block, seqs) KEY (word, block) VALUES (?, ?, ?)");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM search_posting WHERE word = ? AND block = ?")) {
-            for (Map.Entry<SearchIndexChanges.WordBlock, int[]> change : index.byWordAndBlock().entrySet()) {
-                String word = change.getKey().word();
-                long block = change.getKey().block();
-                read.setString(1, word);
-                read.setLong(2, block);
-                byte[] stored;
-                try (ResultSet row = read.executeQuery()) {
-                    stored = row.next() ? row.getBytes(1) : SeqBlock.EMPTY;
-                }
-                byte[] changed = SeqBlock.changed(stored, change.getValue());
-                if (changed == stored) {
-                    continue;
-                }
-                PreparedStatement write = changed.length == 0 ? delete : merge;
-                write.setString(1, word);
-                write.setLong(2, block);
-                if (changed.length > 0) {
-                    write.setBytes(3, changed);
-                }
-                write.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw StoreException.cannotSave(e);
-        }
     }
 
     private Optional<Long> seqOf(String id) throws SQLException {

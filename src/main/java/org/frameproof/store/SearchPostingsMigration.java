@@ -12,8 +12,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 4: the search index moves from a row per word and annotation
- * ({@code annotation_word}) to a row per word and block of annotations ({@code search_posting},
- * see {@link SeqBlock}), and each annotation keeps the words it is indexed under. Stores of
+ * ({@code annotation_word}) to numbered words and a row per word and block of annotations
+ * ({@link SearchIndex}), and each annotation keeps the words it is indexed under. Stores of
  * earlier versions are converted from their own index rows, so no annotation text is read again.
  */
 final class SearchPostingsMigration implements JavaMigration {
@@ -38,13 +38,15 @@ final class SearchPostingsMigration implements JavaMigration {
     }
 
     @Override
-    public void migrate(Context context) throws SQLException {
+    public void migrate(Context context) throws SQLException, StoreException {
         Connection connection = context.getConnection();
         try (Statement sql = connection.createStatement()) {
             sql.execute("ALTER TABLE annotation ADD COLUMN search_words VARCHAR(1000000) DEFAULT '' NOT NULL");
-            sql.execute("CREATE TABLE search_posting (word VARCHAR(" + AnnotationRepository.LONGEST_WORD
-                    + ") NOT NULL, block BIGINT NOT NULL, seqs VARBINARY(" + SeqBlock.SIZE / 8 + ") NOT NULL,"
-                    + " PRIMARY KEY (word, block))");
+            sql.execute("CREATE TABLE search_word (word VARCHAR(" + AnnotationRepository.LONGEST_WORD
+                    + ") PRIMARY KEY, id BIGINT GENERATED ALWAYS AS IDENTITY NOT NULL)");
+            // word_block: the word's id shifted left by SearchIndex.BLOCK_BITS, plus the block.
+            sql.execute("CREATE TABLE search_posting (word_block BIGINT PRIMARY KEY, seqs VARBINARY("
+                    + SeqBlock.SIZE / 8 + ") NOT NULL)");
             convertPostings(connection);
             convertWordLists(connection);
             sql.execute("DROP TABLE annotation_word");
@@ -52,13 +54,14 @@ final class SearchPostingsMigration implements JavaMigration {
     }
 
     /** One search_posting row per word and block, from the old rows in (word, seq) order. */
-    private static void convertPostings(Connection connection) throws SQLException {
+    private static void convertPostings(Connection connection) throws SQLException, StoreException {
         try (Statement read = connection.createStatement();
              ResultSet rows = read.executeQuery("SELECT word, seq FROM annotation_word ORDER BY word, seq");
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO search_posting (word, block, seqs) VALUES (?, ?, ?)")) {
+                     "INSERT INTO search_posting (word_block, seqs) VALUES (?, ?)")) {
             Batch batch = new Batch(insert);
             String word = null;
+            long wordId = -1;
             long block = -1;
             int[] offsets = new int[SeqBlock.SIZE];
             int count = 0;
@@ -66,24 +69,27 @@ final class SearchPostingsMigration implements JavaMigration {
                 String rowWord = rows.getString(1);
                 long seq = rows.getLong(2);
                 if (count > 0 && (!rowWord.equals(word) || SeqBlock.blockOf(seq) != block)) {
-                    insertBlock(insert, batch, word, block, Arrays.copyOf(offsets, count));
+                    insertBlock(insert, batch, wordId, block, Arrays.copyOf(offsets, count));
                     count = 0;
+                }
+                if (!rowWord.equals(word)) {
+                    wordId = SearchIndex.addWord(connection, rowWord);
                 }
                 word = rowWord;
                 block = SeqBlock.blockOf(seq);
                 offsets[count++] = SeqBlock.offsetOf(seq);
             }
             if (count > 0) {
-                insertBlock(insert, batch, word, block, Arrays.copyOf(offsets, count));
+                insertBlock(insert, batch, wordId, block, Arrays.copyOf(offsets, count));
             }
             batch.finish();
         }
     }
 
-    private static void insertBlock(PreparedStatement insert, Batch batch, String word, long block, int[] offsets) throws SQLException {
-        insert.setString(1, word);
-        insert.setLong(2, block);
-        insert.setBytes(3, SeqBlock.of(offsets));
+    private static void insertBlock(PreparedStatement insert, Batch batch, long wordId, long block, int[] offsets)
+            throws SQLException, StoreException {
+        insert.setLong(1, SearchIndex.postingKey(wordId, block));
+        insert.setBytes(2, SeqBlock.of(offsets));
         batch.add();
     }
 

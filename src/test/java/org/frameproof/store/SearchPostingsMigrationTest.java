@@ -40,10 +40,11 @@ class SearchPostingsMigrationTest {
 
         try (Database database = Database.open(dataFolder, key)) {
             AnnotationRepository annotations = new AnnotationRepository(database);
-            assertArrayEquals(new int[] {1, 2, 40_000}, annotations.seqsWithPrefix("sold", Integer.MAX_VALUE, null).stream().toArray());
+            SearchIndex index = new SearchIndex(database);
+            assertArrayEquals(new int[] {1, 2, 40_000}, index.seqsWithPrefix("sold", Integer.MAX_VALUE, null).stream().toArray());
             assertArrayEquals(LongStream.rangeClosed(3, 1_102).mapToInt(seq -> (int) seq).toArray(),
-                    annotations.seqsWithPrefix("comm", Integer.MAX_VALUE, null).stream().toArray());
-            assertArrayEquals(new int[] {40_000}, annotations.seqsWithPrefix("check", Integer.MAX_VALUE, null).stream().toArray());
+                    index.seqsWithPrefix("comm", Integer.MAX_VALUE, null).stream().toArray());
+            assertArrayEquals(new int[] {40_000}, index.seqsWithPrefix("check", Integer.MAX_VALUE, null).stream().toArray());
             try (Statement sql = database.connection().createStatement();
                  ResultSet table = sql.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'ANNOTATION_WORD'")) {
                 table.next();
@@ -52,10 +53,10 @@ class SearchPostingsMigrationTest {
             // A deletion takes out the words the converted row says it was indexed under.
             SearchIndexChanges changes = new SearchIndexChanges();
             annotations.markDeleted("a", Instant.now(), changes);
-            annotations.apply(changes);
-            BitSet armband = annotations.seqsWithPrefix("armband", Integer.MAX_VALUE, null);
+            index.apply(changes);
+            BitSet armband = index.seqsWithPrefix("armband", Integer.MAX_VALUE, null);
             assertFalse(armband.get(1), armband.toString());
-            assertArrayEquals(new int[] {2, 40_000}, annotations.seqsWithPrefix("soldier", Integer.MAX_VALUE, null).stream().toArray());
+            assertArrayEquals(new int[] {2, 40_000}, index.seqsWithPrefix("soldier", Integer.MAX_VALUE, null).stream().toArray());
         }
     }
 
