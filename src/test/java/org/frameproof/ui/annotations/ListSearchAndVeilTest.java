@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 
 /** The annotation list with its filters, search across cases, and the veil over graphic footage. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,17 +54,21 @@ class ListSearchAndVeilTest {
             window.openFootage(clip);
 
             robot.clickOn("List");
-            TableView<?> table = robot.lookup(".annotation-list .table-view").queryAs(TableView.class);
+            TableView<AnnotationListViewModel.Row> table = listTable(robot);
             AnnotationWindow.waitUntil(() -> table.getItems().size() == 2);
             robot.doubleClickOn("Two men in flecktarn");
             window.waitForFrame(120);
             assertEquals(120, window.frameOnScreen());
             assertEquals("Two men in flecktarn", window.session.selectedProperty().get().observation());
 
+            robot.clickOn(robot.lookup(".annotation-list .column-header .label").match(LabeledMatchers.hasText("Frame"))
+                    .queryLabeled());
+            assertEquals(List.of(120, 42), frames(table), "sorted by frame, now descending");
             robot.clickOn("#tagFilter").write("nothing-tagged-so");
             AnnotationWindow.waitUntil(() -> table.getItems().isEmpty());
             robot.doubleClickOn("#tagFilter").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
             AnnotationWindow.waitUntil(() -> table.getItems().size() == 2);
+            assertEquals(List.of(120, 42), frames(table), "the rows read again keep the sort");
 
             robot.push(KeyCode.CONTROL, KeyCode.F).write("повязка").type(KeyCode.ENTER);
             AnnotationWindow.waitUntil(() -> robot.lookup("Белая повязка на рукаве").tryQuery().isPresent());
@@ -72,6 +77,15 @@ class ListSearchAndVeilTest {
             assertEquals(42, window.frameOnScreen());
             assertEquals(AnnotationKind.NOTE, window.session.selectedProperty().get().kind());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<AnnotationListViewModel.Row> listTable(FxRobot robot) {
+        return robot.lookup(".annotation-list .table-view").queryAs(TableView.class);
+    }
+
+    private static List<Integer> frames(TableView<AnnotationListViewModel.Row> table) {
+        return table.getItems().stream().map(AnnotationListViewModel.Row::frame).toList();
     }
 
     @Test
