@@ -241,12 +241,12 @@ public final class AnnotationService {
         return database.transaction(() -> annotations.findLive(id == null ? "" : id.strip()));
     }
 
-    /** The annotations the query selects, by footage then frame (start, end), then id. */
+    /** The annotations the query selects (the first ones only, when it has a limit), by footage then frame (start, end), then id. */
     public List<Annotation> list(AnnotationQuery query) throws UserFacingException {
         return database.transaction(() -> annotations.list(query.footageId(), query.caseId(), query.kinds(),
                 query.author(), query.tag() == null ? null : CleanContent.terms(List.of(query.tag()), "tag").stream()
                         .findFirst().orElse(null),
-                query.confidences(), query.reviewStatus() == null ? null : query.reviewStatus().name()));
+                query.confidences(), query.reviewStatus() == null ? null : query.reviewStatus().name(), query.limit()));
     }
 
     /**

@@ -134,15 +134,20 @@ public final class AnnotationRepository {
      * filters (null or empty: no filter), by footage then frame.
      *
      * @param reviewStatus UNREVIEWED, CONFIRMED or REJECTED (injuries only), or null
+     * @param limit the most rows to read, the first in that order, or null for all
      */
     public List<Annotation> list(Long footageId, Long caseId, Set<AnnotationKind> kinds, String author, String tag,
-            Set<Confidence> confidences, String reviewStatus) throws StoreException {
+            Set<Confidence> confidences, String reviewStatus, Integer limit) throws StoreException {
         StringBuilder sql = new StringBuilder("SELECT ").append(FIELDS).append(" FROM annotation a");
         List<Object> parameters = new ArrayList<>();
         if (footageId != null) {
-            sql.append(" WHERE a.footage_id = ?");
+            // The index in the list's order, so a limited read stops after its rows: left to itself, H2
+            // takes the footage_id index and reads and sorts all the footage's rows (3 s cold at 100 000).
+            sql.append(" USE INDEX (annotation_by_footage_frame) WHERE a.footage_id = ?");
             parameters.add(footageId);
         } else {
+            // A case's rows are all read and sorted, even for a limit: walking that index with
+            // footage_id IN (the case's items) returns wrong rows in H2 2.5 once the limit changes.
             sql.append(" JOIN footage f ON f.id = a.footage_id WHERE f.case_id = ?");
             parameters.add(caseId);
         }
@@ -167,7 +172,12 @@ public final class AnnotationRepository {
             sql.append(" AND a.review_status = ?");
             parameters.add(reviewStatus);
         }
-        return query(sql.append(ORDER).toString(), parameters);
+        sql.append(ORDER);
+        if (limit != null) {
+            sql.append(" FETCH FIRST ? ROWS ONLY");
+            parameters.add(limit);
+        }
+        return query(sql.toString(), parameters);
     }
 
     /** The live annotations with these sequence numbers, by footage then frame. */

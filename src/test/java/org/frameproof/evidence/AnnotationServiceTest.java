@@ -286,6 +286,27 @@ class AnnotationServiceTest {
     }
 
     @Test
+    void aLimitListsTheFirstAnnotationsInTheListsOrderOfTheFootageOrTheCase() throws Exception {
+        Footage other = AnnotatedStores.importClip(store, investigation, Clip.H264_BFRAMES_LONGGOP);
+        AnnotationContent high = new AnnotationContent("x", null, Confidence.HIGH, List.of(), null, new Finding.Note(null));
+        for (int frame : new int[] {9, 3, 7, 1}) {
+            annotations.create(other.id(), frame, frame, high);
+            annotations.create(clip.id(), frame, frame, high);
+        }
+        annotations.create(clip.id(), 5, 5, new AnnotationContent("y", null, Confidence.LOW, List.of(), null, new Finding.Note(null)));
+        // Each query read with a smaller limit and then a larger one: H2 reuses the prepared query.
+        for (AnnotationQuery query : List.of(AnnotationQuery.footage(clip.id()), AnnotationQuery.inCase(investigation.id()),
+                AnnotationQuery.footage(clip.id()).withConfidences(Set.of(Confidence.HIGH, Confidence.MEDIUM)))) {
+            List<Annotation> all = annotations.list(query);
+            assertEquals(all.subList(0, 3), annotations.list(query.withLimit(3)), query.toString());
+            assertEquals(all, annotations.list(query.withLimit(all.size() + 1)), query.toString());
+        }
+        assertEquals(List.of(1, 3, 5), annotations.list(AnnotationQuery.footage(clip.id()).withLimit(3)).stream()
+                .map(annotation -> annotation.span().startFrame()).toList());
+        assertThrows(IllegalArgumentException.class, () -> AnnotationQuery.footage(clip.id()).withLimit(0));
+    }
+
+    @Test
     void vocabulariesHaveDefaultsAndACaseCanExtendThem() throws Exception {
         VocabularyService vocabularies = store.vocabularies();
         List<String> injuryTypes = vocabularies.terms(Vocabulary.INJURY_TYPE, investigation);

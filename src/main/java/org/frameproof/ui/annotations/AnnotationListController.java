@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -57,7 +58,10 @@ public final class AnnotationListController {
         tagFilter.textProperty().bindBidirectional(viewModel.tagProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
 
-        table.setItems(viewModel.rows());
+        // Sorted apart from the rows, so the table's sort holds when a read replaces them.
+        SortedList<AnnotationListViewModel.Row> sorted = new SortedList<>(viewModel.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         TableColumn<AnnotationListViewModel.Row, Integer> frame = column("Frame", AnnotationListViewModel.Row::frame);
         frame.setCellFactory(c -> new TableCell<>() {
             @Override

@@ -32,9 +32,14 @@ import org.frameproof.evidence.AnnotationService;
 /**
  * The table of annotations: of the footage on screen or of its whole case, narrowed by kind,
  * author, tag, confidence and review status. It reads again, on a background thread, whenever the
- * session's annotations change or a filter does.
+ * session's annotations change or a filter does. A new query (other footage, the whole case, a
+ * filter) first shows its first page, read alone, then all its rows; a change to the session's
+ * annotations under the same query reads all rows at once, so the table never shrinks to a page.
  */
 public final class AnnotationListViewModel {
+    /** Rows read first for a new query: a screenful and then some, without reading all of a hundred thousand. */
+    public static final int FIRST_PAGE = 200;
+
     /** One table row. */
     public record Row(Annotation annotation, String time, String review) {
         public int frame() {
@@ -59,8 +64,19 @@ public final class AnnotationListViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Executor background;
     private final Executor fx;
-    /** The newest read: an older one that finishes later is dropped. */
-    private long latest;
+    /**
+     * The newest read: an older one that finishes later is dropped, and one not yet begun when a
+     * newer one is asked for is skipped. Written on the FX thread, read on the background one.
+     */
+    private volatile long latest;
+    /** The query of the newest read, or null when nothing is open. */
+    private AnnotationQuery query;
+    /**
+     * The read that began the current query, while its first page may still be shown; 0 once all
+     * the query's rows are. A later read of the same query does not hide that first page, as
+     * opening footage changes the footage and then the session's annotations, one read each.
+     */
+    private long firstPageRead;
 
     /**
      * @param background where the store is read (a case may hold a hundred thousand annotations)
@@ -87,21 +103,50 @@ public final class AnnotationListViewModel {
         long read = ++latest;
         Footage item = session.footageProperty().get();
         if (item == null) {
+            query = null;
+            firstPageRead = 0;
             rows.clear();
             summary.set("Open footage from a case to list its annotations.");
             return;
         }
-        AnnotationQuery query = (wholeCase.get() ? AnnotationQuery.inCase(item.caseId()) : AnnotationQuery.footage(item.id()))
+        AnnotationQuery wanted = (wholeCase.get() ? AnnotationQuery.inCase(item.caseId()) : AnnotationQuery.footage(item.id()))
                 .withKinds(Set.copyOf(kinds)).withConfidences(Set.copyOf(confidences))
                 .withAuthor(blankToNull(author.get())).withTag(blankToNull(tag.get())).withReviewStatus(status.get());
-        background.execute(() -> {
-            try {
-                List<Row> found = rows(service, query);
-                fx.execute(() -> show(read, found, found.size() == 1 ? "1 annotation" : found.size() + " annotations"));
-            } catch (UserFacingException e) {
-                fx.execute(() -> show(read, null, e.getMessage()));
+        if (wanted.equals(query)) {
+            background.execute(() -> readAll(read, wanted));
+        } else {
+            query = wanted;
+            firstPageRead = read;
+            background.execute(() -> readFirstPage(read, wanted));
+        }
+    }
+
+    /** Background thread: the first page, then (a separate task, so a newer read can go first) the rest. */
+    private void readFirstPage(long read, AnnotationQuery wanted) {
+        try {
+            List<Row> page = rows(service, wanted.withLimit(FIRST_PAGE));
+            if (page.size() < FIRST_PAGE) { // the whole list
+                fx.execute(() -> showAll(read, page));
+            } else {
+                fx.execute(() -> showFirstPage(read, page));
+                background.execute(() -> readAll(read, wanted));
             }
-        });
+        } catch (UserFacingException e) {
+            fx.execute(() -> showFailure(read, e.getMessage()));
+        }
+    }
+
+    /** Background thread. */
+    private void readAll(long read, AnnotationQuery wanted) {
+        if (read != latest) {
+            return;
+        }
+        try {
+            List<Row> all = rows(service, wanted);
+            fx.execute(() -> showAll(read, all));
+        } catch (UserFacingException e) {
+            fx.execute(() -> showFailure(read, e.getMessage()));
+        }
     }
 
     /** The rows of a query, each with its frame's time: what the list screen shows (and its benchmark measures). */
@@ -119,14 +164,28 @@ public final class AnnotationListViewModel {
         return found;
     }
 
-    private void show(long read, List<Row> found, String text) {
+    private void showFirstPage(long read, List<Row> page) {
+        if (read != firstPageRead) {
+            return;
+        }
+        rows.setAll(page);
+        summary.set("first " + FIRST_PAGE + " shown, reading the rest…");
+    }
+
+    private void showAll(long read, List<Row> all) {
         if (read != latest) {
             return;
         }
-        if (found != null) {
-            rows.setAll(found);
+        firstPageRead = 0;
+        // Replaced in place: the table keeps the selected row and its scroll position when the rows before them are the same.
+        rows.setAll(all);
+        summary.set(all.size() == 1 ? "1 annotation" : all.size() + " annotations");
+    }
+
+    private void showFailure(long read, String message) {
+        if (read == latest) {
+            summary.set(message);
         }
-        summary.set(text);
     }
 
     private static String review(Annotation annotation) {

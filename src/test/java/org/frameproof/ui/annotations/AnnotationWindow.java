@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
@@ -47,14 +48,15 @@ final class AnnotationWindow implements AutoCloseable {
     private final VlcPlayback playback;
     private final FxRobot robot;
 
-    private AnnotationWindow(FxRobot robot, Stage stage, EvidenceStore store) {
+    /** @param reads where the list and search read the store; they show what they read on the same thread */
+    private AnnotationWindow(FxRobot robot, Stage stage, EvidenceStore store, Executor reads) {
         this.robot = robot;
         this.store = store;
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, reads, Runnable::run);
         session = parts.session();
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), session::openFootage);
@@ -79,7 +81,15 @@ final class AnnotationWindow implements AutoCloseable {
 
     /** Unlocks the store in {@code dataFolder} (a new instance) and shows the main window on {@code stage}. */
     static AnnotationWindow open(FxRobot robot, Stage stage, Path dataFolder) throws UserFacingException {
-        return new AnnotationWindow(robot, stage, TestStores.unlock(dataFolder));
+        return open(robot, stage, dataFolder, Runnable::run);
+    }
+
+    /**
+     * As {@link #open(FxRobot, Stage, Path)}, with the list and search reading the store when the
+     * test runs {@code reads}, on the FX thread.
+     */
+    static AnnotationWindow open(FxRobot robot, Stage stage, Path dataFolder, Executor reads) throws UserFacingException {
+        return new AnnotationWindow(robot, stage, TestStores.unlock(dataFolder), reads);
     }
 
     /** Opens the footage from its case, as the cases tree does, and waits for its first frame. */

@@ -6,21 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.effect.ColorAdjust;
 import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
+import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Provenance;
 import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ImportResult;
 import org.frameproof.evidence.Progress;
+import org.frameproof.testing.HandRunExecutor;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.player.FrameView;
@@ -30,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 
 /** The annotation list with its filters, search across cases, and the veil over graphic footage. */
 @ExtendWith(ApplicationExtension.class)
@@ -53,17 +67,21 @@ class ListSearchAndVeilTest {
             window.openFootage(clip);
 
             robot.clickOn("List");
-            TableView<?> table = robot.lookup(".annotation-list .table-view").queryAs(TableView.class);
+            TableView<AnnotationListViewModel.Row> table = listTable(robot);
             AnnotationWindow.waitUntil(() -> table.getItems().size() == 2);
             robot.doubleClickOn("Two men in flecktarn");
             window.waitForFrame(120);
             assertEquals(120, window.frameOnScreen());
             assertEquals("Two men in flecktarn", window.session.selectedProperty().get().observation());
 
+            robot.clickOn(robot.lookup(".annotation-list .column-header .label").match(LabeledMatchers.hasText("Frame"))
+                    .queryLabeled());
+            assertEquals(List.of(120, 42), frames(table), "sorted by frame, now descending");
             robot.clickOn("#tagFilter").write("nothing-tagged-so");
             AnnotationWindow.waitUntil(() -> table.getItems().isEmpty());
             robot.doubleClickOn("#tagFilter").push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE);
             AnnotationWindow.waitUntil(() -> table.getItems().size() == 2);
+            assertEquals(List.of(120, 42), frames(table), "the rows read again keep the sort");
 
             robot.push(KeyCode.CONTROL, KeyCode.F).write("повязка").type(KeyCode.ENTER);
             AnnotationWindow.waitUntil(() -> robot.lookup("Белая повязка на рукаве").tryQuery().isPresent());
@@ -72,6 +90,100 @@ class ListSearchAndVeilTest {
             assertEquals(42, window.frameOnScreen());
             assertEquals(AnnotationKind.NOTE, window.session.selectedProperty().get().kind());
         }
+    }
+
+    @Test
+    void aNewQueryShowsItsFirstPageThenAllRowsWithTheSelectedRowInPlace(FxRobot robot) throws Exception {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
+        List<String> stored = importNotes(clip, 450);
+        HandRunExecutor reads = new HandRunExecutor();
+        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder, reads)) {
+            window.openFootage(clip);
+            robot.clickOn("List");
+            TableView<AnnotationListViewModel.Row> table = listTable(robot);
+            Label summary = robot.lookup("#summaryLabel").queryAs(Label.class);
+
+            // Opening footage asked for two reads (the footage changed, then the session's
+            // annotations): the first page of the first is shown all the same.
+            robot.interact(reads::runNext);
+            assertEquals(AnnotationListViewModel.FIRST_PAGE, table.getItems().size());
+            assertEquals(stored.subList(0, AnnotationListViewModel.FIRST_PAGE), ids(table));
+            assertEquals("first 200 shown, reading the rest…", summary.getText());
+
+            robot.interact(() -> table.scrollTo(140));
+            AnnotationWindow.waitUntil(() -> shownRow(robot, 150).isPresent());
+            robot.clickOn(shownRow(robot, 150).orElseThrow());
+            double selectedRowY = shownRow(robot, 150).orElseThrow().localToScene(0, 0).getY();
+
+            robot.interact(() -> {
+                reads.runAll();
+                table.layout(); // the rows where the next frame draws them
+            });
+            assertEquals(stored.size(), table.getItems().size());
+            assertEquals(stored, ids(table));
+            assertEquals("450 annotations", summary.getText());
+            assertEquals(Optional.of(selectedRowY), shownRow(robot, 150).map(row -> row.localToScene(0, 0).getY()),
+                    "the rows stay where they were on screen");
+            assertEquals(stored.get(150), table.getSelectionModel().getSelectedItem().annotation().id());
+        }
+    }
+
+    @Test
+    void aChangeToTheSessionsAnnotationsReadsAllRowsWithoutShrinkingToAFirstPage(FxRobot robot) throws Exception {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
+        importNotes(clip, 450);
+        HandRunExecutor reads = new HandRunExecutor();
+        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder, reads)) {
+            window.openFootage(clip);
+            robot.clickOn("List");
+            TableView<AnnotationListViewModel.Row> table = listTable(robot);
+            robot.interact(reads::runAll);
+            assertEquals(450, table.getItems().size());
+            List<Integer> shownSizes = new ArrayList<>();
+            table.getItems().addListener((ListChangeListener<AnnotationListViewModel.Row>) change ->
+                    shownSizes.add(change.getList().size()));
+
+            robot.interact(() -> window.session.quickTag(AnnotationKind.NOTE));
+            assertEquals(1, reads.queued(), "one read, of all rows");
+            robot.interact(reads::runAll);
+            assertEquals(List.of(451), shownSizes);
+            assertEquals("451 annotations", robot.lookup("#summaryLabel").queryAs(Label.class).getText());
+        }
+    }
+
+    /** Imports {@code count} notes on the clip, two or three to a frame; their ids in the list's order. */
+    private List<String> importNotes(Footage clip, int count) throws Exception {
+        try (EvidenceStore store = TestStores.unlock(dataFolder)) {
+            FrameIndex index = store.annotations().frameIndex(clip.id());
+            List<Annotation> notes = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int frame = i % index.frameCount();
+                notes.add(new Annotation(UUID.randomUUID().toString(), clip.id(), clip.sha256(), FrameSpan.of(index, frame, frame),
+                        "Note " + i, null, null, List.of(), null, new Finding.Note(null), TestStores.REVIEWER.name(),
+                        TestStores.REVIEWER.role(), Instant.now(), null));
+            }
+            store.annotations().importInto(clip.id(), notes);
+            return store.annotations().list(AnnotationQuery.footage(clip.id())).stream().map(Annotation::id).toList();
+        }
+    }
+
+    /** The table row showing row {@code index}, when it is on screen. */
+    private static Optional<TableRow<?>> shownRow(FxRobot robot, int index) {
+        return robot.lookup(".annotation-list .table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(row -> row.isVisible() && row.getIndex() == index).<TableRow<?>>map(row -> row).findFirst();
+    }
+
+    private static List<String> ids(TableView<AnnotationListViewModel.Row> table) {
+        return table.getItems().stream().map(row -> row.annotation().id()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<AnnotationListViewModel.Row> listTable(FxRobot robot) {
+        return robot.lookup(".annotation-list .table-view").queryAs(TableView.class);
+    }
+
+    private static List<Integer> frames(TableView<AnnotationListViewModel.Row> table) {
+        return table.getItems().stream().map(AnnotationListViewModel.Row::frame).toList();
     }
 
     @Test

@@ -3,17 +3,15 @@ package org.frameproof.ui.player;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.HandRunExecutor;
 import org.frameproof.testing.TestFootage.Clip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,25 +118,5 @@ class PlayerViewModelTest {
             frame[0] = FramePattern.read(argb, width, height);
         });
         return frame[0];
-    }
-
-    /** Holds submitted work until the test runs it. */
-    private static final class HandRunExecutor implements Executor {
-        private final Queue<Runnable> work = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable command) {
-            work.add(command);
-        }
-
-        int queued() {
-            return work.size();
-        }
-
-        void runAll() {
-            while (!work.isEmpty()) {
-                work.poll().run();
-            }
-        }
     }
 }
