@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.frameproof.domain.UserFacingException;
 
 /**
@@ -23,7 +24,7 @@ public final class UndoHistory {
     private final Writer writer;
     private final Deque<AnnotationCommand> undoable = new ArrayDeque<>();
     private final Deque<AnnotationCommand> redoable = new ArrayDeque<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AnnotationCommand>> listeners = new CopyOnWriteArrayList<>();
 
     UndoHistory(Writer writer) {
         this.writer = writer;
@@ -34,7 +35,7 @@ public final class UndoHistory {
         writer.write(command, command.action());
         undoable.push(command);
         redoable.clear();
-        changed();
+        changed(command);
     }
 
     public synchronized boolean canUndo() {
@@ -65,9 +66,10 @@ public final class UndoHistory {
         if (last == null) {
             return Optional.empty();
         }
-        writer.write(last.inverse(), "annotation.undo");
+        AnnotationCommand inverse = last.inverse();
+        writer.write(inverse, "annotation.undo");
         redoable.push(undoable.pop());
-        changed();
+        changed(inverse);
         return Optional.of(last);
     }
 
@@ -79,23 +81,20 @@ public final class UndoHistory {
         }
         writer.write(next, "annotation.redo");
         undoable.push(redoable.pop());
-        changed();
+        changed(next);
         return Optional.of(next);
     }
 
     /**
-     * Called (on the thread that made the change) after every apply, undo and redo, so screens
-     * can reload what they show and enable Undo/Redo.
+     * Called (on the thread that made the change) after every apply, undo and redo with the
+     * command as written (for an undo, its inverse), so screens can show the change and enable
+     * Undo/Redo.
      */
-    public void addListener(Runnable listener) {
+    public void addListener(Consumer<AnnotationCommand> listener) {
         listeners.add(listener);
     }
 
-    public void removeListener(Runnable listener) {
-        listeners.remove(listener);
-    }
-
-    private void changed() {
-        listeners.forEach(Runnable::run);
+    private void changed(AnnotationCommand written) {
+        listeners.forEach(listener -> listener.accept(written));
     }
 }

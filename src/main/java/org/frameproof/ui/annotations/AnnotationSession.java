@@ -1,7 +1,12 @@
 package org.frameproof.ui.annotations;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -65,6 +70,13 @@ public final class AnnotationSession {
     private final BooleanProperty grayscale = new SimpleBooleanProperty();
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
+    /** Commands with more revisions than this are read back instead of applied to the list. */
+    private static final int SHOWN_WITHOUT_READING = 1_000;
+    /** The order {@link AnnotationService#list} gives: frames, then id. */
+    private static final Comparator<Annotation> LIST_ORDER = Comparator
+            .comparingInt((Annotation annotation) -> annotation.span().startFrame())
+            .thenComparingInt(annotation -> annotation.span().endFrame())
+            .thenComparing(Annotation::id);
     /** The annotation keys 1-4 just created, while no other change has followed it; else null. */
     private String untouchedNewId;
 
@@ -264,14 +276,48 @@ public final class AnnotationSession {
         void run() throws UserFacingException;
     }
 
-    private void historyChanged() {
+    private void historyChanged(AnnotationCommand written) {
         untouchedNewId = null;
         UndoHistory history = service.history();
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());
         undoText.set(history.undoDescription().map(text -> "Undo " + text).orElse("Undo"));
         redoText.set(history.redoDescription().map(text -> "Redo " + text).orElse("Redo"));
-        reload();
+        show(written);
+    }
+
+    /**
+     * Puts what a command wrote into the open footage's annotations, in the order a read gives,
+     * instead of reading them all again: with a hundred thousand that read alone would take longer
+     * than a key press may. A large command (an import) is read again.
+     */
+    private void show(AnnotationCommand written) {
+        Footage item = footage.get();
+        if (item == null) {
+            return;
+        }
+        if (written.revisions().size() > SHOWN_WITHOUT_READING) {
+            reload();
+            return;
+        }
+        Map<String, Annotation> changed = new HashMap<>();
+        for (AnnotationCommand.Revision revision : written.revisions()) {
+            Annotation after = revision.after();
+            changed.put(revision.id(), after != null && after.footageId() == item.id() ? after : null);
+        }
+        List<Annotation> shown = new ArrayList<>(annotations.size() + changed.size());
+        for (Annotation annotation : annotations) {
+            if (!changed.containsKey(annotation.id())) {
+                shown.add(annotation);
+            }
+        }
+        changed.values().stream().filter(Objects::nonNull).forEach(shown::add);
+        shown.sort(LIST_ORDER);
+        String selectedId = selected.get() == null ? null : selected.get().id();
+        annotations.setAll(shown);
+        if (selectedId != null && changed.containsKey(selectedId)) {
+            selected.set(changed.get(selectedId));
+        }
     }
 
     /** Selects an annotation and shows its first frame. */

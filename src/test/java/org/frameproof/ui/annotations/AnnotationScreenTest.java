@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -18,6 +19,9 @@ import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.AnnotationService;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
@@ -129,6 +133,58 @@ class AnnotationScreenTest {
             assertEquals("First words", window.only(clip.id()).observation());
             assertEquals("First words", robot.lookup("#observationArea").queryAs(TextArea.class).getText());
         }
+    }
+
+    @Test
+    void theOpenFootagesAnnotationsFollowEachChangeInTheOrderAReadGives(FxRobot robot) throws Exception {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
+        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+            window.openFootage(clip);
+            AnnotationService annotations = window.store.annotations();
+            Annotation a = onFx(robot, () -> annotations.create(clip.id(), 30, 30, note("a")));
+            onFx(robot, () -> annotations.create(clip.id(), 10, 10, note("b")));
+            Annotation c = onFx(robot, () -> annotations.create(clip.id(), 20, 40, note("c")));
+            assertEquals(window.stored(clip.id()), window.session.annotations());
+            robot.interact(() -> window.session.select(c));
+            onFx(robot, () -> annotations.retime(c.id(), 5, 5));
+            assertEquals(window.stored(clip.id()), window.session.annotations(), "moved to the front");
+            assertEquals(5, window.session.selectedProperty().get().span().startFrame(), "the selection follows");
+            onFx(robot, () -> annotations.edit(c.id(), note("c, edited")));
+            assertEquals("c, edited", window.session.selectedProperty().get().observation());
+            onFx(robot, () -> {
+                annotations.delete(a.id());
+                return null;
+            });
+            assertEquals(window.stored(clip.id()), window.session.annotations());
+            onFx(robot, () -> annotations.history().undo());
+            assertEquals(window.stored(clip.id()), window.session.annotations(), "the deletion undone");
+            assertEquals(3, window.session.annotations().size());
+            onFx(robot, () -> annotations.history().redo());
+            assertEquals(window.stored(clip.id()), window.session.annotations());
+            assertEquals(2, window.session.annotations().size());
+        }
+    }
+
+    private static AnnotationContent note(String observation) {
+        return new AnnotationContent(observation, null, null, List.of(), null, new Finding.Note(null));
+    }
+
+    @FunctionalInterface
+    private interface Change<T> {
+        T run() throws UserFacingException;
+    }
+
+    /** Runs a change on the FX thread, as the screens make them, and returns what it returned. */
+    private static <T> T onFx(FxRobot robot, Change<T> change) {
+        AtomicReference<T> result = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                result.set(change.run());
+            } catch (UserFacingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return result.get();
     }
 
     @Test
