@@ -29,6 +29,7 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
@@ -60,10 +61,11 @@ import org.frameproof.ui.timeline.TimelineLanes;
  *                            annotations, zoomed from the whole clip down to single frames, panned and
  *                            zoomed out again by wheel events, one per pulse: pulses per second and
  *                            the time between pulses
- *   keytoform DATA CLIP N    the main window as the app builds it, on a new store with CLIP imported:
- *                            N times, key 1 pressed through the OS (XTest) at the video, timed until the
- *                            layout pulse that shows the new annotation's form with the cursor in it
- *                            (then Esc takes it back)
+ *   keytoform DATA CLIP N [EXISTING]
+ *                            the main window as the app builds it, on a new store with CLIP imported
+ *                            (and EXISTING annotations on it, default none): N times, key 1 pressed
+ *                            through the OS (XTest) at the video, timed until the layout pulse that
+ *                            shows the new annotation's form with the cursor in it (then Esc takes it back)
  */
 public final class ScreenBench {
     private ScreenBench() {
@@ -75,7 +77,8 @@ public final class ScreenBench {
         started.await();
         switch (args[0]) {
             case "timeline" -> timeline(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
-            case "keytoform" -> keyToForm(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            case "keytoform" -> keyToForm(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 0);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("(load average " + Files.readString(Path.of("/proc/loadavg")).substring(0, 14) + " on "
@@ -154,7 +157,7 @@ public final class ScreenBench {
                 handlerNanos[0] / 1e6 / gaps.length);
     }
 
-    private static void keyToForm(Path data, Path clip, int presses) throws Exception {
+    private static void keyToForm(Path data, Path clip, int presses, int existing) throws Exception {
         EvidenceStores stores = new EvidenceStores(
                 folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).facts(),
                 folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(),
@@ -162,6 +165,15 @@ public final class ScreenBench {
         EvidenceStore store = stores.create(data, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
         Case investigation = store.cases().createCase("Bench", "");
         Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        List<Annotation> earlier = new ArrayList<>();
+        FrameIndex index = store.annotations().frameIndex(item.id());
+        for (int i = 0; i < existing; i++) {
+            int frame = i % index.frameCount();
+            earlier.add(new Annotation(UUID.randomUUID().toString(), item.id(), item.sha256(), FrameSpan.of(index, frame, frame),
+                    "earlier note " + i, null, Confidence.MEDIUM, List.of(), null, new Finding.Note("event"), "Bench",
+                    Role.RESEARCHER, Instant.now(), null));
+        }
+        store.annotations().importInto(item.id(), earlier);
         VideoSurface surface = new VideoSurface();
         VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
@@ -214,13 +226,13 @@ public final class ScreenBench {
                 robot.keyPress(KeyCode.ESCAPE);
                 robot.keyRelease(KeyCode.ESCAPE);
             });
-            waitUntil(() -> session.selectedProperty().get() == null && session.annotations().isEmpty());
+            waitUntil(() -> session.selectedProperty().get() == null && session.annotations().size() == existing);
             Thread.sleep(300);
         }
         System.out.println("| measure | value |");
         System.out.println("|---|---|");
-        System.out.printf(Locale.ROOT, "| key 1 (through the X server) to the new annotation's form laid out with the cursor in it, %d presses | %s |%n",
-                presses, percentiles(nanos));
+        System.out.printf(Locale.ROOT, "| key 1 (through the X server) to the new annotation's form laid out with the cursor in it,"
+                + " %d presses, footage with %d annotations | %s |%n", presses, existing, percentiles(nanos));
         System.out.printf(Locale.ROOT, "| the first press (classes loaded and code compiled on the way) | %.1f ms |%n", nanos[0] / 1e6);
         System.out.printf(Locale.ROOT, "| presses 2 to %d | %s |%n", presses, percentiles(Arrays.copyOfRange(nanos, 1, presses)));
         Platform.runLater(player::close);

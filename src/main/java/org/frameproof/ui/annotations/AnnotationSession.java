@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -77,12 +78,24 @@ public final class AnnotationSession {
             .comparingInt((Annotation annotation) -> annotation.span().startFrame())
             .thenComparingInt(annotation -> annotation.span().endFrame())
             .thenComparing(Annotation::id);
+    private final Executor background;
+    private final Executor fx;
+    /** The newest read of the annotations: an older one that finishes later is dropped. */
+    private long latestRead;
+    /** Whether the newest read has not been shown yet. */
+    private boolean reading;
     /** The annotation keys 1-4 just created, while no other change has followed it; else null. */
     private String untouchedNewId;
 
+    /**
+     * @param background where the open footage's annotations are read
+     * @param fx where what was read is shown
+     */
     public AnnotationSession(AnnotationService service, FootageService footageService, Reviewer reviewer,
-            PlayerViewModel player) {
+            PlayerViewModel player, Executor background, Executor fx) {
         this.service = service;
+        this.background = background;
+        this.fx = fx;
         this.footageService = footageService;
         this.reviewer = reviewer;
         this.player = player;
@@ -161,22 +174,43 @@ public final class AnnotationSession {
 
     // ---- the annotations
 
-    /** Reads the open footage's annotations again, keeping the selection by id. */
-    public void reload() {
+    /**
+     * Reads the open footage's annotations again, off the FX thread (a footage item may have a
+     * hundred thousand), and shows them keeping the selection by id. FX thread.
+     */
+    private void reload() {
+        long read = ++latestRead;
         Footage item = footage.get();
         if (item == null) {
+            reading = false;
             annotations.clear();
             return;
         }
-        try {
-            List<Annotation> listed = service.list(AnnotationQuery.footage(item.id()));
-            String selectedId = selected.get() == null ? null : selected.get().id();
-            annotations.setAll(listed);
-            selected.set(selectedId == null ? null
-                    : listed.stream().filter(a -> a.id().equals(selectedId)).findFirst().orElse(null));
-        } catch (UserFacingException e) {
-            message.set(e.getMessage());
+        reading = true;
+        background.execute(() -> {
+            try {
+                List<Annotation> listed = service.list(AnnotationQuery.footage(item.id()));
+                fx.execute(() -> showRead(read, listed));
+            } catch (UserFacingException e) {
+                fx.execute(() -> {
+                    if (read == latestRead) {
+                        reading = false;
+                        message.set(e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private void showRead(long read, List<Annotation> listed) {
+        if (read != latestRead) {
+            return;
         }
+        reading = false;
+        String selectedId = selected.get() == null ? null : selected.get().id();
+        annotations.setAll(listed);
+        selected.set(selectedId == null ? null
+                : listed.stream().filter(a -> a.id().equals(selectedId)).findFirst().orElse(null));
     }
 
     /**
@@ -289,14 +323,15 @@ public final class AnnotationSession {
     /**
      * Puts what a command wrote into the open footage's annotations, in the order a read gives,
      * instead of reading them all again: with a hundred thousand that read alone would take longer
-     * than a key press may. A large command (an import) is read again.
+     * than a key press may. A large command (an import) is read again. FX thread.
      */
     private void show(AnnotationCommand written) {
         Footage item = footage.get();
         if (item == null) {
             return;
         }
-        if (written.revisions().size() > SHOWN_WITHOUT_READING) {
+        if (reading || written.revisions().size() > SHOWN_WITHOUT_READING) {
+            // A read under way may have missed this change: read again after it.
             reload();
             return;
         }

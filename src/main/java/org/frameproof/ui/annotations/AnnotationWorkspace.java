@@ -47,7 +47,8 @@ public final class AnnotationWorkspace {
 
         /** The parts for an unlocked store's reviewer, annotating what {@code player} shows. */
         public static Parts of(EvidenceStore store, PlayerViewModel player, Executor background, Executor fx) {
-            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player);
+            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player,
+                    background, fx);
             return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), background, fx);
         }
     }

@@ -56,7 +56,11 @@ final class AnnotationWindow implements AutoCloseable {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, reads, Runnable::run);
+        // The session reads as it shows, so tests see the open footage's annotations at once.
+        AnnotationSession reviewing = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player,
+                Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts parts = new AnnotationWorkspace.Parts(reviewing, store.annotations(), store.vocabularies(),
+                store.cases(), reads, Runnable::run);
         session = parts.session();
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), session::openFootage);
