@@ -17,6 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
@@ -54,6 +58,8 @@ public final class AnnotationService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
+    /** Pending search index changes merged per transaction: about 10 ms of work. */
+    private static final int MERGE_STEP = 500;
     private static final int CACHED_INDEXES = 8;
 
     private final Database database;
@@ -67,6 +73,13 @@ public final class AnnotationService {
     private final Reviewer reviewer;
     private final Clock clock;
     private final UndoHistory history;
+    /** Merges the search index's pending changes (one thread; {@link #close} stops it). */
+    private final ExecutorService indexMerger = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "search-index-merge");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean merging = new AtomicBoolean();
     private final Map<String, FrameIndex> indexCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, FrameIndex> eldest) {
@@ -320,7 +333,7 @@ public final class AnnotationService {
      * entry, all in one transaction.
      */
     private void write(AnnotationCommand command, String auditAction) throws UserFacingException {
-        database.transaction(() -> {
+        boolean mergeIndex = database.transaction(() -> {
             SearchIndexChanges index = new SearchIndexChanges();
             for (AnnotationCommand.Revision revision : command.revisions()) {
                 Annotation stored = annotations.findLive(revision.id()).orElse(null);
@@ -336,9 +349,38 @@ public final class AnnotationService {
                 }
                 audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
             }
-            searchIndex.apply(index);
-            return null;
+            return searchIndex.apply(index);
         });
+        if (mergeIndex && merging.compareAndSet(false, true)) {
+            indexMerger.execute(this::mergeIndex);
+        }
+    }
+
+    /**
+     * Background thread: merges the search index's pending changes into its postings a small
+     * step at a time, each its own transaction, so a save waits for one step at most.
+     */
+    private void mergeIndex() {
+        try {
+            boolean more;
+            do {
+                more = database.transaction(() -> searchIndex.mergeStep(MERGE_STEP));
+            } while (more);
+        } catch (UserFacingException e) {
+            // The changes stay pending, searched as they are; the next save that needs it tries again.
+        } finally {
+            merging.set(false);
+        }
+    }
+
+    /** Stops merging the search index (a step under way finishes): before the store closes. */
+    void close() {
+        indexMerger.shutdown();
+        try {
+            indexMerger.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Annotation change(String action, String what, Annotation before, Annotation after) throws UserFacingException {

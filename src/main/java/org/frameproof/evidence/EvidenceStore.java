@@ -113,6 +113,7 @@ public final class EvidenceStore implements AutoCloseable {
 
     @Override
     public void close() throws StoreException {
+        annotations.close();
         database.close();
     }
 }

@@ -17,6 +17,7 @@ public final class SearchIndexChanges {
 
     /** For each word and block, its changes in order, as {@link SeqBlock#changed} takes them. */
     private final Map<WordBlock, IntStream.Builder> changes = new LinkedHashMap<>();
+    private int count;
 
     void add(long seq, Set<String> words) {
         record(seq, words, SeqBlock.offsetOf(seq));
@@ -27,9 +28,15 @@ public final class SearchIndexChanges {
     }
 
     private void record(long seq, Set<String> words, int change) {
+        count += words.size();
         for (String word : words) {
             changes.computeIfAbsent(new WordBlock(word, SeqBlock.blockOf(seq)), key -> IntStream.builder()).add(change);
         }
+    }
+
+    /** How many changes: one per word of each annotation written. */
+    int count() {
+        return count;
     }
 
     /** The changes of each word and block, in the order they were made. */

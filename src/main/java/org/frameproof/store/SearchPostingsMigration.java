@@ -47,6 +47,8 @@ final class SearchPostingsMigration implements JavaMigration {
             // word_block: the word's id shifted left by SearchIndex.BLOCK_BITS, plus the block.
             sql.execute("CREATE TABLE search_posting (word_block BIGINT PRIMARY KEY, seqs VARBINARY("
                     + SeqBlock.SIZE / 8 + ") NOT NULL)");
+            sql.execute("CREATE TABLE search_pending (word VARCHAR(" + AnnotationRepository.LONGEST_WORD
+                    + ") NOT NULL, seq BIGINT NOT NULL, present BOOLEAN NOT NULL, PRIMARY KEY (word, seq))");
             convertPostings(connection);
             convertWordLists(connection);
             sql.execute("DROP TABLE annotation_word");

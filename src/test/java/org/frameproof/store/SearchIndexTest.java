@@ -1,0 +1,83 @@
+package org.frameproof.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+    private static final List<String> WORDS = List.of("ka", "kato", "kami", "to", "tomi", "ми", "минa");
+    private static final List<String> PREFIXES = List.of("k", "ka", "kat", "t", "tomi", "м", "мин", "x");
+
+    @TempDir Path dataFolder;
+
+    @Test
+    void findsWhatAModelFindsThroughPendingChangesMergeStepsAndImports() throws Exception {
+        Random random = new Random(3);
+        Map<Long, Set<String>> model = new HashMap<>();
+        try (Database database = Database.open(dataFolder, DatabaseTest.randomKey())) {
+            SearchIndex index = new SearchIndex(database);
+            for (int round = 0; round < 120; round++) {
+                int roll = random.nextInt(10);
+                if (roll == 0) {
+                    database.transaction(() -> index.mergeStep(1 + random.nextInt(300)));
+                } else {
+                    // Mostly a few annotations (pending changes), now and then an import (straight to the postings).
+                    int annotations = roll == 1 ? 3_000 : 1 + random.nextInt(4);
+                    SearchIndexChanges changes = new SearchIndexChanges();
+                    for (int i = 0; i < annotations; i++) {
+                        long seq = 1 + random.nextInt(40_000);
+                        Set<String> before = model.getOrDefault(seq, Set.of());
+                        Set<String> after = new HashSet<>();
+                        for (String word : WORDS) {
+                            if (random.nextInt(3) == 0) {
+                                after.add(word);
+                            }
+                        }
+                        Set<String> gone = new HashSet<>(before);
+                        gone.removeAll(after);
+                        Set<String> added = new HashSet<>(after);
+                        added.removeAll(before);
+                        changes.remove(seq, gone);
+                        changes.add(seq, added);
+                        model.put(seq, after);
+                    }
+                    database.transaction(() -> index.apply(changes));
+                }
+                for (String prefix : PREFIXES) {
+                    BitSet expected = new BitSet();
+                    model.forEach((seq, words) -> {
+                        if (words.stream().anyMatch(word -> word.startsWith(prefix))) {
+                            expected.set(Math.toIntExact(seq));
+                        }
+                    });
+                    BitSet all = database.transaction(() -> index.seqsWithPrefix(prefix, Integer.MAX_VALUE, null));
+                    assertEquals(expected, all, "'" + prefix + "' in round " + round);
+                    BitSet some = database.transaction(() -> index.seqsWithPrefix(prefix, 10, null));
+                    BitSet wrong = (BitSet) some.clone();
+                    wrong.andNot(expected);
+                    assertTrue(wrong.isEmpty(), "only matches");
+                    assertTrue(some.cardinality() >= Math.min(10, expected.cardinality()), "enough");
+                }
+            }
+            long pending = database.transaction(() -> {
+                try (var count = database.connection().createStatement().executeQuery("SELECT COUNT(*) FROM search_pending")) {
+                    count.next();
+                    return count.getLong(1);
+                } catch (java.sql.SQLException e) {
+                    throw StoreException.cannotRead("the test's count", e);
+                }
+            });
+            assertTrue(pending < 2_000, "merge steps and imports keep the pending changes few: " + pending);
+        }
+    }
+}
