@@ -3,6 +3,7 @@ package org.frameproof.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ public final class AnnotationService {
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
     /** Pending search index changes merged per transaction: about 10 ms of work. */
     private static final int MERGE_STEP = 500;
+    private static final Duration MERGE_WHEN_QUIET_FOR = Duration.ofSeconds(2);
     private static final int CACHED_INDEXES = 8;
 
     private final Database database;
@@ -80,6 +82,8 @@ public final class AnnotationService {
         return thread;
     });
     private final AtomicBoolean merging = new AtomicBoolean();
+    /** When the last save was made ({@link System#nanoTime}). */
+    private volatile long lastSave = System.nanoTime();
     private final Map<String, FrameIndex> indexCache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, FrameIndex> eldest) {
@@ -351,6 +355,7 @@ public final class AnnotationService {
             }
             return searchIndex.apply(index);
         });
+        lastSave = System.nanoTime();
         if (mergeIndex && merging.compareAndSet(false, true)) {
             indexMerger.execute(this::mergeIndex);
         }
@@ -358,14 +363,22 @@ public final class AnnotationService {
 
     /**
      * Background thread: merges the search index's pending changes into its postings a small
-     * step at a time, each its own transaction, so a save waits for one step at most.
+     * step at a time, each its own transaction, and only once no save has come for
+     * {@link #MERGE_WHEN_QUIET_FOR}: merging beside a run of saves pushed their p99 from 10 to 32 ms.
      */
     private void mergeIndex() {
         try {
-            boolean more;
-            do {
-                more = database.transaction(() -> searchIndex.mergeStep(MERGE_STEP));
-            } while (more);
+            boolean more = true;
+            while (more) {
+                long quiet = System.nanoTime() - lastSave;
+                if (quiet < MERGE_WHEN_QUIET_FOR.toNanos()) {
+                    TimeUnit.NANOSECONDS.sleep(MERGE_WHEN_QUIET_FOR.toNanos() - quiet);
+                } else {
+                    more = database.transaction(() -> searchIndex.mergeStep(MERGE_STEP));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (UserFacingException e) {
             // The changes stay pending, searched as they are; the next save that needs it tries again.
         } finally {
@@ -373,9 +386,9 @@ public final class AnnotationService {
         }
     }
 
-    /** Stops merging the search index (a step under way finishes): before the store closes. */
+    /** Stops merging the search index (a step under way finishes; the rest stays pending): before the store closes. */
     void close() {
-        indexMerger.shutdown();
+        indexMerger.shutdownNow();
         try {
             indexMerger.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.Vocabulary;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.store.AuditRepository;
+import org.frameproof.store.SearchIndex;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
@@ -269,6 +271,38 @@ class AnnotationServiceTest {
         annotations.history().undo();
         assertEquals(List.of(), ids(annotations.search("band n12", 100)), "undo takes the new words out again");
         assertEquals(everyThird, ids(annotations.search("armband checkpoint", 100)));
+    }
+
+    @Test
+    void pendingSearchWordsAreMergedOnceSavesPauseAndStayFindable() throws Exception {
+        // 210 annotations of 100 words each: more pending changes than SearchIndex.MERGE_ABOVE.
+        for (int i = 0; i < 210; i++) {
+            StringBuilder text = new StringBuilder("batch").append(i % 7);
+            for (int w = 0; w < 99; w++) {
+                text.append(" w").append(i).append('x').append(w);
+            }
+            annotations.create(clip.id(), i % 50, i % 50, content(text.toString(), new Finding.Note(null)));
+        }
+        assertTrue(pendingSearchWords() > SearchIndex.MERGE_ABOVE, "pending before the pause: " + pendingSearchWords());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (pendingSearchWords() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, pendingSearchWords(), "merged once saves paused");
+        assertEquals(30, annotations.search("batch3", 100).size());
+        assertEquals(1, annotations.search("w17x98 batch3", 100).size());
+    }
+
+    private long pendingSearchWords() throws Exception {
+        return store.database().transaction(() -> {
+            try (Statement sql = store.database().connection().createStatement();
+                 java.sql.ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM search_pending")) {
+                count.next();
+                return count.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw new UserFacingException(e.getMessage());
+            }
+        });
     }
 
     @Test
