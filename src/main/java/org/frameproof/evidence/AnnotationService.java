@@ -127,7 +127,8 @@ public final class AnnotationService {
 
     /**
      * Goes through the steps of creating an empty annotation of each kind on a footage item
-     * without saving one: the checks, its search words, its audit entry's JSON and the reads. Done
+     * without saving one: the checks, its audit entry's JSON, the reads, and the row with its
+     * search words written in a transaction that is rolled back. Done
      * in the background when footage opens, so the first key press of a session does not wait
      * for that code to be loaded and compiled. Nothing is written.
      */
@@ -139,9 +140,15 @@ public final class AnnotationService {
                     clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
                     clean.finding(), reviewer.name(), reviewer.role(), now(), null);
             json(unsaved);
-            searchWords(unsaved);
             describe(unsaved);
             database.transaction(() -> annotations.findLive(unsaved.id()));
+            // The row and its search words, written and rolled back: the first real save otherwise
+            // took about 120 ms more (measured with and without ten thousand saves before it).
+            database.rehearse(() -> {
+                SearchIndexChanges index = new SearchIndexChanges();
+                annotations.write(unsaved, searchWords(unsaved), index);
+                return searchIndex.apply(index);
+            });
         }
     }
 

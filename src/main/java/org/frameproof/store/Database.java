@@ -168,6 +168,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction that is always rolled back: nothing it writes stays (an
+     * identity number it drew stays drawn). For going through code once before it is needed.
+     */
+    public void rehearse(Work<?> work) throws UserFacingException {
+        inUse.lock();
+        try {
+            if (inUse.getHoldCount() > 1) {
+                throw new IllegalStateException("A rehearsal cannot join a transaction: it would roll it back");
+            }
+            try {
+                connection.setAutoCommit(false);
+                work.run();
+            } catch (SQLException e) {
+                throw StoreException.cannotSave(e);
+            } finally {
+                rollbackQuietly();
+                restoreAutoCommit();
+            }
+        } finally {
+            inUse.unlock();
+        }
+    }
+
     private void rollbackQuietly() {
         try {
             connection.rollback();
