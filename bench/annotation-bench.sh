@@ -3,7 +3,7 @@
 # Usage: bench/annotation-bench.sh [N_FOOTAGE1] [N_FOOTAGE2]   (defaults 1000000 100000)
 # BENCH_WORK=DIR keeps the filled store there and reuses it (filling a million takes a while).
 # BENCH_JAVA_OPTS=-Dbench.batch=200000 fills in larger transactions (the file is append-only: fewer, larger
-# commits rewrite the word index fewer times; a million needs about 65 GB of disk that way).
+# commits rewrite the search index fewer times; a million took 7 minutes and 19 GB of disk that way).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 if [ -n "${BENCH_WORK:-}" ]; then
