@@ -1,12 +1,11 @@
 package org.frameproof.ui.annotations;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
@@ -338,21 +337,41 @@ public final class AnnotationSession {
         Map<String, Annotation> changed = new HashMap<>();
         for (AnnotationCommand.Revision revision : written.revisions()) {
             Annotation after = revision.after();
-            changed.put(revision.id(), after != null && after.footageId() == item.id() ? after : null);
-        }
-        List<Annotation> shown = new ArrayList<>(annotations.size() + changed.size());
-        for (Annotation annotation : annotations) {
-            if (!changed.containsKey(annotation.id())) {
-                shown.add(annotation);
+            Annotation shown = after != null && after.footageId() == item.id() ? after : null;
+            changed.put(revision.id(), shown);
+            // One change each, in place, so the timeline redraws what moved rather than rebuilding all.
+            int at = indexOf(revision.id());
+            if (at >= 0 && shown != null && fitsAt(at, shown)) {
+                annotations.set(at, shown);
+                continue;
+            }
+            if (at >= 0) {
+                annotations.remove(at);
+            }
+            if (shown != null) {
+                int insert = Collections.binarySearch(annotations, shown, LIST_ORDER);
+                annotations.add(insert < 0 ? -insert - 1 : insert, shown);
             }
         }
-        changed.values().stream().filter(Objects::nonNull).forEach(shown::add);
-        shown.sort(LIST_ORDER);
         String selectedId = selected.get() == null ? null : selected.get().id();
-        annotations.setAll(shown);
         if (selectedId != null && changed.containsKey(selectedId)) {
             selected.set(changed.get(selectedId));
         }
+    }
+
+    private int indexOf(String id) {
+        for (int i = 0; i < annotations.size(); i++) {
+            if (annotations.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code annotation} keeps the list in order at {@code index}. */
+    private boolean fitsAt(int index, Annotation annotation) {
+        return (index == 0 || LIST_ORDER.compare(annotations.get(index - 1), annotation) <= 0)
+                && (index == annotations.size() - 1 || LIST_ORDER.compare(annotation, annotations.get(index + 1)) <= 0);
     }
 
     /** Selects an annotation and shows its first frame. */

@@ -79,6 +79,7 @@ public final class AnnotationWorkspace {
         AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session, parts.background(), parts.fx());
         listTab = new Tab("List", ViewLoader.load(AnnotationWorkspace.class.getResource("AnnotationListView.fxml"),
                 () -> new AnnotationListController(list)));
+        list.shownProperty().bind(listTab.selectedProperty());
         sidePane = new TabPane(inspectorTab, listTab, searchTab);
         sidePane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sidePane.getStyleClass().add("annotation-side-pane");

@@ -2,6 +2,7 @@ package org.frameproof.ui.timeline;
 
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
 import org.frameproof.domain.Annotation;
 import org.frameproof.ui.annotations.AnnotationSession;
 import org.frameproof.ui.common.TaskExecutor;
@@ -14,6 +15,8 @@ import org.frameproof.ui.player.PlayerViewModel;
 public final class TimelineController implements TimelineLanes.Listener {
     private final AnnotationSession session;
     private final PlayerViewModel player;
+    /** A change to this many annotations or more (another footage's, a fresh read) rebuilds the lanes. */
+    private static final int REDRAWN_IN_FULL_FROM = 100;
     private final TimelineLanes lanes = new TimelineLanes();
 
     public TimelineController(AnnotationSession session) {
@@ -22,7 +25,15 @@ public final class TimelineController implements TimelineLanes.Listener {
         lanes.setListener(this);
         player.frameCountProperty().addListener((observable, old, count) -> lanes.setFrameCount(count.intValue()));
         player.currentFrameProperty().addListener((observable, old, frame) -> lanes.setPlayHead(frame.intValue()));
-        session.annotations().addListener((InvalidationListener) observable -> lanes.setAnnotations(session.annotations()));
+        session.annotations().addListener((ListChangeListener<Annotation>) change -> {
+            while (change.next()) {
+                if (change.getRemovedSize() + change.getAddedSize() > REDRAWN_IN_FULL_FROM) {
+                    lanes.setAnnotations(session.annotations());
+                    return;
+                }
+                lanes.changeAnnotations(change.getRemoved(), change.getAddedSubList());
+            }
+        });
         session.selectedProperty().addListener((observable, old, selected) ->
                 lanes.setSelectedId(selected == null ? null : selected.id()));
         InvalidationListener range = observable ->

@@ -127,6 +127,17 @@ public final class TimelineLanes extends Region {
         redraw();
     }
 
+    /** Takes {@code removed} out (by id) and draws {@code added} too. */
+    public void changeAnnotations(List<? extends Annotation> removed, List<? extends Annotation> added) {
+        for (Annotation gone : removed) {
+            lanes.get(gone.kind()).items.removeIf(annotation -> annotation.id().equals(gone.id()));
+        }
+        for (Annotation annotation : added) {
+            lanes.get(annotation.kind()).insert(annotation);
+        }
+        redraw();
+    }
+
     public void setSelectedId(String id) {
         selectedId = id;
         redraw();
@@ -488,6 +499,17 @@ public final class TimelineLanes extends Region {
         void sort() {
             items.sort(Comparator.comparingInt((Annotation a) -> a.span().startFrame()));
             longest = items.stream().mapToInt(a -> a.span().endFrame() - a.span().startFrame()).max().orElse(0);
+        }
+
+        /** Puts {@code annotation} in its place by start frame. ({@link #longest} only grows: as a bound it stays right.) */
+        void insert(Annotation annotation) {
+            int start = annotation.span().startFrame();
+            int at = firstReaching(start + longest + 1);
+            while (at < items.size() && items.get(at).span().startFrame() <= start) {
+                at++;
+            }
+            items.add(at, annotation);
+            longest = Math.max(longest, annotation.span().endFrame() - start);
         }
 
         /** The first index whose annotation may reach {@code frame}: starts no earlier than frame - longest. */
