@@ -180,16 +180,28 @@ public final class Database implements AutoCloseable {
             }
             try {
                 connection.setAutoCommit(false);
-                work.run();
+                try {
+                    work.run();
+                } finally {
+                    undoRehearsal();
+                }
             } catch (SQLException e) {
                 throw StoreException.cannotSave(e);
-            } finally {
-                rollbackQuietly();
-                restoreAutoCommit();
             }
         } finally {
             inUse.unlock();
         }
+    }
+
+    private void undoRehearsal() throws SQLException {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // Auto-commit switched back on would commit what the rehearsal wrote; closing discards it.
+            closeQuietly(connection);
+            throw e;
+        }
+        connection.setAutoCommit(true);
     }
 
     private void rollbackQuietly() {
