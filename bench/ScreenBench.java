@@ -46,7 +46,7 @@ import org.frameproof.ui.annotations.AnnotationSession;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
@@ -178,7 +178,8 @@ public final class ScreenBench {
         VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player,
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("thumbnails"), Platform::runLater);
+        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, thumbnails,
                 TaskExecutor.daemonThread("annotation-reads"), Platform::runLater);
         AnnotationSession session = parts.session();
         Stage[] stage = new Stage[1];
@@ -188,7 +189,7 @@ public final class ScreenBench {
                     TaskExecutor.background("verify"), session::openFootage);
             stage[0] = new Stage();
             MainWindow.show(stage[0], new MainWindowViewModel(store.cases(), "bench"), player,
-                    CasesView.load(cases, new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("thumbnails"), Platform::runLater)),
+                    CasesView.load(cases, thumbnails),
                     () -> null, parts, "bench", new Image(ScreenBench.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm()));
             session.openFootage(item);
             shown.complete(null);

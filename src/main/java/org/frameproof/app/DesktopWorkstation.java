@@ -20,7 +20,7 @@ import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.MainWindow;
@@ -108,11 +108,11 @@ final class DesktopWorkstation implements Workstation {
                     FrameDecoder.DEFAULT_CACHE_BYTES);
             mainWindow.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
                     TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
-            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player,
+            Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);
+            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails,
                     TaskExecutor.daemonThread("frameproof-annotation-reads"), Platform::runLater);
             CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
                     TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);
-            Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
             MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),

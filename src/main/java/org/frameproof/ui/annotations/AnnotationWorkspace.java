@@ -22,7 +22,9 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.VocabularyService;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
@@ -43,13 +45,15 @@ import org.frameproof.ui.timeline.TimelineLanes;
 public final class AnnotationWorkspace {
     /** What the composition root hands over to build the screens. */
     public record Parts(AnnotationSession session, AnnotationService annotations, VocabularyService vocabularies,
-            CaseService cases, Executor background, Executor fx) {
+            CaseService cases, FootageService footage, Thumbnails thumbnails, Executor background, Executor fx) {
 
         /** The parts for an unlocked store's reviewer, annotating what {@code player} shows. */
-        public static Parts of(EvidenceStore store, PlayerViewModel player, Executor background, Executor fx) {
+        public static Parts of(EvidenceStore store, PlayerViewModel player, Thumbnails thumbnails, Executor background,
+                Executor fx) {
             AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player,
                     background, fx);
-            return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), background, fx);
+            return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), store.footage(), thumbnails,
+                    background, fx);
         }
     }
 
@@ -74,7 +78,8 @@ public final class AnnotationWorkspace {
         InspectorViewModel inspectorModel = new InspectorViewModel(session, parts.vocabularies(), parts.cases());
         inspector = InspectorView.load(inspectorModel, session, player.controller()::focusVideo);
         inspectorTab = new Tab("Inspector", inspector.node());
-        search = SearchView.load(new SearchViewModel(parts.annotations(), session, parts.background(), parts.fx()));
+        search = SearchView.load(new SearchViewModel(parts.annotations(), parts.footage(), parts.thumbnails(), session,
+                parts.background(), parts.fx()));
         searchTab = new Tab("Search", search.node());
         AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session, parts.background(), parts.fx());
         listTab = new Tab("List", ViewLoader.load(AnnotationWorkspace.class.getResource("AnnotationListView.fxml"),

@@ -20,10 +20,10 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.effect.GaussianBlur;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
@@ -44,6 +44,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.ui.cases.CasesViewModel.CaseRow;
 import org.frameproof.ui.cases.CasesViewModel.ImportReport;
 import org.frameproof.ui.cases.CasesViewModel.IntegrityWarning;
+import org.frameproof.ui.common.Thumbnails;
 
 /**
  * Binds the case tree and the provenance form to the view model, and runs the dialogs of the

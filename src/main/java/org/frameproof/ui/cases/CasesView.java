@@ -1,6 +1,7 @@
 package org.frameproof.ui.cases;
 
 import javafx.scene.Parent;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.ViewLoader;
 
 /** The loaded left pane: its node for the main window, its controller for the File menu. */

@@ -7,8 +7,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.frameproof.domain.Annotation;
+import org.frameproof.ui.common.Thumbnails;
 
 /** Binds the search field and its results; Enter or a double click opens a result at its frame. */
 public final class SearchController {
@@ -43,8 +46,13 @@ public final class SearchController {
                 where.getStyleClass().add("search-where");
                 Label snippet = new Label(snippet(annotation));
                 snippet.setWrapText(true);
-                snippet.setMaxWidth(320);
-                setGraphic(new VBox(2, where, snippet));
+                snippet.setMaxWidth(250);
+                ImageView picture = new ImageView();
+                picture.setId("resultPicture");
+                picture.setFitWidth(Thumbnails.WIDTH);
+                picture.setFitHeight(Thumbnails.HEIGHT);
+                picture.imageProperty().bind(viewModel.thumbnail(item));
+                setGraphic(new HBox(6, picture, new VBox(2, where, snippet)));
                 setText(null);
             }
         });

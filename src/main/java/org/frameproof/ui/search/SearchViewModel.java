@@ -1,24 +1,29 @@
 package org.frameproof.ui.search;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationService;
+import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.SearchHit;
 import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.common.Thumbnails;
 
 /**
  * Full-text search across all cases: the words typed, the hits with where they are (case, footage,
@@ -28,14 +33,16 @@ import org.frameproof.ui.annotations.AnnotationSession;
 public final class SearchViewModel {
     static final int MOST_HITS = 500;
 
-    /** One hit as the result list shows it. */
-    public record Result(SearchHit hit, String time) {
+    /** One hit as the result list shows it; {@code file} is its footage's vault copy. */
+    public record Result(SearchHit hit, String time, Path file) {
         public Annotation annotation() {
             return hit.annotation();
         }
     }
 
     private final AnnotationService service;
+    private final FootageService footage;
+    private final Thumbnails thumbnails;
     private final AnnotationSession session;
     private final Executor background;
     private final Executor fx;
@@ -44,8 +51,16 @@ public final class SearchViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Type words to find them in every case.");
     private final AtomicLong latest = new AtomicLong();
 
-    public SearchViewModel(AnnotationService service, AnnotationSession session, Executor background, Executor fx) {
+    /**
+     * @param thumbnails where the results' pictures of their frames come from
+     * @param background where the search runs
+     * @param fx where its results are shown
+     */
+    public SearchViewModel(AnnotationService service, FootageService footage, Thumbnails thumbnails, AnnotationSession session,
+            Executor background, Executor fx) {
         this.service = service;
+        this.footage = footage;
+        this.thumbnails = thumbnails;
         this.session = session;
         this.background = background;
         this.fx = fx;
@@ -68,6 +83,7 @@ public final class SearchViewModel {
 
     private List<Result> describe(List<SearchHit> hits) throws UserFacingException {
         Map<Long, FrameIndex> indexes = new HashMap<>();
+        Map<Long, Path> files = new HashMap<>();
         List<Result> described = new ArrayList<>();
         for (SearchHit hit : hits) {
             long footageId = hit.annotation().footageId();
@@ -75,10 +91,16 @@ public final class SearchViewModel {
             if (index == null) {
                 index = service.frameIndex(footageId);
                 indexes.put(footageId, index);
+                files.put(footageId, footage.vaultCopy(footage.require(footageId)));
             }
-            described.add(new Result(hit, Timecode.formatFrame(index, hit.annotation().span().startFrame())));
+            described.add(new Result(hit, Timecode.formatFrame(index, hit.annotation().span().startFrame()), files.get(footageId)));
         }
         return described;
+    }
+
+    /** A small picture of the result's first frame, exact; empty until decoded. FX thread. */
+    public ReadOnlyObjectProperty<Image> thumbnail(Result result) {
+        return thumbnails.of(result.hit().annotation().footageSha256(), result.file(), result.annotation().span().startFrame());
     }
 
     private void show(long search, List<Result> found, String problem) {

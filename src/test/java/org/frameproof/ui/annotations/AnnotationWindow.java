@@ -27,7 +27,7 @@ import org.frameproof.testing.TestFootage;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -59,8 +59,9 @@ final class AnnotationWindow implements AutoCloseable {
         // The session reads as it shows, so tests see the open footage's annotations at once.
         AnnotationSession reviewing = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player,
                 Runnable::run, Runnable::run);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run);
         AnnotationWorkspace.Parts parts = new AnnotationWorkspace.Parts(reviewing, store.annotations(), store.vocabularies(),
-                store.cases(), reads, Runnable::run);
+                store.cases(), store.footage(), thumbnails, reads, Runnable::run);
         session = parts.session();
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), session::openFootage);
@@ -68,7 +69,7 @@ final class AnnotationWindow implements AutoCloseable {
             stage.setWidth(1280);
             stage.setHeight(800);
             MainWindow.show(stage, new MainWindowViewModel(store.cases(), "test"), player,
-                    CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                    CasesView.load(cases, thumbnails),
                     () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),
                     parts, "about",
                     new Image(AnnotationWindow.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm()));

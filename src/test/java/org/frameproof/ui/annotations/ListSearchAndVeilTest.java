@@ -1,5 +1,6 @@
 package org.frameproof.ui.annotations;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +20,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.effect.ColorAdjust;
 import javafx.scene.effect.GaussianBlur;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.frameproof.domain.Annotation;
@@ -33,9 +38,13 @@ import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ImportResult;
 import org.frameproof.evidence.Progress;
+import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaProbe;
 import org.frameproof.testing.HandRunExecutor;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
+import org.frameproof.ui.common.SmallPictures;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.player.FrameView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,11 +94,30 @@ class ListSearchAndVeilTest {
 
             robot.push(KeyCode.CONTROL, KeyCode.F).write("повязка").type(KeyCode.ENTER);
             AnnotationWindow.waitUntil(() -> robot.lookup("Белая повязка на рукаве").tryQuery().isPresent());
+            ImageView picture = robot.lookup("#resultPicture").queryAs(ImageView.class);
+            AnnotationWindow.waitUntil(() -> picture.getImage() != null);
+            assertArrayEquals(smallPicture(window, clip, 42), pixels(picture.getImage()), "the result shows its own frame");
+            assertFalse(Arrays.equals(smallPicture(window, clip, 0), pixels(picture.getImage())));
             robot.doubleClickOn("Белая повязка на рукаве");
             window.waitForFrame(42);
             assertEquals(42, window.frameOnScreen());
             assertEquals(AnnotationKind.NOTE, window.session.selectedProperty().get().kind());
         }
+    }
+
+    /** Frame {@code frame} of the footage's vault copy as a thumbnail, decoded here on its own. */
+    private static int[] smallPicture(AnnotationWindow window, Footage clip, int frame) throws Exception {
+        Path file = window.store.footage().vaultCopy(clip);
+        try (FrameDecoder decoder = FrameDecoder.open(file, MediaProbe.analyze(file, p -> { }, () -> false).index(), 8L << 20)) {
+            return SmallPictures.fit(decoder.frame(frame), Thumbnails.WIDTH, Thumbnails.HEIGHT);
+        }
+    }
+
+    private static int[] pixels(Image image) {
+        int[] pixels = new int[Thumbnails.WIDTH * Thumbnails.HEIGHT];
+        image.getPixelReader().getPixels(0, 0, Thumbnails.WIDTH, Thumbnails.HEIGHT, PixelFormat.getIntArgbInstance(), pixels,
+                0, Thumbnails.WIDTH);
+        return pixels;
     }
 
     @Test

@@ -43,6 +43,7 @@ import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
@@ -78,11 +79,11 @@ class CasesScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
-        cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("test-import"),
-                TaskExecutor.background("test-verify"), annotations.session()::openFootage);
         Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("test-thumbnails"),
                 javafx.application.Platform::runLater);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
+        cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("test-import"),
+                TaskExecutor.background("test-verify"), annotations.session()::openFootage);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
         MainWindow.show(stage, new MainWindowViewModel(store.cases(), "Data: test"), player, CasesView.load(cases, thumbnails),
                 () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),

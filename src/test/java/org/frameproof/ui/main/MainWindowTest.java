@@ -19,7 +19,7 @@ import org.frameproof.testing.TestStores;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -50,10 +50,11 @@ class MainWindowTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
                 PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), annotations.session()::openFootage);
-        MainWindow.show(stage, viewModel, player, CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+        MainWindow.show(stage, viewModel, player, CasesView.load(cases, thumbnails),
                 () -> new ChangePassphraseViewModel(TestStores.stores(), dataFolder, TaskExecutor.immediate()), annotations,
                 "about", icon);
     }

@@ -31,7 +31,7 @@ import org.frameproof.testing.TestStores;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.cases.Thumbnails;
+import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
@@ -91,11 +91,12 @@ class UnlockScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, Runnable::run, Runnable::run);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), annotations.session()::openFootage);
         MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player,
-                CasesView.load(cases, new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run)),
+                CasesView.load(cases, thumbnails),
                 () -> new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate()), annotations,
                 "about", icon());
     }

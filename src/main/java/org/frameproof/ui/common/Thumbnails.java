@@ -1,4 +1,4 @@
-package org.frameproof.ui.cases;
+package org.frameproof.ui.common;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -10,22 +10,25 @@ import javafx.scene.image.Image;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
-import org.frameproof.ui.common.SmallPictures;
 import org.frameproof.ui.player.MediaAnalyzer;
 
 /**
- * Small pictures of each footage item's first frame, decoded off the FX thread once per session
- * and kept in memory (a few kilobytes each). A file that cannot be decoded simply has none.
+ * Small pictures of exact frames of footage files (the cases tree's first frames, search results'
+ * frames), decoded off the FX thread once per session and kept in memory (a few kilobytes each).
+ * A frame that cannot be decoded simply has none.
  */
 public final class Thumbnails {
-    static final int WIDTH = 64;
-    static final int HEIGHT = 36;
+    public static final int WIDTH = 64;
+    public static final int HEIGHT = 36;
     private static final long DECODER_CACHE_BYTES = 8L << 20;
 
     private final MediaAnalyzer analyzer;
     private final Executor background;
     private final Executor fx;
     private final Map<String, ReadOnlyObjectWrapper<Image>> images = new HashMap<>();
+    /** The decoder of the file last asked for, kept for the next frame of it; background thread only. */
+    private FrameDecoder decoder;
+    private Path decoderFile;
 
     /**
      * @param background where files are read and decoded (one thread: decoders are not shared)
@@ -39,12 +42,18 @@ public final class Thumbnails {
 
     /** The first frame of {@code file}, known by {@code key}; empty until decoded. Call on the FX thread. */
     public ReadOnlyObjectProperty<Image> of(String key, Path file) {
-        ReadOnlyObjectWrapper<Image> image = images.get(key);
+        return of(key, file, 0);
+    }
+
+    /** Frame {@code frame} of {@code file}, known by {@code key} and the frame; empty until decoded. FX thread. */
+    public ReadOnlyObjectProperty<Image> of(String key, Path file, int frame) {
+        String frameKey = key + "#" + frame;
+        ReadOnlyObjectWrapper<Image> image = images.get(frameKey);
         if (image == null) {
             ReadOnlyObjectWrapper<Image> created = new ReadOnlyObjectWrapper<>();
-            images.put(key, created);
+            images.put(frameKey, created);
             background.execute(() -> {
-                int[] pixels = firstFrameScaled(file);
+                int[] pixels = frameScaled(file, frame);
                 if (pixels != null) {
                     fx.execute(() -> created.set(SmallPictures.image(pixels, WIDTH, HEIGHT)));
                 }
@@ -54,14 +63,26 @@ public final class Thumbnails {
         return image.getReadOnlyProperty();
     }
 
-    private int[] firstFrameScaled(Path file) {
+    private int[] frameScaled(Path file, int frame) {
         try {
-            MediaAnalysis analysis = analyzer.analyze(file, fraction -> { }, () -> false);
-            try (FrameDecoder decoder = FrameDecoder.open(file, analysis.index(), DECODER_CACHE_BYTES)) {
-                return SmallPictures.fit(decoder.frame(0), WIDTH, HEIGHT);
+            if (!file.equals(decoderFile)) {
+                closeDecoder();
+                MediaAnalysis analysis = analyzer.analyze(file, fraction -> { }, () -> false);
+                decoder = FrameDecoder.open(file, analysis.index(), DECODER_CACHE_BYTES);
+                decoderFile = file;
             }
+            return SmallPictures.fit(decoder.frame(frame), WIDTH, HEIGHT);
         } catch (UserFacingException | RuntimeException e) {
-            return null; // the tree shows the item without a picture; opening it says what is wrong
+            closeDecoder();
+            return null; // shown without a picture; opening the footage says what is wrong
         }
+    }
+
+    private void closeDecoder() {
+        if (decoder != null) {
+            decoder.close();
+        }
+        decoder = null;
+        decoderFile = null;
     }
 }
