@@ -205,12 +205,20 @@ public final class TimelineLanes extends Region {
             framesPerPixel = wholeClipFramesPerPixel();
             firstFrame = 0;
         }
-        redraw();
+        draw();
     }
 
     // ---- drawing
 
+    /**
+     * Draws again in the next pulse's layout pass: a save changes the annotations, the selection
+     * and the range one after another, and with a hundred thousand annotations each drawing costs.
+     */
     private void redraw() {
+        requestLayout();
+    }
+
+    private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
