@@ -103,6 +103,14 @@ public final class AnnotationService {
         this.reviewer = reviewer;
         this.clock = clock;
         this.history = new UndoHistory(this::write);
+        // Changes a closed session (or a command-line run) left pending are merged once saves pause.
+        try {
+            if (database.transaction(searchIndex::needsMerge)) {
+                startMerging();
+            }
+        } catch (UserFacingException e) {
+            // Unreadable now: the next save that finds too many pending starts the merge.
+        }
     }
 
     /**
@@ -363,7 +371,13 @@ public final class AnnotationService {
             return searchIndex.apply(index);
         });
         lastSave = System.nanoTime();
-        if (mergeIndex && merging.compareAndSet(false, true)) {
+        if (mergeIndex) {
+            startMerging();
+        }
+    }
+
+    private void startMerging() {
+        if (merging.compareAndSet(false, true)) {
             indexMerger.execute(this::mergeIndex);
         }
     }

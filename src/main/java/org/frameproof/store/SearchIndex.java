@@ -32,15 +32,30 @@ public final class SearchIndex {
     static final int BLOCK_BITS = 24;
     /** Pending changes above this many should be merged into the postings. */
     public static final int MERGE_ABOVE = 20_000;
+    /**
+     * Pending changes above this many are merged by the save that finds them (a few seconds, once):
+     * saves that never pause, such as a script adding annotations one command at a time, would
+     * otherwise let them grow without end, and every search reads them.
+     */
+    static final int MERGE_NOW_ABOVE = 10 * MERGE_ABOVE;
     /** A transaction with this many changes or more (an import) writes them to the postings directly. */
     private static final int DIRECT_FROM = 5_000;
     /** Sorts after every character a word may hold: {@code prefix + this} bounds the words starting with the prefix. */
     private static final char PAST_EVERY_CHARACTER = '\uFFFF';
 
     private final Database database;
+    private final int mergeAbove;
+    private final int mergeNowAbove;
 
     public SearchIndex(Database database) {
+        this(database, MERGE_ABOVE, MERGE_NOW_ABOVE);
+    }
+
+    /** With other limits on the pending changes (tests reach them with a few hundred). */
+    SearchIndex(Database database, int mergeAbove, int mergeNowAbove) {
         this.database = database;
+        this.mergeAbove = mergeAbove;
+        this.mergeNowAbove = mergeNowAbove;
     }
 
     /**
@@ -156,13 +171,31 @@ public final class SearchIndex {
                 }
                 merge.executeBatch();
             }
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM search_pending");
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1) > MERGE_ABOVE;
+            long pending = pendingCount(connection);
+            if (pending > mergeNowAbove) {
+                mergeStep(Integer.MAX_VALUE);
+                return false;
             }
+            return pending > mergeAbove;
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
+        }
+    }
+
+    /** Whether pending changes should be merged ({@link #mergeStep}): more than {@link #MERGE_ABOVE}. */
+    public boolean needsMerge() throws StoreException {
+        try {
+            return pendingCount(database.connection()) > mergeAbove;
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the search index", e);
+        }
+    }
+
+    private static long pendingCount(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM search_pending");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

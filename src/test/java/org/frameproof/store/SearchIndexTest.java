@@ -21,6 +21,44 @@ class SearchIndexTest {
     @TempDir Path dataFolder;
 
     @Test
+    void aSaveThatFindsTooManyPendingChangesMergesThemAll() throws Exception {
+        try (Database database = Database.open(dataFolder, DatabaseTest.randomKey())) {
+            SearchIndex index = new SearchIndex(database, 50, 200);
+            BitSet expected = new BitSet();
+            boolean asked = false;
+            boolean mergedNow = false;
+            for (long seq = 1; seq <= 300; seq++) {
+                SearchIndexChanges changes = new SearchIndexChanges();
+                changes.add(seq, Set.of("armband", "soldier" + seq));
+                expected.set(Math.toIntExact(seq));
+                long before = pending(database);
+                asked |= database.transaction(() -> index.apply(changes));
+                long after = pending(database);
+                mergedNow |= after < before;
+                assertTrue(after <= 200, "never past the limit: " + after);
+            }
+            assertTrue(asked, "a merge was asked for past 50");
+            assertTrue(mergedNow, "past 200 the save merged them");
+            SearchIndexChanges last = new SearchIndexChanges();
+            last.add(5_000, Set.of("armband"));
+            expected.set(5_000);
+            database.transaction(() -> index.apply(last));
+            assertEquals(expected, database.transaction(() -> index.seqsWithPrefix("arm", Integer.MAX_VALUE, null)));
+        }
+    }
+
+    private static long pending(Database database) throws Exception {
+        return database.transaction(() -> {
+            try (var count = database.connection().createStatement().executeQuery("SELECT COUNT(*) FROM search_pending")) {
+                count.next();
+                return count.getLong(1);
+            } catch (java.sql.SQLException e) {
+                throw StoreException.cannotRead("the test's count", e);
+            }
+        });
+    }
+
+    @Test
     void findsWhatAModelFindsThroughPendingChangesMergeStepsAndImports() throws Exception {
         Random random = new Random(3);
         Map<Long, Set<String>> model = new HashMap<>();
@@ -69,14 +107,7 @@ class SearchIndexTest {
                     assertTrue(some.cardinality() >= Math.min(10, expected.cardinality()), "enough");
                 }
             }
-            long pending = database.transaction(() -> {
-                try (var count = database.connection().createStatement().executeQuery("SELECT COUNT(*) FROM search_pending")) {
-                    count.next();
-                    return count.getLong(1);
-                } catch (java.sql.SQLException e) {
-                    throw StoreException.cannotRead("the test's count", e);
-                }
-            });
+            long pending = pending(database);
             assertTrue(pending < 2_000, "merge steps and imports keep the pending changes few: " + pending);
         }
     }
