@@ -275,10 +275,25 @@ public final class AnnotationService {
 
     /** The annotations the query selects (the first ones only, when it has a limit), by footage then frame (start, end), then id. */
     public List<Annotation> list(AnnotationQuery query) throws UserFacingException {
-        return database.transaction(() -> annotations.list(query.footageId(), query.caseId(), query.kinds(),
-                query.author(), query.tag() == null ? null : CleanContent.terms(List.of(query.tag()), "tag").stream()
-                        .findFirst().orElse(null),
-                query.confidences(), query.reviewStatus() == null ? null : query.reviewStatus().name(), query.limit()));
+        String tag = query.tag() == null ? null : CleanContent.terms(List.of(query.tag()), "tag").stream().findFirst().orElse(null);
+        String reviewStatus = query.reviewStatus() == null ? null : query.reviewStatus().name();
+        return database.transaction(() -> {
+            if (query.caseId() == null || query.limit() == null) {
+                return annotations.list(query.footageId(), query.caseId(), query.kinds(), query.author(), tag,
+                        query.confidences(), reviewStatus, query.limit());
+            }
+            // A case's first annotations footage item by item, in the list's order: each read walks that
+            // item's index and stops at the limit, where one read of the case sorted all its rows.
+            List<Annotation> first = new ArrayList<>();
+            for (Footage item : footage.listByCase(query.caseId())) {
+                first.addAll(annotations.list(item.id(), null, query.kinds(), query.author(), tag, query.confidences(),
+                        reviewStatus, query.limit() - first.size()));
+                if (first.size() == query.limit()) {
+                    break;
+                }
+            }
+            return first;
+        });
     }
 
     /**

@@ -146,8 +146,8 @@ public final class AnnotationRepository {
             sql.append(" USE INDEX (annotation_by_footage_frame) WHERE a.footage_id = ?");
             parameters.add(footageId);
         } else {
-            // A case's rows are all read and sorted, even for a limit: walking that index with
-            // footage_id IN (the case's items) returns wrong rows in H2 2.5 once the limit changes.
+            // A case's rows are all read and sorted (a limited read goes item by item: walking that
+            // index with footage_id IN (the case's items) returns wrong rows in H2 2.5 once the limit changes).
             sql.append(" JOIN footage f ON f.id = a.footage_id WHERE f.case_id = ?");
             parameters.add(caseId);
         }

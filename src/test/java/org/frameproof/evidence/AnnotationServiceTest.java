@@ -333,6 +333,7 @@ class AnnotationServiceTest {
                 AnnotationQuery.footage(clip.id()).withConfidences(Set.of(Confidence.HIGH, Confidence.MEDIUM)))) {
             List<Annotation> all = annotations.list(query);
             assertEquals(all.subList(0, 3), annotations.list(query.withLimit(3)), query.toString());
+            assertEquals(all.subList(0, all.size() - 1), annotations.list(query.withLimit(all.size() - 1)), query.toString());
             assertEquals(all, annotations.list(query.withLimit(all.size() + 1)), query.toString());
         }
         assertEquals(List.of(1, 3, 5), annotations.list(AnnotationQuery.footage(clip.id()).withLimit(3)).stream()
