@@ -59,10 +59,10 @@ public final class AnnotationService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
+    private static final int CACHED_INDEXES = 8;
     /** Pending search index changes merged per transaction: about 10 ms of work. */
     private static final int MERGE_STEP = 500;
     private static final Duration MERGE_WHEN_QUIET_FOR = Duration.ofSeconds(2);
-    private static final int CACHED_INDEXES = 8;
 
     private final Database database;
     private final AnnotationRepository annotations;
@@ -128,17 +128,16 @@ public final class AnnotationService {
         Annotation created = new Annotation(UUID.randomUUID().toString(), footageId, item.sha256(), span,
                 clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
                 clean.finding(), reviewer.name(), reviewer.role(), now(), null);
-        history.apply(new AnnotationCommand("annotation.create", "new " + describe(created),
-                List.of(new AnnotationCommand.Revision(null, created))));
+        history.apply(creation(created));
         return created;
     }
 
     /**
-     * Goes through the steps of creating an empty annotation of each kind on a footage item
-     * without saving one: the checks, the reads, and the row with its audit entry and search
-     * words written in a transaction that is rolled back. Done
-     * in the background when footage opens, so the first key press of a session does not wait
-     * for that code to be loaded and compiled. Nothing is written.
+     * Goes through a create of an empty annotation of each kind on a footage item without
+     * keeping one: the checks, then the save itself (row, audit entry, search words) in a
+     * transaction that is rolled back. Done in the background when footage opens, so the first
+     * key press of a session does not wait for that code to be loaded and compiled, nor for every
+     * statement to be prepared. Nothing is written.
      */
     public void rehearseCreate(long footageId) throws UserFacingException {
         Footage item = requireFootage(footageId);
@@ -147,17 +146,14 @@ public final class AnnotationService {
             Annotation unsaved = new Annotation(UUID.randomUUID().toString(), footageId, item.sha256(), span(item, 0, 0),
                     clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
                     clean.finding(), reviewer.name(), reviewer.role(), now(), null);
-            describe(unsaved);
-            database.transaction(() -> annotations.findLive(unsaved.id()));
-            // The row, its audit entry and its search words, written and rolled back, so the first
-            // real save does not prepare every statement and load every class on the way.
-            database.rehearse(() -> {
-                SearchIndexChanges index = new SearchIndexChanges();
-                annotations.write(unsaved, searchWords(unsaved), index);
-                audit.record("annotation.create", "annotation", unsaved.id(), null, json(unsaved));
-                return searchIndex.apply(index);
-            });
+            AnnotationCommand create = creation(unsaved);
+            database.rehearse(() -> writeRevisions(create, create.action()));
         }
+    }
+
+    private static AnnotationCommand creation(Annotation created) {
+        return new AnnotationCommand("annotation.create", "new " + describe(created),
+                List.of(new AnnotationCommand.Revision(null, created)));
     }
 
     /**
@@ -367,28 +363,35 @@ public final class AnnotationService {
      * entry, all in one transaction.
      */
     private void write(AnnotationCommand command, String auditAction) throws UserFacingException {
-        boolean mergeIndex = database.transaction(() -> {
-            SearchIndexChanges index = new SearchIndexChanges();
-            for (AnnotationCommand.Revision revision : command.revisions()) {
-                Annotation stored = annotations.findLive(revision.id()).orElse(null);
-                if (!Objects.equals(stored, revision.before())) {
-                    throw new UserFacingException("Annotation " + revision.id() + " was changed since; "
-                            + command.description() + " was not applied.");
-                }
-                Annotation after = revision.after();
-                if (after == null) {
-                    annotations.markDeleted(revision.id(), now(), index);
-                } else {
-                    annotations.write(after, searchWords(after), index);
-                }
-                audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
-            }
-            return searchIndex.apply(index);
-        });
+        boolean mergeIndex = database.transaction(() -> writeRevisions(command, auditAction));
         lastSave = System.nanoTime();
         if (mergeIndex) {
             startMerging();
         }
+    }
+
+    /**
+     * The body of {@link #write}, inside the caller's transaction.
+     *
+     * @return whether the search index's pending changes should now be merged
+     */
+    private boolean writeRevisions(AnnotationCommand command, String auditAction) throws UserFacingException {
+        SearchIndexChanges index = new SearchIndexChanges();
+        for (AnnotationCommand.Revision revision : command.revisions()) {
+            Annotation stored = annotations.findLive(revision.id()).orElse(null);
+            if (!Objects.equals(stored, revision.before())) {
+                throw new UserFacingException("Annotation " + revision.id() + " was changed since; "
+                        + command.description() + " was not applied.");
+            }
+            Annotation after = revision.after();
+            if (after == null) {
+                annotations.markDeleted(revision.id(), now(), index);
+            } else {
+                annotations.write(after, searchWords(after), index);
+            }
+            audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
+        }
+        return searchIndex.apply(index);
     }
 
     private void startMerging() {

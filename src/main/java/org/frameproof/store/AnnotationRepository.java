@@ -79,10 +79,10 @@ public final class AnnotationRepository {
     public void write(Annotation annotation, Set<String> words, SearchIndexChanges index) throws StoreException {
         Set<String> indexed = stored(words);
         try {
-            Optional<Long> existing = seqOf(annotation.id());
+            Optional<Indexed> existing = indexed(annotation.id());
             if (existing.isPresent()) {
-                long seq = existing.get();
-                Set<String> before = indexedWords(seq);
+                long seq = existing.get().seq();
+                Set<String> before = existing.get().words();
                 String assignments = Arrays.stream(WRITTEN.split(",")).map(column -> column.strip() + " = ?")
                         .reduce((a, b) -> a + ", " + b).orElseThrow();
                 try (PreparedStatement statement = database.connection().prepareStatement(
@@ -106,7 +106,7 @@ public final class AnnotationRepository {
                     statement.setString(WRITTEN_COUNT + 2, String.join(WORD_SEPARATOR, indexed));
                     statement.executeUpdate();
                 }
-                index.add(seqOf(annotation.id()).orElseThrow(), indexed);
+                index.add(indexed(annotation.id()).orElseThrow().seq(), indexed);
             }
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
@@ -116,8 +116,9 @@ public final class AnnotationRepository {
     /** Marks the annotation deleted at {@code at}; its row stays, its search words go (to {@code index}). */
     public void markDeleted(String id, Instant at, SearchIndexChanges index) throws StoreException {
         try {
-            long seq = seqOf(id).orElseThrow(() -> new StoreException("There is no annotation " + id + "."));
-            index.remove(seq, indexedWords(seq));
+            Indexed stored = indexed(id).orElseThrow(() -> new StoreException("There is no annotation " + id + "."));
+            long seq = stored.seq();
+            index.remove(seq, stored.words());
             try (PreparedStatement statement = database.connection().prepareStatement(
                     "UPDATE annotation SET deleted_at = ?, search_words = '' WHERE seq = ?")) {
                 Sql.setInstant(statement, 1, at);
@@ -189,24 +190,21 @@ public final class AnnotationRepository {
                 + ") AND a.deleted_at IS NULL" + ORDER, new ArrayList<>(seqs));
     }
 
-    private Optional<Long> seqOf(String id) throws SQLException {
-        try (PreparedStatement statement = database.connection().prepareStatement("SELECT seq FROM annotation WHERE id = ?")) {
-            statement.setString(1, id);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
-            }
-        }
+    /** An annotation's sequence number and the words it is indexed under now (none once deleted). */
+    private record Indexed(long seq, Set<String> words) {
     }
 
-    /** The words the annotation is indexed under now (none once deleted). */
-    private Set<String> indexedWords(long seq) throws SQLException {
+    private Optional<Indexed> indexed(String id) throws SQLException {
         try (PreparedStatement statement = database.connection().prepareStatement(
-                "SELECT search_words FROM annotation WHERE seq = ?")) {
-            statement.setLong(1, seq);
+                "SELECT seq, search_words FROM annotation WHERE id = ?")) {
+            statement.setString(1, id);
             try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                String joined = row.getString(1);
-                return joined.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split(WORD_SEPARATOR)));
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String joined = row.getString(2);
+                return Optional.of(new Indexed(row.getLong(1),
+                        joined.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(joined.split(WORD_SEPARATOR)))));
             }
         }
     }

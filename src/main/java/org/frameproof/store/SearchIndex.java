@@ -4,13 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The search index: for each word, the sequence numbers of the live annotations with that word.
@@ -207,32 +206,37 @@ public final class SearchIndex {
      */
     public boolean mergeStep(int most) throws StoreException {
         Connection connection = database.connection();
-        Map<SearchIndexChanges.WordBlock, List<Integer>> grouped = new LinkedHashMap<>();
-        List<Object[]> merged = new ArrayList<>();
-        try (PreparedStatement read = connection.prepareStatement(
-                "SELECT word, seq, present FROM search_pending ORDER BY word, seq FETCH FIRST ? ROWS ONLY");
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM search_pending WHERE word = ? AND seq = ?")) {
-            read.setInt(1, most);
-            try (ResultSet rows = read.executeQuery()) {
+        SearchIndexChanges changes = new SearchIndexChanges();
+        int read = 0;
+        String lastWord = null;
+        long lastSeq = 0;
+        try (PreparedStatement pending = connection.prepareStatement(
+                "SELECT word, seq, present FROM search_pending ORDER BY word, seq FETCH FIRST ? ROWS ONLY")) {
+            pending.setInt(1, most);
+            try (ResultSet rows = pending.executeQuery()) {
                 while (rows.next()) {
-                    String word = rows.getString(1);
-                    long seq = rows.getLong(2);
-                    int offset = SeqBlock.offsetOf(seq);
-                    grouped.computeIfAbsent(new SearchIndexChanges.WordBlock(word, SeqBlock.blockOf(seq)), key -> new ArrayList<>())
-                            .add(rows.getBoolean(3) ? offset : -1 - offset);
-                    merged.add(new Object[] {word, seq});
+                    lastWord = rows.getString(1);
+                    lastSeq = rows.getLong(2);
+                    if (rows.getBoolean(3)) {
+                        changes.add(lastSeq, Set.of(lastWord));
+                    } else {
+                        changes.remove(lastSeq, Set.of(lastWord));
+                    }
+                    read++;
                 }
             }
-            Map<SearchIndexChanges.WordBlock, int[]> changes = new LinkedHashMap<>();
-            grouped.forEach((key, offsets) -> changes.put(key, offsets.stream().mapToInt(Integer::intValue).toArray()));
-            writePostings(connection, changes);
-            for (Object[] row : merged) {
-                delete.setString(1, (String) row[0]);
-                delete.setLong(2, (Long) row[1]);
-                delete.addBatch();
+            if (read == 0) {
+                return false;
             }
-            delete.executeBatch();
-            return merged.size() == most;
+            writePostings(connection, changes.byWordAndBlock());
+            // The rows read are the first in key order up to the last one: one range takes them out.
+            try (PreparedStatement merged = connection.prepareStatement(
+                    "DELETE FROM search_pending WHERE (word, seq) <= (?, ?)")) {
+                merged.setString(1, lastWord);
+                merged.setLong(2, lastSeq);
+                merged.executeUpdate();
+            }
+            return read == most;
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
         }
