@@ -47,11 +47,20 @@ import org.frameproof.ui.player.PlayerViewModel;
 public final class AnnotationSession {
     static final String IMPORT_HINT = "Import the file into a case to annotate it.";
     static final String OPEN_HINT = "Open footage from a case to annotate it.";
+    /** Commands with more revisions than this are read back instead of applied to the list. */
+    private static final int SHOWN_WITHOUT_READING = 1_000;
+    /** The order {@link AnnotationService#list} gives: frames, then id. */
+    private static final Comparator<Annotation> LIST_ORDER = Comparator
+            .comparingInt((Annotation annotation) -> annotation.span().startFrame())
+            .thenComparingInt(annotation -> annotation.span().endFrame())
+            .thenComparing(Annotation::id);
 
     private final AnnotationService service;
     private final FootageService footageService;
     private final Reviewer reviewer;
     private final PlayerViewModel player;
+    private final Executor background;
+    private final Executor fx;
 
     private final ReadOnlyObjectWrapper<Footage> footage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper enabled = new ReadOnlyBooleanWrapper();
@@ -70,15 +79,6 @@ public final class AnnotationSession {
     private final BooleanProperty grayscale = new SimpleBooleanProperty();
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
-    /** Commands with more revisions than this are read back instead of applied to the list. */
-    private static final int SHOWN_WITHOUT_READING = 1_000;
-    /** The order {@link AnnotationService#list} gives: frames, then id. */
-    private static final Comparator<Annotation> LIST_ORDER = Comparator
-            .comparingInt((Annotation annotation) -> annotation.span().startFrame())
-            .thenComparingInt(annotation -> annotation.span().endFrame())
-            .thenComparing(Annotation::id);
-    private final Executor background;
-    private final Executor fx;
     /** The newest read of the annotations: an older one that finishes later is dropped. */
     private long latestRead;
     /** Whether the newest read has not been shown yet. */

@@ -13,10 +13,10 @@ import org.frameproof.ui.player.PlayerViewModel;
  * them into moves and audited changes: a click jumps and selects, an edge drag retimes.
  */
 public final class TimelineController implements TimelineLanes.Listener {
-    private final AnnotationSession session;
-    private final PlayerViewModel player;
     /** A change to this many annotations or more (another footage's, a fresh read) rebuilds the lanes. */
     private static final int REDRAWN_IN_FULL_FROM = 100;
+    private final AnnotationSession session;
+    private final PlayerViewModel player;
     private final TimelineLanes lanes = new TimelineLanes();
 
     public TimelineController(AnnotationSession session) {
