@@ -3,7 +3,8 @@
 # 10 s GOP), and the frame index of a one-hour file made by concatenating copies of it.
 # Writes the table to stdout; bench/results/player.md records a run. Generated files go to
 # bench/out/ (not committed); the one-hour file is deleted at the end.
-# Usage: bench/player-latency.sh [--no-hour]   (--no-hour: skip the one-hour index measure)
+# Usage: [BENCH_JAVA_OPTS=-Dbench.jumps=N] bench/player-latency.sh [--no-hour]
+#   --no-hour: skip the one-hour index measure; bench.jumps: random jumps timed beside mpv (30)
 set -euo pipefail
 with_hour=yes
 [ "${1:-}" = "--no-hour" ] && with_hour=no
@@ -32,8 +33,8 @@ fi
 # A second run of mpv's and our cold paths would see the file in the page cache anyway; read it once first.
 if [ "$with_hour" = yes ]; then
     cat "$clip" "$hour" >/dev/null
-    java -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/PlayerLatencyBench.java" "$clip" "$hour"
+    java ${BENCH_JAVA_OPTS:-} -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/PlayerLatencyBench.java" "$clip" "$hour"
 else
     cat "$clip" >/dev/null
-    java -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/PlayerLatencyBench.java" "$clip"
+    java ${BENCH_JAVA_OPTS:-} -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/PlayerLatencyBench.java" "$clip"
 fi
