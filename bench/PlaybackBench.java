@@ -18,6 +18,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.frameproof.domain.MediaFacts;
+import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.player.FrameView;
@@ -135,10 +137,9 @@ public final class PlaybackBench {
         Thread.sleep(1000);
         long start = System.nanoTime();
         double cpuBefore = cpuSeconds("self");
-        // load() wants the displayed size; the generated clip is not rotated.
-        String[] size = Files.readString(clip.resolveSibling(clip.getFileName() + ".size")).trim().split("x");
+        MediaFacts facts = MediaProbe.analyze(clip, fraction -> { }, () -> false).facts();
         Platform.runLater(() -> {
-            playback.load(clip, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
+            playback.load(clip, facts);
             playback.play(0);
         });
         // libVLC's statistics end with the input: read them while it plays, keep the last.

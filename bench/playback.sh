@@ -18,7 +18,6 @@ if [ ! -f "$clip" ]; then
     ffmpeg -hide_banner -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=60:duration=$seconds" \
         -c:v libx264 -preset veryfast -profile:v high -bf 3 -g 120 -pix_fmt yuv420p "$clip"
 fi
-echo "1920x1080" >"$clip.size"
 if [ ! -f "$root/target/frameproof.jar" ]; then
     mvn -B -q -f "$root/pom.xml" -DskipTests package >&2
 fi

@@ -107,6 +107,18 @@ public final class FrameIndex {
         return low;
     }
 
+    /**
+     * The frame whose time since the first frame is nearest to {@code micros}: for a clock that
+     * reads a frame's time when it is due, give or take a little either way.
+     */
+    public int frameNearestRelativeMicros(long micros) {
+        int before = frameAtRelativeMicros(micros);
+        if (before == lastFrame()) {
+            return before;
+        }
+        return micros - relativeMicros(before) < relativeMicros(before + 1) - micros ? before : before + 1;
+    }
+
     /** Duration from the first frame's timestamp to the last frame's, in microseconds. */
     public long spanMicros() {
         return relativeMicros(lastFrame());

@@ -43,6 +43,8 @@ public final class VideoSurface {
     // FX thread only
     private PixelBuffer<IntBuffer> pixels;
     private LongConsumer playbackFrameDrawn = micros -> { };
+    /** Whether the picture is one libVLC played (not an exact frame of FFmpeg's). */
+    private boolean showingPlayedFrame;
     // guarded by stagingLock
     private final Deque<PlayedFrame> queued = new ArrayDeque<>();
     private final Deque<int[]> spare = new ArrayDeque<>();
@@ -68,12 +70,22 @@ public final class VideoSurface {
     public void show(DecodedFrame frame) {
         ignorePlaybackFrames();
         draw(frame.argb(), frame.width(), frame.height());
+        showingPlayedFrame = false;
+    }
+
+    /**
+     * The signature of the picture on screen if libVLC played it, or null when it is an exact frame
+     * or none. FX thread: read it before playback stops, to find the exact frame that looks like it.
+     */
+    public PictureSignature playedPictureSignature() {
+        return showingPlayedFrame ? PictureSignature.of(pixels.getBuffer(), pixels.getWidth(), pixels.getHeight()) : null;
     }
 
     /** Shows no picture: nothing is open. FX thread. */
     public void clear() {
         ignorePlaybackFrames();
         pixels = null;
+        showingPlayedFrame = false;
         image.set(null);
     }
 
@@ -153,6 +165,7 @@ public final class VideoSurface {
                 return;
             }
             draw(next.argb(), next.width(), next.height());
+            showingPlayedFrame = true;
             spare.push(next.argb());
             playbackFramesDrawn++;
             drawnMicros = next.micros();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongConsumer;
 import javafx.application.Platform;
+import org.frameproof.domain.MediaFacts;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
 import uk.co.caprica.vlcj.media.InfoApi;
 import uk.co.caprica.vlcj.media.MediaStatistics;
@@ -86,6 +87,8 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile String mrl;
     private volatile int visibleWidth;
     private volatile int visibleHeight;
+    /** libVLC's reported time of the first frame: its time reports less this are times since the first frame. */
+    private volatile long reportOffsetMicros;
     private volatile int areaWidth;
     private volatile int areaHeight;
     private volatile long loopStartMicros = -1;
@@ -95,6 +98,10 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile float rate = 1f;
     /** libVLC's last time report and when it came; null until the first frame after a start or a jump. */
     private volatile ClockReading clock;
+    /** Whether {@link #clock} comes from a report of libVLC's, not from where playback was asked to start. */
+    private volatile boolean clockReported;
+    /** Whether the picture on screen when playback last paused had its time from a report of libVLC's. */
+    private boolean pausedOnReportedTime;
     /** Where playback starts or jumps to: the time of the next frame when no report has come yet. */
     private volatile long startMicros;
     // FX thread: the time of the played frame on screen.
@@ -128,17 +135,33 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     /**
-     * Loads a file for playback without playing it.
-     *
-     * @param displayWidth width as FFmpeg displays the file (rotation and aspect applied): libVLC
-     *     offers a padded buffer and would stretch the picture into it
+     * Loads a file for playback without playing it. Its facts give the size FFmpeg displays
+     * (libVLC offers a padded buffer and would stretch the picture into it) and where libVLC's
+     * reported time starts: for MP4 and MOV at the movie's start, so a first frame an edit list
+     * delays to 1.5 s is reported at 1.5 s (measured; start times still count from the first
+     * frame); elsewhere at the first frame, as far as known (a transport stream's count from 0.7 s
+     * before it here: {@link #calibrate} learns that at the first pause).
      */
-    public void load(Path file, int displayWidth, int displayHeight) {
+    public void load(Path file, MediaFacts facts) {
         stop();
         mrl = file.toAbsolutePath().toString();
-        visibleWidth = displayWidth;
-        visibleHeight = displayHeight;
+        visibleWidth = facts.width();
+        visibleHeight = facts.height();
+        reportOffsetMicros = facts.container().startsWith("mov,mp4") ? Math.round(facts.startTimeMs() * 1000) : 0;
         clearLoop();
+    }
+
+    /**
+     * A paused picture was found to be the frame at {@code actualMicros} since the first frame,
+     * where libVLC's time had said {@code reportedMicros}: its later reports are read shifted by
+     * the difference, until another file is loaded.
+     */
+    public void calibrate(long reportedMicros, long actualMicros) {
+        // Before libVLC's first report the time is where playback was asked to start, which libVLC
+        // may not have honoured exactly: that says nothing about its reports.
+        if (pausedOnReportedTime) {
+            reportOffsetMicros += reportedMicros - actualMicros;
+        }
     }
 
     /**
@@ -171,6 +194,7 @@ public final class VlcPlayback implements AutoCloseable {
      */
     public void pause(LongConsumer whenStopped) {
         surface.ignorePlaybackFrames();
+        pausedOnReportedTime = clockReported;
         long shown = Math.max(0, drawnMicros);
         player.submit(() -> {
             player.controls().stop();
@@ -259,6 +283,7 @@ public final class VlcPlayback implements AutoCloseable {
     private void restartClockAt(long micros) {
         startMicros = micros;
         clock = null;
+        clockReported = false;
     }
 
     /** The time of a frame delivered now: libVLC's last report, moved on by the time since at the playing rate. */
@@ -366,11 +391,12 @@ public final class VlcPlayback implements AutoCloseable {
         @Override
         public void timeChanged(MediaPlayer mediaPlayer, long newTimeMillis) {
             // libVLC reports its time every 250-500 ms, each time true for the frame then on screen (measured).
-            long micros = newTimeMillis * 1000;
+            long micros = newTimeMillis * 1000 - reportOffsetMicros;
             long loopEnd = loopEndMicros;
             // A time past the loop's end is from before the jump back to its start.
             if (!rewinding && (loopEnd <= 0 || micros <= loopEnd)) {
                 clock = new ClockReading(micros, System.nanoTime());
+                clockReported = true;
             }
         }
 

@@ -61,6 +61,17 @@ class FrameIndexTest {
     }
 
     @Test
+    void theFrameNearestATimeIsTheOneDueClosestToIt() {
+        FrameIndex index = lateStream();
+        assertEquals(0, index.frameNearestRelativeMicros(-5));
+        assertEquals(0, index.frameNearestRelativeMicros(19_999));
+        assertEquals(1, index.frameNearestRelativeMicros(20_001));
+        assertEquals(1, index.frameNearestRelativeMicros(39_000));
+        assertEquals(9, index.frameNearestRelativeMicros(350_000));
+        assertEquals(9, index.frameNearestRelativeMicros(10_000_000));
+    }
+
+    @Test
     void everyFramesPrintedTimeLeadsBackToIt() {
         long[] pts = new long[500];
         for (int i = 0; i < pts.length; i++) {

@@ -1,13 +1,18 @@
 package org.frameproof.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Random;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage.Clip;
+import org.frameproof.testing.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -118,5 +123,58 @@ class FrameDecoderTest {
             assertThrows(IndexOutOfBoundsException.class, () -> decoder.frame(index.frameCount()));
             assertThrows(IndexOutOfBoundsException.class, () -> decoder.frame(-1));
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Clip.class)
+    void aPlayedPictureIsFoundAmongTheFramesNearItsTime(Clip clip) throws Exception {
+        FrameIndex index = index(clip);
+        try (FrameDecoder reference = FrameDecoder.open(clip.path(), index, 0);
+                FrameDecoder decoder = FrameDecoder.open(clip.path(), index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            for (int[] frameAndEstimate : new int[][] {{0, 2}, {index.lastFrame() / 2, index.lastFrame() / 2 - 3},
+                    {index.lastFrame() / 2 + 1, index.lastFrame() / 2 + 4}, {index.lastFrame(), index.lastFrame() - 1}}) {
+                PictureSignature played = PictureSignature.of(asPlayed(reference.frame(frameAndEstimate[0])));
+                FrameDecoder.LookAlike found = decoder.frameLike(played, frameAndEstimate[1], 6);
+                assertShows(frameAndEstimate[0], found.frame());
+                assertTrue(found.standsOut(), "its own frame, scaled, stands out at " + found.distance());
+            }
+        }
+    }
+
+    @Test
+    void framesThatLookAlikeGoToTheOneNearestTheEstimate(@TempDir Path folder) throws Exception {
+        Path still = folder.resolve("still.mp4");
+        Tools.run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "color=c=gray:size=160x120:rate=25:duration=2",
+                "-c:v", "libx264", "-g", "50", "-pix_fmt", "yuv420p", still.toString());
+        FrameIndex index = FrameIndexer.index(still, fraction -> { }, () -> false);
+        try (FrameDecoder decoder = FrameDecoder.open(still, index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            PictureSignature played = PictureSignature.of(decoder.frame(10));
+            FrameDecoder.LookAlike found = decoder.frameLike(played, 20, 6);
+            assertEquals(20, found.frame().frame());
+            assertEquals(0, found.distance(), 1e-9);
+            assertFalse(found.standsOut(), "a still scene: every frame is the picture");
+        }
+    }
+
+    /** A frame as libVLC plays it into a window of half its size: each 2x2 block averaged. */
+    private static DecodedFrame asPlayed(DecodedFrame frame) {
+        int width = frame.width() / 2;
+        int height = frame.height() / 2;
+        int[] argb = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int red = 0;
+                int green = 0;
+                int blue = 0;
+                for (int[] offset : new int[][] {{0, 0}, {1, 0}, {0, 1}, {1, 1}}) {
+                    int pixel = frame.argb()[(2 * y + offset[1]) * frame.width() + 2 * x + offset[0]];
+                    red += pixel >> 16 & 0xff;
+                    green += pixel >> 8 & 0xff;
+                    blue += pixel & 0xff;
+                }
+                argb[y * width + x] = 0xff000000 | red / 4 << 16 | green / 4 << 8 | blue / 4;
+            }
+        }
+        return new DecodedFrame(frame.frame(), frame.pts(), width, height, argb);
     }
 }
