@@ -81,6 +81,12 @@ public final class VideoSurface {
         return showingPlayedFrame ? PictureSignature.of(pixels.getBuffer(), pixels.getWidth(), pixels.getHeight()) : null;
     }
 
+    /** The signature of the picture on screen on a grid of {@code columns x rows}, or null when there is none. FX thread. */
+    PictureSignature pictureSignature(int columns, int rows) {
+        return pixels == null ? null
+                : PictureSignature.of(pixels.getBuffer(), pixels.getWidth(), pixels.getHeight(), columns, rows);
+    }
+
     /** Shows no picture: nothing is open. FX thread. */
     public void clear() {
         ignorePlaybackFrames();

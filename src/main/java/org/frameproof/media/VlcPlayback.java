@@ -1,6 +1,8 @@
 package org.frameproof.media;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +38,16 @@ public final class VlcPlayback implements AutoCloseable {
     /** Rates a reviewer can play at. */
     public static final double MIN_RATE = 0.1;
     public static final double MAX_RATE = 4.0;
+    /**
+     * A played picture this close to an exact frame's ({@link PictureSignature#distance}) is taken
+     * for that frame. libVLC's picture of a frame measured 0 from FFmpeg's at full size and 0.7 for
+     * 1080p scaled to 904x510; the neighbours of moving 1080p footage 2 and more. A neighbour nearer
+     * than this differs from the frame by less than two levels of brightness on average: starting
+     * on it cannot be seen.
+     */
+    private static final double SAME_PICTURE = 2.0;
+    /** libVLC starts H.264 with B-frames, HEVC and MPEG-4 part 2 up to this many frames before the time asked. */
+    private static final int MOST_FRAMES_EARLY = 4;
 
     /** What the player reports back, on the FX thread. */
     public interface Listener {
@@ -89,6 +101,8 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile int visibleHeight;
     /** libVLC's reported time of the first frame: its time reports less this are times since the first frame. */
     private volatile long reportOffsetMicros;
+    /** Whether libVLC starts from the key frame before the time asked (a MOV whose edit list delays its first frame). */
+    private volatile boolean startsFromKeyFrame;
     private volatile int areaWidth;
     private volatile int areaHeight;
     private volatile long loopStartMicros = -1;
@@ -108,6 +122,16 @@ public final class VlcPlayback implements AutoCloseable {
     private long drawnMicros;
     // Set while a jump back to the loop's start is queued, so later frames do not queue more.
     private volatile boolean rewinding;
+    /**
+     * The picture playback should start on, while libVLC still delivers frames from before it;
+     * null once one looked like it (or none is awaited).
+     */
+    private volatile PictureSignature awaitedPicture;
+    /** How many more frames may be held back while {@link #awaitedPicture} is awaited. */
+    private volatile int framesLeftToHold;
+    /** The grid {@link #awaitedPicture} is on. */
+    private volatile int startColumns;
+    private volatile int startRows;
 
     public VlcPlayback(VideoSurface surface, AudioOutput audio) {
         this.surface = surface;
@@ -139,8 +163,9 @@ public final class VlcPlayback implements AutoCloseable {
      * (libVLC offers a padded buffer and would stretch the picture into it) and where libVLC's
      * reported time starts: for MP4 and MOV at the movie's start, so a first frame an edit list
      * delays to 1.5 s is reported at 1.5 s (measured; start times still count from the first
-     * frame); elsewhere at the first frame, as far as known (a transport stream's count from 0.7 s
-     * before it here: {@link #calibrate} learns that at the first pause).
+     * frame, and playback starts from the key frame before); elsewhere at the first frame, as far
+     * as known (a transport stream's count from 0.7 s before it here: {@link #calibrate} learns
+     * that at the first pause).
      */
     public void load(Path file, MediaFacts facts) {
         stop();
@@ -148,6 +173,8 @@ public final class VlcPlayback implements AutoCloseable {
         visibleWidth = facts.width();
         visibleHeight = facts.height();
         reportOffsetMicros = facts.container().startsWith("mov,mp4") ? Math.round(facts.startTimeMs() * 1000) : 0;
+        // It seeks such a file by the media's own times and drops what is before the start by the movie's.
+        startsFromKeyFrame = reportOffsetMicros > 0;
         clearLoop();
     }
 
@@ -177,6 +204,21 @@ public final class VlcPlayback implements AutoCloseable {
 
     /** Starts playing at a time since the first frame. */
     public void play(long fromMicros) {
+        play(fromMicros, false, 0);
+    }
+
+    /**
+     * Starts playing at a time since the first frame, showing nothing before the frame on screen
+     * now: libVLC starts up to {@value #MOST_FRAMES_EARLY} frames early, and from the key frame
+     * before in a MOV whose edit list delays its first frame (measured). The frames it plays are
+     * held back until one looks like the picture on screen, for at most as many frames as it can
+     * start early: it starts a transport stream, and WebM at times, a few frames late.
+     *
+     * @param fromPictureOnScreen whether the picture on screen is the exact frame at
+     *     {@code fromMicros}; when not, every frame libVLC plays is shown
+     * @param framesAfterKeyFrame how many frames the start is after the key frame before it
+     */
+    public void play(long fromMicros, boolean fromPictureOnScreen, int framesAfterKeyFrame) {
         String media = mrl;
         if (media == null) {
             return;
@@ -184,6 +226,12 @@ public final class VlcPlayback implements AutoCloseable {
         surface.acceptPlaybackFrames();
         drawnMicros = fromMicros;
         restartClockAt(fromMicros);
+        framesLeftToHold = MOST_FRAMES_EARLY + (startsFromKeyFrame ? framesAfterKeyFrame : 0);
+        // Compared on a grid as coarse as libVLC's picture will need (see PictureSignature.columnsFor).
+        int[] played = playedSize(visibleWidth, visibleHeight);
+        startColumns = PictureSignature.columnsFor(played[0]);
+        startRows = PictureSignature.rowsFor(played[1]);
+        awaitedPicture = fromPictureOnScreen ? surface.pictureSignature(startColumns, startRows) : null;
         player.submit(() -> startAt(media, fromMicros));
     }
 
@@ -324,6 +372,19 @@ public final class VlcPlayback implements AutoCloseable {
         }
     }
 
+    /** The size libVLC is asked to deliver frames of {@code width x height} at: reduced to fit the picture's area. */
+    private int[] playedSize(int width, int height) {
+        int limitWidth = areaWidth;
+        int limitHeight = areaHeight;
+        if (limitWidth > 0 && limitHeight > 0 && (width > limitWidth || height > limitHeight)) {
+            double scale = Math.min((double) limitWidth / width, (double) limitHeight / height);
+            // Rows of whole 32-byte units and an even height keep libVLC's scaler on its fast paths;
+            // the view stretches the picture back to the frame's own aspect.
+            return new int[] {Math.max(8, (int) Math.round(width * scale) & ~7), Math.max(2, (int) Math.round(height * scale) & ~1)};
+        }
+        return new int[] {width, height};
+    }
+
     /**
      * Asks libVLC for the size FFmpeg displays, not the padded one it offers, reduced to fit the
      * area the picture is shown in ({@link #limitPictureSize}).
@@ -331,18 +392,9 @@ public final class VlcPlayback implements AutoCloseable {
     private final class VisibleSizeFormat implements BufferFormatCallback {
         @Override
         public BufferFormat getBufferFormat(int offeredWidth, int offeredHeight) {
-            int width = visibleWidth > 0 ? visibleWidth : offeredWidth;
-            int height = visibleHeight > 0 ? visibleHeight : offeredHeight;
-            int limitWidth = areaWidth;
-            int limitHeight = areaHeight;
-            if (limitWidth > 0 && limitHeight > 0 && (width > limitWidth || height > limitHeight)) {
-                double scale = Math.min((double) limitWidth / width, (double) limitHeight / height);
-                // Rows of whole 32-byte units and an even height keep libVLC's scaler on its fast paths;
-                // the view stretches the picture back to the frame's own aspect.
-                width = Math.max(8, (int) Math.round(width * scale) & ~7);
-                height = Math.max(2, (int) Math.round(height * scale) & ~1);
-            }
-            return new RV32BufferFormat(width, height);
+            int[] size = playedSize(visibleWidth > 0 ? visibleWidth : offeredWidth,
+                    visibleHeight > 0 ? visibleHeight : offeredHeight);
+            return new RV32BufferFormat(size[0], size[1]);
         }
 
         @Override
@@ -363,6 +415,9 @@ public final class VlcPlayback implements AutoCloseable {
         public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat format,
                 int displayWidth, int displayHeight) {
             // libVLC calls this when the picture is due on screen; it does not say which frame it is.
+            if (isBeforeTheStart(nativeBuffers[0], format)) {
+                return;
+            }
             long micros = deliveredFrameMicros();
             long loopEnd = loopEndMicros;
             if (loopEnd > 0 && micros > loopEnd) {
@@ -378,6 +433,26 @@ public final class VlcPlayback implements AutoCloseable {
 
         @Override
         public void unlock(MediaPlayer mediaPlayer) {
+        }
+
+        /** Whether a delivered frame is one libVLC played before the frame playback should start on. */
+        private boolean isBeforeTheStart(ByteBuffer nativePixels, BufferFormat format) {
+            PictureSignature awaited = awaitedPicture;
+            if (awaited == null) {
+                return false;
+            }
+            IntBuffer pixels = nativePixels.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+            PictureSignature played = PictureSignature.of(pixels, format.getWidth(), format.getHeight(), startColumns, startRows);
+            boolean isTheStart = played.distance(awaited) <= SAME_PICTURE;
+            if (!isTheStart && framesLeftToHold-- > 0) {
+                return true;
+            }
+            awaitedPicture = null;
+            if (isTheStart) {
+                // A report of libVLC's may have come while frames were held back: this frame is the start.
+                restartClockAt(startMicros);
+            }
+            return false;
         }
     }
 

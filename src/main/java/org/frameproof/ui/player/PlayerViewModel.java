@@ -490,8 +490,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         if (loopStart.get() >= 0 && (from < loopStart.get() || from >= loopEnd.get())) {
             from = loopStart.get();
         }
+        // libVLC starts a few frames early, a GOP early in some MOVs: playback shows from the frame on
+        // screen when that is where it starts, so the picture does not step back first.
+        boolean startsOnScreen = readoutExact.get() && currentFrame.get() == from;
         playing.set(true);
-        playback.play(index.relativeMicros(from));
+        playback.play(index.relativeMicros(from), startsOnScreen, from - index.keyFrameAtOrBefore(from));
     }
 
     public void pause() {
