@@ -20,6 +20,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.FrameIndexer;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.PictureSignature;
 
 /**
  * Latency of the exact-frame engine beside mpv on the same file, in the same run (bench/player-latency.sh).
@@ -32,6 +33,10 @@ public final class PlayerLatencyBench {
     private static final int BACKWARD_STEPS = 30;
     /** Random jumps timed, each beside mpv's (system property bench.jumps; 30 unless set). */
     private static final int JUMPS = Integer.getInteger("bench.jumps", 30);
+    /** Pauses timed, at the first of the jumps' frames. */
+    private static final int SNAPS = 30;
+    /** How far from libVLC's time the player looks for a paused picture (PlayerViewModel.SNAP_REACH). */
+    private static final int PAUSE_REACH = 6;
     /** Pause before each timed jump: decoder threads of the previous one may still be finishing. */
     private static final long SETTLE_MS = 100;
 
@@ -131,6 +136,28 @@ public final class PlayerLatencyBench {
             }
         }
 
+        // What a pause costs: libVLC's time is a frame or so off, so the frames within 6 of it are
+        // decoded and compared with the played picture (here frame N, libVLC's time put at N - 1).
+        double[] snap = new double[Math.min(SNAPS, JUMPS)];
+        try (FrameDecoder reference = FrameDecoder.open(clip, index, 0);
+                FrameDecoder decoder = FrameDecoder.open(clip, index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            decoder.frame(0);
+            for (int i = 0; i < snap.length; i++) {
+                PictureSignature played = PictureSignature.of(reference.frame(jumps[i]));
+                Thread.sleep(SETTLE_MS);
+                long t = System.nanoTime();
+                FrameDecoder.LookAlike found = decoder.frameLike(played, Math.max(0, jumps[i] - 1), PAUSE_REACH);
+                snap[i] = millisSince(t);
+                if (found.frame().frame() != jumps[i]) {
+                    throw new IllegalStateException("the pause found frame " + found.frame().frame() + ", not " + jumps[i]);
+                }
+            }
+        }
+        double[] snapExtra = new double[snap.length];
+        for (int i = 0; i < snap.length; i++) {
+            snapExtra[i] = snap[i] - jump[i];
+        }
+
         report.add(String.format(Locale.ROOT, "Clip: %s, %d frames, GOP used for backward steps: key %d..%d, start %d",
                 clip.getFileName(), index.frameCount(), key, gopEnd, deep));
         report.add("");
@@ -163,6 +190,10 @@ public final class PlayerLatencyBench {
         report.add(String.format(Locale.ROOT, "| jumps that seek (not ahead in the decoder's GOP): median of per-jump"
                 + " ratios; faster | %.2f; %d of %d | | |", median(seeking),
                 Arrays.stream(seeking).filter(r -> r < 1).count(), seeking.length));
+        report.add(row("pause: the played picture found among the frames within " + PAUSE_REACH + " of libVLC's time, median",
+                median(snap), Double.NaN, "report"));
+        report.add(row("pause, p95", percentile(snap, 95), Double.NaN, "report"));
+        report.add(row("pause, more than a jump to the same frame, median", median(snapExtra), Double.NaN, "report"));
         report.add(row("open to first frame, new file (no index yet, child indexing; loads FFmpeg)",
                 newFileFirstFrameMs, Double.NaN, "<= 500 ms"));
         report.add(row("open to first frame, new file, FFmpeg already loaded", newFileWarmFirstFrameMs, Double.NaN,

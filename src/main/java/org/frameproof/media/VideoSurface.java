@@ -74,11 +74,13 @@ public final class VideoSurface {
     }
 
     /**
-     * The signature of the picture on screen if libVLC played it, or null when it is an exact frame
-     * or none. FX thread: read it before playback stops, to find the exact frame that looks like it.
+     * The signature of the picture on screen if libVLC played it, or null when it is an exact frame,
+     * none, or smaller than the signature's grid (a window shrunk to almost nothing). FX thread:
+     * read it before playback stops, to find the exact frame that looks like it.
      */
     public PictureSignature playedPictureSignature() {
-        return showingPlayedFrame ? PictureSignature.of(pixels.getBuffer(), pixels.getWidth(), pixels.getHeight()) : null;
+        boolean large = pixels != null && pixels.getWidth() >= PictureSignature.COLUMNS && pixels.getHeight() >= PictureSignature.ROWS;
+        return showingPlayedFrame && large ? PictureSignature.of(pixels.getBuffer(), pixels.getWidth(), pixels.getHeight()) : null;
     }
 
     /** The signature of the picture on screen on a grid of {@code columns x rows}, or null when there is none. FX thread. */

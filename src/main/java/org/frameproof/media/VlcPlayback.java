@@ -438,7 +438,8 @@ public final class VlcPlayback implements AutoCloseable {
         /** Whether a delivered frame is one libVLC played before the frame playback should start on. */
         private boolean isBeforeTheStart(ByteBuffer nativePixels, BufferFormat format) {
             PictureSignature awaited = awaitedPicture;
-            if (awaited == null) {
+            if (awaited == null || format.getWidth() < startColumns || format.getHeight() < startRows) {
+                // Nothing awaited, or the picture area shrank to less than the grid since the start.
                 return false;
             }
             IntBuffer pixels = nativePixels.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();

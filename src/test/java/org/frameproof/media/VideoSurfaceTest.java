@@ -1,10 +1,13 @@
 package org.frameproof.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -59,11 +62,44 @@ class VideoSurfaceTest {
         assertEquals(5, surface.playbackFramesDrawn());
     }
 
+    @Test
+    void onlyAPlayedPictureLargeEnoughForTheGridHasAPlayedSignature() throws Exception {
+        VideoSurface surface = new VideoSurface();
+        WaitForAsyncUtils.asyncFx(() -> {
+            surface.acceptPlaybackFrames();
+            surface.offerPlaybackFrame(frame(0xFF808080, 64, 36), 64, 36, 0);
+        }).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> surface.playbackFramesDrawn() == 1);
+        PictureSignature played = WaitForAsyncUtils.asyncFx(surface::playedPictureSignature).get();
+        assertNotNull(played);
+        assertEquals(0, played.distance(PictureSignature.of(new DecodedFrame(0, 0, 64, 36, fill(0xFF808080, 64 * 36)))), 1e-9);
+
+        WaitForAsyncUtils.asyncFx(() -> surface.show(new DecodedFrame(0, 0, 64, 36, fill(0xFF808080, 64 * 36)))).get();
+        assertNull(WaitForAsyncUtils.asyncFx(surface::playedPictureSignature).get(), "an exact frame is on screen");
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            surface.acceptPlaybackFrames();
+            surface.offerPlaybackFrame(frame(0xFF808080), 4, 2, 0);
+        }).get();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> surface.playbackFramesDrawn() == 2);
+        assertNull(WaitForAsyncUtils.asyncFx(surface::playedPictureSignature).get(), "4x2 is smaller than the grid");
+    }
+
     private static ByteBuffer frame(int argb) {
-        ByteBuffer pixels = ByteBuffer.allocateDirect(4 * 8).order(ByteOrder.nativeOrder());
-        for (int i = 0; i < 8; i++) {
+        return frame(argb, 4, 2);
+    }
+
+    private static ByteBuffer frame(int argb, int width, int height) {
+        ByteBuffer pixels = ByteBuffer.allocateDirect(4 * width * height).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < width * height; i++) {
             pixels.putInt(i * 4, argb);
         }
+        return pixels;
+    }
+
+    private static int[] fill(int argb, int count) {
+        int[] pixels = new int[count];
+        Arrays.fill(pixels, argb);
         return pixels;
     }
 }
