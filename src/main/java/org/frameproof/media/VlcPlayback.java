@@ -245,8 +245,14 @@ public final class VlcPlayback implements AutoCloseable {
         pausedOnReportedTime = clockReported;
         long shown = Math.max(0, drawnMicros);
         player.submit(() -> {
+            // The picture's time came from the clock when it was delivered. Faster than 1x, libVLC
+            // delivers late frames in a burst after a start, dropping some, and the clock lags them:
+            // at 4x the picture was 64 frames past its time. libVLC's own time, asked now, is at most
+            // a few frames past the picture.
+            long libVlcMillis = player.status().time();
             player.controls().stop();
-            Platform.runLater(() -> whenStopped.accept(shown));
+            long at = libVlcMillis > 0 ? Math.max(shown, libVlcMillis * 1000 - reportOffsetMicros) : shown;
+            Platform.runLater(() -> whenStopped.accept(at));
         });
     }
 

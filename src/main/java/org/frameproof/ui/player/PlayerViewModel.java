@@ -52,9 +52,9 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     public static final double MAX_ZOOM = 8;
     private static final long ONE_SECOND_MICROS = 1_000_000;
     /**
-     * How far from libVLC's time a paused picture's frame is looked for first. At 1x its time was
-     * within a frame of the picture, up to 4 frames just after a start (measured on the test clips);
-     * the clock's error in frames grows with the rate.
+     * How far from libVLC's time a paused picture's frame is looked for first, at 1x (times the
+     * rate above it: the clock's error in frames grows with the rate). At 1x its time was within a
+     * frame of the picture, up to 4 frames just after a start (measured on the test clips).
      */
     private static final int SNAP_REACH = 6;
     /** How far the wider search for a played picture goes, in seconds each way. */
@@ -365,7 +365,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private void request(int frame) {
         int clamped = Math.max(0, Math.min(session.index().lastFrame(), frame));
         target = clamped;
-        submit(new Request(session, clamped, null));
+        submit(new Request(session, clamped, null, 0));
     }
 
     private void submit(Request request) {
@@ -418,12 +418,16 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
      * clock counts from elsewhere in this file, and its later times are read accordingly.
      */
     private void findPlayedFrame(Request request) throws UserFacingException {
-        FrameDecoder.LookAlike found = decoder.frameLike(request.playedPicture, request.frame, SNAP_REACH);
+        FrameDecoder.LookAlike found = decoder.frameLike(request.playedPicture, request.frame, request.reach);
         if (!found.standsOut()) {
-            found = decoder.frameLike(request.playedPicture, request.frame, wideReach(request.session.index()));
+            found = decoder.frameLike(request.playedPicture, request.frame,
+                    Math.max(request.reach, wideReach(request.session.index())));
         }
         DecodedFrame frame = found.frame();
-        boolean clockOff = found.standsOut() && Math.abs(frame.frame() - request.frame) > SNAP_REACH;
+        // Faster than 1x libVLC's clock also lags for a while after a start (36 frames at 4x), which
+        // is no offset to learn: only pauses at up to 1x teach one.
+        boolean clockOff = found.standsOut() && request.reach == SNAP_REACH
+                && Math.abs(frame.frame() - request.frame) > request.reach;
         threads.fx().execute(() -> {
             if (clockOff && request.session == session) {
                 FrameIndex index = request.session.index();
@@ -433,9 +437,9 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         });
     }
 
-    /** Frames in {@link #WIDE_SEARCH_SECONDS}, at least {@link #SNAP_REACH}, at most 150 (high-speed footage). */
+    /** Frames in {@link #WIDE_SEARCH_SECONDS}, at most 150 (high-speed footage). */
     private static int wideReach(FrameIndex index) {
-        return Math.max(SNAP_REACH, Math.min(150, (int) Math.ceil(WIDE_SEARCH_SECONDS * index.averageFrameRate())));
+        return Math.min(150, (int) Math.ceil(WIDE_SEARCH_SECONDS * index.averageFrameRate()));
     }
 
     private void closeDecoder() {
@@ -521,7 +525,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
                 snapped(paused, estimate, null);
             } else {
                 // libVLC's time is within a few frames: the exact frame is the one that looks like the picture.
-                submit(new Request(paused, estimate, onScreen));
+                submit(new Request(paused, estimate, onScreen, SNAP_REACH * (int) Math.ceil(Math.max(1, rate.get()))));
             }
         });
     }
@@ -834,8 +838,8 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     /**
      * A frame wanted on screen: {@code frame} itself, or, when {@code playedPicture} is given, the
-     * frame near it that looks like that picture libVLC played.
+     * frame within {@code reach} of it that looks like that picture libVLC played.
      */
-    private record Request(Session session, int frame, PictureSignature playedPicture) {
+    private record Request(Session session, int frame, PictureSignature playedPicture, int reach) {
     }
 }

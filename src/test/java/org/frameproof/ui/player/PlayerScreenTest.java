@@ -242,6 +242,27 @@ class PlayerScreenTest {
         assertOnScreen(robot, paused + 1);
     }
 
+    @Test
+    void pausingAtFourTimesTheSpeedKeepsThePlayedPictureToo(FxRobot robot) throws InterruptedException {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "20");
+        assertOnScreen(robot, 20);
+        robot.interact(() -> viewModel.setRate(4.0));
+        for (int round = 0; round < 2; round++) {
+            robot.interact(viewModel::play);
+            waitUntil(() -> !viewModel.readoutExactProperty().get());
+            Thread.sleep(250);
+            int onScreenAtPause = onFx(() -> {
+                assertTrue(viewModel.playingProperty().get(), "still playing");
+                int shown = readPattern(viewModel.imageProperty().get());
+                viewModel.pause();
+                return shown;
+            });
+            waitUntil(() -> viewModel.readoutExactProperty().get());
+            assertEquals(onScreenAtPause, assertPatternMatchesPrinted(robot), "the picture shown at the pause at 4x stays");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Clip.class)
     void playbackStartsOnThePausedFrameNotBeforeIt(Clip clip, FxRobot robot) throws InterruptedException {
