@@ -92,12 +92,7 @@ public final class AnnotationRepository {
                     statement.setLong(WRITTEN_COUNT + 2, seq);
                     statement.executeUpdate();
                 }
-                Set<String> gone = new LinkedHashSet<>(before);
-                gone.removeAll(indexed);
-                Set<String> added = new LinkedHashSet<>(indexed);
-                added.removeAll(before);
-                index.remove(seq, gone);
-                index.add(seq, added);
+                index.replace(seq, before, indexed);
             } else {
                 try (PreparedStatement statement = database.connection().prepareStatement("INSERT INTO annotation (" + WRITTEN
                         + ", id, search_words) VALUES (" + "?, ".repeat(WRITTEN_COUNT + 1) + "?)")) {

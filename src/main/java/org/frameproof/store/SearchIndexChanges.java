@@ -1,6 +1,7 @@
 package org.frameproof.store;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -25,6 +26,16 @@ public final class SearchIndexChanges {
 
     void remove(long seq, Set<String> words) {
         record(seq, words, -1 - SeqBlock.offsetOf(seq));
+    }
+
+    /** An annotation's words went from {@code before} to {@code after}: the words it lost and the ones it gained change. */
+    void replace(long seq, Set<String> before, Set<String> after) {
+        Set<String> gone = new LinkedHashSet<>(before);
+        gone.removeAll(after);
+        Set<String> added = new LinkedHashSet<>(after);
+        added.removeAll(before);
+        remove(seq, gone);
+        add(seq, added);
     }
 
     private void record(long seq, Set<String> words, int change) {

@@ -81,12 +81,7 @@ class SearchIndexTest {
                                 after.add(word);
                             }
                         }
-                        Set<String> gone = new HashSet<>(before);
-                        gone.removeAll(after);
-                        Set<String> added = new HashSet<>(after);
-                        added.removeAll(before);
-                        changes.remove(seq, gone);
-                        changes.add(seq, added);
+                        changes.replace(seq, before, after);
                         model.put(seq, after);
                     }
                     database.transaction(() -> index.apply(changes));
