@@ -225,17 +225,7 @@ class PlayerScreenTest {
         assertOnScreen(robot, clip.frameCount() / 4);
         // Twice: a transport stream's clock is learnt at the first pause.
         for (int round = 0; round < 2; round++) {
-            robot.interact(viewModel::play);
-            waitUntil(() -> !viewModel.readoutExactProperty().get());
-            Thread.sleep(300);
-            int onScreenAtPause = onFx(() -> {
-                assertTrue(viewModel.playingProperty().get(), "still playing");
-                int shown = readPattern(viewModel.imageProperty().get());
-                viewModel.pause();
-                return shown;
-            });
-            waitUntil(() -> viewModel.readoutExactProperty().get());
-            assertEquals(onScreenAtPause, assertPatternMatchesPrinted(robot), "the picture libVLC showed at the pause stays");
+            playThenPauseAndCheckThePictureStays(robot, 300);
         }
         int paused = viewModel.currentFrameProperty().get();
         robot.type(KeyCode.RIGHT);
@@ -249,18 +239,26 @@ class PlayerScreenTest {
         assertOnScreen(robot, 20);
         robot.interact(() -> viewModel.setRate(4.0));
         for (int round = 0; round < 2; round++) {
-            robot.interact(viewModel::play);
-            waitUntil(() -> !viewModel.readoutExactProperty().get());
-            Thread.sleep(250);
-            int onScreenAtPause = onFx(() -> {
-                assertTrue(viewModel.playingProperty().get(), "still playing");
-                int shown = readPattern(viewModel.imageProperty().get());
-                viewModel.pause();
-                return shown;
-            });
-            waitUntil(() -> viewModel.readoutExactProperty().get());
-            assertEquals(onScreenAtPause, assertPatternMatchesPrinted(robot), "the picture shown at the pause at 4x stays");
+            playThenPauseAndCheckThePictureStays(robot, 250);
         }
+    }
+
+    /**
+     * Plays until played frames show and {@code millis} more, pauses, and checks that the exact
+     * frame then printed is the picture libVLC showed at the pause.
+     */
+    private void playThenPauseAndCheckThePictureStays(FxRobot robot, long millis) throws InterruptedException {
+        robot.interact(viewModel::play);
+        waitUntil(() -> !viewModel.readoutExactProperty().get());
+        Thread.sleep(millis);
+        int onScreenAtPause = onFx(() -> {
+            assertTrue(viewModel.playingProperty().get(), "still playing");
+            int shown = readPattern(viewModel.imageProperty().get());
+            viewModel.pause();
+            return shown;
+        });
+        waitUntil(() -> viewModel.readoutExactProperty().get());
+        assertEquals(onScreenAtPause, assertPatternMatchesPrinted(robot), "the picture libVLC showed at the pause stays");
     }
 
     @ParameterizedTest
