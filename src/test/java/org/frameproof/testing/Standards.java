@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The public standards the exports are checked against ({@code shared/standards} beside the
- * repository; surefire passes its place as {@code frameproof.standards}).
+ * The public standards the exports are checked against ({@code src/test/standards}, with their
+ * sources and terms in its README; surefire passes its place as {@code frameproof.standards}).
  */
 public final class Standards {
     private Standards() {
@@ -18,7 +18,7 @@ public final class Standards {
         assertTrue(configured != null, "surefire sets frameproof.standards");
         Path folder = Path.of(configured).toAbsolutePath().normalize();
         assertTrue(Files.isDirectory(folder), "The standards folder " + folder
-                + " is missing: shared/standards must sit beside the repository (or pass -Dframeproof.standards=DIR)");
+                + " is missing: it is src/test/standards in the repository (or pass -Dframeproof.standards=DIR)");
         return folder;
     }
 
