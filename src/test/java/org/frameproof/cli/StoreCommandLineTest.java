@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.frameproof.testing.MediaProbeInspector;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -122,7 +120,7 @@ class StoreCommandLineTest {
 
     @Test
     void importListVerifyAndTamperDetectionFromTheCommandLine() throws Exception {
-        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Tools.require("ffmpeg", "ffmpeg");
         Path originals = Files.createDirectories(work.resolve("originals"));
         Path clip = Tools.clip(originals, "clip one.mp4", 1, 1);
         Path text = Files.writeString(originals.resolve("readme.txt"), "hello");

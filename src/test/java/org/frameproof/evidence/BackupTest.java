@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.testing.MediaProbeInspector;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +27,7 @@ class BackupTest {
 
     @BeforeEach
     void storeWithFootageBackedUp() throws Exception {
-        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Tools.require("ffmpeg", "ffmpeg");
         dataFolder = work.resolve("data");
         backup = work.resolve("backup");
         Path clip = Tools.clip(Files.createDirectories(work.resolve("originals")), "a.mp4", 1, 3);

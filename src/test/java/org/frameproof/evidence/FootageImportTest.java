@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
-import org.frameproof.testing.MediaProbeInspector;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +36,7 @@ class FootageImportTest {
 
     @BeforeEach
     void open() throws Exception {
-        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Tools.require("ffmpeg", "ffmpeg");
         store = TestStores.create(dataFolder);
         investigation = store.cases().createCase("Checkpoint 4", "");
     }

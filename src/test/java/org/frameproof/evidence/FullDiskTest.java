@@ -1,9 +1,9 @@
 package org.frameproof.evidence;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.testing.MediaProbeInspector;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,7 @@ class FullDiskTest {
 
     @BeforeEach
     void mountSmallDisk() throws Exception {
-        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Tools.require("ffmpeg", "ffmpeg");
         disk = Files.createDirectories(work.resolve("disk"));
         try {
             Tools.run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", disk.toString());

@@ -3,7 +3,6 @@ package org.frameproof.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
-import org.frameproof.testing.MediaProbeInspector;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,7 @@ class NoPlaintextTest {
 
     @Test
     void noPlaintextInTheDataFolderOrNewTemporaryFiles() throws Exception {
-        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Tools.require("ffmpeg", "ffmpeg");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Set<Path> tmpBefore = listing(tmp);
         Path clip = Tools.clip(originals, FILE_NAME, 1, 7);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,11 +155,11 @@ class PdfReportTest {
 
     @Test
     void popplersPdftotextFindsTheHashesAndFrameNumbers() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "poppler-utils (pdftotext) is not installed");
+        Tools.require("pdftotext", "poppler-utils");
         Path pdf = folder.resolve("report.pdf");
         export(ExportOptions.GraphicStills.INCLUDE, pdf);
         Path txt = folder.resolve("report.txt");
-        Process process = new ProcessBuilder("/usr/bin/pdftotext", "-enc", "UTF-8", pdf.toString(), txt.toString())
+        Process process = new ProcessBuilder("pdftotext", "-enc", "UTF-8", pdf.toString(), txt.toString())
                 .redirectErrorStream(true).start();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));

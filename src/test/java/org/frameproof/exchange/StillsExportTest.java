@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,8 +63,8 @@ class StillsExportTest {
     void sha256sumChecksTheWholeFolder() throws Exception {
         Path out = folder.resolve("stills");
         export(out, ExportMonitor.NONE);
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/sha256sum")), "coreutils sha256sum is not installed");
-        Process check = new ProcessBuilder("/usr/bin/sha256sum", "--check", "--strict", StillsExport.SUMS)
+        Tools.require("sha256sum", "coreutils");
+        Process check = new ProcessBuilder("sha256sum", "--check", "--strict", StillsExport.SUMS)
                 .directory(out.toFile()).redirectErrorStream(true).start();
         assertTrue(check.waitFor(60, TimeUnit.SECONDS));
         String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -42,7 +42,7 @@ class FirstFrameTest {
 
     @Test
     void anEditListThatTrimsTheStartHidesTheFramesBeforeIt() throws Exception {
-        FfmpegCli.assumeInstalled();
+        FfmpegCli.requireInstalled();
         Path trimmed = cacheFolder.resolve("trimmed.mov");
         // A stream copy from 0.52 s keeps the GOP from its key frame and hides frames 0-12 by an edit list.
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-ss", "0.52",

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The ffmpeg command line as an independent ground-truth decoder for tests (never part of Frameproof).
@@ -32,11 +32,10 @@ public final class FfmpegCli {
     private FfmpegCli() {
     }
 
-    /** Skips the calling test unless the {@code ffmpeg} command runs. */
-    public static void assumeInstalled() {
-        Assumptions.assumeTrue(isInstalled(),
-                "ffmpeg command line not found: this test uses it as an independent decoder"
-                        + " (Debian: apt-get install ffmpeg); skipped");
+    /** Fails the calling test unless the {@code ffmpeg} command runs: it is an independent decoder to compare with. */
+    public static void requireInstalled() {
+        Assertions.assertTrue(isInstalled(), "the ffmpeg command line does not run: this test uses it as an independent"
+                + " decoder. ./frameproof test installs it (Debian package ffmpeg).");
     }
 
     private static boolean isInstalled() {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FramePatternFootageTest {
     @BeforeEach
     void needsFfmpeg() {
-        FfmpegCli.assumeInstalled();
+        FfmpegCli.requireInstalled();
     }
 
     @ParameterizedTest

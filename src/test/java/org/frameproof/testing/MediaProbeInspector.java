@@ -11,11 +11,6 @@ import org.frameproof.media.MediaProbe;
  * in a child process, which its own tests cover.
  */
 public final class MediaProbeInspector implements MediaInspector {
-    /** Whether the ffmpeg tools that make the import tests' clips are installed. */
-    public static boolean clipMakerAvailable() {
-        return Tools.onPath("ffmpeg");
-    }
-
     @Override
     public MediaFacts inspect(Path file) throws UserFacingException {
         return MediaProbe.analyze(file, progress -> { }, () -> false).facts();

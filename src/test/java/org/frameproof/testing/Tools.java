@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 
 /** Command-line tools tests use as independent references (ffmpeg, openssl). */
 public final class Tools {
@@ -19,6 +20,15 @@ public final class Tools {
             }
         }
         return false;
+    }
+
+    /**
+     * Fails the calling test unless {@code tool} is on the PATH: a missing reference tool must show,
+     * never skip a test. {@code ./frameproof test} installs each of them.
+     */
+    public static void require(String tool, String debianPackage) {
+        Assertions.assertTrue(onPath(tool), tool + " is not installed: this test uses it as an independent reference."
+                + " ./frameproof test installs it (Debian package " + debianPackage + ").");
     }
 
     /** Runs a tool to completion and fails loudly when it fails. */
