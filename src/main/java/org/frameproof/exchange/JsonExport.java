@@ -45,6 +45,7 @@ final class JsonExport {
             json.put("frameCount", item.frameCount());
             json.put("width", item.width());
             json.put("height", item.height());
+            item.verification().putInto(json.putObject("sha256Check"));
         }
         ArrayNode annotations = document.putArray("annotations");
         for (Annotation annotation : input.annotations()) {
