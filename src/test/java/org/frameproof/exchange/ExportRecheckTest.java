@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -173,9 +174,39 @@ class ExportRecheckTest {
         assertTrue(Files.readString(work.resolve("notes.srt.txt")).contains(": FAILED"));
         assertEquals(6, Files.readString(srt).lines().filter(line -> line.startsWith("[FAILED SHA-256 CHECK] ")).count());
         export(scope, ExportFormat.JSON, work.resolve("case.json"), true);
-        JsonNode footage = JSON.readTree(work.resolve("case.json").toFile()).get("footage");
-        assertEquals("matches", footage.get(0).get("sha256Check").get("result").asText());
-        assertEquals("FAILED", footage.get(1).get("sha256Check").get("result").asText());
+        JsonNode exported = JSON.readTree(work.resolve("case.json").toFile());
+        assertEquals("matches", exported.get("footage").get(0).get("sha256Check").get("result").asText());
+        assertEquals("FAILED", exported.get("footage").get(1).get("sha256Check").get("result").asText());
+        for (JsonNode annotation : exported.get("annotations")) {
+            boolean failed = annotation.get("footageSha256").asText().equals(tampered.sha256());
+            assertEquals(failed ? "FAILED" : "matches", annotation.get("footageSha256Check").get("result").asText());
+        }
+    }
+
+    @Test
+    void theReHashReportsProgressAndACancelLeavesNothing() throws Exception {
+        List<Long> reported = new ArrayList<>();
+        ExportMonitor cancelAfterFirstItem = new ExportMonitor() {
+            @Override
+            public void progress(long done, long total) {
+            }
+
+            @Override
+            public void rehashing(long done, long total) {
+                reported.add(done);
+                assertEquals(intact.sizeBytes() + tampered.sizeBytes(), total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return reported.contains(intact.sizeBytes());
+            }
+        };
+        Path out = work.resolve("cancelled.pdf");
+        assertThrows(CancellationException.class, () -> store.exports().export(ExportService.Scope.ofCase("Checkpoint 4"),
+                ExportFormat.PDF, out, frames, ExportOptions.GraphicStills.INCLUDE, false, cancelAfterFirstItem));
+        assertTrue(reported.contains(intact.sizeBytes()), "the first item was hashed through: " + reported);
+        assertFalse(Files.exists(out));
     }
 
     private static String pdfText(Path pdf) throws Exception {
