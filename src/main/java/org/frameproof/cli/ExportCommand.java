@@ -16,10 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code frameproof export (--case NAME | --footage ID) --format F --out PATH}: progress on
- * standard error; Ctrl+C cancels and leaves no partial file.
+ * {@code frameproof export (--case NAME | --footage ID) --format F --out PATH [--include-failed]}:
+ * every footage item is re-hashed first; progress on standard error; Ctrl+C cancels and leaves
+ * no partial file.
  */
-@Command(name = "export", description = "Export a case or a footage item: pdf, csv, json, w3c, eaf, vtt, srt or stills.",
+@Command(name = "export", description = {"Export a case or a footage item: pdf, csv, json, w3c, eaf, vtt, srt or stills.",
+            "Every footage item is re-hashed first, and the export says when and with what result;"
+                    + " an item that does not match its SHA-256 stops the export (see --include-failed)."},
         mixinStandardHelpOptions = true, sortOptions = false)
 final class ExportCommand extends StoreCommand {
     /** How long Ctrl+C waits for the export to remove what it had written. */
@@ -38,6 +41,11 @@ final class ExportCommand extends StoreCommand {
             description = "Stills of footage flagged graphic in the PDF: include, blur or omit (default ${DEFAULT-VALUE}).")
     String graphic;
 
+    @Option(names = "--include-failed",
+            description = "Export footage whose vault copy fails its SHA-256 re-check anyway, marked FAILED on every page,"
+                    + " row and sidecar that shows it.")
+    boolean includeFailed;
+
     private final FrameSources frames;
 
     ExportCommand(StoreAccess access, FrameSources frames) {
@@ -51,16 +59,22 @@ final class ExportCommand extends StoreCommand {
         ExportOptions.GraphicStills graphicStills = graphicStills();
         ExportService.Scope what = scope.footageId != null ? ExportService.Scope.ofFootage(scope.footageId)
                 : ExportService.Scope.ofCase(scope.caseName);
+        Progress progress = null;
         try (CtrlC ctrlC = new CtrlC("export", CLEANUP_SECONDS);
                 FrameSources.OpenFrames open = frames.open(dataFolder())) {
-            ExportResult result = store.exports().export(what, exportFormat, out, open, graphicStills,
-                    new Progress(ctrlC)).result();
-            err().println();
+            progress = new Progress(ctrlC);
+            ExportResult result = store.exports().export(what, exportFormat, out, open, graphicStills, includeFailed,
+                    progress).result();
+            progress.end();
             out().println("Wrote " + result.path() + " (" + exportFormat.label() + ", " + result.files() + " file"
                     + (result.files() == 1 ? "" : "s") + ", " + result.bytes() + " bytes), SHA-256 " + result.sha256());
             return 0;
         } catch (CancellationException e) {
             throw new UserFacingException("Export cancelled; nothing was written to " + out + ".");
+        } finally {
+            if (progress != null) {
+                progress.end();
+            }
         }
     }
 
@@ -76,6 +90,7 @@ final class ExportCommand extends StoreCommand {
     private final class Progress implements ExportMonitor {
         private final CtrlC ctrlC;
         private long lastPercent = -1;
+        private String lastStep = "";
 
         Progress(CtrlC ctrlC) {
             this.ctrlC = ctrlC;
@@ -83,11 +98,29 @@ final class ExportCommand extends StoreCommand {
 
         @Override
         public void progress(long done, long total) {
+            show("Exporting", done, total);
+        }
+
+        @Override
+        public void rehashing(long done, long total) {
+            show("Re-hashing the footage", done, total);
+        }
+
+        /** Ends the progress line, so that what follows (the outcome or the message) starts a line of its own. */
+        void end() {
+            if (!lastStep.isEmpty()) {
+                err().println();
+                lastStep = "";
+            }
+        }
+
+        private void show(String step, long done, long total) {
             long percent = total <= 0 ? 100 : done * 100 / total;
-            if (percent != lastPercent) {
-                lastPercent = percent;
-                err().print("\rExporting: " + percent + "%");
+            if (percent != lastPercent || !step.equals(lastStep)) {
+                err().print((lastStep.isEmpty() || step.equals(lastStep) ? "\r" : "\n") + step + ": " + percent + "%");
                 err().flush();
+                lastPercent = percent;
+                lastStep = step;
             }
         }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.Integrity;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.RecordJson;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "footage", description = "List footage of a case, or withdraw an item.", mixinStandardHelpOptions = true)
 final class FootageCommand {
 
-    @Command(name = "list", description = "List the footage of a case.", mixinStandardHelpOptions = true)
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the footage of a case: id, SHA-256, review"
+            + " status, the last re-hash of its vault copy (matches or FAILED, and when: at import, on opening, by verify or"
+            + " by an export) and the original name."})
     static final class ListFootage extends StoreCommand {
         @Option(names = "--case", paramLabel = "NAME", required = true, description = "The case.")
         String caseName;
@@ -31,8 +34,9 @@ final class FootageCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Footage> items = store.footage().list(store.cases().require(caseName));
-            printList(format, items, ListFootage::asJson, item -> String.format("%d  %s  %-10s  %s",
-                    item.id(), item.sha256(), item.status().label(), item.originalName()));
+            printList(format, items, ListFootage::asJson, item -> String.format("%d  %s  %-10s  %s  %s",
+                    item.id(), item.sha256(), item.status().label(), item.integrityCheckedAt() == null ? "never checked"
+                            : lastCheck(item) + " at " + item.integrityCheckedAt(), item.originalName()));
             return 0;
         }
 
@@ -43,7 +47,14 @@ final class FootageCommand {
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 // Kept as the text it was stored as.
             }
+            json.putObject("lastCheck").put("result", lastCheck(item)).put("checkedAt",
+                    item.integrityCheckedAt() == null ? null : item.integrityCheckedAt().toString());
             return json;
+        }
+
+        /** The last re-hash's result in the words exports use. */
+        private static String lastCheck(Footage item) {
+            return item.integrity() == Integrity.INTACT ? "matches" : "FAILED";
         }
     }
 

@@ -17,7 +17,6 @@ import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
-import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
@@ -31,7 +30,6 @@ import org.frameproof.exchange.ExportedCase;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.Exporter;
 import org.frameproof.exchange.FrameSource;
-import org.frameproof.exchange.Verification;
 import org.frameproof.store.Database;
 
 /**
@@ -55,6 +53,7 @@ public final class ExportService {
     private final Reviewer reviewer;
     private final ImportStamp stamp;
     private final Clock clock;
+    private final ExportRecheck recheck;
 
     ExportService(Database database, CaseService cases, FootageService footage, AnnotationService annotations,
                   AuditLog audit, Vault vault, Reviewer reviewer, ImportStamp stamp, Clock clock) {
@@ -67,6 +66,7 @@ public final class ExportService {
         this.reviewer = reviewer;
         this.stamp = stamp;
         this.clock = clock;
+        this.recheck = new ExportRecheck(footage);
     }
 
     /** What to export: a whole case, or one footage item (with its case). */
@@ -85,30 +85,37 @@ public final class ExportService {
     }
 
     /**
-     * Writes the export and records it in the audit log ({@code export}, with format, path,
-     * SHA-256, size and what it holds).
+     * Re-hashes every footage item of the scope, then writes the export with each item's check
+     * and records it in the audit log ({@code export}, with format, path, SHA-256, size and what
+     * it holds).
      *
-     * @throws UserFacingException when the case or footage does not exist, the destination
-     *     cannot be written or the format does not fit (nothing is left behind)
+     * @param includeFailed whether items whose vault copy fails its re-check are exported anyway,
+     *     marked FAILED; otherwise such an item stops the export before anything is written
+     * @throws UserFacingException when an item fails its re-check (see {@code includeFailed}), the
+     *     case or footage does not exist, the destination cannot be written or the format does
+     *     not fit (nothing is left behind)
      * @throws java.util.concurrent.CancellationException when the monitor cancelled (nothing is left behind)
      */
     public Recorded export(Scope scope, ExportFormat format, Path out, FrameSource frames,
-            ExportOptions.GraphicStills graphicStills, ExportMonitor monitor) throws UserFacingException {
-        EvidenceExport input = gather(scope);
+            ExportOptions.GraphicStills graphicStills, boolean includeFailed, ExportMonitor monitor)
+            throws UserFacingException {
+        EvidenceExport input = gather(scope, includeFailed, monitor);
         ExportResult result = new Exporter(frames).export(format, input, out, options(graphicStills), monitor);
         ObjectNode record = describe(result, format.code(), input.caseInfo().title())
                 .put("annotations", input.annotations().size());
         input.footage().forEach(item -> record.withArray("footage").add(item.id()));
+        input.footage().stream().filter(ExportedFootage::failedCheck)
+                .forEach(item -> record.withArray("failedFootage").add(item.id()));
         return new Recorded(result, audited(result, record));
     }
 
     /**
-     * Writes one frame of a footage item as a still ({@code out} PNG at full resolution, with
-     * {@code out.json} and {@code out.sha256} beside it) and records it in the audit log
-     * ({@code export}, format {@code still}, with the frame and the PNG's SHA-256).
+     * Re-hashes the footage item, then writes one frame of it as a still ({@code out} PNG at full
+     * resolution, with {@code out.json} and {@code out.sha256} beside it) and records it in the
+     * audit log ({@code export}, format {@code still}, with the frame and the PNG's SHA-256).
      *
-     * @throws UserFacingException when the footage or frame does not exist, or the destination
-     *     cannot be written (nothing is left behind)
+     * @throws UserFacingException when the vault copy fails its re-check, the footage or frame
+     *     does not exist, or the destination cannot be written (nothing is left behind)
      */
     public Recorded exportFrame(long footageId, int frame, Path out, FrameSource frames) throws UserFacingException {
         Footage item = footage.require(footageId);
@@ -120,7 +127,8 @@ public final class ExportService {
                 .filter(annotation -> annotation.span().startFrame() <= frame && frame <= annotation.span().endFrame())
                 .toList();
         Case investigation = caseOf(item);
-        ExportResult result = new Exporter(frames).exportFrame(exported(item), FrameSpan.of(index, frame, frame), onFrame,
+        FootageService.Check check = recheck.checkAll(List.of(item), false, ExportMonitor.NONE).get(0);
+        ExportResult result = new Exporter(frames).exportFrame(exported(check), FrameSpan.of(index, frame, frame), onFrame,
                 out, options(ExportOptions.GraphicStills.INCLUDE));
         ObjectNode record = describe(result, "still", investigation.title())
                 .put("frame", frame)
@@ -153,8 +161,8 @@ public final class ExportService {
         return cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElseThrow();
     }
 
-    /** The records of the scope as an export holds them. */
-    public EvidenceExport gather(Scope scope) throws UserFacingException {
+    /** The records of the scope as an export holds them, each footage item re-hashed now. */
+    private EvidenceExport gather(Scope scope, boolean includeFailed, ExportMonitor monitor) throws UserFacingException {
         Case investigation;
         List<Footage> items;
         if (scope.footageId() != null) {
@@ -168,8 +176,9 @@ public final class ExportService {
         List<ExportedFootage> exported = new ArrayList<>();
         List<Annotation> annotated = new ArrayList<>();
         List<AuditSummary.Event> events = new ArrayList<>();
-        for (Footage item : items) {
-            exported.add(exported(item));
+        for (FootageService.Check check : recheck.checkAll(items, includeFailed, monitor)) {
+            Footage item = check.footage();
+            exported.add(exported(check));
             annotated.addAll(annotations.list(AnnotationQuery.footage(item.id())));
             for (CustodyEvent event : footage.custody(item.id())) {
                 events.add(new AuditSummary.Event(event.occurredAt(), event.reviewer().name(), event.kind(),
@@ -181,17 +190,15 @@ public final class ExportService {
                 annotated, new AuditSummary((int) chain.entriesChecked(), chain.intact(), chain.describe(), events));
     }
 
-    private ExportedFootage exported(Footage item) {
+    private ExportedFootage exported(FootageService.Check check) {
+        Footage item = check.footage();
         JsonNode facts = AnnotationService.facts(item);
         Provenance provenance = item.provenance();
         return new ExportedFootage(item.id(), item.originalName(), item.sha256(), item.md5(), vault.path(item.sha256()),
                 mimeType(item.originalName()), facts.path("startTimeMs").asDouble(0), facts.path("durationMs").asDouble(0),
                 facts.path("avgFrameRate").asDouble(0), facts.path("frameCount").asInt(0), facts.path("width").asInt(0),
                 facts.path("height").asInt(0), describe(provenance), item.importedAt(), item.importedBy().name(),
-                item.flaggedGraphic(),
-                new Verification(item.integrity() == Integrity.INTACT, item.integrityCheckedAt(),
-                        item.integrity() == Integrity.INTACT ? "SHA-256 matches the hash recorded at import"
-                                : "the vault copy is missing or no longer matches its SHA-256"));
+                item.flaggedGraphic(), ExportRecheck.verification(check));
     }
 
     private static String describe(Provenance provenance) {

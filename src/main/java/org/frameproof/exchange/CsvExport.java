@@ -25,6 +25,8 @@ final class CsvExport {
             "startFrame", "endFrame", "startPtsMs", "endPtsMs", "startTime", "endTime", "observation",
             "interpretation", "confidence", "tags", "regionShape", "regionX", "regionY", "regionWidth",
             "regionHeight", "author", "role", "createdAt", "modifiedAt");
+    /** The re-hash of the row's footage made for this export: {@code matches} or {@code FAILED}, and when. */
+    private static final List<String> CHECK = List.of("footageSha256Check", "footageSha256CheckedAt");
     private static final List<String> REVIEW = List.of("reviewVerdict", "reviewExpertName", "reviewedAt", "reviewComment");
 
     private CsvExport() {
@@ -32,6 +34,7 @@ final class CsvExport {
 
     static List<String> header() {
         List<String> header = new ArrayList<>(COMMON);
+        header.addAll(CHECK);
         for (String name : FindingFields.allNames()) {
             if (name.equals("medicalReview")) {
                 header.addAll(REVIEW);
@@ -67,8 +70,11 @@ final class CsvExport {
                 region == null ? "" : String.valueOf(region.width()), region == null ? "" : String.valueOf(region.height()),
                 text(annotation.author()), annotation.role().label(), annotation.createdAt().toString(),
                 annotation.modifiedAt() == null ? "" : annotation.modifiedAt().toString()));
+        Verification check = footage.verification();
+        row.add(check.result());
+        row.add(check.checkedAt() == null ? "" : check.checkedAt().toString());
         Map<String, Object> fields = FindingFields.of(annotation.finding());
-        for (String column : header.subList(COMMON.size(), header.size())) {
+        for (String column : header.subList(COMMON.size() + CHECK.size(), header.size())) {
             row.add(kindCell(column, fields));
         }
         return row;

@@ -24,7 +24,8 @@ import org.w3c.dom.Element;
 /**
  * ELAN Annotation Format 3.0: one tier per kind of finding (injury, location, uniform, note),
  * one time-aligned annotation per finding, times in milliseconds since the first frame, and the
- * vault copy of the footage as the linked media file.
+ * vault copy of the footage as the linked media file. Header properties give the footage's
+ * re-hash for this export; when it failed, every annotation's value starts by saying so.
  *
  * <p>ELAN cannot show an annotation of zero length, so a one-frame annotation lasts one frame
  * ({@link ExportedFootage#frameDurationMs()}); a range ends where its last frame stops showing.
@@ -57,6 +58,8 @@ final class EafExport {
                 (footage.sha256() + "|" + options.generatedAt()).getBytes(StandardCharsets.UTF_8)));
         property(header, "frameproof.footageSha256", footage.sha256());
         property(header, "frameproof.footageName", XmlText.clean(footage.originalName()));
+        property(header, "frameproof.footageSha256Check", footage.verification().result());
+        property(header, "frameproof.footageSha256CheckedAt", String.valueOf(footage.verification().checkedAt()));
         property(header, "lastUsedAnnotationId", String.valueOf(input.annotations().size()));
 
         Element timeOrder = child(root, "TIME_ORDER");
@@ -78,7 +81,8 @@ final class EafExport {
             aligned.setAttribute("ANNOTATION_ID", "a" + (++id));
             aligned.setAttribute("TIME_SLOT_REF1", start);
             aligned.setAttribute("TIME_SLOT_REF2", end);
-            child(aligned, "ANNOTATION_VALUE").setTextContent(XmlText.clean(value(annotation)));
+            child(aligned, "ANNOTATION_VALUE").setTextContent(XmlText.clean(
+                    (footage.failedCheck() ? footage.failureNotice() + " | " : "") + value(annotation)));
         }
         tiers.forEach(root::appendChild);
         Element type = child(root, "LINGUISTIC_TYPE");

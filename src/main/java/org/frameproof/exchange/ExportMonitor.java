@@ -24,6 +24,14 @@ public interface ExportMonitor {
 
     boolean isCancelled();
 
+    /**
+     * {@code done} of {@code total} bytes of the footage are re-hashed, before anything is
+     * written; by default shown as progress like the rest.
+     */
+    default void rehashing(long done, long total) {
+        progress(done, total);
+    }
+
     /** Stops the export here if it was cancelled; the writer then deletes its partial output. */
     default void checkCancelled() {
         if (isCancelled()) {

@@ -24,7 +24,7 @@ import org.frameproof.domain.Timecode;
  * @param importedAt when it entered the vault
  * @param importedBy who imported it
  * @param graphic whether reviewers flagged it graphic (exports may blur or leave out its stills)
- * @param verification the last hash check of the vault copy
+ * @param verification the re-hash of the vault copy made for this export
  */
 public record ExportedFootage(long id, String originalName, String sha256, String md5, Path mediaFile,
         String mimeType, double firstPtsMs, double durationMs, double avgFrameRate, int frameCount, int width,
@@ -33,6 +33,17 @@ public record ExportedFootage(long id, String originalName, String sha256, Strin
 
     /** Fallback frame duration for a stream with no usable average rate (25 fps). */
     private static final double FALLBACK_FRAME_MS = 40.0;
+
+    /** Whether the vault copy failed its re-check: whatever shows this item in an export says so. */
+    public boolean failedCheck() {
+        return !verification.intact();
+    }
+
+    /** The warning an export prints wherever it shows an item that failed its re-check. */
+    public String failureNotice() {
+        return "FAILED: footage " + id + " (" + originalName + ") did not match its recorded SHA-256 when re-checked at "
+                + verification.checkedAt();
+    }
 
     /**
      * How long one frame shows, from the average rate. Exports give a point annotation this

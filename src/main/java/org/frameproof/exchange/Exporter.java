@@ -40,7 +40,11 @@ public final class Exporter {
             case STILLS -> throw new IllegalStateException("stills are written as a folder above");
         };
         if (format == ExportFormat.PDF) {
-            writeHashBeside(written);
+            writeBeside(written, ".sha256", Sha256.sumLine(written.sha256(), written.path().getFileName().toString()));
+            return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
+        }
+        if (format == ExportFormat.SRT) {
+            writeBeside(written, ".txt", SubtitleExport.about(input.singleFootage(format)) + "\n");
             return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
         }
         return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);
@@ -66,10 +70,12 @@ public final class Exporter {
         return StillsExport.fileName(originalName, frame);
     }
 
-    /** {@code OUT.pdf.sha256} beside the report, in the format {@code sha256sum -c} checks. */
-    private static void writeHashBeside(AtomicOutput.Written written) throws UserFacingException {
-        String name = written.path().getFileName().toString();
-        AtomicOutput.writeFile(written.path().resolveSibling(name + ".sha256"),
-                stream -> stream.write(Sha256.sumLine(written.sha256(), name).getBytes(StandardCharsets.UTF_8)));
+    /**
+     * A small text file beside an export: {@code OUT.pdf.sha256} in the format {@code sha256sum -c}
+     * checks, or {@code OUT.srt.txt} saying what the subtitles are about (SRT has no comments).
+     */
+    private static void writeBeside(AtomicOutput.Written written, String suffix, String text) throws UserFacingException {
+        AtomicOutput.writeFile(written.path().resolveSibling(written.path().getFileName() + suffix),
+                stream -> stream.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

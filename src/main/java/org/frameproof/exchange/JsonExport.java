@@ -9,8 +9,9 @@ import java.io.OutputStream;
 import org.frameproof.domain.Annotation;
 
 /**
- * Frameproof's own JSON: the case, its footage and every field of every annotation, lossless so
- * that {@link JsonImport} gives back the same annotations.
+ * Frameproof's own JSON: the case, its footage (with the re-hash of each vault copy made for this
+ * export) and every field of every annotation, lossless so that {@link JsonImport} gives back the
+ * same annotations.
  */
 final class JsonExport {
     /** The value of {@code format} that marks our files. */
@@ -45,10 +46,15 @@ final class JsonExport {
             json.put("frameCount", item.frameCount());
             json.put("width", item.width());
             json.put("height", item.height());
+            item.verification().putInto(json.putObject("sha256Check"));
         }
         ArrayNode annotations = document.putArray("annotations");
         for (Annotation annotation : input.annotations()) {
-            annotations.add(annotationJson.write(annotation, input.footageOf(annotation)));
+            ExportedFootage item = input.footageOf(annotation);
+            ObjectNode json = annotationJson.write(annotation, item);
+            // Repeated on each annotation, so one taken out of the file still says its footage failed.
+            item.verification().putInto(json.putObject("footageSha256Check"));
+            annotations.add(json);
         }
         mapper.writerWithDefaultPrettyPrinter().writeValue(out, document);
     }

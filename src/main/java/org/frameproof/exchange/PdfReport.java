@@ -27,10 +27,12 @@ import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
 
 /**
- * The evidence report: the case; each footage item's provenance, hashes and verification; the
+ * The evidence report: the case; each footage item's provenance, hashes and the re-hash made for
+ * this report; the
  * custody and audit summary; then each annotation with its frames, times, fields, author and role,
  * medical review, a still of its first frame with the region drawn, and the region cropped at
- * full resolution.
+ * full resolution. Every page that shows an item whose vault copy failed its re-check says so at
+ * its head.
  *
  * <p>The overview still is a JPEG at most {@value #STILL_WIDTH} pixels wide (a 1080p frame at full
  * size, 200 times, would make a report of hundreds of megabytes); the region crop is lossless at
@@ -86,6 +88,12 @@ final class PdfReport {
                 + "Times are given since each video's first frame (HH:MM:SS.mmm) and as the frame's own "
                 + "presentation timestamp (pts) in milliseconds; frame numbers count from 0 in presentation order.",
                 9, GREY);
+        for (ExportedFootage failed : input.footage().stream().filter(ExportedFootage::failedCheck).toList()) {
+            layout.headNotice(failed.failureNotice());
+            layout.text(failed.failureNotice() + ". It is included because the exporter asked for it; do not rely on"
+                    + " what its stills show.", 10, ALERT);
+        }
+        layout.endHeadNotice();
         if (options.graphicStills() != ExportOptions.GraphicStills.INCLUDE) {
             layout.text("Stills of footage flagged graphic are " + (options.graphicStills() == ExportOptions.GraphicStills.BLUR
                     ? "blurred" : "left out") + " in this report.", 9, GREY);
@@ -97,6 +105,9 @@ final class PdfReport {
         layout.text("Footage", 16);
         for (ExportedFootage footage : input.footage()) {
             layout.keep(120);
+            if (footage.failedCheck()) {
+                layout.headNotice(footage.failureNotice());
+            }
             layout.space(4);
             layout.text(footage.originalName() + (footage.graphic() ? "  [flagged graphic]" : ""), 12);
             layout.text("SHA-256: " + footage.sha256(), 9);
@@ -104,13 +115,14 @@ final class PdfReport {
                 layout.text("MD5: " + footage.md5(), 9);
             }
             Verification verification = footage.verification();
-            layout.text("Verification: " + verification.describe(), 9, verification.intact() ? Color.BLACK : ALERT);
+            layout.text(verification.describe(), 9, verification.intact() ? Color.BLACK : ALERT);
             layout.text("Provenance: " + footage.provenance(), 9);
             layout.text("Imported " + footage.importedAt() + " by " + footage.importedBy() + "; vault copy "
                     + footage.mediaFile(), 9);
             layout.text(String.format(Locale.ROOT, "%d x %d pixels, %d frames, %.3f frames per second, duration %.3f s, "
                     + "first frame at pts %.3f ms", footage.width(), footage.height(), footage.frameCount(),
                     footage.avgFrameRate(), footage.durationMs() / 1000, footage.firstPtsMs()), 9);
+            layout.endHeadNotice();
         }
     }
 
@@ -153,9 +165,13 @@ final class PdfReport {
                 } else {
                     layout.keep(Math.min(height[0], layout.pageHeight()));
                 }
+                if (footage.failedCheck()) {
+                    layout.headNotice(footage.failureNotice());
+                }
                 layout.space(8);
                 annotationText(layout::text, annotation, footage, i + 1, annotations.size());
                 printed.print(layout, i + 1, annotation);
+                layout.endHeadNotice();
                 monitor.progress(i + 1, annotations.size());
             }
         }
@@ -179,6 +195,9 @@ final class PdfReport {
                 + frames + " (" + footage.startTimecode(span) + ")", 12);
         layout.text("Id " + annotation.id() + " · footage " + footage.originalName(), 8, GREY);
         layout.text("Footage SHA-256: " + annotation.footageSha256(), 8, GREY);
+        if (footage.failedCheck()) {
+            layout.text(footage.failureNotice(), 9, ALERT);
+        }
         layout.text(String.format(Locale.ROOT, "First frame %d at %s (pts %.3f ms); last frame %d at %s (pts %.3f ms)",
                 span.startFrame(), footage.startTimecode(span), span.startPtsMs(), span.endFrame(),
                 footage.lastFrameTimecode(span), span.endPtsMs()), 9);

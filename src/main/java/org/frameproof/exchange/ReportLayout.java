@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.text.Bidi;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -30,11 +33,14 @@ final class ReportLayout implements AutoCloseable {
     static final float MARGIN = 50;
     private static final float FOOTER = 30;
     private static final PDRectangle SIZE = PDRectangle.A4;
+    private static final Color HEAD_COLOUR = new Color(160, 0, 0);
 
     private final PDDocument document;
     private final TrueTypeFont fontFile;
     private final PDType0Font font;
     private final Map<Integer, Boolean> printable = new HashMap<>();
+    private final Set<String> headNotices = new LinkedHashSet<>();
+    private final Map<Integer, Set<String>> pageHeads = new TreeMap<>();
     private PDPageContentStream content;
     private float y;
 
@@ -68,6 +74,26 @@ final class ReportLayout implements AutoCloseable {
         document.addPage(page);
         content = new PDPageContentStream(document, page);
         y = SIZE.getHeight() - MARGIN;
+        noteHead();
+    }
+
+    /**
+     * Until {@link #endHeadNotice()}, every page that content reaches (this one and any it flows
+     * onto) carries {@code notice} in red at its head, so that no page shows it without it.
+     */
+    void headNotice(String notice) {
+        headNotices.add(notice);
+        noteHead();
+    }
+
+    void endHeadNotice() {
+        headNotices.clear();
+    }
+
+    private void noteHead() {
+        if (!headNotices.isEmpty()) {
+            pageHeads.computeIfAbsent(document.getNumberOfPages() - 1, page -> new LinkedHashSet<>()).addAll(headNotices);
+        }
     }
 
     /** Starts a new page unless {@code height} more points fit on this one. */
@@ -149,6 +175,7 @@ final class ReportLayout implements AutoCloseable {
     void finish(String footer) throws IOException {
         content.close();
         content = null;
+        printHeads();
         int pages = document.getNumberOfPages();
         for (int i = 0; i < pages; i++) {
             try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
@@ -160,6 +187,24 @@ final class ReportLayout implements AutoCloseable {
                 String pageText = "Page " + (i + 1) + " of " + pages;
                 foot.showText(visualOrder(printableText(pageText + "   " + footer)));
                 foot.endText();
+            }
+        }
+    }
+
+    private void printHeads() throws IOException {
+        for (Map.Entry<Integer, Set<String>> head : pageHeads.entrySet()) {
+            try (PDPageContentStream top = new PDPageContentStream(document, document.getPage(head.getKey()),
+                    PDPageContentStream.AppendMode.APPEND, true, true)) {
+                float line = SIZE.getHeight() - MARGIN / 2;
+                for (String text : wrap(printableText(String.join("; ", head.getValue())), 8, width())) {
+                    top.beginText();
+                    top.setNonStrokingColor(HEAD_COLOUR);
+                    top.setFont(font, 8);
+                    top.newLineAtOffset(MARGIN, line);
+                    top.showText(visualOrder(text));
+                    top.endText();
+                    line -= 10;
+                }
             }
         }
     }

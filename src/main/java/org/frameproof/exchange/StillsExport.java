@@ -21,8 +21,8 @@ import org.frameproof.domain.UserFacingException;
 
 /**
  * Every annotated frame (each annotation's first frame, once per frame) as a lossless PNG at full
- * resolution, with a sidecar {@code .json} (source file and its SHA-256, frame index, timestamp,
- * the annotations and regions on it) and a {@code .sha256} of the PNG; {@code SHA256SUMS} lists
+ * resolution, with a sidecar {@code .json} (source file, its SHA-256 and the re-hash of its vault
+ * copy made for this export, frame index, timestamp, the annotations and regions on it) and a {@code .sha256} of the PNG; {@code SHA256SUMS} lists
  * every file, so {@code sha256sum -c SHA256SUMS} checks the whole folder, and its own hash is the
  * export's hash. {@link #writeFrame} writes one frame (the one on screen) the same way.
  */
@@ -138,6 +138,7 @@ final class StillsExport {
         json.put("sha256", pngHash);
         json.put("sourceFile", footage.originalName());
         json.put("sourceSha256", footage.sha256());
+        footage.verification().putInto(json.putObject("sourceSha256Check"));
         json.put("frameIndex", span.startFrame());
         json.put("ptsMs", span.startPtsMs());
         json.put("time", footage.startTimecode(span));

@@ -20,6 +20,10 @@ import org.frameproof.domain.UserFacingException;
  * but lasts at least {@link #MIN_READABLE_MS}, because a one-frame cue (33 ms at 30 fps) flashes
  * by unread; the first line names the exact frames, so the longer cue does not blur which frame
  * is meant. Overlapping cues are allowed in both formats; players stack them.
+ *
+ * <p>What the notes are about, with the footage's re-hash for this export, is a NOTE in WebVTT;
+ * SRT has no comments, so the exporter writes it beside the file. When the re-hash failed, every
+ * cue's first line says so.
  */
 final class SubtitleExport {
     /** The shortest time a cue stays on screen. */
@@ -33,14 +37,16 @@ final class SubtitleExport {
         boolean vtt = format == ExportFormat.VTT;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (vtt) {
-            writer.write("WEBVTT\n\nNOTE\n" + vttText("Frameproof notes for " + footage.originalName() + ", SHA-256 "
-                    + footage.sha256() + ". Times count from the first frame.") + "\n\n");
+            writer.write("WEBVTT\n\nNOTE\n" + vttText(about(footage)) + "\n\n");
         }
         int number = 0;
         for (Annotation annotation : input.annotations()) {
             long start = footage.startMillis(annotation.span());
             long end = Math.max(footage.endMillis(annotation.span()), start + MIN_READABLE_MS);
             List<String> lines = cueLines(annotation);
+            if (footage.failedCheck()) {
+                lines.set(0, "[FAILED SHA-256 CHECK] " + lines.get(0));
+            }
             number++;
             if (vtt) {
                 writer.write(annotation.id() + "\n" + time(start, '.') + " --> " + time(end, '.') + "\n");
@@ -56,6 +62,12 @@ final class SubtitleExport {
             writer.write("\n");
         }
         writer.flush();
+    }
+
+    /** Which footage the notes are about, its SHA-256 and its re-hash for this export. */
+    static String about(ExportedFootage footage) {
+        return "Frameproof notes for " + footage.originalName() + ", SHA-256 " + footage.sha256() + ". "
+                + footage.verification().describe() + ". Times count from the first frame.";
     }
 
     private static List<String> cueLines(Annotation annotation) {

@@ -25,8 +25,9 @@ import org.frameproof.domain.Region;
  * on the displayed frame (an ellipse by its bounding box; the body says it is an ellipse).
  *
  * <p>Bodies: the observation ({@code describing}), the interpretation ({@code assessing}), the
- * kind ({@code classifying}), each tag ({@code tagging}), and the frames, author's role and the
- * kind's fields as "Label: value" lines ({@code describing}).
+ * kind ({@code classifying}), each tag ({@code tagging}), and the frames, the footage's re-hash
+ * for this export, the author's role and the kind's fields as "Label: value" lines
+ * ({@code describing}).
  */
 final class WebAnnotationExport {
     static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -82,7 +83,7 @@ final class WebAnnotationExport {
         for (String tag : annotation.tags()) {
             bodies.add(text(mapper, "tagging", tag));
         }
-        bodies.add(text(mapper, "describing", String.join("\n", fieldLines(annotation))));
+        bodies.add(text(mapper, "describing", String.join("\n", fieldLines(annotation, footage))));
 
         ObjectNode target = json.putObject("target");
         target.put("type", "SpecificResource");
@@ -109,12 +110,14 @@ final class WebAnnotationExport {
         return json;
     }
 
-    private static List<String> fieldLines(Annotation annotation) {
+    private static List<String> fieldLines(Annotation annotation, ExportedFootage footage) {
         List<String> lines = new ArrayList<>();
         lines.add("Kind: " + FindingFields.kindLabel(annotation.kind()));
         lines.add(annotation.span().isPoint() ? "Frame: " + annotation.span().startFrame()
                 : "Frames: " + annotation.span().startFrame() + " to " + annotation.span().endFrame());
         lines.add("Footage SHA-256: " + annotation.footageSha256());
+        lines.add("Footage SHA-256 check: " + footage.verification().result() + ", re-checked at "
+                + footage.verification().checkedAt());
         if (annotation.confidence() != null) {
             lines.add("Confidence: " + annotation.confidence().name().toLowerCase(Locale.ROOT));
         }

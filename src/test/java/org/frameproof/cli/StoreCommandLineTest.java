@@ -12,6 +12,7 @@ import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.frameproof.testing.TestStores;
@@ -141,8 +142,12 @@ class StoreCommandLineTest {
         assertTrue(item.get("graphicViolence").asBoolean());
         assertEquals(64, item.get("sha256").asText().length());
 
+        assertEquals("matches", item.get("lastCheck").get("result").asText(), "checked at import");
         assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
         assertTrue(out.toString().startsWith("1 footage items checked; Audit log intact"), out.toString());
+        assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A"), err.toString());
+        Instant checkedAt = Instant.parse(out.toString().split("  ")[3].replace("matches at ", ""));
+        assertTrue(out.toString().contains("  unverified  matches at " + checkedAt + "  clip one.mp4"), out.toString());
         assertEquals(0, run("--data", data().toString(), "audit", "verify"));
 
         Path vaultCopy = data().resolve("vault").resolve(item.get("sha256").asText());
@@ -152,6 +157,16 @@ class StoreCommandLineTest {
         }
         assertEquals(1, run("--data", data().toString(), "verify", "--case", "Case A"));
         assertTrue(err.toString().startsWith("frameproof: FAILED footage 1 (clip one.mp4)"), err.toString());
+
+        // The last check stays on record: footage list says when it ran and what it found.
+        assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A", "--json"), err.toString());
+        JsonNode check = new ObjectMapper().readTree(out.toString()).get(0).get("lastCheck");
+        assertEquals("FAILED", check.get("result").asText());
+        Instant failedAt = Instant.parse(check.get("checkedAt").asText());
+        assertTrue(failedAt.isAfter(checkedAt), failedAt + " after " + checkedAt);
+        assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A"), err.toString());
+        assertEquals("1  " + item.get("sha256").asText() + "  unverified  FAILED at " + failedAt + "  clip one.mp4",
+                out.toString().strip());
     }
 
     @Test

@@ -38,6 +38,7 @@ import org.frameproof.media.IsolatedProber;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.Standards;
+import org.frameproof.testing.Tamper;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
@@ -211,9 +212,39 @@ class AnnotationCommandLineTest {
         Footage clip = storeWithClip(data, TestStores.REVIEWER, Clip.MJPEG);
         Path missing = work.resolve("no such folder").resolve("out.csv");
         assertEquals(1, run(data, "export", "--footage", Long.toString(clip.id()), "--format", "csv", "--out", missing.toString()));
-        assertTrue(err.toString().startsWith("frameproof: "), err.toString());
-        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertOneMessageLine("frameproof: Cannot write ");
         assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void aTamperedVaultCopyStopsTheExportUnlessIncludeFailedIsGiven() throws Exception {
+        Path data = work.resolve("data");
+        Footage clip = storeWithClip(data, TestStores.REVIEWER, Clip.MJPEG);
+        String footage = Long.toString(clip.id());
+        add(data, "--footage", footage, "--frame", "3", "--kind", "note", "--observation", "a flag on the roof");
+        try (EvidenceStore store = TestStores.unlock(data)) {
+            Tamper.flipOneByte(store.footage().vaultCopy(clip));
+        }
+        Path pdf = work.resolve("report.pdf");
+        assertEquals(1, run(data, "export", "--footage", footage, "--format", "pdf", "--out", pdf.toString()));
+        assertOneMessageLine("frameproof: Export refused: footage " + footage + " (mjpeg.avi) does not match the SHA-256");
+        assertTrue(err.toString().contains("--include-failed"), err.toString());
+        assertFalse(Files.exists(pdf));
+        assertFalse(Files.exists(work.resolve("report.pdf.sha256")));
+
+        Path csv = work.resolve("rows.csv");
+        assertEquals(0, run(data, "export", "--footage", footage, "--format", "csv", "--out", csv.toString(),
+                "--include-failed"), err::toString);
+        assertTrue(Files.readString(csv).lines().skip(1).allMatch(row -> row.contains(",FAILED,")), Files.readString(csv));
+        assertEquals(0, run(data, "export", "--help"));
+        assertTrue(out.toString().contains("--include-failed"), out.toString());
+    }
+
+    private void assertOneMessageLine(String start) {
+        List<String> messages = err.toString().lines().filter(line -> line.startsWith("frameproof: ")).toList();
+        assertEquals(1, messages.size(), err.toString());
+        assertTrue(messages.get(0).startsWith(start), err.toString());
+        assertTrue(err.toString().strip().endsWith(messages.get(0)), "the message is the last line: " + err);
     }
 
     @Test

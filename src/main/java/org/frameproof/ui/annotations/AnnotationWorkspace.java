@@ -2,6 +2,7 @@ package org.frameproof.ui.annotations;
 
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -15,6 +16,7 @@ import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Region;
@@ -61,6 +63,7 @@ public final class AnnotationWorkspace {
     static final String STYLESHEET = AnnotationWorkspace.class.getResource("annotations.css").toExternalForm();
 
     private final AnnotationSession session;
+    private final IntegrityBanner integrity;
     private final PlayerView player;
     private final InspectorView inspector;
     private final TabPane sidePane;
@@ -96,6 +99,8 @@ public final class AnnotationWorkspace {
         lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
         player.controller().addToTimeline(lanes);
         player.controller().addToVideoArea(veil());
+        integrity = new IntegrityBanner(session.footageProperty());
+        player.controller().addToVideoArea(integrityBanner());
         bindPictureEffect();
         player.node().addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
         inspector.node().addEventFilter(KeyEvent.KEY_TYPED, event -> {
@@ -139,6 +144,11 @@ public final class AnnotationWorkspace {
 
     public AnnotationSession session() {
         return session;
+    }
+
+    /** The warning over the picture while the open item's vault copy fails its re-hash. */
+    public IntegrityBanner integrity() {
+        return integrity;
     }
 
     /** Edit > Undo: what the form holds is saved first, so undo takes back the latest change. */
@@ -235,6 +245,22 @@ public final class AnnotationWorkspace {
             }
         });
         return veil;
+    }
+
+    /** Across the top of the picture, above the veil, so that even graphic footage shows it. */
+    private Node integrityBanner() {
+        Label banner = new Label();
+        banner.setId("integrityBanner");
+        banner.getStyleClass().add("integrity-banner");
+        banner.getStylesheets().add(STYLESHEET);
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        banner.textProperty().bind(integrity.textProperty());
+        banner.visibleProperty().bind(integrity.textProperty().isNotEmpty());
+        banner.setMouseTransparent(true);
+        return banner;
     }
 
     private void bindPictureEffect() {

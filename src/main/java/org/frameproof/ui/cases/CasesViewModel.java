@@ -76,6 +76,7 @@ public final class CasesViewModel {
     private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper activityProgress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<IntegrityWarning> integrityWarning = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Footage> lastChecked = new ReadOnlyObjectWrapper<>();
 
     private final ObjectProperty<FootageRow> selected = new SimpleObjectProperty<>();
     private final StringProperty sourceUrl = new SimpleStringProperty("");
@@ -243,6 +244,7 @@ public final class CasesViewModel {
             activityProgress.set(0);
             FootageService.Check check = verification.getValue();
             refresh();
+            lastChecked.set(check.footage());
             if (check.intact()) {
                 activity.set(item.originalName() + ": vault copy verified (SHA-256 " + item.sha256().substring(0, 16) + "…)");
             } else {
@@ -349,6 +351,11 @@ public final class CasesViewModel {
 
     public ReadOnlyDoubleProperty activityProgressProperty() {
         return activityProgress.getReadOnlyProperty();
+    }
+
+    /** The item as recorded after its latest re-hash on opening, with the check's result and time. */
+    public ReadOnlyObjectProperty<Footage> lastCheckedProperty() {
+        return lastChecked.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<IntegrityWarning> integrityWarningProperty() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -39,6 +40,7 @@ public final class ExportController {
     @FXML private RadioButton blurGraphic;
     @FXML private RadioButton omitGraphic;
     @FXML private Label graphicHint;
+    @FXML private CheckBox includeFailedBox;
     @FXML private Label destinationLabel;
     @FXML private TextField destinationField;
     @FXML private Button chooseButton;
@@ -93,12 +95,14 @@ public final class ExportController {
                 .then("for footage flagged graphic, in the report")
                 .otherwise("only the PDF report blurs or leaves out stills"));
 
+        includeFailedBox.selectedProperty().bindBidirectional(viewModel.includeFailedProperty());
         destinationField.textProperty().bindBidirectional(viewModel.destinationProperty());
         destinationLabel.textProperty().bind(Bindings.when(viewModel.formatProperty().isEqualTo(ExportFormat.STILLS))
                 .then("_Save to folder:").otherwise("_Save to:"));
 
         var running = viewModel.run().runningProperty();
-        for (var control : new javafx.scene.Node[] {caseChoice, scopeChoice, formatChoice, destinationField, chooseButton}) {
+        for (var control : new javafx.scene.Node[] {caseChoice, scopeChoice, formatChoice, includeFailedBox, destinationField,
+                chooseButton}) {
             control.disableProperty().bind(running);
         }
         progressBar.progressProperty().bind(viewModel.run().progressProperty());

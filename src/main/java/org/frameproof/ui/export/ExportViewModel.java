@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,6 +42,7 @@ public final class ExportViewModel {
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.PDF);
     private final ObjectProperty<GraphicStills> graphicStills = new SimpleObjectProperty<>(GraphicStills.INCLUDE);
     private final StringProperty destination = new SimpleStringProperty("");
+    private final BooleanProperty includeFailed = new SimpleBooleanProperty(false);
     private final BooleanBinding graphicStillsApply = format.isEqualTo(ExportFormat.PDF);
     private final BooleanBinding canExport;
 
@@ -152,10 +155,11 @@ public final class ExportViewModel {
         ExportService.Scope what = scope.get().scope();
         ExportFormat how = format.get();
         GraphicStills graphic = graphicStills.get();
+        boolean failedToo = includeFailed.get();
         Path out = Path.of(destination.get().strip());
         run.start(monitor -> {
             try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
-                return store.exports().export(what, how, out, open, graphic, monitor);
+                return store.exports().export(what, how, out, open, graphic, failedToo, monitor);
             }
         }, ExportViewModel::describe, out);
     }
@@ -207,6 +211,14 @@ public final class ExportViewModel {
     /** Graphic stills can be blurred or left out in the PDF report; the other formats hold exact frames or none. */
     public BooleanBinding graphicStillsApplyBinding() {
         return graphicStillsApply;
+    }
+
+    /**
+     * Whether footage whose vault copy fails its re-check is exported anyway, marked FAILED;
+     * otherwise such an item stops the export with a message.
+     */
+    public BooleanProperty includeFailedProperty() {
+        return includeFailed;
     }
 
     /** The file to write (for stills: a new or empty folder). */

@@ -36,6 +36,11 @@ public final class MainWindow {
                 () -> new MainWindowController(viewModel, aboutText, playerView, player, cases, changePassphrase,
                         annotations));
         cases.viewModel().cases().addListener((ListChangeListener<CasesViewModel.CaseRow>) change -> viewModel.refreshCases());
+        cases.viewModel().lastCheckedProperty().addListener((observable, old, checked) -> {
+            if (checked != null) {
+                annotations.integrity().checked(checked);
+            }
+        });
         player.fileNameProperty().addListener((observable, old, fileName) -> viewModel.showOpenFile(fileName));
         // The window opens no larger than the screen, however wide its panes would like to be.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -69,6 +69,7 @@ class CasesScreenTest {
     private VlcPlayback playback;
     private PlayerViewModel player;
     private CasesViewModel cases;
+    private AnnotationWorkspace.Parts annotations;
     private Stage stage;
 
     @Start
@@ -81,7 +82,7 @@ class CasesScreenTest {
                 FrameDecoder.DEFAULT_CACHE_BYTES);
         Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("test-thumbnails"),
                 javafx.application.Platform::runLater);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
+        annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
         cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("test-import"),
                 TaskExecutor.background("test-verify"), annotations.session()::openFootage);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
@@ -175,6 +176,37 @@ class CasesScreenTest {
         waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("FAILED VERIFICATION"));
         assertTrue(onFx(() -> footageCell(robot).getStyleClass().contains("footage-failed")));
         assertTrue(statusText(robot).contains("FAILED VERIFICATION"), statusText(robot));
+
+        // The player itself says so for as long as the item is open, also while it is annotated.
+        Label banner = robot.lookup("#integrityBanner").queryAs(Label.class);
+        assertTrue(onFx(() -> banner.isVisible() && banner.getHeight() > 0 && banner.localToScene(0, 0).getY() >= 0));
+        assertTrue(onFx(banner::getText).startsWith("FAILED VERIFICATION: the vault copy of h264-bframes-longgop.mp4 (#1)"
+                + " does not match the SHA-256 recorded at import (re-checked at "
+                + store.footage().require(item.id()).integrityCheckedAt() + ")"), onFx(banner::getText));
+        robot.interact(() -> annotations.session().quickTag(org.frameproof.domain.AnnotationKind.NOTE));
+        assertTrue(onFx(banner::isVisible), "still shown while annotating");
+        saveScreenshot(robot, Path.of("target", "screenshots", "failed-footage-banner.png"));
+
+        // Another file in the player takes the warning away; the failed item brings it back.
+        robot.interact(() -> player.open(Clip.VP9.path()));
+        waitUntil(() -> Clip.VP9.fileName().equals(player.fileNameProperty().get()));
+        assertFalse(onFx(banner::isVisible));
+        robot.interact(() -> annotations.session().openFootage(item.id(), 0));
+        waitUntil(() -> onFx(banner::isVisible));
+    }
+
+    /** The window as the reviewer sees it, for a person to look at. */
+    private void saveScreenshot(FxRobot robot, Path png) throws Exception {
+        javafx.scene.image.Image shot = onFx(() -> stage.getScene().snapshot(null));
+        int width = (int) shot.getWidth();
+        int height = (int) shot.getHeight();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int[] argb = new int[width * height];
+        shot.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, width);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        Files.createDirectories(png.getParent());
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
     }
 
     @Test
