@@ -2,7 +2,6 @@ package org.frameproof.ui.annotations;
 
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -16,7 +15,6 @@ import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Region;
@@ -100,7 +98,7 @@ public final class AnnotationWorkspace {
         player.controller().addToTimeline(lanes);
         player.controller().addToVideoArea(veil());
         integrity = new IntegrityBanner(session.footageProperty());
-        player.controller().addToVideoArea(integrityBanner());
+        player.controller().addAboveVideo(integrityBanner());
         bindPictureEffect();
         player.node().addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
         inspector.node().addEventFilter(KeyEvent.KEY_TYPED, event -> {
@@ -247,7 +245,7 @@ public final class AnnotationWorkspace {
         return veil;
     }
 
-    /** Across the top of the picture, above the veil, so that even graphic footage shows it. */
+    /** Above the picture, outside the veil, so that even graphic footage shows it and no pixel is hidden. */
     private Node integrityBanner() {
         Label banner = new Label();
         banner.setId("integrityBanner");
@@ -255,8 +253,7 @@ public final class AnnotationWorkspace {
         banner.getStylesheets().add(STYLESHEET);
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
-        banner.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        StackPane.setAlignment(banner, Pos.TOP_CENTER);
+        banner.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         banner.textProperty().bind(integrity.textProperty());
         banner.visibleProperty().bind(integrity.textProperty().isNotEmpty());
         banner.setMouseTransparent(true);

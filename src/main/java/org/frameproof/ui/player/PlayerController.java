@@ -214,6 +214,15 @@ public final class PlayerController {
         videoArea.getChildren().add(layer);
     }
 
+    /**
+     * Puts {@code notice} in the layout right above the picture, so it never covers a pixel of the
+     * frame; it takes space only while visible.
+     */
+    public void addAboveVideo(Node notice) {
+        notice.managedProperty().bind(notice.visibleProperty());
+        root.getChildren().add(root.getChildren().indexOf(videoArea), notice);
+    }
+
     /** Adds a control below the scrub bar in the timeline area. */
     public void addToTimeline(Node lanes) {
         timelineArea.getChildren().add(lanes);
