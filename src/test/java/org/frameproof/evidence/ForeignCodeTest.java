@@ -23,6 +23,8 @@ import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An insider with the passphrase plants code in a store's database with H2 itself; neither a
@@ -80,34 +82,17 @@ class ForeignCodeTest {
         return backup;
     }
 
-    private UserFacingException refusedRestore(Path backup) {
-        Path restored = work.resolve("restored");
-        UserFacingException refused = assertThrows(UserFacingException.class,
-                () -> TestStores.stores().restore(backup, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
-        assertFalse(Files.exists(restored), "nothing was restored");
-        return refused;
-    }
+    @ParameterizedTest
+    @CsvSource({"trigger, PLANTED_TRIGGER", "function, PLANTED_FUNCTION"})
+    void aBackupCarryingJavaSourceCodeIsRefusedAndTheCodeNeverRuns(String kind, String name) throws Exception {
+        Path backup = hostileBackup(kind.equals("trigger")
+                ? new String[] {HostileDatabase.sourceTrigger(marker)} : HostileDatabase.sourceFunction(marker));
 
-    @Test
-    void aBackupCarryingAJavaSourceTriggerIsRefusedAndItsCodeNeverRuns() throws Exception {
-        Path backup = hostileBackup(HostileDatabase.sourceTrigger(marker));
+        UserFacingException refused = BackupTest.refusedRestore(backup, work.resolve("restored"));
 
-        UserFacingException refused = refusedRestore(backup);
-
-        assertEquals("The backup " + backup + " carries a trigger that Frameproof did not create (PLANTED_TRIGGER);"
+        assertEquals("The backup " + backup + " carries a " + kind + " that Frameproof did not create (" + name + ");"
                 + " it was not restored.", refused.getMessage());
-        assertFalse(Files.exists(marker), "the planted trigger never ran");
-    }
-
-    @Test
-    void aBackupCarryingAJavaSourceFunctionIsRefusedAndItsCodeNeverRuns() throws Exception {
-        Path backup = hostileBackup(HostileDatabase.sourceFunction(marker));
-
-        UserFacingException refused = refusedRestore(backup);
-
-        assertEquals("The backup " + backup + " carries a function that Frameproof did not create (PLANTED_FUNCTION);"
-                + " it was not restored.", refused.getMessage());
-        assertFalse(Files.exists(marker), "the planted function never ran");
+        assertFalse(Files.exists(marker), "the planted code never ran");
     }
 
     @Test
