@@ -12,25 +12,23 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Every schema object our migrations create, at every schema version, as {@link SchemaObject#shape}:
- * what a Frameproof database may hold. Built once per run by migrating a throwaway store one
- * version at a time and reading each step the way {@link SchemaGuard} reads a store, so that the
- * list follows the migrations and is never a hand-kept copy of them.
+ * Every schema object our migrations create, at every schema version, as {@link SchemaObject#shape},
+ * and every data type H2 registers for them: what a Frameproof database may hold. Built once per
+ * run by migrating a throwaway store one version at a time and reading each step the way
+ * {@link SchemaGuard} reads a store, so that the list follows the migrations and is never a
+ * hand-kept copy of them.
  */
-final class MigratedSchema {
-    private static Set<String> shapes;
+record MigratedSchema(Set<String> shapes, Set<String> dataTypes) {
+    private static MigratedSchema built;
 
-    private MigratedSchema() {
-    }
-
-    static synchronized Set<String> shapes() throws StoreException {
-        if (shapes == null) {
-            shapes = Set.copyOf(build());
+    static synchronized MigratedSchema get() throws StoreException {
+        if (built == null) {
+            built = build();
         }
-        return shapes;
+        return built;
     }
 
-    private static Set<String> build() throws StoreException {
+    private static MigratedSchema build() throws StoreException {
         Path folder;
         try {
             folder = Files.createTempDirectory("frameproof-schema");
@@ -43,14 +41,15 @@ final class MigratedSchema {
             Path base = folder.resolve(Database.FILE_NAME);
             JdbcDataSource dataSource = Database.dataSource(base, key);
             Set<String> shapes = new HashSet<>();
+            Set<String> dataTypes = new HashSet<>();
             for (MigrationInfo step : Database.migrations(dataSource).load().info().pending()) {
                 Database.migrations(dataSource).target(step.getVersion()).load().migrate();
-                addShapes(shapes, base, key);
+                add(StoredSchema.read(Database.file(base), key, ours -> true), shapes, dataTypes);
             }
             // A compacted store is written with the scratch options, which H2 keeps as settings.
             Database.connectScratch(base, key).close();
-            addShapes(shapes, base, key);
-            return shapes;
+            add(StoredSchema.read(Database.file(base), key, ours -> true), shapes, dataTypes);
+            return new MigratedSchema(Set.copyOf(shapes), Set.copyOf(dataTypes));
         } catch (org.flywaydb.core.api.FlywayException | java.sql.SQLException e) {
             throw new StoreException("Could not build the schema to check the database against: " + StoreException.firstLine(e), e);
         } finally {
@@ -58,10 +57,9 @@ final class MigratedSchema {
         }
     }
 
-    private static void addShapes(Set<String> shapes, Path base, StoreKey key) throws StoreException {
-        for (SchemaObject object : StoredSchema.read(Database.file(base), key)) {
-            shapes.add(object.shape());
-        }
+    private static void add(StoredSchema step, Set<String> shapes, Set<String> dataTypes) {
+        step.objects().forEach(object -> shapes.add(object.shape()));
+        dataTypes.addAll(step.dataTypes());
     }
 
     private static void deleteTree(Path folder) {

@@ -10,6 +10,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.MetaType;
+import org.h2.mvstore.type.StringDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +52,27 @@ class SchemaGuardTest {
         assertEquals("The database file " + dataFolder.toAbsolutePath().resolve("frameproof.mv.db") + " carries a trigger"
                 + " that Frameproof did not create (PLANTED_TRIGGER); it was not opened.", refused.getMessage());
         assertFalse(Files.exists(marker), "no code of the file ran");
+    }
+
+    @Test
+    void aDataTypeNamingAClassOnTheClassPathIsRefusedBeforeH2InstantiatesIt() throws Exception {
+        Path dataFolder = newStore();
+        Path marker = work.resolve("marker");
+        System.setProperty(PlantedType.MARKER, marker.toString());
+        try (StoreKey key = new KeyFile(dataFolder, Clock.systemUTC()).unlock(PASSPHRASE);
+             MVStore storage = new MVStore.Builder().fileName(dataFolder.resolve("frameproof.mv.db").toString())
+                     .encryptionKey(StoredSchema.encryptionKey(key)).open()) {
+            storage.openMap("_", new MVMap.Builder<String, DataType<?>>().keyType(StringDataType.INSTANCE)
+                    .valueType(new MetaType<>(null, null))).put("planted", new PlantedType());
+            storage.commit();
+        }
+        Files.delete(marker);
+
+        StoreException refused = refusedOpening(dataFolder);
+
+        assertTrue(refused.getMessage().endsWith(" carries a data type that Frameproof did not create ("
+                + PlantedType.class.getName() + "); it was not opened."), refused.getMessage());
+        assertFalse(Files.exists(marker), "the class the file names was never instantiated");
     }
 
     @ParameterizedTest
