@@ -31,7 +31,9 @@ final class BackupCommands {
         }
     }
 
-    @Command(name = "restore", description = "Restore a backup folder IN into the (new or empty) data folder; a damaged backup is refused.",
+    @Command(name = "restore", description = "Restore a backup folder IN into the (new or empty) data folder. Only the files its"
+            + " manifest lists are copied, each re-hashed; a damaged backup, extra files, symbolic links and a database carrying"
+            + " anything Frameproof did not create are refused.",
             mixinStandardHelpOptions = true)
     static final class RestoreCommand extends FolderCommand {
         @Parameters(paramLabel = "IN", description = "The backup folder.")

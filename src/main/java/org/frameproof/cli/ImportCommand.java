@@ -3,6 +3,7 @@ package org.frameproof.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code frameproof import --case NAME FILE...}: copies footage into the vault with its records. */
-@Command(name = "import", description = "Import video files (or folders of them) into a case.", mixinStandardHelpOptions = true)
+@Command(name = "import", description = "Import video files (or folders of them) into a case. A file that changes while it is"
+        + " read is refused, and so is the data folder.", mixinStandardHelpOptions = true)
 final class ImportCommand extends StoreCommand {
     /** How long Ctrl+C waits for the import to remove the file it was copying. */
     private static final long CLEANUP_SECONDS = 10;
@@ -47,6 +49,10 @@ final class ImportCommand extends StoreCommand {
     @Option(names = "--identifiable-people", description = "Flag the footage as showing identifiable people.")
     boolean identifiablePeople;
 
+    @Option(names = "--follow-links", description = "Follow symbolic links inside folders (by default they are refused:"
+            + " a link can reach files outside the folder).")
+    boolean followLinks;
+
     ImportCommand(StoreAccess access) {
         super(access);
     }
@@ -55,9 +61,9 @@ final class ImportCommand extends StoreCommand {
     int run(EvidenceStore store) throws UserFacingException {
         Case target = store.cases().require(caseName);
         Provenance provenance = new Provenance(sourceUrl, platform, poster, firstSeen, firstSeenBasis, graphic, identifiablePeople);
-        List<ImportResult> results;
+        List<ImportResult> results = new ArrayList<>();
         try (CtrlC ctrlC = new CtrlC("import", CLEANUP_SECONDS)) {
-            results = store.footage().importFiles(target, files, provenance, new TerminalProgress(err(), ctrlC));
+            store.footage().importFiles(target, files, provenance, followLinks, new TerminalProgress(err(), ctrlC), results::add);
         }
         int refused = 0;
         for (ImportResult result : results) {

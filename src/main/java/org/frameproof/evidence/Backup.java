@@ -6,13 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -31,6 +37,9 @@ final class Backup {
     static final String DATABASE = "database.zip";
     static final String MANIFEST = "manifest.json";
     private static final String DATABASE_FILE = "frameproof.mv.db";
+    /** The database, the key file, and the files of the vault folder: all a backup holds beside its manifest. */
+    private static final Pattern BACKED_UP_NAME = Pattern.compile(Pattern.quote(DATABASE) + "|" + Pattern.quote(KeyFile.FILE_NAME)
+            + "|" + Vault.FOLDER + "/[^/\\\\.][^/\\\\]*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A check of a restored folder before it takes the data folder's place. */
@@ -83,28 +92,28 @@ final class Backup {
     }
 
     /**
-     * Verifies the backup, restores it into a temporary folder beside {@code dataFolder}, lets
-     * {@code check} open it, and only then gives it the data folder's name. A damaged backup is
-     * refused with nothing written to {@code dataFolder}.
+     * Restores the backup into a temporary folder beside {@code dataFolder}, lets {@code check}
+     * open it, and only then gives it the data folder's name. Only the files the manifest lists
+     * are copied, each hashed as it is copied and compared with the manifest; a backup holding
+     * anything else, or a symbolic link, is refused with nothing written to {@code dataFolder}.
      */
     static void restore(Path backup, Path dataFolder, Progress progress, RestoredCheck check) throws UserFacingException {
         Path target = dataFolder.toAbsolutePath().normalize();
         if (Files.exists(target.resolve(KeyFile.FILE_NAME)) || Files.exists(target.resolve(DATABASE_FILE))) {
             throw new UserFacingException("The data folder " + target + " holds a store already; restore into a new folder.");
         }
-        verify(backup, progress);
+        Path source = realFolder(backup);
+        Map<String, String> listed = listed(source);
+        refuseUnlisted(source, listed.keySet());
         Path partial = target.resolveSibling("." + target.getFileName() + ".restoring-" + UUID.randomUUID());
         try {
             Files.createDirectories(partial.resolve(Vault.FOLDER));
-            unzipDatabase(backup.resolve(DATABASE), partial);
-            Files.copy(backup.resolve(KeyFile.FILE_NAME), partial.resolve(KeyFile.FILE_NAME));
-            try (Stream<Path> vaultFiles = Files.list(backup.resolve(Vault.FOLDER))) {
-                for (Path file : vaultFiles.toList()) {
-                    Path copy = partial.resolve(Vault.FOLDER).resolve(file.getFileName().toString());
-                    Files.copy(file, copy);
-                    Files.setPosixFilePermissions(copy, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ));
-                }
+            for (Map.Entry<String, String> file : listed.entrySet()) {
+                copyChecked(source, file.getKey(), file.getValue(), partial, progress);
             }
+            checkZip(partial.resolve(DATABASE));
+            unzipDatabase(partial.resolve(DATABASE), partial);
+            Files.delete(partial.resolve(DATABASE));
             check.check(partial);
             if (Files.isDirectory(target)) {
                 Files.delete(target); // only an empty folder gets here: a non-empty one fails and is kept
@@ -117,11 +126,45 @@ final class Backup {
         }
     }
 
-    /** Every file the manifest names is present with its hash, and nothing else is in the vault folder. */
-    static void verify(Path backup, Progress progress) throws UserFacingException {
+    /** Every file the manifest names is present with its hash, and nothing else is in the backup. */
+    private static void verify(Path backup, Progress progress) throws UserFacingException {
+        Path source = realFolder(backup);
+        Map<String, String> listed = listed(source);
+        refuseUnlisted(source, listed.keySet());
+        for (Map.Entry<String, String> file : listed.entrySet()) {
+            Hashes hashes = hashOf(source.resolve(file.getKey()), file.getKey(), progress);
+            if (!hashes.sha256().equals(file.getValue())) {
+                throw damaged(source, file.getKey() + " does not match its SHA-256 in the manifest");
+            }
+        }
+        checkZip(source.resolve(DATABASE));
+    }
+
+    /**
+     * The backup folder as the file system names it: written as {@code ./bk}, {@code bk/} or an
+     * absolute path it is the same folder, and {@code ..} is taken after symbolic links, as the
+     * file system takes it, not by cutting the text.
+     */
+    private static Path realFolder(Path backup) throws UserFacingException {
+        try {
+            Path real = backup.toRealPath();
+            if (!Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UserFacingException("Not a Frameproof backup: " + backup + " is not a folder.");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new UserFacingException("Not a Frameproof backup: cannot read the folder " + backup + ".", e);
+        }
+    }
+
+    /** The manifest's files and their SHA-256, after checking each name is one a backup can hold. */
+    private static Map<String, String> listed(Path backup) throws UserFacingException {
         Path manifestFile = backup.resolve(MANIFEST);
         JsonNode manifest;
         try {
+            if (Files.isSymbolicLink(manifestFile)) {
+                throw damaged(backup, MANIFEST + " is a symbolic link");
+            }
             manifest = JSON.readTree(Files.readAllBytes(manifestFile));
         } catch (IOException e) {
             throw new UserFacingException("Not a Frameproof backup, or damaged: cannot read " + manifestFile + ".", e);
@@ -129,25 +172,66 @@ final class Backup {
         if (!"frameproof-backup".equals(manifest.path("format").asText()) || !manifest.path("files").isArray()) {
             throw new UserFacingException("Not a Frameproof backup, or damaged: " + manifestFile + " is not its manifest.");
         }
-        Set<String> listed = new HashSet<>();
+        Map<String, String> listed = new LinkedHashMap<>();
         for (JsonNode file : manifest.get("files")) {
             String name = file.path("path").asText();
-            Path path = backup.resolve(name).normalize();
-            if (!path.startsWith(backup) || !listed.add(name)) {
+            if (!BACKED_UP_NAME.matcher(name).matches() || listed.put(name, file.path("sha256").asText()) != null) {
                 throw damaged(backup, "the manifest names " + name + " twice or outside the backup");
             }
-            if (!Files.isRegularFile(path)) {
-                throw damaged(backup, name + " is missing");
-            }
-            Hashes hashes = hashOf(path, name, progress);
-            if (!hashes.sha256().equals(file.path("sha256").asText())) {
-                throw damaged(backup, name + " does not match its SHA-256 in the manifest");
-            }
         }
-        if (!listed.contains(DATABASE) || !listed.contains(KeyFile.FILE_NAME)) {
+        if (!listed.containsKey(DATABASE) || !listed.containsKey(KeyFile.FILE_NAME)) {
             throw damaged(backup, "the database or the key file is missing");
         }
-        checkZip(backup.resolve(DATABASE));
+        return listed;
+    }
+
+    /**
+     * Refuses a backup that holds anything but its manifest, its vault folder and the files the
+     * manifest lists, and any symbolic link (none is followed), naming each.
+     */
+    private static void refuseUnlisted(Path backup, Set<String> listed) throws UserFacingException {
+        List<String> links = new ArrayList<>();
+        List<String> unlisted = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(backup)) {
+            for (Path path : paths.skip(1).sorted().toList()) {
+                String name = backup.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+                if (Files.isSymbolicLink(path)) {
+                    links.add(name);
+                } else if (!listed.contains(name) && !name.equals(MANIFEST)
+                        && !(name.equals(Vault.FOLDER) && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS))) {
+                    unlisted.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UserFacingException("Could not read the backup " + backup + ": " + Vault.describe(e), e);
+        }
+        if (!links.isEmpty()) {
+            throw damaged(backup, "it holds symbolic links, which are never followed: " + String.join(", ", links));
+        }
+        if (!unlisted.isEmpty()) {
+            throw damaged(backup, "it holds files its manifest does not list: " + String.join(", ", unlisted));
+        }
+        for (String name : listed) {
+            if (!Files.isRegularFile(backup.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                throw damaged(backup, name + " is missing");
+            }
+        }
+    }
+
+    /** Copies a listed file of the backup into the restore, hashing what it reads; a mismatch refuses the backup. */
+    private static void copyChecked(Path backup, String name, String sha256, Path restored, Progress progress)
+            throws UserFacingException, IOException {
+        Path copy = restored.resolve(name);
+        HashingCopier.Copied copied = HashingCopier.copy(backup.resolve(name), copy, name, progress, LinkOption.NOFOLLOW_LINKS);
+        if (!copied.intact()) {
+            throw new IOException(name + " does not read back from the restored copy as read from the backup");
+        }
+        if (!copied.source().sha256().equals(sha256)) {
+            throw damaged(backup, name + " does not match its SHA-256 in the manifest");
+        }
+        if (name.startsWith(Vault.FOLDER + "/")) {
+            Files.setPosixFilePermissions(copy, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ));
+        }
     }
 
     private static ObjectNode copy(Path source, Path backup, String name, Progress progress) throws UserFacingException, IOException {

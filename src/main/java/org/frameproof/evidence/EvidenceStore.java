@@ -36,7 +36,7 @@ public final class EvidenceStore implements AutoCloseable {
         this.audit = new AuditLog(database, clock, reviewer);
         this.cases = new CaseService(database, audit, reviewer, clock);
         Vault vault = new Vault(dataFolder);
-        this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
+        this.footage = new FootageService(dataFolder, database, audit, vault, inspector, reviewer, stamp, clock);
         this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);

@@ -11,6 +11,7 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.Compaction;
 import org.frameproof.store.Database;
+import org.frameproof.store.ForeignSchemaException;
 import org.frameproof.store.KeyFile;
 import org.frameproof.store.ReviewerRepository;
 import org.frameproof.store.StoreException;
@@ -139,6 +140,9 @@ public final class EvidenceStores {
                 if (!report.ok()) {
                     throw new UserFacingException("The backup " + backup + " is damaged: " + String.join("; ", report.problems()));
                 }
+            } catch (ForeignSchemaException e) {
+                throw new UserFacingException("The backup " + backup + " carries a " + e.kind()
+                        + " that Frameproof did not create (" + e.name() + "); it was not restored.", e);
             }
         });
     }

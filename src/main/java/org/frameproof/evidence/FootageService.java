@@ -2,7 +2,6 @@ package org.frameproof.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
@@ -32,6 +30,7 @@ import org.frameproof.store.FootageRepository;
 public final class FootageService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Path dataFolder;
     private final Database database;
     private final FootageRepository footage;
     private final CustodyRepository custody;
@@ -42,8 +41,9 @@ public final class FootageService {
     private final ImportStamp stamp;
     private final Clock clock;
 
-    public FootageService(Database database, AuditLog audit, Vault vault, MediaInspector inspector, Reviewer reviewer,
-                          ImportStamp stamp, Clock clock) {
+    public FootageService(Path dataFolder, Database database, AuditLog audit, Vault vault, MediaInspector inspector,
+                          Reviewer reviewer, ImportStamp stamp, Clock clock) {
+        this.dataFolder = dataFolder;
         this.database = database;
         this.footage = new FootageRepository(database);
         this.custody = new CustodyRepository(database);
@@ -56,14 +56,15 @@ public final class FootageService {
     }
 
     /**
-     * Imports files (folders: every file inside, in name order) into {@code target}. Each file is
-     * whole or absent: a refused file leaves nothing; a cancel removes the file being copied and
-     * stops, keeping the files finished before it.
+     * Imports files (folders: every file inside, in name order, links inside them not followed)
+     * into {@code target}. Each file is whole or absent: a refused file leaves nothing; a cancel
+     * removes the file being copied and stops, keeping the files finished before it. The data
+     * folder, or anything in it, is refused before any of it is read.
      */
     public List<ImportResult> importFiles(Case target, List<Path> files, Provenance provenance, Progress progress)
             throws UserFacingException {
         List<ImportResult> results = new ArrayList<>();
-        importFiles(target, files, provenance, progress, results::add);
+        importFiles(target, files, provenance, false, progress, results::add);
         return results;
     }
 
@@ -73,8 +74,15 @@ public final class FootageService {
      */
     public void importFiles(Case target, List<Path> files, Provenance provenance, Progress progress,
                             Consumer<ImportResult> done) throws UserFacingException {
-        for (Path file : expand(files)) {
-            done.accept(importFile(target, file, provenance, progress));
+        importFiles(target, files, provenance, false, progress, done);
+    }
+
+    /** As {@link #importFiles(Case, List, Provenance, Progress, Consumer)}; {@code followLinks} follows links inside folders. */
+    public void importFiles(Case target, List<Path> files, Provenance provenance, boolean followLinks, Progress progress,
+                            Consumer<ImportResult> done) throws UserFacingException {
+        for (ImportSources.Source source : new ImportSources(dataFolder, followLinks).expand(files)) {
+            done.accept(source.refusal() != null ? ImportResult.refused(source.file(), source.refusal())
+                    : importFile(target, source.file(), provenance, progress));
         }
     }
 
@@ -83,9 +91,11 @@ public final class FootageService {
             return ImportResult.refused(file, "not a file that can be read");
         }
         String item = file.getFileName().toString();
+        SourceSnapshot before = SourceSnapshot.of(file);
         Vault.StagedCopy staged = vault.stage(file, item, progress);
         MediaFacts facts;
         try {
+            before.checkUnchanged(staged.hashes(), item, progress);
             facts = inspector.inspect(staged.file());
             if (progress.cancelled()) {
                 throw new CancelledException("Cancelled: " + item);
@@ -243,24 +253,5 @@ public final class FootageService {
         } catch (JsonProcessingException e) {
             throw new UserFacingException("Could not record the probe facts: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static List<Path> expand(List<Path> files) throws UserFacingException {
-        List<Path> expanded = new ArrayList<>();
-        for (Path file : files) {
-            if (Files.isDirectory(file)) {
-                try (Stream<Path> inside = Files.walk(file)) {
-                    inside.filter(Files::isRegularFile)
-                            .filter(path -> !path.getFileName().toString().startsWith("."))
-                            .sorted()
-                            .forEach(expanded::add);
-                } catch (IOException e) {
-                    throw new UserFacingException("Could not list the folder " + file + ": " + e.getMessage(), e);
-                }
-            } else {
-                expanded.add(file);
-            }
-        }
-        return expanded;
     }
 }

@@ -3,11 +3,16 @@ package org.frameproof.evidence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Copies and hashes files with every stage on its own thread, so that reading, SHA-256, MD5 and
@@ -34,21 +39,27 @@ final class HashingCopier {
      * from the file chunk by chunk as soon as each chunk is written (never from the buffers that wrote
      * it) for its SHA-256 and MD5, while the source is still being read; so the result holds the
      * source's SHA-256, the copy's SHA-256 to compare it with, and the copy's MD5.
+     *
+     * @param sourceOptions how to open the source beside reading it: {@link LinkOption#NOFOLLOW_LINKS}
+     *     refuses a source that is a symbolic link
      */
-    static Copied copy(Path source, Path target, String item, Progress progress) throws IOException, CancelledException {
+    static Copied copy(Path source, Path target, String item, Progress progress, LinkOption... sourceOptions)
+            throws IOException, CancelledException {
         MessageDigest sourceSha = digest("SHA-256");
         MessageDigest copySha = digest("SHA-256");
         MessageDigest copyMd5 = digest("MD5");
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+        Set<OpenOption> reading = new HashSet<>(List.of(sourceOptions));
+        reading.add(StandardOpenOption.READ);
+        try (FileChannel in = FileChannel.open(source, reading);
              FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileChannel back = FileChannel.open(target, StandardOpenOption.READ);
-             ChunkPipeline reading = new ChunkPipeline("copy", sourceSha::update, chunk -> write(out, chunk));
+             ChunkPipeline copying = new ChunkPipeline("copy", sourceSha::update, chunk -> write(out, chunk));
              ChunkPipeline checking = new ChunkPipeline("check", copySha::update, copyMd5::update)) {
             long total = in.size();
-            Thread checker = checking.readTrailing(back, reading);
+            Thread checker = checking.readTrailing(back, copying);
             try {
-                long copied = reading.readAll(in, item, progress, total, checking::completed);
-                reading.finish();
+                long copied = copying.readAll(in, item, progress, total, checking::completed);
+                copying.finish();
                 out.force(true);
                 checking.awaitTrailing(checker, item, progress, total);
                 return new Copied(new Hashes(hex(sourceSha), hex(copyMd5), copied), hex(copySha));

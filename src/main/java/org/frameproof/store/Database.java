@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.frameproof.domain.UserFacingException;
+import org.h2.engine.SysProperties;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -38,6 +41,17 @@ public final class Database implements AutoCloseable {
      * H2's own space reuse and compaction keep it dense, which appending every commit would not.
      */
     private static final String SCRATCH_OPTIONS = ";CIPHER=AES;RETENTION_TIME=0;TRACE_LEVEL_FILE=0";
+    /**
+     * The only class H2 may load by name: the audit log's trigger. H2 reads {@code h2.allowedClasses}
+     * once, when its classes initialise, so it is set here, before this class touches H2; a store
+     * is never opened when H2 started with another list (see {@link #checkAllowedClasses}).
+     */
+    static final String ALLOWED_CLASSES = AppendOnlyTrigger.class.getName();
+
+    static {
+        System.setProperty("h2.allowedClasses", ALLOWED_CLASSES);
+    }
+
     /** Flyway reports every up-to-date schema, and that it has not been tested with this H2, on standard error; commands print only what they did. */
     private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
@@ -58,27 +72,52 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating when new) the encrypted database in {@code dataFolder} and brings its schema up to date. */
     public static Database open(Path dataFolder, StoreKey key) throws StoreException {
+        checkAllowedClasses();
         Path base = checkedLocation(dataFolder).resolve(FILE_NAME);
         JdbcDataSource dataSource = dataSource(base, key);
         DataFolderLock lock = DataFolderLock.acquire(base.getParent());
         Compaction.removeLeftovers(base.getParent());
         Connection connection = null;
         try {
+            SchemaGuard.check(file(base), key);
             // Our connection first, Flyway's beside it. Were Flyway's the only one, closing it would
             // close the database (H2 compacts the file then) and ours would open it a second time.
             connection = dataSource.getConnection();
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:org/frameproof/store/migration")
-                    .javaMigrations(new SearchPostingsMigration())
-                    .load()
-                    .migrate();
+            migrations(dataSource).load().migrate();
             return new Database(connection, lock);
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             closeQuietly(connection);
             lock.release();
             throw StoreException.cannotOpen(dataFolder, e);
+        } catch (StoreException e) {
+            lock.release();
+            throw e;
         }
+    }
+
+    /**
+     * Refuses to go on when H2 was started before {@link #ALLOWED_CLASSES} was set (some code used
+     * H2 before this class), because a trigger, function or setting in a file could then name any
+     * class on the class path.
+     */
+    static void checkAllowedClasses() throws StoreException {
+        if (!ALLOWED_CLASSES.equals(SysProperties.ALLOWED_CLASSES)) {
+            throw new StoreException("The database engine was started without Frameproof's class allow-list (h2.allowedClasses is '"
+                    + SysProperties.ALLOWED_CLASSES + "'); no store is opened. Start Frameproof again.");
+        }
+    }
+
+    /** Our migrations on {@code dataSource}, as every store is brought up to date and {@link MigratedSchema} is built. */
+    static FluentConfiguration migrations(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:org/frameproof/store/migration")
+                .javaMigrations(new SearchPostingsMigration());
+    }
+
+    /** The file H2 keeps the database {@code base} (a path without extension) in. */
+    static Path file(Path base) {
+        return base.resolveSibling(base.getFileName() + ".mv.db");
     }
 
     /** The database file {@code base} (without its extension) opened as this class opens it, under {@code key}. */
@@ -94,8 +133,13 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** A connection of its own to {@code base}, for {@link Compaction}; the caller holds the lock. */
-    static Connection connect(Path base, StoreKey key) throws SQLException {
+    /**
+     * A connection of its own to {@code base}, for {@link Compaction}; the caller holds the lock.
+     * The file is checked as {@link #open} checks it.
+     */
+    static Connection connect(Path base, StoreKey key) throws SQLException, StoreException {
+        checkAllowedClasses();
+        SchemaGuard.check(file(base), key);
         return dataSource(base, key).getConnection();
     }
 

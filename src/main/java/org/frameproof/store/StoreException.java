@@ -15,7 +15,8 @@ public class StoreException extends UserFacingException {
 
     static StoreException cannotOpen(Path dataFolder, Exception cause) {
         String reason = firstLine(cause);
-        if (reason.contains("Wrong user name or password") || reason.contains("File corrupted") || reason.contains("Encryption error")) {
+        if (reason.contains("Wrong user name or password") || reason.contains("File corrupted") || reason.contains("Encryption error")
+                || reason.contains("Store header is corrupt")) {
             reason = "the database file does not match its key file, or is damaged (" + reason + ")";
         }
         return new StoreException("Could not open the database in " + dataFolder + ": " + reason, cause);

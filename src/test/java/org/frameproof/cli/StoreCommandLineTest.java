@@ -175,11 +175,34 @@ class StoreCommandLineTest {
         Path backup = work.resolve("backup");
         assertEquals(0, run("--data", data().toString(), "backup", backup.toString()), err.toString());
         Path restored = work.resolve("restored");
-        assertEquals(0, run("--data", restored.toString(), "restore", backup.toString()), err.toString());
+        // Written as a reviewer types it in the folder beside it: the same backup.
+        String typed = "./" + Path.of("").toAbsolutePath().relativize(backup);
+        assertEquals(0, run("--data", restored.toString(), "restore", typed), err.toString());
+        assertEquals("Restored " + typed + " into " + restored + " (verified).", out.toString().strip());
         assertEquals(0, run("--data", restored.toString(), "cases", "list"));
         assertEquals("Kept", out.toString().strip());
         Files.writeString(backup.resolve("manifest.json"), "{}");
         assertEquals(1, run("--data", work.resolve("again").toString(), "restore", backup.toString()));
         assertTrue(err.toString().startsWith("frameproof: Not a Frameproof backup, or damaged"), err.toString());
+    }
+
+    @Test
+    void linksInsideFoldersAreFollowedOnlyWithFollowLinksAndTheVaultIsNeverImported() throws Exception {
+        Tools.require("ffmpeg", "ffmpeg");
+        Path folder = Files.createDirectories(work.resolve("originals"));
+        Path link = Files.createSymbolicLink(folder.resolve("linked.mp4"), Tools.clip(Files.createDirectories(work.resolve("elsewhere")),
+                "clip.mp4", 1, 1));
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case A"));
+
+        assertEquals(1, run("--data", data().toString(), "import", "--case", "Case A", folder.toString()));
+        assertEquals("frameproof: refused " + link + ": a symbolic link; links inside folders are followed only with --follow-links",
+                err.toString().strip());
+        assertEquals(0, run("--data", data().toString(), "import", "--case", "Case A", "--follow-links", folder.toString()),
+                err.toString());
+        assertTrue(out.toString().startsWith("imported " + link + " as footage 1"), out.toString());
+
+        Path vault = data().resolve("vault");
+        assertEquals(1, run("--data", data().toString(), "import", "--case", "Case A", vault.toString()));
+        assertTrue(err.toString().startsWith("frameproof: " + vault + " is Frameproof's data folder, or inside it"), err.toString());
     }
 }

@@ -93,4 +93,77 @@ class BackupTest {
                 () -> TestStores.stores().restore(backup, dataFolder, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
         assertTrue(refused.getMessage().contains("holds a store already"), refused.getMessage());
     }
+
+    private UserFacingException refusedRestore(Path from) {
+        return refusedRestore(from, work.resolve("restored"));
+    }
+
+    /** Restores {@code from} into {@code restored}, which must be refused with nothing restored. */
+    static UserFacingException refusedRestore(Path from, Path restored) {
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> TestStores.stores().restore(from, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
+        assertFalse(Files.exists(restored), "nothing was restored");
+        return refused;
+    }
+
+    @Test
+    void aBackupWithAFileItsManifestDoesNotListIsRefusedNamingIt() throws Exception {
+        Files.writeString(backup.resolve("vault").resolve("planted"), "not in the manifest");
+        Files.writeString(backup.resolve("notes.txt"), "not in the manifest either");
+
+        UserFacingException refused = refusedRestore(backup);
+
+        assertTrue(refused.getMessage().endsWith("it holds files its manifest does not list: notes.txt, vault/planted."),
+                refused.getMessage());
+    }
+
+    @Test
+    void aBackupWithALinkToAFileOutsideIsRefusedAndTheLinkIsNotFollowed() throws Exception {
+        Path outside = Files.writeString(work.resolve("outside.txt"), "a file of someone else's");
+        Files.createSymbolicLink(backup.resolve("vault").resolve("outside"), outside);
+
+        UserFacingException refused = refusedRestore(backup);
+
+        assertTrue(refused.getMessage().endsWith("it holds symbolic links, which are never followed: vault/outside."),
+                refused.getMessage());
+    }
+
+    @Test
+    void aListedFileReplacedByALinkIsRefusedEvenWhenWhatItPointsToMatches() throws Exception {
+        Path listed = backup.resolve("vault").resolve(item.sha256());
+        Path elsewhere = work.resolve("elsewhere");
+        Files.move(listed, elsewhere);
+        Files.createSymbolicLink(listed, elsewhere);
+
+        UserFacingException refused = refusedRestore(backup);
+
+        assertTrue(refused.getMessage().endsWith("which are never followed: vault/" + item.sha256() + "."), refused.getMessage());
+    }
+
+    @Test
+    void aBackupReachedThroughALinkAndDotDotIsTheFolderTheFileSystemMeans() throws Exception {
+        // For the file system "link/.." is the parent of the link's target, not the folder that holds the link.
+        Path elsewhere = Files.createDirectories(work.resolve("elsewhere"));
+        Files.move(backup, elsewhere.resolve("backup"));
+        Files.createSymbolicLink(work.resolve("link"), Files.createDirectories(elsewhere.resolve("inner")));
+        Path restored = work.resolve("restored");
+
+        TestStores.stores().restore(work.resolve("link/../backup"), restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE);
+
+        try (EvidenceStore store = TestStores.unlock(restored)) {
+            assertEquals(item.sha256(), store.footage().listAll().get(0).sha256());
+        }
+    }
+
+    @Test
+    void theSameBackupIsRestoredHoweverItsFolderIsWritten() throws Exception {
+        String relative = Path.of("").toAbsolutePath().relativize(backup).toString();
+        for (String written : List.of("./" + relative, relative + "/")) {
+            Path restored = work.resolve("restored-" + written.length());
+            TestStores.stores().restore(Path.of(written), restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE);
+            try (EvidenceStore store = TestStores.unlock(restored)) {
+                assertEquals(item.sha256(), store.footage().listAll().get(0).sha256());
+            }
+        }
+    }
 }

@@ -246,4 +246,111 @@ class FootageImportTest {
         new org.frameproof.store.AuditRepository(store.database()).forEachInOrder(after::add);
         assertEquals(entriesBefore, after.size(), "a failed update leaves no audit entry");
     }
+
+    /** A file several chunks long, so that the import reads it in several steps. */
+    private Path severalChunks(String name) throws Exception {
+        byte[] bytes = new byte[HashingCopier.BUFFER_BYTES * 3];
+        new java.util.Random(7).nextBytes(bytes);
+        return Files.write(originals.resolve(name), bytes);
+    }
+
+    /** Progress that runs {@code change} once, as soon as the first chunk of the file has been read. */
+    private static Progress changingAfterTheFirstChunk(ThrowingRunnable change) {
+        return new Progress() {
+            private boolean changed;
+
+            @Override
+            public void update(String item, long done, long total) {
+                if (!changed && done > 0) {
+                    changed = true;
+                    try {
+                        change.run();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aFileAppendedToWhileItIsImportedIsRefused() throws Exception {
+        Path growing = severalChunks("still downloading.mp4");
+        Progress appendMidCopy = changingAfterTheFirstChunk(
+                () -> Files.write(growing, new byte[1000], java.nio.file.StandardOpenOption.APPEND));
+
+        List<ImportResult> results = store.footage().importFiles(investigation, List.of(growing), Provenance.UNKNOWN, appendMidCopy);
+
+        assertEquals(ImportResult.Outcome.REFUSED, results.get(0).outcome());
+        assertTrue(results.get(0).reason().startsWith("the file changed while it was imported: its size went from "
+                + HashingCopier.BUFFER_BYTES * 3 + " to " + (HashingCopier.BUFFER_BYTES * 3 + 1000) + " bytes"), results.get(0).reason());
+        assertEquals(List.of(), vaultFiles());
+        assertEquals(List.of(), store.footage().list(investigation));
+    }
+
+    @Test
+    void aFileRewrittenInPlaceWithItsTimeSetBackIsRefusedByTheSecondRead() throws Exception {
+        Path rewritten = severalChunks("rewritten.mp4");
+        FileTime modified = Files.getLastModifiedTime(rewritten);
+        Progress rewriteTheStart = changingAfterTheFirstChunk(() -> {
+            try (RandomAccessFile file = new RandomAccessFile(rewritten.toFile(), "rw")) {
+                file.write(file.read() ^ 0xff);
+            }
+            Files.setLastModifiedTime(rewritten, modified);
+        });
+
+        List<ImportResult> results = store.footage().importFiles(investigation, List.of(rewritten), Provenance.UNKNOWN, rewriteTheStart);
+
+        assertEquals(ImportResult.Outcome.REFUSED, results.get(0).outcome());
+        assertTrue(results.get(0).reason().contains("while it was copied and as " + sha256(rewritten) + " afterwards"),
+                results.get(0).reason());
+        assertEquals(List.of(), vaultFiles());
+    }
+
+    @Test
+    void aLinkInsideAFolderIsNotFollowedUnlessAsked(@TempDir Path elsewhere) throws Exception {
+        Path folder = Files.createDirectories(originals.resolve("from the field"));
+        Tools.clip(folder, "1.mp4", 1, 1);
+        Path outside = Tools.clip(elsewhere, "private.mp4", 1, 2);
+        Path link = Files.createSymbolicLink(folder.resolve("2.mp4"), outside);
+
+        List<ImportResult> results = store.footage().importFiles(investigation, List.of(folder), Provenance.UNKNOWN, Progress.NONE);
+
+        assertEquals(List.of(ImportResult.Outcome.IMPORTED, ImportResult.Outcome.REFUSED), results.stream().map(ImportResult::outcome).toList());
+        assertEquals(link, results.get(1).file());
+        assertEquals("a symbolic link; links inside folders are followed only with --follow-links", results.get(1).reason());
+        assertEquals(1, vaultFiles().size());
+
+        List<ImportResult> following = new java.util.ArrayList<>();
+        store.footage().importFiles(investigation, List.of(folder), Provenance.UNKNOWN, true, Progress.NONE, following::add);
+        assertEquals(List.of(ImportResult.Outcome.DUPLICATE, ImportResult.Outcome.IMPORTED), following.stream().map(ImportResult::outcome).toList());
+        assertEquals(sha256(outside), following.get(1).footage().sha256());
+    }
+
+    @Test
+    void theDataFolderAndAnythingInItAreRefusedBeforeAnythingIsRead() throws Exception {
+        Footage item = store.footage().importFiles(investigation, List.of(Tools.clip(originals, "a.mp4", 1, 1)),
+                Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        Path vault = dataFolder.resolve(Vault.FOLDER);
+        for (Path inside : List.of(dataFolder, vault, vault.resolve(item.sha256()), dataFolder.resolve("frameproof.mv.db"),
+                vault.resolve("..").resolve(Vault.FOLDER))) {
+            var refused = assertThrows(org.frameproof.domain.UserFacingException.class, () -> store.footage().importFiles(
+                    investigation, List.of(originals, inside), Provenance.UNKNOWN, Progress.NONE));
+            assertTrue(refused.getMessage().startsWith(inside + " is Frameproof's data folder, or inside it"), refused.getMessage());
+        }
+        var parent = assertThrows(org.frameproof.domain.UserFacingException.class, () -> store.footage().importFiles(
+                investigation, List.of(dataFolder.getParent()), Provenance.UNKNOWN, Progress.NONE));
+        assertTrue(parent.getMessage().contains(" holds Frameproof's data folder"), parent.getMessage());
+        assertEquals(1, store.footage().list(investigation).size(), "nothing was imported, not even from the other folder");
+    }
 }
