@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
@@ -27,13 +28,19 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
+    private String unlockReport = "";
 
+    /**
+     * @param sealKey seals the audit log's entries (derived from the store key, which is not kept)
+     * @param anchor keeps the audit chain's head in the key file after each commit
+     */
     EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, FrameIndexes indexes,
-                  ImportStamp stamp, Clock clock) {
+                  ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.reviewer = reviewer;
-        this.audit = new AuditLog(database, clock, reviewer);
+        this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor);
+        database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
         Vault vault = new Vault(dataFolder);
         this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
@@ -44,6 +51,19 @@ public final class EvidenceStore implements AutoCloseable {
 
     public Path dataFolder() {
         return dataFolder;
+    }
+
+    /**
+     * What the reviewer must hear at this unlock, empty when nothing: wrong passphrases tried
+     * since the last unlock, a reset attempt counter, an audit chain opened despite not matching
+     * the key file's head. Each is also in the audit log.
+     */
+    public String unlockReport() {
+        return unlockReport;
+    }
+
+    void reportAtUnlock(String report) {
+        this.unlockReport = report;
     }
 
     public Reviewer reviewer() {

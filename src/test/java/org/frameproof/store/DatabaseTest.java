@@ -89,9 +89,14 @@ class DatabaseTest {
         try (Database database = Database.open(dataFolder, randomKey());
              Statement statement = database.connection().createStatement()) {
             statement.execute("INSERT INTO audit_log VALUES (1, CURRENT_TIMESTAMP, 'a', 'RESEARCHER', 'x', 'y', '1', NULL, NULL,"
-                    + " REPEAT('0', 64), REPEAT('1', 64))");
+                    + " REPEAT('0', 64), REPEAT('1', 64), NULL)");
             var update = assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE audit_log SET actor = 'b'"));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            // The one update allowed: an unsealed entry gets its seal, once, with nothing else changed.
+            assertThrows(java.sql.SQLException.class,
+                    () -> statement.execute("UPDATE audit_log SET entry_mac = REPEAT('2', 64), actor = 'b'"));
+            statement.execute("UPDATE audit_log SET entry_mac = REPEAT('2', 64)");
+            assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE audit_log SET entry_mac = REPEAT('3', 64)"));
             assertThrows(java.sql.SQLException.class, () -> statement.execute("DELETE FROM audit_log"));
         }
     }
