@@ -157,6 +157,42 @@ class StoreCommandLineTest {
     }
 
     @Test
+    void theAuditLogIsListedAndAWrittenDownHeadIsCheckedAgainstIt() throws Exception {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case A"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case B"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "audit", "list"), err.toString());
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(3, lines.length, out.toString());
+        assertTrue(lines[1].matches("2  \\S+Z  Lia Field  field staff  case.create  case 1  [0-9a-f]{16}"), lines[1]);
+        assertEquals(0, run("--data", data().toString(), "audit", "list", "--json"), err.toString());
+        JsonNode entries = new ObjectMapper().readTree(out.toString());
+        assertEquals("case.create", entries.get(2).get("action").asText());
+        assertEquals(16, entries.get(2).get("hash").asText().length());
+
+        assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("Audit chain head (3:[0-9a-f]{16})").matcher(out.toString());
+        assertTrue(printed.find(), out.toString());
+        String head = printed.group(1);
+        assertEquals(0, run("--data", data().toString(), "audit", "verify", "--head", head), err.toString());
+        assertTrue(out.toString().startsWith("Yes: the audit chain still holds entry 3"), out.toString());
+        assertEquals(1, run("--data", data().toString(), "audit", "verify", "--head", "3"));
+        assertTrue(err.toString().contains("A chain head is written N:HEX"), err.toString());
+
+        // An insider with the passphrase cuts the last entry and writes another in its place.
+        try (var store = TestStores.unlock(data()); var sql = store.database().connection().createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+            sql.execute("DELETE FROM audit_log WHERE sequence = 3");
+        }
+        assertEquals(1, run("--data", data().toString(), "audit", "verify"));
+        assertTrue(err.toString().contains("The audit chain has 2 entries, but the key file recorded 3 (head " + head + ")"),
+                err.toString());
+        environment.put("FRAMEPROOF_ACCEPT_AUDIT_MISMATCH", "1");
+        assertEquals(1, run("--data", data().toString(), "audit", "verify", "--head", head));
+        assertTrue(err.toString().contains("No: the audit chain does not hold the head " + head), err.toString());
+        assertTrue(err.toString().contains("has 2 entries, but the key file recorded 3"), err.toString());
+    }
+
+    @Test
     void backupAndRestoreFromTheCommandLine() throws Exception {
         assertEquals(0, run("--data", data().toString(), "cases", "create", "Kept"));
         Path backup = work.resolve("backup");
