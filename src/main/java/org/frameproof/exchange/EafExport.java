@@ -57,6 +57,9 @@ final class EafExport {
                 (footage.sha256() + "|" + options.generatedAt()).getBytes(StandardCharsets.UTF_8)));
         property(header, "frameproof.footageSha256", footage.sha256());
         property(header, "frameproof.footageName", XmlText.clean(footage.originalName()));
+        if (options.auditHead() != null) {
+            property(header, "frameproof.auditChainHead", options.auditHead());
+        }
         property(header, "lastUsedAnnotationId", String.valueOf(input.annotations().size()));
 
         Element timeOrder = child(root, "TIME_ORDER");
