@@ -254,7 +254,8 @@ public final class AuditLog {
         out.write(utf8);
     }
 
-    private static String text(JsonNode node) throws UserFacingException {
+    /** The canonical text of a record as an entry holds it; also what {@link RecordedStateCheck} compares. */
+    static String text(JsonNode node) throws UserFacingException {
         if (node == null) {
             return null;
         }

@@ -103,8 +103,9 @@ public final class EvidenceStore implements AutoCloseable {
     }
 
     /**
-     * Re-hashes every footage item (of one case, when given) and recomputes the audit chain.
-     * Items that fail are marked and logged as they are found.
+     * Re-hashes every footage item (of one case, when given), recomputes the audit chain and
+     * compares the items, their custody events and annotations with what their last audit
+     * entries recorded. Items that fail are marked and logged as they are found.
      */
     public VerificationReport verify(Case only, Progress progress) throws UserFacingException {
         List<Footage> items = only == null ? footage.listAll() : footage.list(only);
@@ -122,6 +123,8 @@ public final class EvidenceStore implements AutoCloseable {
         AuditVerification chain = audit.verify();
         if (!chain.intact()) {
             problems.add(chain.describe());
+        } else {
+            problems.addAll(new RecordedStateCheck(database, footage, annotations).problems(items));
         }
         return new VerificationReport(items.size(), problems, chain);
     }
