@@ -96,6 +96,13 @@ class StoreCommandLineTest {
         assertEquals(1, run("--data", data().toString(), "cases", "list"));
         assertTrue(err.toString().startsWith("frameproof: Wrong passphrase for "), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
+        // The next unlock says so on standard error, and the audit log keeps it.
+        environment.put(StoreAccess.PASSPHRASE, TestStores.PASSPHRASE);
+        assertEquals(0, run("--data", data().toString(), "cases", "list"));
+        assertTrue(err.toString().startsWith("frameproof: WARNING: 1 wrong passphrase was tried since the last unlock (at "),
+                err.toString());
+        assertEquals(0, run("--data", data().toString(), "audit", "list"));
+        assertTrue(out.toString().contains("unlock.failed-attempts  key_file frameproof.key"), out.toString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.ChainHead;
 import org.frameproof.domain.UserFacingException;
@@ -52,6 +53,23 @@ class ChainAnchorTest {
                 sql.execute(statement);
             }
         }
+    }
+
+    /** Closes the store and edits its key file as someone with a text editor would. */
+    private Path closeAndEditKeyFile(Consumer<ObjectNode> edit) throws Exception {
+        store.close();
+        store = null;
+        Path keyFile = dataFolder.resolve(KeyFile.FILE_NAME);
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(keyFile.toFile());
+        edit.accept(json);
+        Files.write(keyFile, new ObjectMapper().writeValueAsBytes(json));
+        return keyFile;
+    }
+
+    /** A key file as the previous version wrote it: no head. */
+    private static void asVersionOne(ObjectNode json) {
+        json.remove("head");
+        json.put("version", 1);
     }
 
     private EvidenceStore unlock(boolean acceptMismatch) throws UserFacingException {
@@ -138,25 +156,14 @@ class ChainAnchorTest {
 
     @Test
     void aKeyFileHeadEditedByHandIsReportedAsTampered() throws Exception {
-        store.close();
-        store = null;
-        Path keyFile = dataFolder.resolve(KeyFile.FILE_NAME);
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(keyFile.toFile());
-        ((ObjectNode) json.get("head")).put("entries", 3);
-        Files.write(keyFile, new ObjectMapper().writeValueAsBytes(json));
+        closeAndEditKeyFile(json -> ((ObjectNode) json.get("head")).put("entries", 3));
         UserFacingException refused = assertThrows(UserFacingException.class, () -> unlock(false));
         assertTrue(refused.getMessage().contains("was tampered with"), refused.getMessage());
     }
 
     @Test
     void anOlderKeyFileWithoutAHeadBesideASealedChainIsReported() throws Exception {
-        store.close();
-        store = null;
-        Path keyFile = dataFolder.resolve(KeyFile.FILE_NAME);
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(keyFile.toFile());
-        json.remove("head");
-        json.put("version", 1);
-        Files.write(keyFile, new ObjectMapper().writeValueAsBytes(json));
+        closeAndEditKeyFile(ChainAnchorTest::asVersionOne);
         UserFacingException refused = assertThrows(UserFacingException.class, () -> unlock(false));
         assertTrue(refused.getMessage().contains("keeps no audit chain head"), refused.getMessage());
     }
@@ -165,13 +172,7 @@ class ChainAnchorTest {
     void aChainWrittenBeforeSealingIsVerifiedAndSealedAtTheFirstOpen() throws Exception {
         // As a store of the previous version: no seals, a key file of version 1 without a head.
         sql("UPDATE audit_log SET entry_mac = NULL");
-        store.close();
-        store = null;
-        Path keyFile = dataFolder.resolve(KeyFile.FILE_NAME);
-        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(keyFile.toFile());
-        json.remove("head");
-        json.put("version", 1);
-        Files.write(keyFile, new ObjectMapper().writeValueAsBytes(json));
+        Path keyFile = closeAndEditKeyFile(ChainAnchorTest::asVersionOne);
         Files.delete(dataFolder.resolve("unlock-attempts"));
 
         store = unlock(false);
