@@ -103,6 +103,23 @@ class ChainAnchorTest {
     }
 
     @Test
+    void compactingAndRestoringAStoreWhoseChainWasCutReportIt() throws Exception {
+        Path backup = dataFolder.resolveSibling(dataFolder.getFileName() + "-backup");
+        sql("DELETE FROM audit_log WHERE sequence > 4");
+        store.backup(backup, Progress.NONE);
+        store.close();
+        store = null;
+        UserFacingException compact = assertThrows(UserFacingException.class,
+                () -> TestStores.stores().compact(dataFolder, TestStores.PASSPHRASE.toCharArray(), phase -> { }));
+        assertTrue(compact.getMessage().contains("has 4 entries, but the key file recorded 7"), compact.getMessage());
+        Path restored = dataFolder.resolveSibling(dataFolder.getFileName() + "-restored");
+        UserFacingException restore = assertThrows(UserFacingException.class, () -> TestStores.stores().restore(backup, restored,
+                TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
+        assertTrue(restore.getMessage().contains("has 4 entries, but the key file recorded 7"), restore.getMessage());
+        assertFalse(Files.exists(restored.resolve(KeyFile.FILE_NAME)));
+    }
+
+    @Test
     void aChainRewrittenWithPlainSha256DoesNotVerify() throws Exception {
         List<AuditEntry> entries = TestStores.auditEntries(store);
         String previous = AuditLog.GENESIS;
