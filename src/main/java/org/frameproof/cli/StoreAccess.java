@@ -14,6 +14,8 @@ import org.frameproof.evidence.EvidenceStores;
  * How a command gets at the store: the passphrase from {@code FRAMEPROOF_PASSPHRASE} (scripts) or
  * a prompt without echo; on a new data folder the store is created for {@code FRAMEPROOF_USER}
  * and {@code FRAMEPROOF_ROLE} (default: the login name, researcher), or for what the prompt is told.
+ * {@code FRAMEPROOF_ACCEPT_AUDIT_MISMATCH=1} opens a store whose audit chain does not match the
+ * key file's head (recorded in the audit log; verify fails from then on).
  * Nothing is opened until a command asks, so {@code --help} never touches the data folder.
  */
 public final class StoreAccess {
@@ -38,7 +40,7 @@ public final class StoreAccess {
         try {
             if (stores.exists(dataFolder)) {
                 passphrase = passphrase("Passphrase for " + dataFolder + ": ");
-                return stores.unlock(dataFolder, passphrase);
+                return stores.unlock(dataFolder, passphrase, "1".equals(environment.get(EvidenceStores.ACCEPT_AUDIT_MISMATCH)));
             }
             Reviewer reviewer = newReviewer(dataFolder);
             passphrase = newPassphrase(PASSPHRASE);

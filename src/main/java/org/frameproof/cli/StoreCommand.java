@@ -14,6 +14,9 @@ abstract class StoreCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         try (EvidenceStore store = access.open(dataFolder())) {
+            if (!store.unlockReport().isEmpty()) {
+                err().println("frameproof: " + store.unlockReport());
+            }
             return run(store);
         }
     }

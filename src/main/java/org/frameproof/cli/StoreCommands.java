@@ -22,6 +22,7 @@ public final class StoreCommands {
         root.addSubcommand(new CommandLine(new PassphraseCommand())
                 .addSubcommand(new PassphraseCommand.Change(access)));
         root.addSubcommand(new CommandLine(new AuditCommand())
+                .addSubcommand(new AuditCommand.ListEntries(access))
                 .addSubcommand(new AuditCommand.Verify(access)));
         // picocli copies a handler only to the subcommands present when it is set.
         root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());

@@ -7,9 +7,13 @@ import org.frameproof.evidence.VerificationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code frameproof verify [--case NAME]}: re-hashes every vault copy and recomputes the audit chain. */
-@Command(name = "verify", description = "Re-hash every footage item and check the audit chain; exit 1 naming any failure.",
-        mixinStandardHelpOptions = true)
+/**
+ * {@code frameproof verify [--case NAME]}: re-hashes every vault copy, recomputes the audit chain
+ * and compares the live rows with their last audit entries.
+ */
+@Command(name = "verify", description = "Re-hash every footage item, check the audit chain and its head, and compare every"
+        + " footage, custody and annotation row with what its last audit entry recorded; print the chain head (N:HEX);"
+        + " exit 1 naming every failure.", mixinStandardHelpOptions = true)
 final class VerifyCommand extends StoreCommand {
     @Option(names = "--case", paramLabel = "NAME", description = "Check only this case's footage.")
     String caseName;

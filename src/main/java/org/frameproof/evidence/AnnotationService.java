@@ -540,7 +540,8 @@ public final class AnnotationService {
         }
     }
 
-    private static JsonNode json(Annotation annotation) {
+    /** The annotation as its audit entries record it; {@link RecordedStateCheck} compares live rows with it. */
+    static JsonNode json(Annotation annotation) {
         return annotation == null ? null : AS_JSON.write(annotation, null);
     }
 

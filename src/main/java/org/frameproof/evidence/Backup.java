@@ -60,10 +60,11 @@ final class Backup {
         try {
             Files.createDirectories(partial.resolve(Vault.FOLDER));
             ArrayNode files = JSON.createArrayNode();
+            // The key file first: the chain head it keeps may then trail the database copy, never lead it.
+            files.add(copy(store.dataFolder().resolve(KeyFile.FILE_NAME), partial, KeyFile.FILE_NAME, progress));
             store.database().backupTo(partial.resolve(DATABASE));
             checkZip(partial.resolve(DATABASE));
             files.add(entry(DATABASE, HashingCopier.hash(partial.resolve(DATABASE), DATABASE, progress)));
-            files.add(copy(store.dataFolder().resolve(KeyFile.FILE_NAME), partial, KeyFile.FILE_NAME, progress));
             Set<String> copied = new HashSet<>();
             for (Footage item : store.footage().listAll()) {
                 if (copied.add(item.sha256())) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
@@ -27,13 +28,19 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
+    private String unlockReport = "";
 
+    /**
+     * @param sealKey seals the audit log's entries (derived from the store key, which is not kept)
+     * @param anchor keeps the audit chain's head in the key file after each commit
+     */
     EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, FrameIndexes indexes,
-                  ImportStamp stamp, Clock clock) {
+                  ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.reviewer = reviewer;
-        this.audit = new AuditLog(database, clock, reviewer);
+        this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor);
+        database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
         Vault vault = new Vault(dataFolder);
         this.footage = new FootageService(dataFolder, database, audit, vault, inspector, reviewer, stamp, clock);
@@ -44,6 +51,19 @@ public final class EvidenceStore implements AutoCloseable {
 
     public Path dataFolder() {
         return dataFolder;
+    }
+
+    /**
+     * What the reviewer must hear at this unlock, empty when nothing: wrong passphrases tried
+     * since the last unlock, a reset attempt counter, an audit chain opened despite not matching
+     * the key file's head. Each is also in the audit log.
+     */
+    public String unlockReport() {
+        return unlockReport;
+    }
+
+    void reportAtUnlock(String report) {
+        this.unlockReport = report;
     }
 
     public Reviewer reviewer() {
@@ -83,8 +103,9 @@ public final class EvidenceStore implements AutoCloseable {
     }
 
     /**
-     * Re-hashes every footage item (of one case, when given) and recomputes the audit chain.
-     * Items that fail are marked and logged as they are found.
+     * Re-hashes every footage item (of one case, when given), recomputes the audit chain and
+     * compares the items, their custody events and annotations with what their last audit
+     * entries recorded. Items that fail are marked and logged as they are found.
      */
     public VerificationReport verify(Case only, Progress progress) throws UserFacingException {
         List<Footage> items = only == null ? footage.listAll() : footage.list(only);
@@ -102,6 +123,8 @@ public final class EvidenceStore implements AutoCloseable {
         AuditVerification chain = audit.verify();
         if (!chain.intact()) {
             problems.add(chain.describe());
+        } else {
+            problems.addAll(new RecordedStateCheck(database, footage, annotations).problems(items));
         }
         return new VerificationReport(items.size(), problems, chain);
     }

@@ -25,6 +25,11 @@ public final class EvidenceStores {
     /** The shortest passphrase a new store or a changed passphrase accepts. */
     public static final int MINIMUM_PASSPHRASE_LENGTH = KeyFile.MINIMUM_PASSPHRASE_LENGTH;
 
+    /** The environment variable with which the command line opens a store whose audit chain does not match the key file's head. */
+    public static final String ACCEPT_AUDIT_MISMATCH = "FRAMEPROOF_ACCEPT_AUDIT_MISMATCH";
+    /** HKDF's purpose name for the key that seals the audit log's entries. */
+    private static final String AUDIT_SEAL_PURPOSE = "audit-chain";
+
     private final Function<Path, MediaInspector> inspectorForDataFolder;
     private final Function<Path, FrameIndexes> indexesForDataFolder;
     private final ImportStamp stamp;
@@ -50,11 +55,11 @@ public final class EvidenceStores {
 
     /** First start: a new random key, wrapped by {@code passphrase}, an empty database owned by {@code reviewer}. */
     public EvidenceStore create(Path dataFolder, char[] passphrase, Reviewer reviewer) throws UserFacingException {
-        try (StoreKey key = new KeyFile(dataFolder, clock).create(passphrase)) {
+        KeyFile keyFile = new KeyFile(dataFolder, clock);
+        try (StoreKey key = keyFile.create(passphrase)) {
             Database database = Database.open(dataFolder, key);
             try {
-                EvidenceStore store = new EvidenceStore(dataFolder, database, reviewer, inspectorForDataFolder.apply(dataFolder),
-                        indexesForDataFolder.apply(dataFolder), stamp, clock);
+                EvidenceStore store = open(dataFolder, database, reviewer, key, new ChainAnchor(keyFile, KeyFile.headKey(key), 0));
                 database.transaction(() -> {
                     new ReviewerRepository(database).insert(reviewer, clock.instant());
                     ObjectNode owner = new ObjectMapper().createObjectNode()
@@ -71,6 +76,16 @@ public final class EvidenceStores {
 
     /** Later starts: the passphrase unwraps the key; a wrong one is counted and changes nothing else. */
     public EvidenceStore unlock(Path dataFolder, char[] passphrase) throws UserFacingException {
+        return unlock(dataFolder, passphrase, false);
+    }
+
+    /**
+     * As {@link #unlock(Path, char[])}; the audit chain is compared with the head the key file
+     * keeps, and a chain cut short or rewritten refuses the store unless {@code acceptAuditMismatch},
+     * which opens it with the mismatch recorded in the audit log (and verification failing from
+     * then on). What the reviewer must hear is in {@link EvidenceStore#unlockReport()}.
+     */
+    public EvidenceStore unlock(Path dataFolder, char[] passphrase, boolean acceptAuditMismatch) throws UserFacingException {
         KeyFile keyFile = new KeyFile(dataFolder, clock);
         if (!keyFile.exists()) {
             throw new StoreException(Database.existsIn(dataFolder)
@@ -82,13 +97,21 @@ public final class EvidenceStores {
             try {
                 Reviewer owner = database.transaction(() -> new ReviewerRepository(database).requireOwner());
                 new Vault(dataFolder).removeIncomingLeftovers();
-                return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder),
-                        indexesForDataFolder.apply(dataFolder), stamp, clock);
+                ChainAnchor anchor = new ChainAnchor(keyFile, KeyFile.headKey(key), keyFile.attemptsTotal());
+                EvidenceStore store = open(dataFolder, database, owner, key, anchor);
+                store.reportAtUnlock(OpeningChecks.run(store, keyFile, anchor, acceptAuditMismatch));
+                return store;
             } catch (UserFacingException | RuntimeException e) {
                 database.close();
                 throw e;
             }
         }
+    }
+
+    /** The store on an open database; only keys derived from the store key stay in it. */
+    private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, ChainAnchor anchor) {
+        return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder),
+                indexesForDataFolder.apply(dataFolder), stamp, clock, key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
     }
 
     /**
@@ -135,6 +158,7 @@ public final class EvidenceStores {
     /** Restores a backup folder into {@code dataFolder}: see {@link Backup#restore}. */
     public void restore(Path backup, Path dataFolder, char[] passphrase, Progress progress) throws UserFacingException {
         Backup.restore(backup, dataFolder, progress, restored -> {
+            new KeyFile(restored, clock).continueAttemptsCount();
             try (EvidenceStore store = unlock(restored, passphrase)) {
                 VerificationReport report = store.verify(null, progress);
                 if (!report.ok()) {

@@ -137,9 +137,9 @@ public final class ExportService {
         return new Recorded(result, audited(result, record));
     }
 
-    private ExportOptions options(ExportOptions.GraphicStills graphicStills) {
+    private ExportOptions options(ExportOptions.GraphicStills graphicStills) throws UserFacingException {
         return new ExportOptions(stamp.appVersion(), reviewer.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                graphicStills);
+                graphicStills, audit.head().printed());
     }
 
     private static ObjectNode describe(ExportResult result, String format, String caseTitle) {

@@ -60,6 +60,9 @@ final class EafExport {
         property(header, "frameproof.footageName", XmlText.clean(footage.originalName()));
         property(header, "frameproof.footageSha256Check", footage.verification().result());
         property(header, "frameproof.footageSha256CheckedAt", String.valueOf(footage.verification().checkedAt()));
+        if (options.auditHead() != null) {
+            property(header, "frameproof.auditChainHead", options.auditHead());
+        }
         property(header, "lastUsedAnnotationId", String.valueOf(input.annotations().size()));
 
         Element timeOrder = child(root, "TIME_ORDER");

@@ -8,8 +8,21 @@ import java.time.Instant;
  * @param appVersion the application's version, printed in reports and W3C generators
  * @param exportedBy the reviewer who exports
  * @param generatedAt when the export was made (UTC)
+ * @param auditHead the store's audit chain head when the export was made ({@code N:HEX}), which
+ *     every format that has room for it prints, so that a reader can later check the chain still
+ *     holds it; null when there is no store behind the export
  */
-public record ExportOptions(String appVersion, String exportedBy, Instant generatedAt, GraphicStills graphicStills) {
+public record ExportOptions(String appVersion, String exportedBy, Instant generatedAt, GraphicStills graphicStills,
+                            String auditHead) {
+
+    public ExportOptions(String appVersion, String exportedBy, Instant generatedAt, GraphicStills graphicStills) {
+        this(appVersion, exportedBy, generatedAt, graphicStills, null);
+    }
+
+    /** "Audit chain head N:HEX", or null without a head. */
+    public String auditHeadLine() {
+        return auditHead == null ? null : "Audit chain head " + auditHead;
+    }
 
     /** What the PDF report does with stills of footage flagged graphic. */
     public enum GraphicStills {

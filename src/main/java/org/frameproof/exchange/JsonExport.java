@@ -30,6 +30,7 @@ final class JsonExport {
         document.put("generator", "Frameproof " + options.appVersion());
         document.put("generatedAt", options.generatedAt().toString());
         document.put("exportedBy", options.exportedBy());
+        document.put("auditChainHead", options.auditHead());
         ObjectNode caseJson = document.putObject("case");
         caseJson.put("title", input.caseInfo().title());
         caseJson.put("description", input.caseInfo().description());

@@ -67,8 +67,8 @@ final class PdfReport {
                 footageSection(layout);
                 auditSection(layout);
                 annotationsSection(layout);
-                layout.finish(input.caseInfo().title() + " · generated " + options.generatedAt()
-                        + " · Frameproof " + options.appVersion());
+                layout.finish((options.auditHead() == null ? "" : options.auditHeadLine() + " · ")
+                        + input.caseInfo().title() + " · generated " + options.generatedAt() + " · Frameproof " + options.appVersion());
                 monitor.checkCancelled();
                 document.save(out);
             }

@@ -154,6 +154,7 @@ final class StillsExport {
         json.put("generatedAt", options.generatedAt().toString());
         json.put("exportedBy", options.exportedBy());
         json.put("generator", "Frameproof " + options.appVersion());
+        json.put("auditChainHead", options.auditHead());
         return json;
     }
 }

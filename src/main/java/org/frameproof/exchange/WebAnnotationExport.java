@@ -142,6 +142,9 @@ final class WebAnnotationExport {
         ObjectNode generator = mapper.createObjectNode();
         generator.put("type", "Software");
         generator.put("name", "Frameproof " + options.appVersion());
+        if (options.auditHead() != null) {
+            generator.put("frameproof:auditChainHead", options.auditHead());
+        }
         return generator;
     }
 

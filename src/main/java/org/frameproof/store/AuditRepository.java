@@ -8,10 +8,13 @@ import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 
-/** The audit log's rows. Only appends: the table's trigger refuses updates and deletes. */
+/**
+ * The audit log's rows. Only appends: the table's trigger refuses updates and deletes, except
+ * filling in the seal of an entry written before entries were sealed.
+ */
 public final class AuditRepository {
     private static final String COLUMNS = "SELECT sequence, occurred_at, actor, role, action, entity_type, entity_id,"
-            + " before_json, after_json, previous_hash, entry_hash FROM audit_log";
+            + " before_json, after_json, previous_hash, entry_hash, entry_mac FROM audit_log";
 
     /** Receives the entries one at a time, so a million of them never sit in memory together. */
     @FunctionalInterface
@@ -27,10 +30,50 @@ public final class AuditRepository {
     }
 
     public Optional<AuditEntry> last() throws StoreException {
+        return first(COLUMNS + " ORDER BY sequence DESC FETCH FIRST ROW ONLY");
+    }
+
+    /** The entry with this sequence number. */
+    public Optional<AuditEntry> at(long sequence) throws StoreException {
+        return first(COLUMNS + " WHERE sequence = ?", sequence);
+    }
+
+    /** The newest entry about one record (a footage id, an annotation id ...), which holds its last recorded state. */
+    public Optional<AuditEntry> lastAbout(String entityType, String entityId) throws StoreException {
+        return first(COLUMNS + " WHERE entity_type = ? AND entity_id = ? ORDER BY sequence DESC FETCH FIRST ROW ONLY",
+                entityType, entityId);
+    }
+
+    /** The newest entry with this action. */
+    public Optional<AuditEntry> lastWithAction(String action) throws StoreException {
+        return first(COLUMNS + " WHERE action = ? ORDER BY sequence DESC FETCH FIRST ROW ONLY", action);
+    }
+
+    /** Whether any entry carries a seal: the chain has been sealed since it was written (or begun sealed). */
+    public boolean anySealed() throws StoreException {
+        return first(COLUMNS + " WHERE entry_mac IS NOT NULL FETCH FIRST ROW ONLY").isPresent();
+    }
+
+    /** Gives an entry written before entries were sealed its seal (the only update the trigger allows). */
+    public void seal(long sequence, String mac) throws StoreException {
         try (PreparedStatement statement = database.connection().prepareStatement(
-                COLUMNS + " ORDER BY sequence DESC FETCH FIRST ROW ONLY");
-             ResultSet row = statement.executeQuery()) {
-            return row.next() ? Optional.of(entry(row)) : Optional.empty();
+                "UPDATE audit_log SET entry_mac = ? WHERE sequence = ? AND entry_mac IS NULL")) {
+            statement.setString(1, mac);
+            statement.setLong(2, sequence);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
+    }
+
+    private Optional<AuditEntry> first(String sql, Object... parameters) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(entry(row)) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw StoreException.cannotRead("the audit log", e);
         }
@@ -39,7 +82,7 @@ public final class AuditRepository {
     public void append(AuditEntry entry) throws StoreException {
         try (PreparedStatement statement = database.connection().prepareStatement(
                 "INSERT INTO audit_log (sequence, occurred_at, actor, role, action, entity_type, entity_id,"
-                        + " before_json, after_json, previous_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " before_json, after_json, previous_hash, entry_hash, entry_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setLong(1, entry.sequence());
             Sql.setInstant(statement, 2, entry.occurredAt());
             statement.setString(3, entry.actor());
@@ -51,6 +94,7 @@ public final class AuditRepository {
             statement.setString(9, entry.afterJson());
             statement.setString(10, entry.previousHash());
             statement.setString(11, entry.entryHash());
+            statement.setString(12, entry.entryMac());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
@@ -76,6 +120,6 @@ public final class AuditRepository {
     private static AuditEntry entry(ResultSet row) throws SQLException {
         return new AuditEntry(row.getLong(1), Sql.instant(row, 2), row.getString(3), Role.valueOf(row.getString(4)),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-                row.getString(10), row.getString(11));
+                row.getString(10), row.getString(11), row.getString(12));
     }
 }

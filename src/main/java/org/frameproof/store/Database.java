@@ -61,9 +61,31 @@ public final class Database implements AutoCloseable {
         T run() throws UserFacingException;
     }
 
+    /**
+     * Hears how each outermost transaction ended, still holding the connection: for keeping a
+     * record outside the database (the key file's chain head) in step with what was committed.
+     */
+    public interface TransactionListener {
+        /** After the commit; a failure here is reported, but what was committed stays committed. */
+        void committed() throws UserFacingException;
+
+        void rolledBack();
+    }
+
+    private static final TransactionListener NO_LISTENER = new TransactionListener() {
+        @Override
+        public void committed() {
+        }
+
+        @Override
+        public void rolledBack() {
+        }
+    };
+
     private final Connection connection;
     private final DataFolderLock lock;
     private final ReentrantLock inUse = new ReentrantLock();
+    private TransactionListener listener = NO_LISTENER;
 
     private Database(Connection connection, DataFolderLock lock) {
         this.connection = connection;
@@ -198,12 +220,14 @@ public final class Database implements AutoCloseable {
                 T result = work.run();
                 connection.commit();
                 committed = true;
+                listener.committed();
                 return result;
             } catch (SQLException e) {
                 throw StoreException.cannotSave(e);
             } finally {
                 if (!committed) {
                     rollbackQuietly();
+                    listener.rolledBack();
                 }
                 restoreAutoCommit();
             }
@@ -228,6 +252,7 @@ public final class Database implements AutoCloseable {
                     work.run();
                 } finally {
                     undoRehearsal();
+                    listener.rolledBack();
                 }
             } catch (SQLException e) {
                 throw StoreException.cannotSave(e);
@@ -278,6 +303,11 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("Could not back up the database to " + target + ": " + StoreException.firstLine(e), e);
             }
         });
+    }
+
+    /** Sets the one listener told of each transaction's end. */
+    public void listen(TransactionListener transactionListener) {
+        this.listener = transactionListener;
     }
 
     /** The connection, for repositories of this package inside {@link #transaction}, and for tests. */

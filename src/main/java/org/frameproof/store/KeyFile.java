@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
@@ -28,10 +32,19 @@ import javax.crypto.spec.SecretKeySpec;
  * format version, the derivation's name, iterations and salt, the nonce and the wrapped key; the
  * parameters are authenticated with the key, so none can be changed unnoticed. Changing the
  * passphrase re-wraps the same database key: the database itself is not re-encrypted.
+ *
+ * <p>Since version 2 it also keeps the audit chain's head (entry count and last seal) and the
+ * running total of unlock attempts, under an HMAC with a key derived from the store key: a copy
+ * of the chain's end outside the database, so a database whose chain was shortened or rewritten
+ * is noticed at the next open. A version 1 file (no head) still opens and gets one.
  */
 public final class KeyFile {
     public static final String FILE_NAME = "frameproof.key";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The version the wrapped key's associated data names: the wrapping has not changed since version 1. */
+    private static final int WRAP_VERSION = 1;
+    private static final String HEAD_PURPOSE = "key-file-head";
+    private static final String HMAC = "HmacSHA256";
     static final String KDF = "PBKDF2WithHmacSHA256";
     static final int ITERATIONS = 600_000;
     public static final int MINIMUM_PASSPHRASE_LENGTH = 8;
@@ -47,6 +60,15 @@ public final class KeyFile {
     public KeyFile(Path dataFolder, Clock clock) {
         this.dataFolder = dataFolder;
         this.clock = clock;
+    }
+
+    /** What the key file keeps of the audit chain: its entry count, its last entry's seal, and the unlock attempts so far. */
+    public record Head(long entries, String seal, long attempts) {
+    }
+
+    /** The key that authenticates the head (derived: the passphrase is not at hand after unlock). */
+    public static SecretKeySpec headKey(StoreKey key) {
+        return key.derive(HEAD_PURPOSE, HMAC);
     }
 
     public boolean exists() {
@@ -67,8 +89,12 @@ public final class KeyFile {
         RANDOM.nextBytes(key);
         try {
             createFolder();
-            AtomicFiles.write(dataFolder.resolve(FILE_NAME), wrap(key, passphrase));
-            return new StoreKey(key);
+            StoreKey storeKey = new StoreKey(key);
+            ObjectNode node = wrap(key, passphrase);
+            putHead(node, headKey(storeKey), new Head(0, "", 0));
+            write(node);
+            new UnlockAttempts(dataFolder).start();
+            return storeKey;
         } finally {
             Arrays.fill(key, (byte) 0);
         }
@@ -79,27 +105,30 @@ public final class KeyFile {
      * has to wait longer each time; nothing else is written.
      */
     public StoreKey unlock(char[] passphrase) throws StoreException {
+        JsonNode node = read();
         UnlockAttempts attempts = new UnlockAttempts(dataFolder);
-        UnlockAttempts.State state = attempts.read();
         Instant now = clock.instant();
+        UnlockAttempts.State state = attempts.current(recordedAttempts(node), now);
         Instant allowedAt = state.nextAttemptAllowedAt();
         if (now.isBefore(allowedAt)) {
             long seconds = Math.max(1, Duration.between(now, allowedAt).toSeconds() + 1);
             throw new WrongPassphraseException("After " + state.failures() + " wrong passphrases, wait "
                     + seconds + " s before trying again.", state.failures());
         }
+        // Counted as a failure before it is tried, so that killing the program during the slow
+        // derivation does not make a wrong guess free.
+        attempts.write(state.withFailure(now));
         byte[] key;
         try {
-            key = unwrap(read(), passphrase);
+            key = unwrap(node, passphrase);
         } catch (AEADBadTagException e) {
-            attempts.recordFailure(now);
             int failures = state.failures() + 1;
             throw new WrongPassphraseException("Wrong passphrase for " + dataFolder + "."
                     + (failures >= UnlockAttempts.FREE_ATTEMPTS ? " (" + failures + " wrong attempts; each next one waits longer.)" : ""),
                     failures);
         }
         try {
-            attempts.reset();
+            attempts.write(state.afterSuccess());
             return new StoreKey(key);
         } finally {
             Arrays.fill(key, (byte) 0);
@@ -108,19 +137,123 @@ public final class KeyFile {
 
     /** When the next passphrase may be tried: now or earlier unless recent wrong ones impose a wait. */
     public Instant nextAttemptAllowedAt() throws StoreException {
-        return new UnlockAttempts(dataFolder).read().nextAttemptAllowedAt();
+        return new UnlockAttempts(dataFolder).current(recordedAttempts(read()), clock.instant()).nextAttemptAllowedAt();
     }
 
-    /** Re-wraps the database key with a new passphrase, replacing the key file in one atomic step. */
+    /**
+     * The wrong passphrases tried since they were last reported, and whether their count was
+     * deleted or set back meanwhile.
+     */
+    public FailedAttempts unreportedAttempts() throws StoreException {
+        return new UnlockAttempts(dataFolder).read().report();
+    }
+
+    /** Once the attempts {@link #unreportedAttempts} gave are recorded: they are not reported again. */
+    public void acknowledgeAttempts() throws StoreException {
+        UnlockAttempts attempts = new UnlockAttempts(dataFolder);
+        attempts.write(attempts.read().acknowledged());
+    }
+
+    /**
+     * For a folder just restored from a backup, which holds the key file but no count of attempts:
+     * the count starts where the key file's head left it, so that its absence is not taken for a
+     * deleted count.
+     */
+    public void continueAttemptsCount() throws StoreException {
+        Long recorded = recordedAttempts(read());
+        UnlockAttempts attempts = new UnlockAttempts(dataFolder);
+        if (recorded != null && !Files.exists(dataFolder.resolve(UnlockAttempts.FILE_NAME))) {
+            attempts.write(attempts.read().continuedFrom(recorded));
+        }
+    }
+
+    /** The running total of unlock attempts on this folder, which the head keeps so that a reset counter shows. */
+    public long attemptsTotal() throws StoreException {
+        return new UnlockAttempts(dataFolder).read().total();
+    }
+
+    /**
+     * The chain head this file keeps, checked against its MAC; empty for a file written before
+     * heads were kept.
+     *
+     * @throws StoreException when the head does not match its MAC: the key file was edited
+     */
+    public Optional<Head> head(SecretKeySpec headKey) throws StoreException {
+        JsonNode head = read().path("head");
+        if (head.isMissingNode()) {
+            return Optional.empty();
+        }
+        Head kept = new Head(head.path("entries").asLong(), head.path("seal").asText(), head.path("attempts").asLong());
+        byte[] expected = headMac(headKey, kept);
+        byte[] found;
+        try {
+            found = HexFormat.of().parseHex(head.path("mac").asText());
+        } catch (IllegalArgumentException e) {
+            found = new byte[0];
+        }
+        if (!MessageDigest.isEqual(expected, found)) {
+            throw new StoreException("The key file " + dataFolder.resolve(FILE_NAME) + " was tampered with: its record of the"
+                    + " audit chain head (" + kept.entries() + " entries) does not match its MAC.");
+        }
+        return Optional.of(kept);
+    }
+
+    /** Replaces the head this file keeps, in one atomic step; the wrapped key is left as it is. */
+    public void writeHead(SecretKeySpec headKey, Head head) throws StoreException {
+        ObjectNode node = (ObjectNode) read();
+        putHead(node, headKey, head);
+        write(node);
+    }
+
+    /** Re-wraps the database key with a new passphrase, replacing the key file in one atomic step; the head stays. */
     public void changePassphrase(char[] current, char[] replacement) throws StoreException {
         checkNewPassphrase(replacement);
         try (StoreKey key = unlock(current)) {
+            JsonNode head = read().path("head");
             byte[] bytes = key.bytes();
             try {
-                AtomicFiles.write(dataFolder.resolve(FILE_NAME), wrap(bytes, replacement));
+                ObjectNode node = wrap(bytes, replacement);
+                if (!head.isMissingNode()) {
+                    node.set("head", head);
+                }
+                write(node);
             } finally {
                 Arrays.fill(bytes, (byte) 0);
             }
+        }
+    }
+
+    /** The attempts total the head records (unchecked: the key is not known yet), or null before heads were kept. */
+    private static Long recordedAttempts(JsonNode node) {
+        JsonNode attempts = node.path("head").path("attempts");
+        return attempts.isMissingNode() ? null : attempts.asLong();
+    }
+
+    private static void putHead(ObjectNode node, SecretKeySpec headKey, Head head) {
+        node.put("version", VERSION);
+        ObjectNode json = node.putObject("head");
+        json.put("entries", head.entries());
+        json.put("seal", head.seal());
+        json.put("attempts", head.attempts());
+        json.put("mac", HexFormat.of().formatHex(headMac(headKey, head)));
+    }
+
+    private static byte[] headMac(SecretKeySpec headKey, Head head) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(headKey);
+            return mac.doFinal(("frameproof-key-head|" + head.entries() + "|" + head.seal() + "|" + head.attempts())
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java has " + HMAC, e);
+        }
+    }
+
+    private void write(JsonNode node) throws StoreException {
+        try {
+            AtomicFiles.write(dataFolder.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new StoreException("Could not write the key file: " + e.getMessage(), e);
         }
     }
 
@@ -142,7 +275,8 @@ public final class KeyFile {
         Path file = dataFolder.resolve(FILE_NAME);
         try {
             JsonNode node = JSON.readTree(Files.readAllBytes(file));
-            if (node.path("version").asInt() != VERSION || !KDF.equals(node.path("kdf").asText())) {
+            int version = node.path("version").asInt();
+            if (version < WRAP_VERSION || version > VERSION || !KDF.equals(node.path("kdf").asText()) || !node.isObject()) {
                 throw new StoreException("The key file " + file + " has a format this version of Frameproof does not know.");
             }
             return node;
@@ -151,7 +285,7 @@ public final class KeyFile {
         }
     }
 
-    private static byte[] wrap(byte[] key, char[] passphrase) throws StoreException {
+    private static ObjectNode wrap(byte[] key, char[] passphrase) throws StoreException {
         byte[] salt = new byte[SALT_BYTES];
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(salt);
@@ -159,7 +293,7 @@ public final class KeyFile {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, deriveWrappingKey(passphrase, salt, ITERATIONS), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(VERSION, KDF, ITERATIONS, salt));
+            cipher.updateAAD(associatedData(WRAP_VERSION, KDF, ITERATIONS, salt));
             byte[] wrapped = cipher.doFinal(key);
             ObjectNode node = JSON.createObjectNode();
             node.put("format", "frameproof-key");
@@ -169,8 +303,8 @@ public final class KeyFile {
             node.put("salt", Base64.getEncoder().encodeToString(salt));
             node.put("nonce", Base64.getEncoder().encodeToString(nonce));
             node.put("wrappedKey", Base64.getEncoder().encodeToString(wrapped));
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
-        } catch (GeneralSecurityException | IOException e) {
+            return node;
+        } catch (GeneralSecurityException e) {
             throw new StoreException("Could not protect the database key: " + e.getMessage(), e);
         }
     }
@@ -186,7 +320,7 @@ public final class KeyFile {
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, deriveWrappingKey(passphrase, salt, iterations), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(VERSION, KDF, iterations, salt));
+            cipher.updateAAD(associatedData(WRAP_VERSION, KDF, iterations, salt));
             return cipher.doFinal(wrapped);
         } catch (AEADBadTagException e) {
             throw e;

@@ -95,6 +95,13 @@ class StoreCommandLineTest {
         assertEquals(1, run("--data", data().toString(), "cases", "list"));
         assertTrue(err.toString().startsWith("frameproof: Wrong passphrase for "), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
+        // The next unlock says so on standard error, and the audit log keeps it.
+        environment.put(StoreAccess.PASSPHRASE, TestStores.PASSPHRASE);
+        assertEquals(0, run("--data", data().toString(), "cases", "list"));
+        assertTrue(err.toString().startsWith("frameproof: WARNING: 1 wrong passphrase was tried since the last unlock (at "),
+                err.toString());
+        assertEquals(0, run("--data", data().toString(), "audit", "list"));
+        assertTrue(out.toString().contains("unlock.failed-attempts  key_file frameproof.key"), out.toString());
     }
 
     @Test
@@ -167,6 +174,42 @@ class StoreCommandLineTest {
         assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A"), err.toString());
         assertEquals("1  " + item.get("sha256").asText() + "  unverified  FAILED at " + failedAt + "  clip one.mp4",
                 out.toString().strip());
+    }
+
+    @Test
+    void theAuditLogIsListedAndAWrittenDownHeadIsCheckedAgainstIt() throws Exception {
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case A"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case B"), err.toString());
+        assertEquals(0, run("--data", data().toString(), "audit", "list"), err.toString());
+        String[] lines = out.toString().strip().split("\n");
+        assertEquals(3, lines.length, out.toString());
+        assertTrue(lines[1].matches("2  \\S+Z  Lia Field  field staff  case.create  case 1  [0-9a-f]{16}"), lines[1]);
+        assertEquals(0, run("--data", data().toString(), "audit", "list", "--json"), err.toString());
+        JsonNode entries = new ObjectMapper().readTree(out.toString());
+        assertEquals("case.create", entries.get(2).get("action").asText());
+        assertEquals(16, entries.get(2).get("hash").asText().length());
+
+        assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("Audit chain head (3:[0-9a-f]{16})").matcher(out.toString());
+        assertTrue(printed.find(), out.toString());
+        String head = printed.group(1);
+        assertEquals(0, run("--data", data().toString(), "audit", "verify", "--head", head), err.toString());
+        assertTrue(out.toString().startsWith("Yes: the audit chain still holds entry 3"), out.toString());
+        assertEquals(1, run("--data", data().toString(), "audit", "verify", "--head", "3"));
+        assertTrue(err.toString().contains("A chain head is written N:HEX"), err.toString());
+
+        // An insider with the passphrase cuts the last entry and writes another in its place.
+        try (var store = TestStores.unlock(data()); var sql = store.database().connection().createStatement()) {
+            sql.execute("DROP TRIGGER audit_log_append_only");
+            sql.execute("DELETE FROM audit_log WHERE sequence = 3");
+        }
+        assertEquals(1, run("--data", data().toString(), "audit", "verify"));
+        assertTrue(err.toString().contains("The audit chain has 2 entries, but the key file recorded 3 (head " + head + ")"),
+                err.toString());
+        environment.put("FRAMEPROOF_ACCEPT_AUDIT_MISMATCH", "1");
+        assertEquals(1, run("--data", data().toString(), "audit", "verify", "--head", head));
+        assertTrue(err.toString().contains("No: the audit chain does not hold the head " + head), err.toString());
+        assertTrue(err.toString().contains("has 2 entries, but the key file recorded 3"), err.toString());
     }
 
     @Test

@@ -73,14 +73,14 @@ class AuditLogTest {
     }
 
     @Test
-    void anEditedEntryWithARecomputedOwnHashBreaksTheNextLink() throws Exception {
+    void anEditedEntryWithARecomputedOwnHashFailsItsSeal() throws Exception {
         AuditEntry four = entry(4);
         AuditEntry forged = new AuditEntry(4, four.occurredAt(), "Someone Else", four.role(), four.action(), four.entityType(),
-                four.entityId(), four.beforeJson(), four.afterJson(), four.previousHash(), null);
+                four.entityId(), four.beforeJson(), four.afterJson(), four.previousHash(), null, null);
         tamper("UPDATE audit_log SET actor = 'Someone Else', entry_hash = '" + AuditLog.hash(forged) + "' WHERE sequence = 4");
         AuditVerification verification = store.audit().verify();
-        assertEquals(5, verification.firstBrokenSequence(), verification.describe());
-        assertTrue(verification.describe().contains("entry 5 does not follow entry 4"), verification.describe());
+        assertEquals(4, verification.firstBrokenSequence(), verification.describe());
+        assertTrue(verification.describe().contains("entry 4 has a seal that does not match it"), verification.describe());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
@@ -85,13 +86,34 @@ class DatabaseTest {
     }
 
     @Test
+    void entriesOfSchemaFourGetTheirSealAfterTheUpgradeInTheSameSession() throws Exception {
+        StoreKey key = randomKey();
+        org.h2.jdbcx.JdbcDataSource version4 = Database.dataSource(dataFolder.resolve(Database.FILE_NAME), key);
+        org.flywaydb.core.Flyway.configure().dataSource(version4).locations("classpath:org/frameproof/store/migration")
+                .javaMigrations(new SearchPostingsMigration()).target("4").load().migrate();
+        try (Connection connection = version4.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO audit_log VALUES (1, CURRENT_TIMESTAMP, 'a', 'RESEARCHER', 'x', 'y', '1', NULL, NULL,"
+                    + " REPEAT('0', 64), REPEAT('1', 64))");
+        }
+        try (Database database = Database.open(dataFolder, key); Statement statement = database.connection().createStatement()) {
+            statement.execute("UPDATE audit_log SET entry_mac = REPEAT('2', 64) WHERE sequence = 1");
+            assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE audit_log SET actor = 'b'"));
+        }
+    }
+
+    @Test
     void theAuditTableRefusesUpdatesAndDeletes() throws Exception {
         try (Database database = Database.open(dataFolder, randomKey());
              Statement statement = database.connection().createStatement()) {
             statement.execute("INSERT INTO audit_log VALUES (1, CURRENT_TIMESTAMP, 'a', 'RESEARCHER', 'x', 'y', '1', NULL, NULL,"
-                    + " REPEAT('0', 64), REPEAT('1', 64))");
+                    + " REPEAT('0', 64), REPEAT('1', 64), NULL)");
             var update = assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE audit_log SET actor = 'b'"));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            // The one update allowed: an unsealed entry gets its seal, once, with nothing else changed.
+            assertThrows(java.sql.SQLException.class,
+                    () -> statement.execute("UPDATE audit_log SET entry_mac = REPEAT('2', 64), actor = 'b'"));
+            statement.execute("UPDATE audit_log SET entry_mac = REPEAT('2', 64)");
+            assertThrows(java.sql.SQLException.class, () -> statement.execute("UPDATE audit_log SET entry_mac = REPEAT('3', 64)"));
             assertThrows(java.sql.SQLException.class, () -> statement.execute("DELETE FROM audit_log"));
         }
     }

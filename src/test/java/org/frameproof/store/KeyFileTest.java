@@ -31,7 +31,8 @@ class KeyFileTest {
             key = created.bytes();
         }
         JsonNode file = new ObjectMapper().readTree(dataFolder.resolve(KeyFile.FILE_NAME).toFile());
-        assertEquals(1, file.get("version").asInt());
+        assertEquals(2, file.get("version").asInt());
+        assertEquals(0, file.get("head").get("entries").asLong());
         assertEquals("PBKDF2WithHmacSHA256", file.get("kdf").asText());
         assertTrue(file.get("iterations").asInt() >= 600_000);
         assertEquals(16, java.util.Base64.getDecoder().decode(file.get("salt").asText()).length);
@@ -68,9 +69,12 @@ class KeyFileTest {
         WrongPassphraseException longer = assertThrows(WrongPassphraseException.class,
                 () -> keyFileAt(start.plusSeconds(2)).unlock(PASSPHRASE));
         assertTrue(longer.getMessage().contains("wait 2 s"), longer.getMessage());
-        // The right passphrase after the wait opens it and clears the count.
+        // The right passphrase after the wait opens it and ends the wait; the wrong ones wait to be reported.
         keyFileAt(start.plusSeconds(3)).unlock(PASSPHRASE).close();
-        assertFalse(Files.exists(dataFolder.resolve(UnlockAttempts.FILE_NAME)));
+        assertFalse(keyFileAt(start.plusSeconds(3)).nextAttemptAllowedAt().isAfter(start.plusSeconds(3)));
+        FailedAttempts unreported = keyFileAt(start.plusSeconds(3)).unreportedAttempts();
+        assertEquals(UnlockAttempts.FREE_ATTEMPTS + 1, unreported.count());
+        assertEquals(UnlockAttempts.FREE_ATTEMPTS + 1, unreported.times().size());
     }
 
     @Test

@@ -24,8 +24,13 @@ public final class TestStores {
     }
 
     public static EvidenceStores stores() {
+        return stores(Clock.systemUTC());
+    }
+
+    /** Stores that read the time from {@code clock}, for tests of waits between wrong passphrases. */
+    public static EvidenceStores stores(Clock clock) {
         return new EvidenceStores(dataFolder -> MediaInspector.withoutFileNames(new MediaProbeInspector()),
-                dataFolder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(), new ImportStamp("test-machine", "0.0.0-test"), Clock.systemUTC());
+                dataFolder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(), new ImportStamp("test-machine", "0.0.0-test"), clock);
     }
 
     public static EvidenceStore create(Path dataFolder) throws UserFacingException {

@@ -3,6 +3,8 @@ package org.frameproof.ui.unlock;
 import java.util.function.Consumer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.frameproof.evidence.EvidenceStore;
@@ -32,6 +34,7 @@ public final class UnlockWindow {
         scene.getStylesheets().add(UnlockWindow.class.getResource("unlock.css").toExternalForm());
         viewModel.unlockedProperty().addListener((observable, old, store) -> {
             if (store != null) {
+                showUnlockReport(stage, store.unlockReport());
                 stage.setOnCloseRequest(null);
                 stage.hide();
                 onUnlocked.accept(store);
@@ -44,5 +47,19 @@ public final class UnlockWindow {
         stage.setResizable(false);
         stage.show();
         controller.firstField().requestFocus();
+    }
+
+    /** What the store says about the time since the last unlock (wrong passphrases, a chain accepted despite a mismatch), before going on. */
+    private static void showUnlockReport(Stage owner, String report) {
+        if (report.isEmpty()) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.WARNING, report, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle("Frameproof — Since the last unlock");
+        alert.setHeaderText("Since the last unlock");
+        alert.getDialogPane().setId("unlockReport");
+        alert.getDialogPane().setMinWidth(560);
+        alert.showAndWait();
     }
 }

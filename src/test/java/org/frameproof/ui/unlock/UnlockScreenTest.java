@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
@@ -162,6 +163,11 @@ class UnlockScreenTest {
         waitUntil(() -> viewModel.secondsToWaitProperty().get() == 0);
         assertFalse(robot.lookup("#waitLabel").query().isVisible());
         robot.clickOn("#submitButton");
+        // The screen says how many wrong passphrases were tried before it goes on.
+        waitUntil(() -> robot.lookup("#unlockReport").tryQuery().isPresent());
+        String report = onFx(() -> robot.lookup("#unlockReport").queryAs(DialogPane.class).getContentText());
+        assertTrue(report.contains("3 wrong passphrases were tried since the last unlock"), report);
+        robot.interact(() -> robot.lookup("#unlockReport").queryAs(DialogPane.class).getScene().getWindow().hide());
         waitUntil(() -> unlocked.get() != null);
         assertEquals(TestStores.REVIEWER, unlocked.get().reviewer());
     }

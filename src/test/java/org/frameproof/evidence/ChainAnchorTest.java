@@ -1,0 +1,247 @@
+package org.frameproof.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import org.frameproof.domain.AuditEntry;
+import org.frameproof.domain.ChainHead;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.store.KeyFile;
+import org.frameproof.testing.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Attacks on the audit chain by someone holding the data folder, and with it the passphrase: each is noticed. */
+class ChainAnchorTest {
+    @TempDir Path dataFolder;
+    private EvidenceStore store;
+
+    @BeforeEach
+    void storeWithSevenEntries() throws Exception {
+        store = TestStores.create(dataFolder);
+        for (int i = 1; i <= 6; i++) {
+            store.cases().createCase("Case " + i, "description " + i);
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private void sql(String... statements) throws Exception {
+        try (Statement sql = store.database().connection().createStatement()) {
+            sql.execute("DROP TRIGGER IF EXISTS audit_log_append_only"); // as an insider with the passphrase and a SQL console would
+            for (String statement : statements) {
+                sql.execute(statement);
+            }
+        }
+    }
+
+    /** Closes the store and edits its key file as someone with a text editor would. */
+    private Path closeAndEditKeyFile(Consumer<ObjectNode> edit) throws Exception {
+        store.close();
+        store = null;
+        Path keyFile = dataFolder.resolve(KeyFile.FILE_NAME);
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(keyFile.toFile());
+        edit.accept(json);
+        Files.write(keyFile, new ObjectMapper().writeValueAsBytes(json));
+        return keyFile;
+    }
+
+    /** A key file as the previous version wrote it: no head. */
+    private static void asVersionOne(ObjectNode json) {
+        json.remove("head");
+        json.put("version", 1);
+    }
+
+    private EvidenceStore unlock(boolean acceptMismatch) throws UserFacingException {
+        return TestStores.stores().unlock(dataFolder, TestStores.PASSPHRASE.toCharArray(), acceptMismatch);
+    }
+
+    @Test
+    void deletingTheLastEntriesIsReportedAgainstTheKeyFilesHead() throws Exception {
+        ChainHead before = store.audit().head();
+        sql("DELETE FROM audit_log WHERE sequence > 4");
+        AuditVerification verification = store.audit().verify();
+        assertFalse(verification.intact());
+        assertTrue(verification.describe().contains("has 4 entries, but the key file recorded 7"), verification.describe());
+        store.close();
+        store = null;
+
+        UserFacingException refused = assertThrows(UserFacingException.class, () -> unlock(false));
+        assertTrue(refused.getMessage().contains("has 4 entries, but the key file recorded 7 (head " + before.printed() + ")"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains(EvidenceStores.ACCEPT_AUDIT_MISMATCH), refused.getMessage());
+
+        store = unlock(true);
+        assertTrue(store.unlockReport().contains("has 4 entries, but the key file recorded 7"), store.unlockReport());
+        List<AuditEntry> entries = TestStores.auditEntries(store);
+        assertEquals(AuditLog.ACCEPTED_MISMATCH, entries.get(entries.size() - 1).action());
+        AuditVerification after = store.verify(null, Progress.NONE).audit();
+        assertFalse(after.intact());
+        assertTrue(after.describe().contains("opened the store on"), after.describe());
+        // The head written down before the cut is no longer in the chain.
+        assertFalse(store.audit().contains(ChainHead.parse(before.printed())));
+    }
+
+    @Test
+    void compactingAndRestoringAStoreWhoseChainWasCutReportIt() throws Exception {
+        Path backup = dataFolder.resolveSibling(dataFolder.getFileName() + "-backup");
+        sql("DELETE FROM audit_log WHERE sequence > 4");
+        store.backup(backup, Progress.NONE);
+        store.close();
+        store = null;
+        UserFacingException compact = assertThrows(UserFacingException.class,
+                () -> TestStores.stores().compact(dataFolder, TestStores.PASSPHRASE.toCharArray(), phase -> { }));
+        assertTrue(compact.getMessage().contains("has 4 entries, but the key file recorded 7"), compact.getMessage());
+        Path restored = dataFolder.resolveSibling(dataFolder.getFileName() + "-restored");
+        UserFacingException restore = assertThrows(UserFacingException.class, () -> TestStores.stores().restore(backup, restored,
+                TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
+        assertTrue(restore.getMessage().contains("has 4 entries, but the key file recorded 7"), restore.getMessage());
+        assertFalse(Files.exists(restored.resolve(KeyFile.FILE_NAME)));
+    }
+
+    @Test
+    void aChainRewrittenWithPlainSha256DoesNotVerify() throws Exception {
+        List<AuditEntry> entries = TestStores.auditEntries(store);
+        String previous = AuditLog.GENESIS;
+        sql();
+        try (PreparedStatement update = store.database().connection().prepareStatement(
+                "UPDATE audit_log SET actor = ?, previous_hash = ?, entry_hash = ?, entry_mac = ? WHERE sequence = ?")) {
+            for (AuditEntry entry : entries) {
+                AuditEntry forged = new AuditEntry(entry.sequence(), entry.occurredAt(), "Someone Else", entry.role(),
+                        entry.action(), entry.entityType(), entry.entityId(), entry.beforeJson(), entry.afterJson(), previous, null, null);
+                String hash = AuditLog.hash(forged);
+                update.setString(1, "Someone Else");
+                update.setString(2, previous);
+                update.setString(3, hash);
+                update.setString(4, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(hash.getBytes(StandardCharsets.US_ASCII)))); // without the store key, the best a forger can do
+                update.setLong(5, entry.sequence());
+                update.executeUpdate();
+                previous = hash;
+            }
+        }
+        AuditVerification verification = store.audit().verify();
+        assertFalse(verification.intact());
+        assertEquals(1, verification.firstBrokenSequence(), verification.describe());
+        assertTrue(verification.describe().contains("seal that does not match"), verification.describe());
+    }
+
+    @Test
+    void anEntryWithoutASealIsRefusedOnceTheChainIsSealed() throws Exception {
+        sql("UPDATE audit_log SET entry_mac = NULL WHERE sequence = 5");
+        AuditVerification verification = store.audit().verify();
+        assertEquals(5, verification.firstBrokenSequence(), verification.describe());
+        assertTrue(verification.describe().contains("entry 5 has no seal"), verification.describe());
+    }
+
+    @Test
+    void aWrittenDownHeadIsFoundUntilTheChainIsRewritten() throws Exception {
+        ChainHead written = ChainHead.parse(store.audit().head().printed());
+        assertEquals(7, written.count());
+        assertTrue(store.audit().contains(written));
+        store.cases().createCase("Later", "");
+        assertTrue(store.audit().contains(written), "a longer chain still holds the written-down head");
+        assertFalse(store.audit().contains(new ChainHead(7, "0123456789abcdef")));
+        assertFalse(store.audit().contains(new ChainHead(99, written.hash())));
+
+        // An insider cuts the chain back to 6 entries and opens the store anyway: entry 7 is now another.
+        sql("DELETE FROM audit_log WHERE sequence > 6");
+        store.close();
+        store = unlock(true);
+        assertFalse(store.audit().contains(written));
+    }
+
+    @Test
+    void aKeyFileHeadEditedByHandIsReportedAsTampered() throws Exception {
+        closeAndEditKeyFile(json -> ((ObjectNode) json.get("head")).put("entries", 3));
+        UserFacingException refused = assertThrows(UserFacingException.class, () -> unlock(false));
+        assertTrue(refused.getMessage().contains("was tampered with"), refused.getMessage());
+    }
+
+    @Test
+    void anOlderKeyFileWithoutAHeadBesideASealedChainIsReported() throws Exception {
+        closeAndEditKeyFile(ChainAnchorTest::asVersionOne);
+        UserFacingException refused = assertThrows(UserFacingException.class, () -> unlock(false));
+        assertTrue(refused.getMessage().contains("keeps no audit chain head"), refused.getMessage());
+    }
+
+    @Test
+    void aChainWrittenBeforeSealingIsVerifiedAndSealedAtTheFirstOpen() throws Exception {
+        // As a store of the previous version: no seals, a key file of version 1 without a head.
+        sql("UPDATE audit_log SET entry_mac = NULL");
+        Path keyFile = closeAndEditKeyFile(ChainAnchorTest::asVersionOne);
+        Files.delete(dataFolder.resolve("unlock-attempts"));
+
+        store = unlock(false);
+        assertEquals("", store.unlockReport());
+        List<AuditEntry> entries = TestStores.auditEntries(store);
+        assertEquals(8, entries.size());
+        assertEquals(AuditLog.SEALED_EARLIER_ENTRIES, entries.get(7).action());
+        assertTrue(entries.stream().allMatch(entry -> entry.entryMac() != null));
+        AuditVerification verification = store.audit().verify();
+        assertTrue(verification.intact(), verification.describe());
+        assertTrue(new ObjectMapper().readTree(keyFile.toFile()).get("head").get("entries").asLong() >= 8);
+    }
+
+    @Test
+    void theHeadSurvivesAPassphraseChange() throws Exception {
+        ChainHead head = store.audit().head();
+        store.close();
+        store = null;
+        TestStores.stores().changePassphrase(dataFolder, TestStores.PASSPHRASE.toCharArray(), "another long passphrase".toCharArray());
+        store = TestStores.stores().unlock(dataFolder, "another long passphrase".toCharArray());
+        assertTrue(store.audit().verify().intact());
+        assertEquals(head, store.audit().head());
+        // And the head still guards the chain after the change.
+        sql("DELETE FROM audit_log WHERE sequence > 5");
+        assertTrue(store.audit().verify().describe().contains("but the key file recorded 7"));
+    }
+
+    @Test
+    void eachSaveKeepsTheHeadInTheKeyFile() throws Exception {
+        Path keyFile = dataFolder.resolve(KeyFile.FILE_NAME);
+        int saves = 200;
+        double anchored = millisPerSave(saves, "Anchored ");
+        assertEquals(7 + saves, new ObjectMapper().readTree(keyFile.toFile()).get("head").get("entries").asLong());
+        store.database().listen(new org.frameproof.store.Database.TransactionListener() {
+            @Override
+            public void committed() {
+            }
+
+            @Override
+            public void rolledBack() {
+            }
+        });
+        double unanchored = millisPerSave(saves, "Unanchored ");
+        System.out.printf("case create: %.2f ms per save keeping the chain head in the key file, %.2f ms without (%d saves each)%n",
+                anchored, unanchored, saves);
+    }
+
+    private double millisPerSave(int saves, String prefix) throws UserFacingException {
+        long started = System.nanoTime();
+        for (int i = 0; i < saves; i++) {
+            store.cases().createCase(prefix + i, "");
+        }
+        return (System.nanoTime() - started) / 1e6 / saves;
+    }
+}
