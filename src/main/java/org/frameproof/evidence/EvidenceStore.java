@@ -28,14 +28,16 @@ public final class EvidenceStore implements AutoCloseable {
     private final VocabularyService vocabularies;
     private final ExportService exports;
 
-    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, FrameIndexes indexes,
-                  ImportStamp stamp, Clock clock) {
+    private final Vault vault;
+
+    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, Vault vault, MediaInspector inspector,
+                  FrameIndexes indexes, ImportStamp stamp, Clock clock) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.reviewer = reviewer;
         this.audit = new AuditLog(database, clock, reviewer);
         this.cases = new CaseService(database, audit, reviewer, clock);
-        Vault vault = new Vault(dataFolder);
+        this.vault = vault;
         this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
         this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
@@ -75,6 +77,11 @@ public final class EvidenceStore implements AutoCloseable {
     /** Reports and exports of cases and footage, each recorded in the audit log. */
     public ExportService exports() {
         return exports;
+    }
+
+    /** The encrypted vault of this store's footage. */
+    public Vault vault() {
+        return vault;
     }
 
     /** The database, for the services of later features (annotations, exports) built on this store. */

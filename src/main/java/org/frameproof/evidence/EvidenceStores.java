@@ -52,8 +52,8 @@ public final class EvidenceStores {
         try (StoreKey key = new KeyFile(dataFolder, clock).create(passphrase)) {
             Database database = Database.open(dataFolder, key);
             try {
-                EvidenceStore store = new EvidenceStore(dataFolder, database, reviewer, inspectorForDataFolder.apply(dataFolder),
-                        indexesForDataFolder.apply(dataFolder), stamp, clock);
+                EvidenceStore store = new EvidenceStore(dataFolder, database, reviewer, new Vault(dataFolder, VaultKeys.derive(key)),
+                        inspectorForDataFolder.apply(dataFolder), indexesForDataFolder.apply(dataFolder), stamp, clock);
                 database.transaction(() -> {
                     new ReviewerRepository(database).insert(reviewer, clock.instant());
                     ObjectNode owner = new ObjectMapper().createObjectNode()
@@ -80,9 +80,11 @@ public final class EvidenceStores {
             Database database = Database.open(dataFolder, key);
             try {
                 Reviewer owner = database.transaction(() -> new ReviewerRepository(database).requireOwner());
-                new Vault(dataFolder).removeIncomingLeftovers();
-                return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder),
+                Vault vault = new Vault(dataFolder, VaultKeys.derive(key));
+                vault.removeIncomingLeftovers();
+                EvidenceStore store = new EvidenceStore(dataFolder, database, owner, vault, inspectorForDataFolder.apply(dataFolder),
                         indexesForDataFolder.apply(dataFolder), stamp, clock);
+                return store;
             } catch (UserFacingException | RuntimeException e) {
                 database.close();
                 throw e;
