@@ -70,6 +70,21 @@ public final class EvidenceStores {
 
     /** Later starts: the passphrase unwraps the key; a wrong one is counted and changes nothing else. */
     public EvidenceStore unlock(Path dataFolder, char[] passphrase) throws UserFacingException {
+        return unlock(dataFolder, passphrase, Progress.NONE);
+    }
+
+    /**
+     * As {@link #unlock(Path, char[])}; a store whose vault still holds footage in the clear (made
+     * before the vault was encrypted) has it encrypted first, reporting to {@code conversion}
+     * (see {@link VaultConversion}).
+     */
+    public EvidenceStore unlock(Path dataFolder, char[] passphrase, Progress conversion) throws UserFacingException {
+        return unlock(dataFolder, passphrase, conversion, (step, sha256) -> { });
+    }
+
+    /** With a listener to the conversion's steps: tests stop it there, as a crash would. */
+    EvidenceStore unlock(Path dataFolder, char[] passphrase, Progress conversion, VaultConversion.Steps steps)
+            throws UserFacingException {
         KeyFile keyFile = new KeyFile(dataFolder, clock);
         if (!keyFile.exists()) {
             throw new StoreException(Database.existsIn(dataFolder)
@@ -84,6 +99,7 @@ public final class EvidenceStores {
                 vault.removeIncomingLeftovers();
                 EvidenceStore store = new EvidenceStore(dataFolder, database, owner, vault, inspectorForDataFolder.apply(dataFolder),
                         indexesForDataFolder.apply(dataFolder), stamp, clock);
+                new VaultConversion(vault, store.audit(), database, steps).run(conversion);
                 return store;
             } catch (UserFacingException | RuntimeException e) {
                 database.close();
