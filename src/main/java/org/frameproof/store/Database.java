@@ -1,5 +1,6 @@
 package org.frameproof.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,11 +74,16 @@ public final class Database implements AutoCloseable {
                     .javaMigrations(new SearchPostingsMigration())
                     .load()
                     .migrate();
+            PrivateFiles.restrictAll(base.getParent());
             return new Database(connection, lock);
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             closeQuietly(connection);
             lock.release();
             throw StoreException.cannotOpen(dataFolder, e);
+        } catch (IOException e) {
+            closeQuietly(connection);
+            lock.release();
+            throw new StoreException("Could not make the data folder " + dataFolder + " readable by you alone: " + e.getMessage(), e);
         }
     }
 
