@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -53,20 +52,11 @@ class EncryptedVaultFileTest {
         return file;
     }
 
-    private static byte[] readAll(VaultReader reader) throws IOException {
-        byte[] plain = new byte[(int) reader.size()];
-        for (int done = 0; done < plain.length; ) {
-            done += reader.read(done, plain, done, plain.length - done);
-        }
-        return plain;
-    }
-
-    private static void flip(Path file, long position) throws IOException {
-        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
-            open.seek(position);
-            int b = open.read();
-            open.seek(position);
-            open.write(b ^ 0x01);
+    /** Cuts the file after {@code chunks} chunks and makes its header claim {@code plaintextBytes}. */
+    private static void cut(Path file, int chunks, long plaintextBytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(EncryptedVaultFile.HEADER_BYTES + (long) chunks * CHUNK_ON_DISK);
+            channel.write(ByteBuffer.allocate(Long.BYTES).putLong(0, plaintextBytes), 16);
         }
     }
 
@@ -92,7 +82,7 @@ class EncryptedVaultFileTest {
                             Arrays.copyOfRange(target, 7, 7 + expected));
                 }
             }
-            assertArrayEquals(content, readAll(reader));
+            assertArrayEquals(content, VaultBytes.plaintext(reader));
         }
     }
 
@@ -102,7 +92,7 @@ class EncryptedVaultFileTest {
             byte[] content = random(length, length);
             Path file = write("clip-" + length, content, EncryptedVaultFile.CHUNK_BYTES);
             try (VaultReader reader = VaultReader.open(file, KEY, "clip")) {
-                assertArrayEquals(content, readAll(reader));
+                assertArrayEquals(content, VaultBytes.plaintext(reader));
                 assertEquals(-1, reader.read(length, new byte[1], 0, 1));
             }
         }
@@ -126,7 +116,7 @@ class EncryptedVaultFileTest {
         for (long position : new long[] {EncryptedVaultFile.HEADER_BYTES, EncryptedVaultFile.HEADER_BYTES + 2L * CHUNK_ON_DISK + 500,
                 EncryptedVaultFile.HEADER_BYTES + 2L * CHUNK_ON_DISK + SMALL_CHUNK + 3}) {
             Path file = write("flip-" + position, content, SMALL_CHUNK);
-            flip(file, position);
+            VaultBytes.flipByte(file, position);
             try (VaultReader reader = VaultReader.open(file, KEY, "phone video.mp4")) {
                 long chunk = (position - EncryptedVaultFile.HEADER_BYTES) / CHUNK_ON_DISK;
                 byte[] target = new byte[SMALL_CHUNK];
@@ -143,14 +133,14 @@ class EncryptedVaultFileTest {
     void aFlippedByteInTheLastChunkOrTheHeaderFailsTheOpen() throws Exception {
         byte[] content = random(SMALL_CHUNK * 3 + 10, 4);
         Path last = write("last", content, SMALL_CHUNK);
-        flip(last, Files.size(last) - 1);
+        VaultBytes.flipByte(last, Files.size(last) - 1);
         assertThrows(VaultFileDamagedException.class, () -> VaultReader.open(last, KEY, "last"));
         // The nonce prefix: the header's digest is in every chunk's additional data.
         Path prefix = write("prefix", content, SMALL_CHUNK);
-        flip(prefix, EncryptedVaultFile.HEADER_BYTES - 1);
+        VaultBytes.flipByte(prefix, EncryptedVaultFile.HEADER_BYTES - 1);
         assertThrows(VaultFileDamagedException.class, () -> VaultReader.open(prefix, KEY, "prefix"));
         Path magic = write("magic", content, SMALL_CHUNK);
-        flip(magic, 0);
+        VaultBytes.flipByte(magic, 0);
         assertTrue(assertThrows(VaultFileDamagedException.class, () -> VaultReader.open(magic, KEY, "magic"))
                 .getMessage().endsWith("it is not an encrypted vault file"));
     }
@@ -170,10 +160,7 @@ class EncryptedVaultFileTest {
     void aTruncatedFileWhoseHeaderClaimsTheShorterLengthIsRefused() throws Exception {
         byte[] content = random(SMALL_CHUNK * 4, 6);
         Path file = write("cut", content, SMALL_CHUNK);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(EncryptedVaultFile.HEADER_BYTES + 3L * CHUNK_ON_DISK);
-            channel.write(ByteBuffer.allocate(Long.BYTES).putLong(0, 3L * SMALL_CHUNK), 16);
-        }
+        cut(file, 3, 3L * SMALL_CHUNK);
         assertThrows(VaultFileDamagedException.class, () -> VaultReader.open(file, KEY, "cut"),
                 "chunk 2 was not sealed as the last one, and the header it authenticates said 4 chunks");
     }
@@ -215,10 +202,7 @@ class EncryptedVaultFileTest {
         // The second-to-last chunk was sealed as "not last": it cannot pose as the end of the file.
         byte[] content = random(SMALL_CHUNK * 2 + 100, 10);
         Path file = write("short", content, SMALL_CHUNK);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.truncate(EncryptedVaultFile.HEADER_BYTES + 2L * CHUNK_ON_DISK);
-            channel.write(ByteBuffer.allocate(Long.BYTES).putLong(0, 2L * SMALL_CHUNK), 16);
-        }
+        cut(file, 2, 2L * SMALL_CHUNK);
         assertThrows(VaultFileDamagedException.class, () -> VaultReader.open(file, KEY, "short"));
     }
 

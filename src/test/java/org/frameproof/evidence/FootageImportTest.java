@@ -68,11 +68,7 @@ class FootageImportTest {
 
     private byte[] plaintextOf(Footage item) throws Exception {
         try (VaultReader reader = store.footage().openVaultCopy(item)) {
-            byte[] plain = new byte[(int) reader.size()];
-            for (int done = 0; done < plain.length; ) {
-                done += reader.read(done, plain, done, plain.length - done);
-            }
-            return plain;
+            return VaultBytes.plaintext(reader);
         }
     }
 
@@ -85,21 +81,11 @@ class FootageImportTest {
         return -1;
     }
 
-    private static void flipByte(Path file, long position) throws Exception {
-        file.toFile().setWritable(true);
-        try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
-            open.seek(position);
-            int b = open.read();
-            open.seek(position);
-            open.write(b ^ 0x01);
-        }
-    }
-
     @Test
     void aDamagedVaultCopyIsReplacedWhenTheSameOriginalIsImportedAgain() throws Exception {
         Path clip = Tools.clip(originals, "a.mp4", 1, 1);
         Footage first = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
-        flipByte(store.vault().encryptedFile(first.sha256()), 1000);
+        VaultBytes.flipByte(store.vault().encryptedFile(first.sha256()), 1000);
         assertEquals(Integrity.FAILED, store.footage().verify(first.id(), Progress.NONE).integrity());
 
         ImportResult again = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0);

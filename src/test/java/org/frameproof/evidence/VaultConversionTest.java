@@ -78,9 +78,7 @@ class VaultConversionTest {
 
     private static byte[] plaintextOf(EvidenceStore store, Footage item) throws Exception {
         try (VaultReader reader = store.footage().openVaultCopy(item)) {
-            byte[] plain = new byte[(int) reader.size()];
-            assertEquals(plain.length, reader.read(0, plain, 0, plain.length));
-            return plain;
+            return VaultBytes.plaintext(reader);
         }
     }
 
