@@ -160,6 +160,28 @@ class StoreCommandLineTest {
     }
 
     @Test
+    void aStoreWithAVaultInTheClearIsEncryptedOnItsFirstCommandWhichSaysSoOnStandardError() throws Exception {
+        assumeTrue(MediaProbeInspector.clipMakerAvailable(), "ffmpeg and ffprobe are needed to make and probe test clips");
+        Path clip = Tools.clip(Files.createDirectories(work.resolve("originals")), "clip one.mp4", 1, 1);
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case A"));
+        assertEquals(0, run("--data", data().toString(), "import", "--case", "Case A", clip.toString()), err.toString());
+        assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A", "--json"), err.toString());
+        String sha256 = new ObjectMapper().readTree(out.toString()).get(0).get("sha256").asText();
+        // The vault as versions before this one kept it: the footage in the clear, named by its SHA-256.
+        Path vault = data().resolve("vault");
+        try (java.util.stream.Stream<Path> files = Files.list(vault)) {
+            Files.delete(files.findFirst().orElseThrow());
+        }
+        Files.copy(clip, vault.resolve(sha256));
+
+        assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
+
+        assertEquals("Encrypting the vault: file 1 of 1", err.toString().strip());
+        assertTrue(out.toString().startsWith("1 footage items checked; Audit log intact"), out.toString());
+        assertFalse(Files.exists(vault.resolve(sha256)), "no footage left in the clear");
+    }
+
+    @Test
     void backupAndRestoreFromTheCommandLine() throws Exception {
         assertEquals(0, run("--data", data().toString(), "cases", "create", "Kept"));
         Path backup = work.resolve("backup");
