@@ -58,10 +58,9 @@ final class HashingCopier {
             VaultReader following = VaultReader.following(back, key, item);
             copied = copy(in, out, writer::write, writer::finish, following::read, item, progress);
         }
-        // The read-back decrypted every byte; this also checks the finished file's length and last chunk.
-        try (VaultReader finished = VaultReader.open(target, key, item)) {
-            return copied;
-        }
+        // The read-back decrypted every byte; opening also checks the finished file's length and last chunk.
+        VaultReader.open(target, key, item).close();
+        return copied;
     }
 
     /** The work after the last chunk is written and before the copy is synced. */

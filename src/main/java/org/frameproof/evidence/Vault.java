@@ -19,7 +19,7 @@ import org.frameproof.store.PrivateFiles;
  */
 public final class Vault {
     public static final String FOLDER = "vault";
-    static final String INCOMING_PREFIX = ".incoming-";
+    private static final String INCOMING_PREFIX = ".incoming-";
 
     private final Path root;
     private final VaultKeys keys;
