@@ -27,7 +27,6 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
-
     private final Vault vault;
 
     EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, Vault vault, MediaInspector inspector,

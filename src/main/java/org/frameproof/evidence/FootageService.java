@@ -130,8 +130,9 @@ public final class FootageService {
             addCustody(created.id(), now, "duplicate", "same content as footage " + first.id());
         }
         if (kept == Vault.Kept.REPLACED_DAMAGED) {
-            audit.record("vault.replace", "footage", Long.toString(created.id()), null,
-                    JSON.createObjectNode().put("sha256", hashes.sha256()).put("reason", "the vault copy did not match its SHA-256"));
+            // Recorded against the vault file, not the footage row: the row itself did not change.
+            audit.record("vault.replace", "vault", hashes.sha256(), null, JSON.createObjectNode().put("sha256", hashes.sha256())
+                    .put("footage", created.id()).put("reason", "the vault copy did not match its SHA-256"));
             addCustody(created.id(), now, "vault copy replaced", "the vault's copy of SHA-256 " + hashes.sha256()
                     + " no longer matched it and was replaced by this import's verified copy");
         }
