@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,6 +38,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * encrypted copy, and the next open finishes the work.
  */
 class VaultConversionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir Path work;
     private Path data;
     private List<Footage> items;
@@ -147,6 +152,41 @@ class VaultConversionTest {
             }
             assertTrue(store.verify(null, Progress.NONE).ok());
             assertTrue(conversions(store) >= 2, "each file's conversion is recorded");
+        }
+    }
+
+    @Test
+    void aBackupMadeBeforeTheVaultWasEncryptedIsRestoredIntoAnEncryptedVault() throws Exception {
+        Path backup = work.resolve("backup");
+        try (EvidenceStore store = TestStores.unlock(data)) {
+            store.backup(backup, Progress.NONE);
+            // As that version wrote it: the vault files in the clear under their SHA-256, and so in the manifest.
+            ObjectNode manifest = (ObjectNode) JSON.readTree(Files.readAllBytes(backup.resolve(Backup.MANIFEST)));
+            for (int i = 0; i < items.size(); i++) {
+                String sha256 = items.get(i).sha256();
+                String keyed = Vault.FOLDER + "/" + store.vault().encryptedFile(sha256).getFileName();
+                Files.delete(backup.resolve(keyed));
+                Files.write(backup.resolve(Vault.FOLDER).resolve(sha256), originals.get(i));
+                for (JsonNode entry : manifest.get("files")) {
+                    if (entry.get("path").asText().equals(keyed)) {
+                        ((ObjectNode) entry).put("path", Vault.FOLDER + "/" + sha256).put("sha256", sha256)
+                                .put("size", originals.get(i).length);
+                    }
+                }
+            }
+            Files.write(backup.resolve(Backup.MANIFEST), JSON.writeValueAsBytes(manifest));
+        }
+        Path restored = work.resolve("restored");
+
+        TestStores.stores().restore(backup, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE);
+
+        try (EvidenceStore store = TestStores.unlock(restored); Stream<Path> files = Files.list(restored.resolve(Vault.FOLDER))) {
+            List<String> names = files.map(file -> file.getFileName().toString()).toList();
+            assertTrue(items.stream().noneMatch(item -> names.contains(item.sha256())), names.toString());
+            for (int i = 0; i < items.size(); i++) {
+                assertArrayEquals(originals.get(i), plaintextOf(store, items.get(i)));
+            }
+            assertTrue(store.verify(null, Progress.NONE).ok());
         }
     }
 
