@@ -9,6 +9,7 @@ import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.Progress;
 
 /**
  * How a command gets at the store: the passphrase from {@code FRAMEPROOF_PASSPHRASE} (scripts) or
@@ -36,11 +37,17 @@ public final class StoreAccess {
 
     /** Unlocks the store in {@code dataFolder}, creating it first when the folder has none. */
     public EvidenceStore open(Path dataFolder) throws UserFacingException {
+        return open(dataFolder, Progress.NONE);
+    }
+
+    /** As {@link #open(Path)}, telling {@code conversion} how far the encryption of an older vault got. */
+    EvidenceStore open(Path dataFolder, Progress conversion) throws UserFacingException {
         char[] passphrase = null;
         try {
             if (stores.exists(dataFolder)) {
                 passphrase = passphrase("Passphrase for " + dataFolder + ": ");
-                return stores.unlock(dataFolder, passphrase, "1".equals(environment.get(EvidenceStores.ACCEPT_AUDIT_MISMATCH)));
+                return stores.unlock(dataFolder, passphrase, "1".equals(environment.get(EvidenceStores.ACCEPT_AUDIT_MISMATCH)),
+                        conversion);
             }
             Reviewer reviewer = newReviewer(dataFolder);
             passphrase = newPassphrase(PASSPHRASE);

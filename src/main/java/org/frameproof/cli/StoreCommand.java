@@ -13,7 +13,7 @@ abstract class StoreCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        try (EvidenceStore store = access.open(dataFolder())) {
+        try (EvidenceStore store = access.open(dataFolder(), new ItemProgress(err()))) {
             if (!store.unlockReport().isEmpty()) {
                 err().println("frameproof: " + store.unlockReport());
             }

@@ -519,7 +519,7 @@ public final class AnnotationService {
                 return cached;
             }
         }
-        FrameIndex index = indexes.of(vault.path(item.sha256()));
+        FrameIndex index = indexes.of(vault.encryptedFile(item.sha256()));
         synchronized (indexCache) {
             indexCache.put(item.sha256(), index);
         }

@@ -29,7 +29,8 @@ import org.frameproof.store.KeyFile;
 
 /**
  * A backup is a folder: {@code database.zip} (H2's consistent {@code BACKUP TO} of the database,
- * still encrypted), the key file, {@code vault/<sha256>} for every footage item, and
+ * still encrypted), the key file, {@code vault/<name>} for every footage item (encrypted, as in
+ * the vault), and
  * {@code manifest.json} with the SHA-256 of each. It is written under a temporary name, verified
  * against the manifest, and only then renamed to its name; a restore checks it all before use.
  */
@@ -68,10 +69,12 @@ final class Backup {
             Set<String> copied = new HashSet<>();
             for (Footage item : store.footage().listAll()) {
                 if (copied.add(item.sha256())) {
-                    String name = Vault.FOLDER + "/" + item.sha256();
-                    ObjectNode copy = copy(store.dataFolder().resolve(name), partial, name, progress);
-                    files.add(copy);
-                    if (!item.sha256().equals(copy.get("sha256").asText())) {
+                    // Vault files go as they are, encrypted: the key file beside them is what opens them.
+                    Path vaultFile = store.vault().encryptedFile(item.sha256());
+                    String name = Vault.FOLDER + "/" + vaultFile.getFileName();
+                    files.add(copy(vaultFile, partial, name, progress));
+                    Hashes plaintext = store.vault().rehashFile(partial.resolve(name), item.originalName(), progress);
+                    if (!item.sha256().equals(plaintext.sha256())) {
                         throw new UserFacingException("Not backed up: the vault copy of footage " + item.id()
                                 + " no longer matches its SHA-256. Run 'frameproof verify' to see what is damaged.");
                     }

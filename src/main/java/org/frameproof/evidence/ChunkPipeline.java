@@ -2,7 +2,6 @@ package org.frameproof.evidence;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +19,13 @@ final class ChunkPipeline implements AutoCloseable {
     static final int CHUNK_BYTES = 1 << 20;
     private static final int SLOTS = 8;
     private static final long PROGRESS_POLL_MILLIS = 100;
+
+    /** Where chunks come from: a file's channel, or a vault file's plaintext. */
+    @FunctionalInterface
+    interface ChunkSource {
+        /** Reads bytes at {@code position} into {@code target}; -1 at the end. */
+        int read(ByteBuffer target, long position) throws IOException;
+    }
 
     /** Takes one chunk: its own view of the bytes, from position 0 to its limit. */
     @FunctionalInterface
@@ -58,7 +64,7 @@ final class ChunkPipeline implements AutoCloseable {
      *
      * @return the bytes read
      */
-    long readAll(FileChannel in, String item, Progress progress, long total, LongSupplier reported)
+    long readAll(ChunkSource in, String item, Progress progress, long total, LongSupplier reported)
             throws IOException, CancelledException {
         long position = 0;
         while (true) {
@@ -75,7 +81,7 @@ final class ChunkPipeline implements AutoCloseable {
     }
 
     /** {@link #readAll} reporting the bytes this pipeline's consumers are done with. */
-    long readAll(FileChannel in, String item, Progress progress, long total) throws IOException, CancelledException {
+    long readAll(ChunkSource in, String item, Progress progress, long total) throws IOException, CancelledException {
         return readAll(in, item, progress, total, this::completed);
     }
 
@@ -84,7 +90,7 @@ final class ChunkPipeline implements AutoCloseable {
      * leader's consumers are done with (e.g. written to this file) is read from the file and handed
      * to this pipeline's consumers, until the leader finishes or is closed.
      */
-    Thread readTrailing(FileChannel file, ChunkPipeline leader) {
+    Thread readTrailing(ChunkSource file, ChunkPipeline leader) {
         Thread trailing = new Thread(() -> {
             try {
                 long position = 0;
@@ -153,7 +159,7 @@ final class ChunkPipeline implements AutoCloseable {
     }
 
     /** Reads at most {@code limit} bytes at {@code position} into the next free buffer and hands them on. */
-    private int readChunk(FileChannel in, long position, long limit) throws IOException {
+    private int readChunk(ChunkSource in, long position, long limit) throws IOException {
         int slot = next;
         await(busy[slot]);
         if (buffers[slot] == null) {

@@ -28,21 +28,22 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
+    private final Vault vault;
     private String unlockReport = "";
 
     /**
      * @param sealKey seals the audit log's entries (derived from the store key, which is not kept)
      * @param anchor keeps the audit chain's head in the key file after each commit
      */
-    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, MediaInspector inspector, FrameIndexes indexes,
-                  ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
+    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, Vault vault, MediaInspector inspector,
+                  FrameIndexes indexes, ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
         this.dataFolder = dataFolder;
         this.database = database;
         this.reviewer = reviewer;
         this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor);
         database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
-        Vault vault = new Vault(dataFolder);
+        this.vault = vault;
         this.footage = new FootageService(dataFolder, database, audit, vault, inspector, reviewer, stamp, clock);
         this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
@@ -95,6 +96,11 @@ public final class EvidenceStore implements AutoCloseable {
     /** Reports and exports of cases and footage, each recorded in the audit log. */
     public ExportService exports() {
         return exports;
+    }
+
+    /** The encrypted vault of this store's footage. */
+    public Vault vault() {
+        return vault;
     }
 
     /** The database, for the services of later features (annotations, exports) built on this store. */

@@ -59,7 +59,8 @@ public final class EvidenceStores {
         try (StoreKey key = keyFile.create(passphrase)) {
             Database database = Database.open(dataFolder, key);
             try {
-                EvidenceStore store = open(dataFolder, database, reviewer, key, new ChainAnchor(keyFile, KeyFile.headKey(key), 0));
+                EvidenceStore store = open(dataFolder, database, reviewer, key, new Vault(dataFolder, VaultKeys.derive(key)),
+                        new ChainAnchor(keyFile, KeyFile.headKey(key), 0));
                 database.transaction(() -> {
                     new ReviewerRepository(database).insert(reviewer, clock.instant());
                     ObjectNode owner = new ObjectMapper().createObjectNode()
@@ -76,16 +77,25 @@ public final class EvidenceStores {
 
     /** Later starts: the passphrase unwraps the key; a wrong one is counted and changes nothing else. */
     public EvidenceStore unlock(Path dataFolder, char[] passphrase) throws UserFacingException {
-        return unlock(dataFolder, passphrase, false);
+        return unlock(dataFolder, passphrase, false, Progress.NONE);
     }
 
     /**
      * As {@link #unlock(Path, char[])}; the audit chain is compared with the head the key file
      * keeps, and a chain cut short or rewritten refuses the store unless {@code acceptAuditMismatch},
      * which opens it with the mismatch recorded in the audit log (and verification failing from
-     * then on). What the reviewer must hear is in {@link EvidenceStore#unlockReport()}.
+     * then on). What the reviewer must hear is in {@link EvidenceStore#unlockReport()}. A store
+     * whose vault still holds footage in the clear (made before the vault was encrypted) then has
+     * it encrypted, reporting to {@code conversion} (see {@link VaultConversion}).
      */
-    public EvidenceStore unlock(Path dataFolder, char[] passphrase, boolean acceptAuditMismatch) throws UserFacingException {
+    public EvidenceStore unlock(Path dataFolder, char[] passphrase, boolean acceptAuditMismatch, Progress conversion)
+            throws UserFacingException {
+        return unlock(dataFolder, passphrase, acceptAuditMismatch, conversion, (step, sha256) -> { });
+    }
+
+    /** With a listener to the conversion's steps: tests stop it there, as a crash would. */
+    EvidenceStore unlock(Path dataFolder, char[] passphrase, boolean acceptAuditMismatch, Progress conversion,
+                         VaultConversion.Steps steps) throws UserFacingException {
         KeyFile keyFile = new KeyFile(dataFolder, clock);
         if (!keyFile.exists()) {
             throw new StoreException(Database.existsIn(dataFolder)
@@ -96,10 +106,13 @@ public final class EvidenceStores {
             Database database = Database.open(dataFolder, key);
             try {
                 Reviewer owner = database.transaction(() -> new ReviewerRepository(database).requireOwner());
-                new Vault(dataFolder).removeIncomingLeftovers();
+                Vault vault = new Vault(dataFolder, VaultKeys.derive(key));
+                vault.removeIncomingLeftovers();
                 ChainAnchor anchor = new ChainAnchor(keyFile, KeyFile.headKey(key), keyFile.attemptsTotal());
-                EvidenceStore store = open(dataFolder, database, owner, key, anchor);
+                EvidenceStore store = open(dataFolder, database, owner, key, vault, anchor);
+                // The chain is checked against its anchor before the conversion adds entries to it.
                 store.reportAtUnlock(OpeningChecks.run(store, keyFile, anchor, acceptAuditMismatch));
+                new VaultConversion(vault, store.audit(), database, steps).run(conversion);
                 return store;
             } catch (UserFacingException | RuntimeException e) {
                 database.close();
@@ -109,8 +122,8 @@ public final class EvidenceStores {
     }
 
     /** The store on an open database; only keys derived from the store key stay in it. */
-    private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, ChainAnchor anchor) {
-        return new EvidenceStore(dataFolder, database, owner, inspectorForDataFolder.apply(dataFolder),
+    private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, Vault vault, ChainAnchor anchor) {
+        return new EvidenceStore(dataFolder, database, owner, vault, inspectorForDataFolder.apply(dataFolder),
                 indexesForDataFolder.apply(dataFolder), stamp, clock, key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
     }
 

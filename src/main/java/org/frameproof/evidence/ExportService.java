@@ -194,7 +194,7 @@ public final class ExportService {
         Footage item = check.footage();
         JsonNode facts = AnnotationService.facts(item);
         Provenance provenance = item.provenance();
-        return new ExportedFootage(item.id(), item.originalName(), item.sha256(), item.md5(), vault.path(item.sha256()),
+        return new ExportedFootage(item.id(), item.originalName(), item.sha256(), item.md5(), vault.encryptedFile(item.sha256()),
                 mimeType(item.originalName()), facts.path("startTimeMs").asDouble(0), facts.path("durationMs").asDouble(0),
                 facts.path("avgFrameRate").asDouble(0), facts.path("frameCount").asInt(0), facts.path("width").asInt(0),
                 facts.path("height").asInt(0), describe(provenance), item.importedAt(), item.importedBy().name(),

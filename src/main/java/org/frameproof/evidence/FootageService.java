@@ -2,6 +2,7 @@ package org.frameproof.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,9 +95,11 @@ public final class FootageService {
         SourceSnapshot before = SourceSnapshot.of(file);
         Vault.StagedCopy staged = vault.stage(file, item, progress);
         MediaFacts facts;
+        Path probed = null;
         try {
             before.checkUnchanged(staged.hashes(), item, progress);
-            facts = inspector.inspect(staged.file());
+            probed = vault.linkForProbe(file);
+            facts = inspector.inspect(probed);
             if (progress.cancelled()) {
                 throw new CancelledException("Cancelled: " + item);
             }
@@ -106,21 +109,25 @@ public final class FootageService {
         } catch (UserFacingException e) {
             vault.discard(staged.file());
             return ImportResult.refused(file, e.getMessage());
+        } finally {
+            if (probed != null) {
+                vault.discard(probed);
+            }
         }
         Hashes hashes = staged.hashes();
-        boolean newInVault = vault.keep(staged);
+        Vault.Kept kept = vault.keep(staged, item, progress);
         try {
-            return database.transaction(() -> record(target, file, provenance, hashes, facts));
+            return database.transaction(() -> record(target, file, provenance, hashes, facts, kept));
         } catch (UserFacingException | RuntimeException e) {
-            if (newInVault) {
+            if (kept == Vault.Kept.NEW) {
                 vault.removeUnrecorded(hashes.sha256());
             }
             throw e;
         }
     }
 
-    private ImportResult record(Case target, Path file, Provenance provenance, Hashes hashes, MediaFacts facts)
-            throws UserFacingException {
+    private ImportResult record(Case target, Path file, Provenance provenance, Hashes hashes, MediaFacts facts,
+                                Vault.Kept kept) throws UserFacingException {
         Instant now = now();
         Footage first = footage.firstWithSha256(hashes.sha256()).orElse(null);
         Footage created = footage.insert(new Footage(0, target.id(), hashes.sha256(), hashes.md5(), hashes.size(),
@@ -132,6 +139,13 @@ public final class FootageService {
                 + hashes.size() + " bytes, copied and re-hashed on " + stamp.machine());
         if (first != null) {
             addCustody(created.id(), now, "duplicate", "same content as footage " + first.id());
+        }
+        if (kept == Vault.Kept.REPLACED_DAMAGED) {
+            // Recorded against the vault file, not the footage row: the row itself did not change.
+            audit.record("vault.replace", "vault", hashes.sha256(), null, JSON.createObjectNode().put("sha256", hashes.sha256())
+                    .put("footage", created.id()).put("reason", "the vault copy did not match its SHA-256"));
+            addCustody(created.id(), now, "vault copy replaced", "the vault's copy of SHA-256 " + hashes.sha256()
+                    + " no longer matched it and was replaced by this import's verified copy");
         }
         return new ImportResult(file, first == null ? ImportResult.Outcome.IMPORTED : ImportResult.Outcome.DUPLICATE, created, null);
     }
@@ -193,9 +207,18 @@ public final class FootageService {
         });
     }
 
-    /** The read-only vault copy of the footage, which is what the player opens. */
-    public Path vaultCopy(Footage item) {
-        return vault.path(item.sha256());
+    /** Opens the plaintext of the footage's read-only vault copy. */
+    public VaultReader openVaultCopy(Footage item) throws IOException {
+        return vault.open(item.sha256(), item.originalName());
+    }
+
+    /**
+     * The encrypted file of the footage's vault copy: ciphertext, which FFmpeg and libVLC cannot
+     * read by path. The callers that still hand it to them read through {@link #openVaultCopy}
+     * once media reads through I/O callbacks.
+     */
+    public Path encryptedVaultFile(Footage item) {
+        return vault.encryptedFile(item.sha256());
     }
 
     /** What a re-hash found: the item as now recorded, and the SHA-256 its vault copy reads as. */

@@ -18,8 +18,7 @@ public interface MediaInspector {
 
     /**
      * Adapts a prober whose messages begin with the file's name ("clip.mp4: not a video") to this
-     * contract: the file probed on import is the vault's staging copy, whose name means nothing
-     * to the reviewer, so the reason is given without it.
+     * contract: the import's result names the file already, so the reason is given without it.
      */
     static MediaInspector withoutFileNames(MediaInspector prober) {
         return file -> {

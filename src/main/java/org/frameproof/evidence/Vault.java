@@ -2,81 +2,147 @@ package org.frameproof.evidence;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 import java.util.UUID;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.AtomicFiles;
+import org.frameproof.store.PrivateFiles;
 
 /**
- * The content-addressed vault: {@code <data>/vault/<sha256>}, each file read-only. Incoming copies
- * are written under a random temporary name (never the original's name, which is confidential)
- * and renamed to their hash only once hashed, synced and re-hashed.
+ * The content-addressed vault: {@code <data>/vault/<name>}, each file encrypted
+ * ({@link EncryptedVaultFile}), read-only and named by a keyed hash of its content's SHA-256
+ * ({@link VaultKeys#name}). Incoming copies are written under a random temporary name (never the
+ * original's name, which is confidential) and renamed only once encrypted, synced and re-hashed
+ * through decryption.
  */
 public final class Vault {
     public static final String FOLDER = "vault";
     private static final String INCOMING_PREFIX = ".incoming-";
 
     private final Path root;
+    private final VaultKeys keys;
 
-    public Vault(Path dataFolder) {
+    Vault(Path dataFolder, VaultKeys keys) {
         this.root = dataFolder.resolve(FOLDER);
+        this.keys = keys;
+    }
+
+    /** The vault's folder. */
+    Path folder() {
+        return root;
     }
 
     /** A copy in the vault's incoming area, hashed and re-hashed, waiting to be kept or discarded. */
     public record StagedCopy(Path file, Hashes hashes) {
     }
 
-    public Path path(String sha256) {
-        return root.resolve(sha256);
+    /** What {@link #keep} did with a staged copy. */
+    public enum Kept {
+        /** The vault had no copy of this content: the staged copy is now it. */
+        NEW,
+        /** The vault's copy re-hashed as its name says; the staged copy was dropped. */
+        PRESENT,
+        /** The vault's copy did not re-hash as its name says: the verified staged copy replaced it. */
+        REPLACED_DAMAGED
     }
 
     /**
-     * Copies {@code original} (only ever read) into the incoming area, hashing while copying, and
-     * re-reads the copy from the file (each chunk once written) and compares. On failure or cancel,
-     * the copy is removed.
+     * The encrypted file that holds the footage with this SHA-256: only ciphertext. Plaintext is
+     * read through {@link #open}; the media callers that still take a path move to that once FFmpeg
+     * and libVLC read through I/O callbacks.
+     */
+    public Path encryptedFile(String sha256) {
+        return root.resolve(keys.name(sha256));
+    }
+
+    /**
+     * Opens the footage with this SHA-256 for reading its plaintext.
+     *
+     * @param item the name the reviewer knows it by, for messages
+     * @throws VaultFileDamagedException when the file is not as it was written
+     */
+    public VaultReader open(String sha256, String item) throws IOException {
+        return VaultReader.open(encryptedFile(sha256), keys.content(), item);
+    }
+
+    /**
+     * Copies {@code original} (only ever read once) into the incoming area, encrypting and hashing
+     * while copying, and re-reads the copy from the file (each chunk once written), decrypting, and
+     * compares. On failure or cancel, the copy is removed.
      */
     public StagedCopy stage(Path original, String item, Progress progress) throws UserFacingException {
+        try {
+            return encryptIntoIncoming(original, item, progress);
+        } catch (IOException e) {
+            throw new UserFacingException("Could not copy " + item + " into the vault: " + describe(e) + " Nothing was imported.", e);
+        }
+    }
+
+    /**
+     * A link to {@code original} in the incoming area, which the probe reads while vault copies are
+     * ciphertext to it: FFmpeg then picks its reader by content alone, as for a vault copy (by a
+     * name like "x.txt" or "x.m3u8" it would pick a text or playlist reader). Only a link: no
+     * plaintext is written; remove it with {@link #discard}.
+     */
+    public Path linkForProbe(Path original) throws UserFacingException {
+        Path link = root.resolve(INCOMING_PREFIX + UUID.randomUUID());
+        try {
+            PrivateFiles.createFolder(root);
+            return Files.createSymbolicLink(link, original.toAbsolutePath());
+        } catch (IOException e) {
+            throw new UserFacingException("Could not probe " + original.getFileName() + ": " + describe(e), e);
+        }
+    }
+
+    /** {@link #stage} with the failure as it happened, for callers that word it themselves. */
+    StagedCopy encryptIntoIncoming(Path source, String item, Progress progress) throws IOException, CancelledException {
         Path incoming = root.resolve(INCOMING_PREFIX + UUID.randomUUID());
         try {
-            Files.createDirectories(root);
-            HashingCopier.Copied copied = HashingCopier.copy(original, incoming, item, progress);
+            PrivateFiles.createFolder(root);
+            HashingCopier.Copied copied = HashingCopier.copyEncrypted(source, incoming, keys.content(), item, progress);
             if (!copied.intact()) {
-                throw new UserFacingException("The copy of " + item + " does not read back as written (SHA-256 "
-                        + copied.source().sha256() + " became " + copied.copySha256()
-                        + "): the disk may be failing, or the file changed while it was copied. Nothing was imported.");
+                throw new IOException("the copy does not read back as written (SHA-256 " + copied.source().sha256()
+                        + " became " + copied.copySha256() + "): the disk may be failing, or the file changed while it was copied");
             }
             return new StagedCopy(incoming, copied.source());
-        } catch (IOException e) {
-            discard(incoming);
-            throw new UserFacingException("Could not copy " + item + " into the vault: " + describe(e) + " Nothing was imported.", e);
-        } catch (UserFacingException | RuntimeException e) {
+        } catch (IOException | CancelledException | RuntimeException e) {
             discard(incoming);
             throw e;
         }
     }
 
     /**
-     * Moves a staged copy to its place named by its SHA-256 and makes it read-only. Returns false
-     * when the vault holds that content already (the staged copy is then dropped).
+     * Moves a staged copy to its place and makes it read-only. A copy the vault holds already is
+     * re-hashed first and trusted only if it still matches its name; otherwise the staged copy,
+     * verified as it was made, takes its place.
      */
-    public boolean keep(StagedCopy staged) throws UserFacingException {
-        Path target = path(staged.hashes().sha256());
+    public Kept keep(StagedCopy staged, String item, Progress progress) throws UserFacingException {
+        String sha256 = staged.hashes().sha256();
+        Path target = encryptedFile(sha256);
         try {
-            if (Files.exists(target)) {
+            boolean present = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+            if (present && rehash(sha256, item, progress).sha256().equals(sha256)) {
                 discard(staged.file());
-                return false;
+                return Kept.PRESENT;
             }
-            Files.setPosixFilePermissions(staged.file(), Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ));
-            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-            AtomicFiles.forceDirectory(root);
-            return true;
+            place(staged.file(), sha256);
+            return present ? Kept.REPLACED_DAMAGED : Kept.NEW;
         } catch (IOException e) {
             discard(staged.file());
             throw new UserFacingException("Could not keep the copy in the vault: " + describe(e), e);
+        } catch (UserFacingException | RuntimeException e) {
+            discard(staged.file());
+            throw e;
         }
+    }
+
+    /** Moves an incoming copy to the name of the footage with {@code sha256}, read-only, replacing what is there. */
+    void place(Path incoming, String sha256) throws IOException {
+        PrivateFiles.makeReadOnly(incoming);
+        Files.move(incoming, encryptedFile(sha256), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.forceDirectory(root);
     }
 
     /** Removes copies a crash left half-written; called while holding the data folder, so no import is running. */
@@ -90,7 +156,7 @@ public final class Vault {
 
     /** Removes a vault file this import put there, when the records for it could not be saved. */
     public void removeUnrecorded(String sha256) {
-        discard(path(sha256));
+        discard(encryptedFile(sha256));
     }
 
     public void discard(Path file) {
@@ -101,10 +167,15 @@ public final class Vault {
         }
     }
 
-    /** Re-hashes the vault copy; a missing file reads as a mismatch. */
+    /** Re-hashes the vault copy's plaintext, decrypting it; a missing or damaged file reads as a mismatch. */
     public Hashes rehash(String sha256, String item, Progress progress) throws UserFacingException {
-        try {
-            return HashingCopier.hash(path(sha256), item, progress);
+        return rehashFile(encryptedFile(sha256), item, progress);
+    }
+
+    /** As {@link #rehash}, for a vault file elsewhere (a backup's copy). */
+    Hashes rehashFile(Path file, String item, Progress progress) throws UserFacingException {
+        try (VaultReader reader = VaultReader.open(file, keys.content(), item)) {
+            return HashingCopier.hash(reader, item, progress);
         } catch (IOException e) {
             return new Hashes("unreadable: " + describe(e), "", -1);
         }

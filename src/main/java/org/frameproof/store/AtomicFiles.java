@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /** Small files replaced all at once: the old content or the new, never half of either, even on a crash. */
 public final class AtomicFiles {
@@ -16,8 +17,9 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content) throws StoreException {
         Path temporary = target.resolveSibling(target.getFileName() + ".new");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), PrivateFiles.ownerOnly())) {
+                PrivateFiles.restrict(temporary); // a ".new" file a crash left keeps the permissions it had
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * One workstation per data folder. H2 would let a second connection in the same process share
@@ -27,8 +28,9 @@ final class DataFolderLock {
     static DataFolderLock acquire(Path dataFolder) throws StoreException {
         FileChannel channel = null;
         try {
-            Files.createDirectories(dataFolder);
-            channel = FileChannel.open(dataFolder.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            PrivateFiles.createFolder(dataFolder);
+            channel = FileChannel.open(dataFolder.resolve(FILE_NAME), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.ownerOnly());
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw alreadyInUse(dataFolder);

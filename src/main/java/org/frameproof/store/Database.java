@@ -1,5 +1,6 @@
 package org.frameproof.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -106,14 +107,20 @@ public final class Database implements AutoCloseable {
             // close the database (H2 compacts the file then) and ours would open it a second time.
             connection = dataSource.getConnection();
             migrations(dataSource).load().migrate();
+            PrivateFiles.restrictAll(base.getParent());
             return new Database(connection, lock);
         } catch (SQLException | org.flywaydb.core.api.FlywayException e) {
             closeQuietly(connection);
             lock.release();
             throw StoreException.cannotOpen(dataFolder, e);
         } catch (StoreException e) {
+            closeQuietly(connection);
             lock.release();
             throw e;
+        } catch (IOException e) {
+            closeQuietly(connection);
+            lock.release();
+            throw new StoreException("Could not make the data folder " + dataFolder + " readable by you alone: " + e.getMessage(), e);
         }
     }
 

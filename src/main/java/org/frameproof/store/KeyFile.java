@@ -265,7 +265,7 @@ public final class KeyFile {
 
     private void createFolder() throws StoreException {
         try {
-            Files.createDirectories(dataFolder);
+            PrivateFiles.createFolder(dataFolder);
         } catch (IOException e) {
             throw new StoreException("Could not create the data folder " + dataFolder + ": " + e.getMessage(), e);
         }

@@ -157,7 +157,10 @@ class StoreCommandLineTest {
         assertTrue(out.toString().contains("  unverified  matches at " + checkedAt + "  clip one.mp4"), out.toString());
         assertEquals(0, run("--data", data().toString(), "audit", "verify"));
 
-        Path vaultCopy = data().resolve("vault").resolve(item.get("sha256").asText());
+        Path vaultCopy;
+        try (java.util.stream.Stream<Path> files = Files.list(data().resolve("vault"))) {
+            vaultCopy = files.findFirst().orElseThrow(); // the only file: its name is keyed, not the SHA-256
+        }
         try (RandomAccessFile file = new RandomAccessFile(vaultCopy.toFile(), "rw")) {
             file.seek(100);
             file.write(file.read() ^ 0x10);
@@ -210,6 +213,28 @@ class StoreCommandLineTest {
         assertEquals(1, run("--data", data().toString(), "audit", "verify", "--head", head));
         assertTrue(err.toString().contains("No: the audit chain does not hold the head " + head), err.toString());
         assertTrue(err.toString().contains("has 2 entries, but the key file recorded 3"), err.toString());
+    }
+
+    @Test
+    void aStoreWithAVaultInTheClearIsEncryptedOnItsFirstCommandWhichSaysSoOnStandardError() throws Exception {
+        Tools.require("ffmpeg", "ffmpeg");
+        Path clip = Tools.clip(Files.createDirectories(work.resolve("originals")), "clip one.mp4", 1, 1);
+        assertEquals(0, run("--data", data().toString(), "cases", "create", "Case A"));
+        assertEquals(0, run("--data", data().toString(), "import", "--case", "Case A", clip.toString()), err.toString());
+        assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A", "--json"), err.toString());
+        String sha256 = new ObjectMapper().readTree(out.toString()).get(0).get("sha256").asText();
+        // The vault as versions before this one kept it: the footage in the clear, named by its SHA-256.
+        Path vault = data().resolve("vault");
+        try (java.util.stream.Stream<Path> files = Files.list(vault)) {
+            Files.delete(files.findFirst().orElseThrow());
+        }
+        Files.copy(clip, vault.resolve(sha256));
+
+        assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
+
+        assertEquals("Encrypting the vault: file 1 of 1", err.toString().strip());
+        assertTrue(out.toString().startsWith("1 footage items checked; Audit log intact"), out.toString());
+        assertFalse(Files.exists(vault.resolve(sha256)), "no footage left in the clear");
     }
 
     @Test

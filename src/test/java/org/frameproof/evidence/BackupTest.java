@@ -1,5 +1,6 @@
 package org.frameproof.evidence;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +25,7 @@ class BackupTest {
     private Path dataFolder;
     private Path backup;
     private Footage item;
+    private String vaultName;
 
     @BeforeEach
     void storeWithFootageBackedUp() throws Exception {
@@ -34,6 +36,7 @@ class BackupTest {
         try (EvidenceStore store = TestStores.create(dataFolder)) {
             Case investigation = store.cases().createCase("Case A", "");
             item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+            vaultName = store.vault().encryptedFile(item.sha256()).getFileName().toString();
             store.backup(backup, Progress.NONE);
             assertThrows(UserFacingException.class, () -> store.backup(backup, Progress.NONE), "never overwrites a backup");
         }
@@ -43,9 +46,12 @@ class BackupTest {
     void aBackupHoldsTheEncryptedDatabaseTheKeyFileTheVaultAndAManifest() throws Exception {
         assertTrue(Files.exists(backup.resolve("database.zip")));
         assertTrue(Files.exists(backup.resolve("frameproof.key")));
-        assertTrue(Files.exists(backup.resolve("vault").resolve(item.sha256())));
+        // The vault file goes as it is: encrypted, under its keyed name.
+        assertArrayEquals(Files.readAllBytes(dataFolder.resolve("vault").resolve(vaultName)),
+                Files.readAllBytes(backup.resolve("vault").resolve(vaultName)));
         String manifest = Files.readString(backup.resolve("manifest.json"));
-        assertTrue(manifest.contains(item.sha256()), manifest);
+        assertTrue(manifest.contains("vault/" + vaultName), manifest);
+        assertFalse(manifest.contains(item.sha256()), "the manifest names no footage hash");
         try (var siblings = Files.list(work)) {
             assertFalse(siblings.anyMatch(path -> path.getFileName().toString().contains(".partial-")));
         }
@@ -65,7 +71,7 @@ class BackupTest {
 
     @Test
     void aDamagedBackupIsRefusedAndNothingIsRestored() throws Exception {
-        Path vaultCopy = backup.resolve("vault").resolve(item.sha256());
+        Path vaultCopy = backup.resolve("vault").resolve(vaultName);
         vaultCopy.toFile().setWritable(true);
         try (RandomAccessFile file = new RandomAccessFile(vaultCopy.toFile(), "rw")) {
             file.seek(500);
@@ -74,7 +80,7 @@ class BackupTest {
         Path restored = work.resolve("restored");
         UserFacingException refused = assertThrows(UserFacingException.class,
                 () -> TestStores.stores().restore(backup, restored, TestStores.PASSPHRASE.toCharArray(), Progress.NONE));
-        assertTrue(refused.getMessage().contains("is damaged and was not restored: vault/" + item.sha256()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("is damaged and was not restored: vault/" + vaultName), refused.getMessage());
         assertFalse(Files.exists(restored));
     }
 

@@ -73,7 +73,7 @@ class ChainAnchorTest {
     }
 
     private EvidenceStore unlock(boolean acceptMismatch) throws UserFacingException {
-        return TestStores.stores().unlock(dataFolder, TestStores.PASSPHRASE.toCharArray(), acceptMismatch);
+        return TestStores.stores().unlock(dataFolder, TestStores.PASSPHRASE.toCharArray(), acceptMismatch, Progress.NONE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.frameproof.evidence;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,6 +64,49 @@ class FootageImportTest {
         }
     }
 
+    private byte[] plaintextOf(Footage item) throws Exception {
+        try (VaultReader reader = store.footage().openVaultCopy(item)) {
+            return VaultBytes.plaintext(reader);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aDamagedVaultCopyIsReplacedWhenTheSameOriginalIsImportedAgain() throws Exception {
+        Path clip = Tools.clip(originals, "a.mp4", 1, 1);
+        Footage first = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        VaultBytes.flipByte(store.vault().encryptedFile(first.sha256()), 1000);
+        assertEquals(Integrity.FAILED, store.footage().verify(first.id(), Progress.NONE).integrity());
+
+        ImportResult again = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0);
+
+        assertEquals(ImportResult.Outcome.DUPLICATE, again.outcome());
+        assertEquals(1, vaultFiles().size());
+        assertArrayEquals(Files.readAllBytes(clip), plaintextOf(first), "the vault copy is good again");
+        assertEquals(Integrity.INTACT, store.footage().verify(first.id(), Progress.NONE).integrity());
+        assertTrue(TestStores.auditEntries(store).stream().anyMatch(entry -> entry.action().equals("vault.replace")
+                && entry.afterJson().contains(first.sha256())));
+        assertTrue(store.footage().custody(again.footage().id()).stream().anyMatch(e -> e.kind().equals("vault copy replaced")));
+    }
+
+    @Test
+    void anIntactVaultCopyIsKeptWhenTheSameContentIsImportedAgain() throws Exception {
+        Path clip = Tools.clip(originals, "a.mp4", 1, 1);
+        Footage first = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
+        byte[] before = Files.readAllBytes(store.vault().encryptedFile(first.sha256()));
+        store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE);
+        assertArrayEquals(before, Files.readAllBytes(store.vault().encryptedFile(first.sha256())));
+        assertTrue(TestStores.auditEntries(store).stream().noneMatch(entry -> entry.action().equals("vault.replace")));
+    }
+
     @Test
     void aClipIsCopiedIntoTheVaultByHashReadOnlyAndTheOriginalIsUntouched() throws Exception {
         Path clip = Tools.clip(originals, "phone video.mp4", 2, 1);
@@ -95,11 +140,14 @@ class FootageImportTest {
         assertTrue(item.mediaFactsJson().contains("\"codec\":\"h264\""), item.mediaFactsJson());
         assertEquals(FootageStatus.UNVERIFIED, item.status());
         assertEquals(provenance, item.provenance());
-        Path copy = dataFolder.resolve("vault").resolve(item.sha256());
+        Path copy = store.vault().encryptedFile(item.sha256());
         assertEquals(List.of(copy), vaultFiles());
+        assertNotEquals(item.sha256(), copy.getFileName().toString(), "the name reveals no footage hash");
         // Checked on the permission bits: root (as in CI) may write anything regardless.
-        assertEquals("r--r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
-        assertArrayEquals(originalBytes, Files.readAllBytes(copy));
+        assertEquals("r--------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
+        assertEquals(-1, indexOf(Files.readAllBytes(copy), Arrays.copyOfRange(originalBytes, 4096, 4096 + 64)),
+                "no plaintext in the vault file");
+        assertArrayEquals(originalBytes, plaintextOf(item));
         assertArrayEquals(originalBytes, Files.readAllBytes(clip));
         assertEquals(FileTime.fromMillis(1_600_000_000_000L), Files.getLastModifiedTime(clip));
         assertEquals(List.of("imported"), store.footage().custody(item.id()).stream().map(e -> e.kind()).toList());
@@ -194,7 +242,7 @@ class FootageImportTest {
         assertEquals(FootageStatus.WITHDRAWN, withdrawn.status());
         assertEquals("posted by a known fabricator", withdrawn.statusReason());
         assertEquals(1, store.footage().list(investigation).size());
-        assertTrue(Files.exists(dataFolder.resolve("vault").resolve(item.sha256())));
+        assertTrue(Files.exists(store.vault().encryptedFile(item.sha256())));
         assertTrue(store.audit().verify().intact());
     }
 
@@ -203,7 +251,7 @@ class FootageImportTest {
         Path clip = Tools.clip(originals, "a.mp4", 1, 1);
         Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
         assertEquals(Integrity.INTACT, store.footage().verify(item.id(), Progress.NONE).integrity());
-        Path copy = dataFolder.resolve("vault").resolve(item.sha256());
+        Path copy = store.vault().encryptedFile(item.sha256());
         copy.toFile().setWritable(true);
         try (RandomAccessFile file = new RandomAccessFile(copy.toFile(), "rw")) {
             file.seek(1000);

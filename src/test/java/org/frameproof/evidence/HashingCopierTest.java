@@ -12,6 +12,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,23 @@ class HashingCopierTest {
         Hashes reread = HashingCopier.hash(folder.resolve("copy.bin"), "copy.bin", Progress.NONE);
         assertEquals(digest("SHA-256", content), reread.sha256());
         assertNull(reread.md5());
+    }
+
+    @Test
+    void anEncryptedCopyHashesItsPlaintextBothWaysAndDecryptsToTheSource() throws Exception {
+        byte[] content = new byte[ChunkPipeline.CHUNK_BYTES * 9 + 4_321];
+        new Random(6).nextBytes(content);
+        Path source = Files.write(folder.resolve("source.bin"), content);
+        SecretKey key = new SecretKeySpec(new byte[32], "AES");
+
+        HashingCopier.Copied copied = HashingCopier.copyEncrypted(source, folder.resolve("copy.bin"), key, "source.bin", Progress.NONE);
+
+        assertEquals(digest("SHA-256", content), copied.source().sha256());
+        assertEquals(digest("SHA-256", content), copied.copySha256(), "read back by decrypting the copy");
+        assertEquals(digest("MD5", content), copied.source().md5());
+        try (VaultReader reader = VaultReader.open(folder.resolve("copy.bin"), key, "copy")) {
+            assertEquals(digest("SHA-256", content), HashingCopier.hash(reader, "copy", Progress.NONE).sha256());
+        }
     }
 
     @Test

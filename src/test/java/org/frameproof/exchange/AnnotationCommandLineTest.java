@@ -223,7 +223,7 @@ class AnnotationCommandLineTest {
         String footage = Long.toString(clip.id());
         add(data, "--footage", footage, "--frame", "3", "--kind", "note", "--observation", "a flag on the roof");
         try (EvidenceStore store = TestStores.unlock(data)) {
-            Tamper.flipOneByte(store.footage().vaultCopy(clip));
+            Tamper.flipOneByte(store.footage().encryptedVaultFile(clip));
         }
         Path pdf = work.resolve("report.pdf");
         assertEquals(1, run(data, "export", "--footage", footage, "--format", "pdf", "--out", pdf.toString()));

@@ -134,7 +134,7 @@ public final class AnnotationSession {
         selected.set(null);
         clearRange();
         veiled.set(item.flaggedGraphic());
-        Path vaultFile = footageService.vaultCopy(item);
+        Path vaultFile = footageService.encryptedVaultFile(item);
         if (isVaultCopyOf(item, player.openFileProperty().get())) {
             fileOpened(player.openFileProperty().get());
         } else {
@@ -150,7 +150,7 @@ public final class AnnotationSession {
     }
 
     private boolean isVaultCopyOf(Footage item, Path file) {
-        return file != null && footageService.vaultCopy(item).getFileName().equals(file.getFileName());
+        return file != null && footageService.encryptedVaultFile(item).getFileName().equals(file.getFileName());
     }
 
     private void fileOpened(Path file) {

@@ -211,9 +211,9 @@ public final class CasesViewModel {
 
     // ---- opening and verifying
 
-    /** Where the item's read-only vault copy is. */
-    public Path vaultCopy(FootageRow row) {
-        return footageService.vaultCopy(row.footage());
+    /** The item's encrypted vault file (see FootageService#encryptedVaultFile). */
+    public Path encryptedVaultFile(FootageRow row) {
+        return footageService.encryptedVaultFile(row.footage());
     }
 
     /** Opens the item's vault copy in the player and re-verifies that copy in the background. */

@@ -91,7 +91,7 @@ public final class SearchViewModel {
             if (index == null) {
                 index = service.frameIndex(footageId);
                 indexes.put(footageId, index);
-                files.put(footageId, footage.vaultCopy(footage.require(footageId)));
+                files.put(footageId, footage.encryptedVaultFile(footage.require(footageId)));
             }
             described.add(new Result(hit, Timecode.formatFrame(index, hit.annotation().span().startFrame()), files.get(footageId)));
         }

@@ -28,6 +28,7 @@ import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.Progress;
 import org.frameproof.ui.common.TaskExecutor;
 
 /**
@@ -80,12 +81,24 @@ public final class UnlockViewModel {
             @Override
             protected EvidenceStore call() throws UserFacingException {
                 try {
-                    return firstRun ? stores.create(dataFolder, typed, reviewer) : stores.unlock(dataFolder, typed);
+                    return firstRun ? stores.create(dataFolder, typed, reviewer) : stores.unlock(dataFolder, typed, false, new Progress() {
+                        @Override
+                        public void update(String item, long done, long total) {
+                            updateMessage(item + (total > 0 ? " (" + done * 100 / total + "%)" : ""));
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return false;
+                        }
+                    });
                 } finally {
                     Arrays.fill(typed, '\0');
                 }
             }
         };
+        // An older store's vault is encrypted on its first unlock: say how far that got.
+        opening.messageProperty().addListener((observable, before, now) -> message.set(now));
         opening.setOnSucceeded(event -> {
             busy.set(false);
             newPassphrase.clear();

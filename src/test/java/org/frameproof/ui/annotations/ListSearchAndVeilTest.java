@@ -107,7 +107,7 @@ class ListSearchAndVeilTest {
 
     /** Frame {@code frame} of the footage's vault copy as a thumbnail, decoded here on its own. */
     private static int[] smallPicture(AnnotationWindow window, Footage clip, int frame) throws Exception {
-        Path file = window.store.footage().vaultCopy(clip);
+        Path file = window.store.footage().encryptedVaultFile(clip);
         try (FrameDecoder decoder = FrameDecoder.open(file, MediaProbe.analyze(file, p -> { }, () -> false).index(), 8L << 20)) {
             return SmallPictures.fit(decoder.frame(frame), Thumbnails.WIDTH, Thumbnails.HEIGHT);
         }

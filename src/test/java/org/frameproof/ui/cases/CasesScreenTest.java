@@ -152,7 +152,7 @@ class CasesScreenTest {
     @Test
     void aFlippedByteInTheVaultCopyIsWarnedAboutLoudlyAndMarkedFailed(FxRobot robot) throws Exception {
         Footage item = importOne(robot, Clip.H264_BFRAMES_LONGGOP);
-        Path copy = store.dataFolder().resolve(Vault.FOLDER).resolve(item.sha256());
+        Path copy = store.vault().encryptedFile(item.sha256());
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(copy);
         Files.setPosixFilePermissions(copy, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         try (RandomAccessFile file = new RandomAccessFile(copy.toFile(), "rw")) {

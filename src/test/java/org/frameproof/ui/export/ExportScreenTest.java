@@ -98,7 +98,7 @@ class ExportScreenTest {
 
     @Test
     void theDialogExportsTheFootageInThePlayerAndShowsTheHashAndAuditEntry(FxRobot robot) throws Exception {
-        open(robot, new Vault(dataFolder).path(clip.sha256()), 0);
+        open(robot, store.vault().encryptedFile(clip.sha256()), 0);
         ExportViewModel export = onFx(workspace::newExport);
         robot.interact(() -> ExportDialog.show(stage, export));
         ComboBox<?> scope = robot.lookup("#scopeChoice").queryAs(ComboBox.class);
@@ -129,7 +129,7 @@ class ExportScreenTest {
 
     @Test
     void theCurrentFrameStillIsTheFrameOnScreenWithItsSidecarHashAndAuditEntry(FxRobot robot) throws Exception {
-        open(robot, new Vault(dataFolder).path(clip.sha256()), 37);
+        open(robot, store.vault().encryptedFile(clip.sha256()), 37);
         int[] onScreen = onFx(() -> pixels(player.imageProperty().get()));
         FrameStillViewModel still = workspace.newFrameStill();
         FrameStillViewModel.FrameOnScreen frame = onFx(() -> workspace.frameOnScreen(still));

@@ -45,7 +45,7 @@ class FailedFootageExportTest {
     void aTamperedItemIsRefusedUntilTheReviewerTicksIncludeFailed(FxRobot robot) throws Exception {
         store = ExportStores.create(dataFolder);
         Footage clip = ExportStores.annotated(store);
-        Tamper.flipOneByte(store.footage().vaultCopy(clip));
+        Tamper.flipOneByte(store.footage().encryptedVaultFile(clip));
         ExportViewModel export = new ExportViewModel(store,
                 folder -> new VaultFrames(new IsolatedProber(folder.resolve("index-cache"))), TaskExecutor.immediate(), out);
         export.load();
