@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
@@ -185,7 +186,8 @@ class ExportRecheckTest {
 
     @Test
     void theReHashReportsProgressAndACancelLeavesNothing() throws Exception {
-        List<Long> reported = new ArrayList<>();
+        // Progress arrives on the hashing threads while the export polls for a cancel on its own.
+        List<Long> reported = new CopyOnWriteArrayList<>();
         ExportMonitor cancelAfterFirstItem = new ExportMonitor() {
             @Override
             public void progress(long done, long total) {
