@@ -168,7 +168,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             return;
         }
         try {
-            FirstFrame first = FrameDecoder.firstFrameWithTime(wanted.file());
+            FirstFrame first = FrameDecoder.firstFrameWithTime(org.frameproof.media.MediaSource.of(wanted.file()));
             threads.fx().execute(() -> showFirstFrame(wanted, first));
         } catch (UserFacingException | RuntimeException e) {
             // The analysis meets the same problem and reports it in the reviewer's words.
