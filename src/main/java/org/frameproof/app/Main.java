@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.logging.LogManager;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import org.frameproof.cli.AnnotationCommands;
 import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
@@ -15,10 +18,17 @@ import org.frameproof.evidence.FrameIndexes;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
 import org.frameproof.media.IsolatedProber;
+import org.frameproof.media.VaultSources;
 import picocli.CommandLine;
 
 /** Entry point: the command line decides whether this run opens the workstation or does a command. */
 public final class Main {
+    /**
+     * The index cache's key: new each run until the store key's derived one is handed here, so the
+     * cache never holds anything readable after the run.
+     */
+    private static final SecretKey INDEX_CACHE_KEY = randomKey();
+
     private Main() {
     }
 
@@ -28,7 +38,7 @@ public final class Main {
         FrameproofCommand root = new FrameproofCommand(new DesktopWorkstation(storeAccess));
         CommandLine commandLine = FrameproofCommand.commandLine(root, AppInfo.version());
         StoreCommands.register(commandLine, storeAccess);
-        AnnotationCommands.register(commandLine, storeAccess, dataFolder -> new VaultFrames(prober(dataFolder)));
+        AnnotationCommands.register(commandLine, storeAccess, Main::vaultFrames);
         System.exit(commandLine.execute(args));
     }
 
@@ -42,7 +52,12 @@ public final class Main {
      * cannot take Frameproof down; the index is cached in the data folder for the player.
      */
     static IsolatedProber prober(Path dataFolder) {
-        return new IsolatedProber(dataFolder.resolve("index-cache"));
+        return new IsolatedProber(dataFolder.resolve("index-cache"), INDEX_CACHE_KEY);
+    }
+
+    /** Exact frames of the vault's copies for exports and stills. */
+    static VaultFrames vaultFrames(Path dataFolder) {
+        return new VaultFrames(prober(dataFolder), VaultCopies.of(dataFolder));
     }
 
     private static MediaInspector mediaInspector(Path dataFolder) {
@@ -52,7 +67,18 @@ public final class Main {
 
     private static FrameIndexes frameIndexes(Path dataFolder) {
         IsolatedProber prober = prober(dataFolder);
-        return file -> prober.analyze(file, progress -> { }, () -> false).index();
+        VaultSources vault = VaultCopies.of(dataFolder);
+        return item -> prober.analyze(vault.of(item), progress -> { }, () -> false).index();
+    }
+
+    private static SecretKey randomKey() {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256);
+            return generator.generateKey();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has AES", e);
+        }
     }
 
     /** The machine's name from the system, without asking any name server. */

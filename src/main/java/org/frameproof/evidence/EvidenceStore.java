@@ -37,7 +37,7 @@ public final class EvidenceStore implements AutoCloseable {
         this.cases = new CaseService(database, audit, reviewer, clock);
         Vault vault = new Vault(dataFolder);
         this.footage = new FootageService(database, audit, vault, inspector, reviewer, stamp, clock);
-        this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
+        this.annotations = new AnnotationService(database, audit, indexes, reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
     }

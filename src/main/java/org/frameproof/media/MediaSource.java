@@ -3,6 +3,7 @@ package org.frameproof.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,17 @@ public final class MediaSource {
             return identity;
         }
         return "file " + file + "\n" + Files.size(file) + "\n" + Files.getLastModifiedTime(file).toMillis();
+    }
+
+    /** Two sources are the same video when they are the same file, or bytes of the same identity. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MediaSource that && Objects.equals(file, that.file) && Objects.equals(identity, that.identity);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, identity);
     }
 
     @Override

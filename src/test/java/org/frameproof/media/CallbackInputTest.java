@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.CountingBytes;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage.Clip;
 import org.junit.jupiter.api.Test;

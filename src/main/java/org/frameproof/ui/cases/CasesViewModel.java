@@ -210,11 +210,6 @@ public final class CasesViewModel {
 
     // ---- opening and verifying
 
-    /** Where the item's read-only vault copy is. */
-    public Path vaultCopy(FootageRow row) {
-        return footageService.vaultCopy(row.footage());
-    }
-
     /** Opens the item's vault copy in the player and re-verifies that copy in the background. */
     public void open(FootageRow row) {
         Footage item = row.footage();

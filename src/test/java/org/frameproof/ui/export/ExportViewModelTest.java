@@ -22,6 +22,7 @@ import org.frameproof.exchange.ExportResult;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.FrameSources;
 import org.frameproof.media.IsolatedProber;
+import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class ExportViewModelTest {
     static void annotatedStore() throws Exception {
         store = ExportStores.create(dataFolder);
         clip = ExportStores.annotated(store);
-        frames = folder -> new VaultFrames(new IsolatedProber(folder.resolve("index-cache")));
+        frames = TestStores::vaultFrames;
     }
 
     @AfterAll
