@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -28,6 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AnalysisCache {
     private static final String SUFFIX = ".entry";
+    /** Entries of earlier versions: the analysis as plain JSON, named by a plain hash of the path. */
+    private static final String CLEAR_SUFFIX = ".json";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -35,6 +39,7 @@ final class AnalysisCache {
     private final Path folder;
     private final SecretKeySpec nameKey;
     private final SecretKeySpec entryKey;
+    private final AtomicBoolean clearEntriesRemoved = new AtomicBoolean();
 
     /** @param key the cache's own key; separate keys for names and contents are derived from it */
     AnalysisCache(Path folder, SecretKey key) {
@@ -45,6 +50,9 @@ final class AnalysisCache {
 
     /** The analysis kept for {@code identity}, or null when there is none that reads back intact. */
     MediaAnalysis load(String identity) {
+        if (!clearEntriesRemoved.getAndSet(true)) {
+            removeClearEntries();
+        }
         Path entry = entryFor(identity);
         if (!Files.isRegularFile(entry)) {
             return null;
@@ -85,6 +93,20 @@ final class AnalysisCache {
         }
     }
 
+    /** Removes what earlier versions kept in the clear; they are probed again when opened. */
+    private void removeClearEntries() {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path clear : entries.filter(entry -> entry.getFileName().toString().endsWith(CLEAR_SUFFIX)).toList()) {
+                deleteQuietly(clear);
+            }
+        } catch (IOException e) {
+            // Tried again at the next start; the encrypted entries work all the same.
+        }
+    }
+
     private Path entryFor(String identity) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -105,14 +127,14 @@ final class AnalysisCache {
         }
     }
 
-    private static void deleteQuietly(Path partial) {
-        if (partial == null) {
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
             return;
         }
         try {
-            Files.deleteIfExists(partial);
+            Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // The temporary file stays; it never passes for an entry (wrong name).
+            // A temporary file that stays never passes for an entry (wrong name).
         }
     }
 }

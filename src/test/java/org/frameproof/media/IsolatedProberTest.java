@@ -175,7 +175,12 @@ class IsolatedProberTest {
                 "-metadata", "title=Execution at checkpoint seven", "-metadata", "comment=filmed by the cousin",
                 "-metadata", "location=+48.8566+002.3522/", video.toString());
         Path cache = folder.resolve("index-cache");
+        // What an earlier version left: the analysis in the clear.
+        Files.createDirectories(cache);
+        Path clearEntry = cache.resolve("0a1b2c.json");
+        Files.writeString(clearEntry, "{\"path\":\"" + video + "\",\"tags\":{\"title\":\"Execution at checkpoint seven\"}}");
         MediaAnalysis analysis = new IsolatedProber(cache, KEY).analyze(video, fraction -> { }, () -> false);
+        assertFalse(Files.exists(clearEntry), "the clear entry of an earlier version is removed");
         assertTrue(analysis.facts().toString().contains("checkpoint seven"), "the tags were read: " + analysis.facts());
 
         List<String> secrets = List.of("checkpoint seven", "Execution", "filmed by the cousin", "48.8566", "002.3522",
