@@ -103,6 +103,12 @@ public final class VlcPlayback implements AutoCloseable {
      * call it; written in the player's task queue, read on libVLC's event thread.
      */
     private volatile SourceMedia callbackMedia;
+    /**
+     * The demuxer libVLC is told to use on media callbacks, or null for its own choice. Its
+     * transport-stream demuxer seeks by time only in input that says it seeks fast, which callbacks
+     * cannot say, so it would ignore the start time; FFmpeg's demuxer inside libVLC seeks there.
+     */
+    private volatile String callbackDemuxer;
     private volatile int visibleWidth;
     private volatile int visibleHeight;
     /** libVLC's reported time of the first frame: its time reports less this are times since the first frame. */
@@ -179,6 +185,7 @@ public final class VlcPlayback implements AutoCloseable {
         source = media;
         visibleWidth = facts.width();
         visibleHeight = facts.height();
+        callbackDemuxer = "mpegts".equals(facts.container()) ? ":demux=avformat" : null;
         reportOffsetMicros = facts.container().startsWith("mov,mp4") ? Math.round(facts.startTimeMs() * 1000) : 0;
         // It seeks such a file by the media's own times and drops what is before the start by the movie's.
         startsFromKeyFrame = reportOffsetMicros > 0;
@@ -337,7 +344,8 @@ public final class VlcPlayback implements AutoCloseable {
             SourceMedia previous = callbackMedia;
             SourceMedia callbacks = new SourceMedia(media);
             callbackMedia = callbacks;
-            started = player.media().play(callbacks, startTime);
+            started = callbackDemuxer == null ? player.media().play(callbacks, startTime)
+                    : player.media().play(callbacks, startTime, callbackDemuxer);
             Reference.reachabilityFence(previous);
         }
         if (!started) {

@@ -273,12 +273,10 @@ class PlayerScreenTest {
 
     /**
      * Footage that only this process can read (a vault copy decrypted on the fly) reaches libVLC
-     * through its media callbacks, and plays, pauses and starts as exactly as a file does. (A
-     * transport stream is left out of the start's check: read through callbacks, libVLC ignores the
-     * start time there and plays from the file's first frame.)
+     * through its media callbacks, and plays, pauses and starts as exactly as a file does.
      */
     @ParameterizedTest
-    @EnumSource(value = Clip.class, names = {"H264_BFRAMES_LONGGOP", "HEVC", "VP9", "MOV_EDIT_LIST_START_1500MS"})
+    @EnumSource(value = Clip.class, names = {"H264_BFRAMES_LONGGOP", "HEVC", "VP9", "MPEG2_TS_LATE_START", "MOV_EDIT_LIST_START_1500MS"})
     void footageReadThroughCallbacksPlaysPausesAndStartsExactly(Clip clip, FxRobot robot) throws InterruptedException {
         AtomicInteger reads = new AtomicInteger();
         open(robot, CountingBytes.source(clip.path(), reads));
