@@ -106,7 +106,7 @@ public final class IsolatedProber {
         StoredAnalysis stored;
         MediaAnalysis analysis;
         try {
-            stored = StoredAnalysis.read(new ByteArrayInputStream(result)).of(identity);
+            stored = StoredAnalysis.read(new ByteArrayInputStream(result)).withSource(identity);
             analysis = stored.analysis();
         } catch (IOException | IllegalArgumentException e) {
             throw new UserFacingException(source.name() + ": the probe of this file gave an unreadable answer ("

@@ -44,7 +44,7 @@ record StoredAnalysis(String source, MediaFacts facts,
     }
 
     /** The same analysis, of {@code identity}. */
-    StoredAnalysis of(String identity) {
+    StoredAnalysis withSource(String identity) {
         return new StoredAnalysis(identity, facts, timeBaseNumerator, timeBaseDenominator, pts, keyFrames);
     }
 
