@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
@@ -51,7 +52,7 @@ public final class AnnotationBench {
     public static void main(String[] args) throws Exception {
         EvidenceStores stores = new EvidenceStores(
                 folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).facts(),
-                folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(),
+                unlocked -> item -> MediaProbe.analyze(VaultCopies.of(unlocked).of(item), progress -> { }, () -> false).index(),
                 new ImportStamp("bench", "bench"), Clock.systemUTC());
         Path data = Path.of(args[1]);
         switch (args[0]) {

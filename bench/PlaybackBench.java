@@ -19,7 +19,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.frameproof.domain.MediaFacts;
+import org.frameproof.media.FileBytes;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.media.MediaSource;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.player.FrameView;
@@ -139,7 +141,10 @@ public final class PlaybackBench {
         double cpuBefore = cpuSeconds("self");
         MediaFacts facts = MediaProbe.analyze(clip, fraction -> { }, () -> false).facts();
         Platform.runLater(() -> {
-            playback.load(clip, facts);
+            // -Dbench.source=bytes: libVLC reads through its media callbacks, as it reads a vault copy.
+            playback.load("bytes".equals(System.getProperty("bench.source"))
+                    ? MediaSource.ofBytes(clip.getFileName().toString(), "bench", () -> FileBytes.open(clip))
+                    : MediaSource.of(clip), facts);
             playback.play(0);
         });
         // libVLC's statistics end with the input: read them while it plays, keep the last.

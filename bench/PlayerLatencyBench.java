@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
@@ -43,6 +45,9 @@ public final class PlayerLatencyBench {
     private PlayerLatencyBench() {
     }
 
+    /** The index cache's key for this run. */
+    private static final SecretKey CACHE_KEY = new SecretKeySpec(new byte[32], "AES");
+
     public static void main(String[] args) throws Exception {
         Path clip = Path.of(args[0]);
         Path cache = Files.createTempDirectory("frameproof-bench-cache");
@@ -53,7 +58,7 @@ public final class PlayerLatencyBench {
         long start = System.nanoTime();
         CompletableFuture<MediaAnalysis> probing = CompletableFuture.supplyAsync(() -> {
             try {
-                return new IsolatedProber(cache).analyze(clip, f -> { }, () -> false);
+                return new IsolatedProber(cache, CACHE_KEY).analyze(clip, f -> { }, () -> false);
             } catch (UserFacingException e) {
                 throw new IllegalStateException(e);
             }
@@ -70,7 +75,7 @@ public final class PlayerLatencyBench {
 
         // Open as the player does when the file is known: cached analysis, open decoder, first frame.
         start = System.nanoTime();
-        FrameIndex cached = new IsolatedProber(cache).analyze(clip, f -> { }, () -> false).index();
+        FrameIndex cached = new IsolatedProber(cache, CACHE_KEY).analyze(clip, f -> { }, () -> false).index();
         double firstFrameMs;
         try (FrameDecoder decoder = FrameDecoder.open(clip, cached, FrameDecoder.DEFAULT_CACHE_BYTES)) {
             decoder.frame(0);

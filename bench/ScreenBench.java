@@ -23,6 +23,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
@@ -160,7 +161,7 @@ public final class ScreenBench {
     private static void keyToForm(Path data, Path clip, int presses, int existing) throws Exception {
         EvidenceStores stores = new EvidenceStores(
                 folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).facts(),
-                folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(),
+                unlocked -> item -> MediaProbe.analyze(VaultCopies.of(unlocked).of(item), progress -> { }, () -> false).index(),
                 new ImportStamp("bench", "bench"), Clock.systemUTC());
         EvidenceStore store = stores.create(data, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
         Case investigation = store.cases().createCase("Bench", "");
@@ -178,8 +179,8 @@ public final class ScreenBench {
         VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("thumbnails"), Platform::runLater);
-        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, player, thumbnails,
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), TaskExecutor.daemonThread("thumbnails"), Platform::runLater);
+        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails,
                 TaskExecutor.daemonThread("annotation-reads"), Platform::runLater);
         AnnotationSession session = parts.session();
         Stage[] stage = new Stage[1];

@@ -16,6 +16,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
+import org.frameproof.media.VaultSources;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
@@ -99,17 +100,19 @@ final class DesktopWorkstation implements Workstation {
     private record Session(PlayerViewModel player, VlcPlayback playback) {
         static Session show(EvidenceStores stores, EvidenceStore store, String environment, Path video, CountDownLatch closed) {
             Path dataFolder = store.dataFolder();
-            IsolatedProber prober = Main.prober(dataFolder);
+            IsolatedProber prober = Main.prober(store.unlockedVault());
             MainWindowViewModel mainWindow = new MainWindowViewModel(store.cases(), environment);
             VideoSurface surface = new VideoSurface();
             // One libVLC instance for the whole session, released when the window closes.
             VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
             PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
                     FrameDecoder.DEFAULT_CACHE_BYTES);
-            mainWindow.exportsProperty().set(new ExportWorkspace(store, folder -> new VaultFrames(prober),
+            VaultSources vault = VaultCopies.of(store.unlockedVault());
+            mainWindow.exportsProperty().set(new ExportWorkspace(store, unlocked -> new VaultFrames(prober, vault),
                     TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
-            Thumbnails thumbnails = new Thumbnails(prober::analyze, TaskExecutor.daemonThread("frameproof-thumbnails"), Platform::runLater);
-            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails,
+            Thumbnails thumbnails = new Thumbnails(prober::analyze, vault, TaskExecutor.daemonThread("frameproof-thumbnails"),
+                    Platform::runLater);
+            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, vault, player, thumbnails,
                     TaskExecutor.daemonThread("frameproof-annotation-reads"), Platform::runLater);
             CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
                     TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);

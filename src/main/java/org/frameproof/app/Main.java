@@ -10,11 +10,14 @@ import org.frameproof.cli.AnnotationCommands;
 import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.StoreCommands;
+import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.FrameIndexes;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
+import org.frameproof.evidence.UnlockedVault;
 import org.frameproof.media.IsolatedProber;
+import org.frameproof.media.VaultSources;
 import picocli.CommandLine;
 
 /** Entry point: the command line decides whether this run opens the workstation or does a command. */
@@ -28,7 +31,7 @@ public final class Main {
         FrameproofCommand root = new FrameproofCommand(new DesktopWorkstation(storeAccess));
         CommandLine commandLine = FrameproofCommand.commandLine(root, AppInfo.version());
         StoreCommands.register(commandLine, storeAccess);
-        AnnotationCommands.register(commandLine, storeAccess, dataFolder -> new VaultFrames(prober(dataFolder)));
+        AnnotationCommands.register(commandLine, storeAccess, Main::vaultFrames);
         System.exit(commandLine.execute(args));
     }
 
@@ -41,18 +44,24 @@ public final class Main {
      * Footage is probed and indexed in a child process, so a file that crashes a native decoder
      * cannot take Frameproof down; the index is cached in the data folder for the player.
      */
-    static IsolatedProber prober(Path dataFolder) {
-        return new IsolatedProber(dataFolder.resolve("index-cache"));
+    static IsolatedProber prober(UnlockedVault unlocked) {
+        return new IsolatedProber(unlocked.dataFolder().resolve("index-cache"), unlocked.indexCacheKey());
     }
 
-    private static MediaInspector mediaInspector(Path dataFolder) {
-        IsolatedProber prober = prober(dataFolder);
+    /** Exact frames of the vault's copies for exports and stills. */
+    static VaultFrames vaultFrames(EvidenceStore store) {
+        return new VaultFrames(prober(store.unlockedVault()), VaultCopies.of(store.unlockedVault()));
+    }
+
+    private static MediaInspector mediaInspector(UnlockedVault unlocked) {
+        IsolatedProber prober = prober(unlocked);
         return MediaInspector.withoutFileNames(file -> prober.analyze(file, progress -> { }, () -> false).facts());
     }
 
-    private static FrameIndexes frameIndexes(Path dataFolder) {
-        IsolatedProber prober = prober(dataFolder);
-        return file -> prober.analyze(file, progress -> { }, () -> false).index();
+    private static FrameIndexes frameIndexes(UnlockedVault unlocked) {
+        IsolatedProber prober = prober(unlocked);
+        VaultSources vault = VaultCopies.of(unlocked);
+        return item -> prober.analyze(vault.of(item), progress -> { }, () -> false).index();
     }
 
     /** The machine's name from the system, without asking any name server. */

@@ -1,23 +1,24 @@
 package org.frameproof.app;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.exchange.FrameSources;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.FrameSource;
 import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.IsolatedProber;
+import org.frameproof.media.MediaSource;
+import org.frameproof.media.VaultSources;
+import org.frameproof.exchange.OpenFrames;
 
 /**
  * Exact frames of vault copies for reports and stills, from FFmpeg's decoder with the frame index
  * the prober cached at import: the very frames the player shows. One decoder per footage item
  * stays open until {@link #close()}.
  */
-public final class VaultFrames implements FrameSources.OpenFrames {
+public final class VaultFrames implements OpenFrames {
     /**
      * Exports visit frames in order and never step back, so the decoder keeps no frames behind
      * the one asked for; that also lets it skip the non-reference frames before it (B-frames that
@@ -26,19 +27,21 @@ public final class VaultFrames implements FrameSources.OpenFrames {
     private static final long CACHE_BYTES = 1;
 
     private final IsolatedProber prober;
-    private final Map<Path, FrameDecoder> decoders = new HashMap<>();
+    private final VaultSources vault;
+    private final Map<String, FrameDecoder> decoders = new HashMap<>();
 
-    public VaultFrames(IsolatedProber prober) {
+    public VaultFrames(IsolatedProber prober, VaultSources vault) {
         this.prober = prober;
+        this.vault = vault;
     }
 
     @Override
     public synchronized BufferedImage frame(ExportedFootage footage, int frame) throws UserFacingException {
-        FrameDecoder decoder = decoders.get(footage.mediaFile());
+        FrameDecoder decoder = decoders.get(footage.sha256());
         if (decoder == null) {
-            decoder = FrameDecoder.open(footage.mediaFile(),
-                    prober.analyze(footage.mediaFile(), progress -> { }, () -> false).index(), CACHE_BYTES);
-            decoders.put(footage.mediaFile(), decoder);
+            MediaSource copy = vault.copyOf(footage.sha256(), footage.originalName() + " (#" + footage.id() + ")");
+            decoder = FrameDecoder.open(copy, prober.analyze(copy, progress -> { }, () -> false).index(), CACHE_BYTES);
+            decoders.put(footage.sha256(), decoder);
         }
         DecodedFrame decoded = decoder.frame(frame);
         return FrameSource.image(decoded.width(), decoded.height(), decoded.argb());

@@ -24,7 +24,7 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.SearchHit;
 import org.frameproof.exchange.AnnotationJson;
 import org.frameproof.exchange.EafImport;
-import org.frameproof.exchange.FrameSources;
+import org.frameproof.evidence.FrameSources;
 import org.frameproof.exchange.JsonImport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

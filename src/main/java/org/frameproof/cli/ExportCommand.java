@@ -10,10 +10,11 @@ import org.frameproof.exchange.ExportFormat;
 import org.frameproof.exchange.ExportMonitor;
 import org.frameproof.exchange.ExportOptions;
 import org.frameproof.exchange.ExportResult;
-import org.frameproof.exchange.FrameSources;
+import org.frameproof.evidence.FrameSources;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.frameproof.exchange.OpenFrames;
 
 /**
  * {@code frameproof export (--case NAME | --footage ID) --format F --out PATH [--include-failed]}:
@@ -61,7 +62,7 @@ final class ExportCommand extends StoreCommand {
                 : ExportService.Scope.ofCase(scope.caseName);
         Progress progress = null;
         try (CtrlC ctrlC = new CtrlC("export", CLEANUP_SECONDS);
-                FrameSources.OpenFrames open = frames.open(dataFolder())) {
+                OpenFrames open = frames.open(store)) {
             progress = new Progress(ctrlC);
             ExportResult result = store.exports().export(what, exportFormat, out, open, graphicStills, includeFailed,
                     progress).result();

@@ -70,7 +70,6 @@ public final class AnnotationService {
     private final FootageRepository footage;
     private final CaseRepository cases;
     private final AuditLog audit;
-    private final Vault vault;
     private final FrameIndexes indexes;
     private final Reviewer reviewer;
     private final Clock clock;
@@ -91,14 +90,13 @@ public final class AnnotationService {
         }
     };
 
-    AnnotationService(Database database, AuditLog audit, Vault vault, FrameIndexes indexes, Reviewer reviewer, Clock clock) {
+    AnnotationService(Database database, AuditLog audit, FrameIndexes indexes, Reviewer reviewer, Clock clock) {
         this.database = database;
         this.annotations = new AnnotationRepository(database);
         this.searchIndex = new SearchIndex(database);
         this.footage = new FootageRepository(database);
         this.cases = new CaseRepository(database);
         this.audit = audit;
-        this.vault = vault;
         this.indexes = indexes;
         this.reviewer = reviewer;
         this.clock = clock;
@@ -519,7 +517,7 @@ public final class AnnotationService {
                 return cached;
             }
         }
-        FrameIndex index = indexes.of(vault.encryptedFile(item.sha256()));
+        FrameIndex index = indexes.of(item);
         synchronized (indexCache) {
             indexCache.put(item.sha256(), index);
         }

@@ -19,7 +19,7 @@ import org.frameproof.store.StoreException;
  * release the data folder.
  */
 public final class EvidenceStore implements AutoCloseable {
-    private final Path dataFolder;
+    private final UnlockedVault unlocked;
     private final Database database;
     private final Reviewer reviewer;
     private final AuditLog audit;
@@ -28,30 +28,30 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
-    private final Vault vault;
     private String unlockReport = "";
 
     /**
      * @param sealKey seals the audit log's entries (derived from the store key, which is not kept)
      * @param anchor keeps the audit chain's head in the key file after each commit
      */
-    EvidenceStore(Path dataFolder, Database database, Reviewer reviewer, Vault vault, MediaInspector inspector,
+    EvidenceStore(UnlockedVault unlocked, Database database, Reviewer reviewer, MediaInspector inspector,
                   FrameIndexes indexes, ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
-        this.dataFolder = dataFolder;
+        this.unlocked = unlocked;
+        Path dataFolder = unlocked.dataFolder();
+        Vault vault = unlocked.vault();
         this.database = database;
         this.reviewer = reviewer;
         this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor);
         database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
-        this.vault = vault;
         this.footage = new FootageService(dataFolder, database, audit, vault, inspector, reviewer, stamp, clock);
-        this.annotations = new AnnotationService(database, audit, vault, indexes, reviewer, clock);
+        this.annotations = new AnnotationService(database, audit, indexes, reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
     }
 
     public Path dataFolder() {
-        return dataFolder;
+        return unlocked.dataFolder();
     }
 
     /**
@@ -100,7 +100,12 @@ public final class EvidenceStore implements AutoCloseable {
 
     /** The encrypted vault of this store's footage. */
     public Vault vault() {
-        return vault;
+        return unlocked.vault();
+    }
+
+    /** What the composition root reads this store's footage with while it is unlocked. */
+    public UnlockedVault unlockedVault() {
+        return unlocked;
     }
 
     /** The database, for the services of later features (annotations, exports) built on this store. */

@@ -30,20 +30,23 @@ public final class EvidenceStores {
     /** HKDF's purpose name for the key that seals the audit log's entries. */
     private static final String AUDIT_SEAL_PURPOSE = "audit-chain";
 
-    private final Function<Path, MediaInspector> inspectorForDataFolder;
-    private final Function<Path, FrameIndexes> indexesForDataFolder;
+    /** HKDF's purpose name for the key that encrypts the index cache's entries. */
+    private static final String INDEX_CACHE_PURPOSE = "index-cache";
+
+    private final Function<UnlockedVault, MediaInspector> inspectorForVault;
+    private final Function<UnlockedVault, FrameIndexes> indexesForVault;
     private final ImportStamp stamp;
     private final Clock clock;
 
     /**
-     * @param inspectorForDataFolder the prober for footage imported into a data folder (it keeps
-     *     its frame-index cache there, where the player finds it again)
-     * @param indexesForDataFolder the frame indexes of vault copies, from the same cache
+     * @param inspectorForVault the prober for footage imported into an unlocked store (it keeps
+     *     its frame-index cache in the data folder, where the player finds it again)
+     * @param indexesForVault the frame indexes of the store's vault copies, from the same cache
      */
-    public EvidenceStores(Function<Path, MediaInspector> inspectorForDataFolder,
-                          Function<Path, FrameIndexes> indexesForDataFolder, ImportStamp stamp, Clock clock) {
-        this.inspectorForDataFolder = inspectorForDataFolder;
-        this.indexesForDataFolder = indexesForDataFolder;
+    public EvidenceStores(Function<UnlockedVault, MediaInspector> inspectorForVault,
+                          Function<UnlockedVault, FrameIndexes> indexesForVault, ImportStamp stamp, Clock clock) {
+        this.inspectorForVault = inspectorForVault;
+        this.indexesForVault = indexesForVault;
         this.stamp = stamp;
         this.clock = clock;
     }
@@ -123,8 +126,9 @@ public final class EvidenceStores {
 
     /** The store on an open database; only keys derived from the store key stay in it. */
     private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, Vault vault, ChainAnchor anchor) {
-        return new EvidenceStore(dataFolder, database, owner, vault, inspectorForDataFolder.apply(dataFolder),
-                indexesForDataFolder.apply(dataFolder), stamp, clock, key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
+        UnlockedVault unlocked = new UnlockedVault(dataFolder, vault, key.derive(INDEX_CACHE_PURPOSE, "AES"));
+        return new EvidenceStore(unlocked, database, owner, inspectorForVault.apply(unlocked),
+                indexesForVault.apply(unlocked), stamp, clock, key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
     }
 
     /**

@@ -113,7 +113,18 @@ public final class FrameDecoder implements AutoCloseable {
      * @throws UserFacingException when the file is missing, unreadable or has no decodable video
      */
     public static FrameDecoder open(Path file, FrameIndex index, long cacheBytes) throws UserFacingException {
-        MediaInput input = MediaInput.open(file);
+        return open(MediaSource.of(file), index, cacheBytes);
+    }
+
+    /**
+     * Opens {@code source} for decoding the frames of {@code index}: a plain file through FFmpeg's
+     * own file access, other sources through its I/O callbacks.
+     *
+     * @param cacheBytes upper bound of the memory decoded frames may hold in the cache
+     * @throws UserFacingException when the source is missing, unreadable or has no decodable video
+     */
+    public static FrameDecoder open(MediaSource source, FrameIndex index, long cacheBytes) throws UserFacingException {
+        MediaInput input = MediaInput.open(source);
         try {
             return new FrameDecoder(input, index, cacheBytes, openCodec(input));
         } catch (UserFacingException | RuntimeException e) {
@@ -133,16 +144,17 @@ public final class FrameDecoder implements AutoCloseable {
      * @throws UserFacingException when the file is missing, not a video, or no frame can be decoded
      */
     public static DecodedFrame firstFrame(Path file) throws UserFacingException {
-        return firstFrameWithTime(file).picture();
+        return firstFrameWithTime(MediaSource.of(file)).picture();
     }
 
     /** {@link #firstFrame(Path)} with its timestamp in milliseconds, for the player's readout. */
-    public static FirstFrame firstFrameWithTime(Path file) throws UserFacingException {
+    public static FirstFrame firstFrameWithTime(MediaSource source) throws UserFacingException {
         // Without an index and a cache: such a decoder only serves decodeFirstFrame.
-        try (FrameDecoder decoder = open(file, null, 0)) {
+        try (FrameDecoder decoder = open(source, null, 0)) {
             DecodedFrame first = decoder.decodeFirstFrame();
             if (first == null) {
-                throw new UserFacingException(file.getFileName() + ": no frame of its video can be decoded.");
+                decoder.input.checkRead();
+                throw new UserFacingException(source.name() + ": no frame of its video can be decoded.");
             }
             AVRational timeBase = decoder.input.stream.time_base();
             return new FirstFrame(first, first.pts() * 1000.0 * timeBase.num() / timeBase.den());
@@ -162,11 +174,10 @@ public final class FrameDecoder implements AutoCloseable {
 
     /** A decoder for the video stream of {@code input}, opened; the caller frees it. */
     static AVCodecContext openCodec(MediaInput input) throws UserFacingException {
-        Path file = input.file;
         int codecId = input.stream.codecpar().codec_id();
         AVCodec decoder = avcodec_find_decoder(codecId);
         if (decoder == null || decoder.isNull()) {
-            throw new UserFacingException(file.getFileName() + ": no decoder for its video codec ("
+            throw new UserFacingException(input.name + ": no decoder for its video codec ("
                     + avcodec_get_name(codecId).getString() + ")");
         }
         AVCodecContext codec = avcodec_alloc_context3(decoder);
@@ -178,7 +189,7 @@ public final class FrameDecoder implements AutoCloseable {
         int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
         if (result < 0) {
             avcodec_free_context(codec);
-            throw new UserFacingException(file.getFileName() + ": its video cannot be decoded ("
+            throw new UserFacingException(input.name + ": its video cannot be decoded ("
                     + MediaInput.describe(result) + ")");
         }
         return codec;
@@ -257,7 +268,8 @@ public final class FrameDecoder implements AutoCloseable {
         int keepFrom = steppingBack ? frame - cache.capacity(frameBytes) + 1 : frame;
         DecodedFrame found = decodeUntil(frame, keepFrom);
         if (found == null) {
-            throw new UserFacingException("Frame " + frame + " of " + input.file.getFileName()
+            input.checkRead();
+            throw new UserFacingException("Frame " + frame + " of " + input.name
                     + " cannot be decoded: the file is damaged there.");
         }
         return found;
@@ -317,7 +329,8 @@ public final class FrameDecoder implements AutoCloseable {
                 return;
             }
             if (wanted - back < index.pts(0) - step) {
-                throw new UserFacingException("Frame " + key + " of " + input.file.getFileName()
+                input.checkRead();
+                throw new UserFacingException("Frame " + key + " of " + input.name
                         + " cannot be reached: the file is damaged.");
             }
         }

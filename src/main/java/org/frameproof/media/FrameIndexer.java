@@ -46,7 +46,13 @@ public final class FrameIndexer {
      */
     public static FrameIndex index(Path file, DoubleConsumer progress, BooleanSupplier cancelled)
             throws UserFacingException {
-        try (MediaInput input = MediaInput.open(file)) {
+        return index(MediaSource.of(file), progress, cancelled);
+    }
+
+    /** {@link #index(Path, DoubleConsumer, BooleanSupplier)} of any source. */
+    public static FrameIndex index(MediaSource source, DoubleConsumer progress, BooleanSupplier cancelled)
+            throws UserFacingException {
+        try (MediaInput input = MediaInput.open(source)) {
             return index(input, progress, cancelled).index();
         }
     }
@@ -103,7 +109,7 @@ public final class FrameIndexer {
                 av_packet_unref(packet);
                 if (videoPackets % PACKETS_BETWEEN_REPORTS == 0) {
                     if (cancelled.getAsBoolean()) {
-                        throw new CancellationException("Indexing " + input.file.getFileName() + " was cancelled");
+                        throw new CancellationException("Indexing " + input.name + " was cancelled");
                     }
                     if (size > 0) {
                         progress.accept(Math.min(1.0, input.bytePosition() / (double) size));
@@ -113,6 +119,7 @@ public final class FrameIndexer {
         } finally {
             av_packet_free(packet);
         }
+        input.checkRead();
         long expected = input.stream.nb_frames();
         boolean truncated = result != AVERROR_EOF || (expected > 0 && videoPackets < expected);
         if (truncated) {
@@ -120,7 +127,7 @@ public final class FrameIndexer {
             count = dropMarked(timestamps, keys, cut, count);
         }
         if (count == 0) {
-            throw new UserFacingException(input.file.getFileName() + ": not a video: its video stream has no frames");
+            throw new UserFacingException(input.name + ": not a video: its video stream has no frames");
         }
         progress.accept(1.0);
         return new Result(inPresentationOrder(timestamps, keys, count, input), latestDuration, truncated);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -27,39 +28,109 @@ final class MediaInput implements AutoCloseable {
         av_log_set_level(AV_LOG_QUIET);
     }
 
-    final Path file;
+    /** What messages call the video. */
+    final String name;
     final AVFormatContext format;
     final AVStream stream;
     final int streamIndex;
+    /** The I/O callbacks FFmpeg reads through, or null when it reads a plain file itself. */
+    private final CallbackInput callbacks;
 
-    private MediaInput(Path file, AVFormatContext format, int streamIndex) {
-        this.file = file;
+    private MediaInput(String name, AVFormatContext format, int streamIndex, CallbackInput callbacks) {
+        this.name = name;
         this.format = format;
         this.streamIndex = streamIndex;
         this.stream = format.streams(streamIndex);
+        this.callbacks = callbacks;
     }
 
     static MediaInput open(Path file) throws UserFacingException {
-        checkReadable(file);
-        String name = file.getFileName().toString();
-        AVFormatContext format = new AVFormatContext(null);
-        int result = avformat_open_input(format, file.toAbsolutePath().toString(), null, null);
+        return open(MediaSource.of(file));
+    }
+
+    /** Opens a plain file with FFmpeg's own file access, other sources through I/O callbacks. */
+    static MediaInput open(MediaSource source) throws UserFacingException {
+        String name = source.name();
+        AVFormatContext format;
+        String url;
+        CallbackInput callbacks = null;
+        if (source.file().isPresent()) {
+            Path file = source.file().get();
+            checkReadable(file);
+            format = new AVFormatContext(null);
+            url = file.toString();
+        } else {
+            callbacks = openCallbacks(source);
+            format = avformat.avformat_alloc_context();
+            format.pb(callbacks.context());
+            url = "";
+        }
+        int result = avformat_open_input(format, url, null, null);
         if (result < 0) {
-            throw new UserFacingException(name + ": not a video, or damaged: FFmpeg cannot read it (" + describe(result) + ")");
+            // On failure FFmpeg frees the format context, never the I/O context it was given.
+            closeQuietly(callbacks);
+            throw new UserFacingException(unreadable(name, callbacks)
+                    .orElse(name + ": not a video, or damaged: FFmpeg cannot read it (" + describe(result) + ")"));
         }
         try {
             result = avformat_find_stream_info(format, (PointerPointer<?>) null);
             if (result < 0) {
-                throw new UserFacingException(name + ": not a video: its streams cannot be read (" + describe(result) + ")");
+                throw new UserFacingException(unreadable(name, callbacks)
+                        .orElse(name + ": not a video: its streams cannot be read (" + describe(result) + ")"));
             }
             int streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
             if (streamIndex < 0 || isCoverArt(format.streams(streamIndex))) {
                 throw new UserFacingException(name + ": not a video: no video stream");
             }
-            return new MediaInput(file, format, streamIndex);
+            return new MediaInput(name, format, streamIndex, callbacks);
         } catch (UserFacingException e) {
             avformat_close_input(format);
+            closeQuietly(callbacks);
             throw e;
+        }
+    }
+
+    /**
+     * Throws the reason the source's bytes could not be read, if they could not: FFmpeg takes a
+     * failed read for the end of the file, which would pass damage off as a short video.
+     */
+    void checkRead() throws UserFacingException {
+        Optional<String> reason = unreadable(name, callbacks);
+        if (reason.isPresent()) {
+            throw new UserFacingException(reason.get(), callbacks.failure());
+        }
+    }
+
+    private static CallbackInput openCallbacks(MediaSource source) throws UserFacingException {
+        SeekableBytes bytes = null;
+        try {
+            bytes = source.open();
+            if (bytes.size() == 0) {
+                bytes.close();
+                throw new UserFacingException(source.name() + ": the file is empty");
+            }
+            return CallbackInput.open(bytes);
+        } catch (IOException e) {
+            closeQuietly(bytes);
+            throw new UserFacingException(source.name() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Optional<String> unreadable(String name, CallbackInput callbacks) {
+        if (callbacks == null || callbacks.failure() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(name + ": cannot be read (" + callbacks.failure().getMessage() + ")");
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Closing after a failure: the failure is what the reviewer needs to hear about.
         }
     }
 
@@ -76,6 +147,7 @@ final class MediaInput implements AutoCloseable {
     @Override
     public void close() {
         avformat_close_input(format);
+        closeQuietly(callbacks);
     }
 
     static void checkReadable(Path file) throws UserFacingException {

@@ -5,9 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,9 +44,15 @@ public final class MediaProbe {
      */
     public static MediaAnalysis analyze(Path file, DoubleConsumer progress, BooleanSupplier cancelled)
             throws UserFacingException {
-        try (MediaInput input = MediaInput.open(file)) {
+        return analyze(MediaSource.of(file), progress, cancelled);
+    }
+
+    /** {@link #analyze(Path, DoubleConsumer, BooleanSupplier)} of any source. */
+    public static MediaAnalysis analyze(MediaSource source, DoubleConsumer progress, BooleanSupplier cancelled)
+            throws UserFacingException {
+        try (MediaInput input = MediaInput.open(source)) {
             FrameIndexer.Result indexed = FrameIndexer.index(input, f -> progress.accept(f * INDEX_SHARE), cancelled);
-            String sha256 = sha256(file, f -> progress.accept(INDEX_SHARE + f * (1 - INDEX_SHARE)), cancelled);
+            String sha256 = sha256(source, f -> progress.accept(INDEX_SHARE + f * (1 - INDEX_SHARE)), cancelled);
             FrameIndex index = indexed.index();
             DisplayGeometry geometry = DisplayGeometry.of(input.stream.codecpar());
             MediaFacts facts = new MediaFacts(index.frameCount(), indexed.presentedMillis(),
@@ -61,25 +65,25 @@ public final class MediaProbe {
         }
     }
 
-    /** The file's SHA-256 as lower-case hex. */
-    static String sha256(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException {
-        try (InputStream in = Files.newInputStream(file)) {
+    /** The source's SHA-256 as lower-case hex. */
+    static String sha256(MediaSource source, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException {
+        try (SeekableBytes in = source.open()) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            long size = Math.max(1, Files.size(file));
+            long size = Math.max(1, in.size());
             byte[] buffer = new byte[1 << 20];
             long done = 0;
             int read;
-            while ((read = in.read(buffer)) > 0) {
+            while ((read = in.read(done, buffer, 0, buffer.length)) > 0) {
                 digest.update(buffer, 0, read);
                 done += read;
                 progress.accept(Math.min(1.0, done / (double) size));
                 if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("Hashing " + file.getFileName() + " was cancelled");
+                    throw new CancellationException("Hashing " + source.name() + " was cancelled");
                 }
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new UserFacingException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new UserFacingException(source.name() + ": cannot be read (" + e.getMessage() + ")", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java has SHA-256", e);
         }

@@ -1,16 +1,18 @@
 package org.frameproof.media;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.frameproof.domain.UserFacingException;
 
 /**
- * The child process of {@link IsolatedProber}: analyses one file and prints the result as JSON on
- * standard output. Progress goes to standard error as lines {@code progress F}; a reason the file
- * cannot be used as one line {@code error MESSAGE}, with exit code {@link #UNUSABLE_FILE}. A crash
- * of a native decoder ends this process only.
+ * The child process of {@link IsolatedProber}: analyses one video and prints the result as JSON on
+ * standard output. It reads the video only through its parent ({@link ByteRequests}): it gets no
+ * path, no key and no secret, so a hostile file that takes it over finds nothing to steal. Progress
+ * goes to standard error as lines {@code progress F}; a reason the file cannot be used as one line
+ * {@code error MESSAGE}, with exit code {@link #UNUSABLE_FILE}. A crash of a native decoder ends
+ * this process only.
  */
 public final class ProbeWorker {
     static final String PROGRESS = "progress ";
@@ -22,20 +24,19 @@ public final class ProbeWorker {
 
     public static void main(String[] args) throws IOException {
         PrintStream status = System.err;
-        Path file = Path.of(args[0]);
         try {
-            MediaInput.checkReadable(file);
-            long size = Files.size(file);
-            long modified = Files.getLastModifiedTime(file).toMillis();
+            ByteRequests.FromParent bytes = ByteRequests.FromParent.connect(
+                    new DataInputStream(new BufferedInputStream(System.in)), status);
+            MediaSource source = MediaSource.ofBytes(bytes.name(), "", () -> bytes);
             double[] reported = {-1};
-            MediaAnalysis analysis = MediaProbe.analyze(file, fraction -> {
+            MediaAnalysis analysis = MediaProbe.analyze(source, fraction -> {
                 // A line per percent is plenty for a progress bar.
                 if (fraction - reported[0] >= 0.01 || fraction == 1.0) {
                     reported[0] = fraction;
                     status.println(PROGRESS + fraction);
                 }
             }, () -> false);
-            StoredAnalysis.of(file.toAbsolutePath().toString(), size, modified, analysis).write(System.out);
+            StoredAnalysis.of("", analysis).write(System.out);
             System.out.flush();
             System.exit(0);
         } catch (UserFacingException e) {

@@ -12,22 +12,21 @@ import org.frameproof.domain.MediaFacts;
  * A {@link MediaAnalysis} as JSON: what a probe worker prints and what the index cache keeps.
  * Reading it back rebuilds the {@link FrameIndex}, which checks that timestamps increase.
  *
- * @param size the file's size in bytes when it was analysed
- * @param modifiedMillis the file's modification time when it was analysed
+ * @param source the identity of what was analysed ({@link MediaSource}), empty from a probe worker
  * @param keyFrames the numbers of the key frames
  */
-record StoredAnalysis(String path, long size, long modifiedMillis, MediaFacts facts,
+record StoredAnalysis(String source, MediaFacts facts,
         long timeBaseNumerator, long timeBaseDenominator, long[] pts, int[] keyFrames) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static StoredAnalysis of(String path, long size, long modifiedMillis, MediaAnalysis analysis) {
+    static StoredAnalysis of(String source, MediaAnalysis analysis) {
         FrameIndex index = analysis.index();
         long[] pts = new long[index.frameCount()];
         for (int frame = 0; frame < pts.length; frame++) {
             pts[frame] = index.pts(frame);
         }
         int[] keys = java.util.stream.IntStream.range(0, pts.length).filter(index::isKeyFrame).toArray();
-        return new StoredAnalysis(path, size, modifiedMillis, analysis.facts(),
+        return new StoredAnalysis(source, analysis.facts(),
                 index.timeBaseNumerator(), index.timeBaseDenominator(), pts, keys);
     }
 
@@ -42,6 +41,11 @@ record StoredAnalysis(String path, long size, long modifiedMillis, MediaFacts fa
             throw new IllegalArgumentException("facts name " + facts.frameCount() + " frames, the index " + index.frameCount());
         }
         return new MediaAnalysis(facts, index);
+    }
+
+    /** The same analysis, of {@code identity}. */
+    StoredAnalysis withSource(String identity) {
+        return new StoredAnalysis(identity, facts, timeBaseNumerator, timeBaseDenominator, pts, keyFrames);
     }
 
     void write(OutputStream out) throws IOException {

@@ -1,5 +1,6 @@
 package org.frameproof.media;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -96,7 +97,18 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile Listener listener;
 
     // Written by the caller's thread, read in the player's task queue.
-    private volatile String mrl;
+    private volatile MediaSource source;
+    /**
+     * The callback media libVLC reads a non-file source through, strongly referenced while libVLC may
+     * call it; written in the player's task queue, read on libVLC's event thread.
+     */
+    private volatile SourceMedia callbackMedia;
+    /**
+     * The demuxer libVLC is told to use on media callbacks, or null for its own choice. Its
+     * transport-stream demuxer seeks by time only in input that says it seeks fast, which callbacks
+     * cannot say, so it would ignore the start time; FFmpeg's demuxer inside libVLC seeks there.
+     */
+    private volatile String callbackDemuxer;
     private volatile int visibleWidth;
     private volatile int visibleHeight;
     /** libVLC's reported time of the first frame: its time reports less this are times since the first frame. */
@@ -165,13 +177,15 @@ public final class VlcPlayback implements AutoCloseable {
      * delays to 1.5 s is reported at 1.5 s (measured; start times still count from the first
      * frame, and playback starts from the key frame before); elsewhere at the first frame, as far
      * as known (a transport stream's count from 0.7 s before it here: {@link #calibrate} learns
-     * that at the first pause).
+     * that at the first pause). A plain file libVLC reads itself; other sources through its media
+     * callbacks, so their bytes never reach a file.
      */
-    public void load(Path file, MediaFacts facts) {
+    public void load(MediaSource media, MediaFacts facts) {
         stop();
-        mrl = file.toAbsolutePath().toString();
+        source = media;
         visibleWidth = facts.width();
         visibleHeight = facts.height();
+        callbackDemuxer = "mpegts".equals(facts.container()) ? ":demux=avformat" : null;
         reportOffsetMicros = facts.container().startsWith("mov,mp4") ? Math.round(facts.startTimeMs() * 1000) : 0;
         // It seeks such a file by the media's own times and drops what is before the start by the movie's.
         startsFromKeyFrame = reportOffsetMicros > 0;
@@ -219,7 +233,7 @@ public final class VlcPlayback implements AutoCloseable {
      * @param framesAfterKeyFrame how many frames the start is after the key frame before it
      */
     public void play(long fromMicros, boolean fromPictureOnScreen, int framesAfterKeyFrame) {
-        String media = mrl;
+        MediaSource media = source;
         if (media == null) {
             return;
         }
@@ -318,13 +332,37 @@ public final class VlcPlayback implements AutoCloseable {
         factory.release();
     }
 
-    private void startAt(String media, long fromMicros) {
+    private void startAt(MediaSource media, long fromMicros) {
         // A fresh start at the wanted time: libVLC's own seeks while paused land early on B-frames.
         String startTime = String.format(Locale.ROOT, ":start-time=%.3f", fromMicros / 1_000_000.0);
         player.controls().setRate(rate);
-        if (!player.media().play(media, startTime)) {
-            Platform.runLater(() -> notifyFailed("libVLC could not play " + Path.of(media).getFileName() + "."));
+        boolean started;
+        if (media.file().isPresent()) {
+            started = player.media().play(media.file().get().toString(), startTime);
+        } else {
+            // libVLC may still close the media it played before while it takes this one.
+            SourceMedia previous = callbackMedia;
+            SourceMedia callbacks = new SourceMedia(media);
+            callbackMedia = callbacks;
+            started = callbackDemuxer == null ? player.media().play(callbacks, startTime)
+                    : player.media().play(callbacks, startTime, callbackDemuxer);
+            Reference.reachabilityFence(previous);
         }
+        if (!started) {
+            Platform.runLater(() -> notifyFailed(cannotPlay(media)));
+        }
+    }
+
+    /** Why libVLC could not play {@code media}, in the reviewer's words. */
+    private String cannotPlay(MediaSource media) {
+        SourceMedia callbacks = callbackMedia;
+        if (media == null) {
+            return "libVLC could not play this file.";
+        }
+        if (media.file().isEmpty() && callbacks != null && callbacks.failure() != null) {
+            return media.name() + ": cannot be read (" + callbacks.failure().getMessage() + ")";
+        }
+        return "libVLC could not play " + media.name() + ".";
     }
 
     private void rewindToLoopStart() {
@@ -486,7 +524,7 @@ public final class VlcPlayback implements AutoCloseable {
         public void finished(MediaPlayer mediaPlayer) {
             long loopEnd = loopEndMicros;
             if (loopEnd > 0) {
-                String media = mrl;
+                MediaSource media = source;
                 long loopStart = loopStartMicros;
                 restartClockAt(loopStart);
                 mediaPlayer.submit(() -> startAt(media, loopStart));
@@ -504,9 +542,8 @@ public final class VlcPlayback implements AutoCloseable {
         @Override
         public void error(MediaPlayer mediaPlayer) {
             surface.ignorePlaybackFrames();
-            String media = mrl;
-            Platform.runLater(() -> notifyFailed("libVLC could not play "
-                    + (media == null ? "this file" : Path.of(media).getFileName()) + "."));
+            String message = cannotPlay(source);
+            Platform.runLater(() -> notifyFailed(message));
         }
     }
 }

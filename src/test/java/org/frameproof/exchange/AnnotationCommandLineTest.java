@@ -61,7 +61,7 @@ class AnnotationCommandLineTest {
         CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
         StoreAccess access = new StoreAccess(TestStores.stores(), Map.of("FRAMEPROOF_PASSPHRASE", TestStores.PASSPHRASE), null);
         StoreCommands.register(commandLine, access);
-        AnnotationCommands.register(commandLine, access, folder -> new VaultFrames(new IsolatedProber(folder.resolve("index-cache"))));
+        AnnotationCommands.register(commandLine, access, TestStores::vaultFrames);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("--data", data.toString()));

@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.frameproof.app.VaultFrames;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
@@ -32,7 +31,6 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ExportService;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.Tamper;
 import org.frameproof.testing.TestFootage.Clip;
@@ -51,7 +49,7 @@ class ExportRecheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path work;
     private EvidenceStore store;
-    private FrameSources.OpenFrames frames;
+    private OpenFrames frames;
     private Case investigation;
     private Footage intact;
     private Footage tampered;
@@ -59,7 +57,7 @@ class ExportRecheckTest {
     @BeforeEach
     void storeWithTwoAnnotatedClips() throws Exception {
         store = TestStores.create(work.resolve("data"));
-        frames = new VaultFrames(new IsolatedProber(store.dataFolder().resolve("index-cache")));
+        frames = TestStores.vaultFrames(store);
         investigation = store.cases().createCase("Checkpoint 4", "");
         intact = AnnotatedStores.importClip(store, investigation, Clip.VP9);
         tampered = AnnotatedStores.importClip(store, investigation, Clip.MJPEG);

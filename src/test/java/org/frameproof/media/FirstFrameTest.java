@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.TestStores;
 import org.frameproof.testing.FfmpegCli;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage.BadInput;
@@ -68,7 +69,7 @@ class FirstFrameTest {
     void showsWhileTheChildProcessIndexesTheSameFile(Clip clip) throws Exception {
         CompletableFuture<MediaAnalysis> analysis = CompletableFuture.supplyAsync(() -> {
             try {
-                return new IsolatedProber(cacheFolder).analyze(clip.path(), fraction -> { }, () -> false);
+                return new IsolatedProber(cacheFolder, TestStores.cacheKey()).analyze(clip.path(), fraction -> { }, () -> false);
             } catch (UserFacingException e) {
                 throw new IllegalStateException(e);
             }

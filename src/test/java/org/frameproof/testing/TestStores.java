@@ -9,6 +9,11 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.frameproof.app.VaultCopies;
+import org.frameproof.app.VaultFrames;
+import org.frameproof.media.IsolatedProber;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.MediaInspector;
@@ -29,8 +34,19 @@ public final class TestStores {
 
     /** Stores that read the time from {@code clock}, for tests of waits between wrong passphrases. */
     public static EvidenceStores stores(Clock clock) {
-        return new EvidenceStores(dataFolder -> MediaInspector.withoutFileNames(new MediaProbeInspector()),
-                dataFolder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).index(), new ImportStamp("test-machine", "0.0.0-test"), clock);
+        return new EvidenceStores(unlocked -> MediaInspector.withoutFileNames(new MediaProbeInspector()),
+                unlocked -> item -> MediaProbe.analyze(VaultCopies.of(unlocked).of(item), progress -> { }, () -> false).index(), new ImportStamp("test-machine", "0.0.0-test"), clock);
+    }
+
+    /** The index cache's key in tests. */
+    public static SecretKey cacheKey() {
+        return new SecretKeySpec(new byte[32], "AES");
+    }
+
+    /** Exact frames of a test store's vault copies, read as the app reads them. */
+    public static VaultFrames vaultFrames(EvidenceStore store) {
+        return new VaultFrames(new IsolatedProber(store.dataFolder().resolve("index-cache"), cacheKey()),
+                VaultCopies.of(store.unlockedVault()));
     }
 
     public static EvidenceStore create(Path dataFolder) throws UserFacingException {

@@ -1,6 +1,5 @@
 package org.frameproof.ui.annotations;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +35,8 @@ import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.UndoHistory;
+import org.frameproof.media.MediaSource;
+import org.frameproof.media.VaultSources;
 import org.frameproof.ui.player.PlayerViewModel;
 
 /**
@@ -57,6 +58,7 @@ public final class AnnotationSession {
 
     private final AnnotationService service;
     private final FootageService footageService;
+    private final VaultSources vault;
     private final Reviewer reviewer;
     private final PlayerViewModel player;
     private final Executor background;
@@ -90,9 +92,10 @@ public final class AnnotationSession {
      * @param background where the open footage's annotations are read
      * @param fx where what was read is shown
      */
-    public AnnotationSession(AnnotationService service, FootageService footageService, Reviewer reviewer,
-            PlayerViewModel player, Executor background, Executor fx) {
+    public AnnotationSession(AnnotationService service, FootageService footageService, VaultSources vault,
+            Reviewer reviewer, PlayerViewModel player, Executor background, Executor fx) {
         this.service = service;
+        this.vault = vault;
         this.background = background;
         this.fx = fx;
         this.footageService = footageService;
@@ -134,13 +137,12 @@ public final class AnnotationSession {
         selected.set(null);
         clearRange();
         veiled.set(item.flaggedGraphic());
-        Path vaultFile = footageService.encryptedVaultFile(item);
-        if (isVaultCopyOf(item, player.openFileProperty().get())) {
-            fileOpened(player.openFileProperty().get());
+        MediaSource vaultCopy = vault.of(item);
+        if (vaultCopy.equals(player.openFileProperty().get())) {
+            fileOpened(vaultCopy);
         } else {
             enabled.set(false);
-            // The copy is named by its hash; the reviewer knows the footage by its original name.
-            player.open(vaultFile, item.originalName() + " (#" + item.id() + ")");
+            player.open(vaultCopy);
         }
         reload();
     }
@@ -149,13 +151,9 @@ public final class AnnotationSession {
         return footage.get() != null && footage.get().id() == item.id() && enabled.get();
     }
 
-    private boolean isVaultCopyOf(Footage item, Path file) {
-        return file != null && footageService.encryptedVaultFile(item).getFileName().equals(file.getFileName());
-    }
-
-    private void fileOpened(Path file) {
+    private void fileOpened(MediaSource file) {
         Footage item = footage.get();
-        boolean annotatable = item != null && isVaultCopyOf(item, file);
+        boolean annotatable = item != null && vault.of(item).equals(file);
         if (!annotatable && item != null) {
             footage.set(null);
             veiled.set(false);

@@ -24,6 +24,7 @@ import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.VocabularyService;
+import org.frameproof.media.VaultSources;
 import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.inspector.InspectorView;
@@ -48,10 +49,10 @@ public final class AnnotationWorkspace {
             CaseService cases, FootageService footage, Thumbnails thumbnails, Executor background, Executor fx) {
 
         /** The parts for an unlocked store's reviewer, annotating what {@code player} shows. */
-        public static Parts of(EvidenceStore store, PlayerViewModel player, Thumbnails thumbnails, Executor background,
-                Executor fx) {
-            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player,
-                    background, fx);
+        public static Parts of(EvidenceStore store, VaultSources vault, PlayerViewModel player, Thumbnails thumbnails,
+                Executor background, Executor fx) {
+            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault, store.reviewer(),
+                    player, background, fx);
             return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), store.footage(), thumbnails,
                     background, fx);
         }

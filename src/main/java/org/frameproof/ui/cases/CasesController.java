@@ -336,7 +336,7 @@ public final class CasesController {
                 setGraphic(box);
             } else if (item instanceof FootageRow row) {
                 ImageView picture = new ImageView();
-                picture.imageProperty().bind(thumbnails.of(row.footage().sha256(), viewModel.encryptedVaultFile(row)));
+                picture.imageProperty().bind(thumbnails.of(row.footage()));
                 if (row.footage().flaggedGraphic()) {
                     // As in the player: footage flagged graphic is never shown plainly, not even this small.
                     picture.setEffect(new GaussianBlur(12));

@@ -211,11 +211,6 @@ public final class CasesViewModel {
 
     // ---- opening and verifying
 
-    /** The item's encrypted vault file (see FootageService#encryptedVaultFile). */
-    public Path encryptedVaultFile(FootageRow row) {
-        return footageService.encryptedVaultFile(row.footage());
-    }
-
     /** Opens the item's vault copy in the player and re-verifies that copy in the background. */
     public void open(FootageRow row) {
         Footage item = row.footage();

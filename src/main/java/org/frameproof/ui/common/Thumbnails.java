@@ -1,19 +1,21 @@
 package org.frameproof.ui.common;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.image.Image;
+import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.MediaSource;
+import org.frameproof.media.VaultSources;
 import org.frameproof.ui.player.MediaAnalyzer;
 
 /**
- * Small pictures of exact frames of footage files (the cases tree's first frames, search results'
+ * Small pictures of exact frames of footage items (the cases tree's first frames, search results'
  * frames), decoded off the FX thread once per session and kept in memory (a few kilobytes each).
  * A frame that cannot be decoded simply has none.
  */
@@ -23,31 +25,35 @@ public final class Thumbnails {
     private static final long DECODER_CACHE_BYTES = 8L << 20;
 
     private final MediaAnalyzer analyzer;
+    private final VaultSources vault;
     private final Executor background;
     private final Executor fx;
     private final Map<String, ReadOnlyObjectWrapper<Image>> images = new HashMap<>();
     /** The decoder of the file last asked for, kept for the next frame of it; background thread only. */
     private FrameDecoder decoder;
-    private Path decoderFile;
+    private MediaSource decoderFile;
 
     /**
+     * @param vault where footage items are read from
      * @param background where files are read and decoded (one thread: decoders are not shared)
      * @param fx where the pictures are handed over (the FX thread)
      */
-    public Thumbnails(MediaAnalyzer analyzer, Executor background, Executor fx) {
+    public Thumbnails(MediaAnalyzer analyzer, VaultSources vault, Executor background, Executor fx) {
         this.analyzer = analyzer;
+        this.vault = vault;
         this.background = background;
         this.fx = fx;
     }
 
-    /** The first frame of {@code file}, known by {@code key}; empty until decoded. Call on the FX thread. */
-    public ReadOnlyObjectProperty<Image> of(String key, Path file) {
-        return of(key, file, 0);
+    /** The first frame of a footage item; empty until decoded. Call on the FX thread. */
+    public ReadOnlyObjectProperty<Image> of(Footage item) {
+        return of(item, 0);
     }
 
-    /** Frame {@code frame} of {@code file}, known by {@code key} and the frame; empty until decoded. FX thread. */
-    public ReadOnlyObjectProperty<Image> of(String key, Path file, int frame) {
-        String frameKey = key + "#" + frame;
+    /** Frame {@code frame} of a footage item; empty until decoded. FX thread. */
+    public ReadOnlyObjectProperty<Image> of(Footage item, int frame) {
+        String frameKey = item.sha256() + "#" + frame;
+        MediaSource file = vault.of(item);
         ReadOnlyObjectWrapper<Image> image = images.get(frameKey);
         if (image == null) {
             ReadOnlyObjectWrapper<Image> created = new ReadOnlyObjectWrapper<>();
@@ -63,7 +69,7 @@ public final class Thumbnails {
         return image.getReadOnlyProperty();
     }
 
-    private int[] frameScaled(Path file, int frame) {
+    private int[] frameScaled(MediaSource file, int frame) {
         try {
             if (!file.equals(decoderFile)) {
                 closeDecoder();

@@ -22,8 +22,9 @@ import org.frameproof.evidence.ExportService;
 import org.frameproof.exchange.ExportFormat;
 import org.frameproof.exchange.ExportOptions.GraphicStills;
 import org.frameproof.exchange.ExportResult;
-import org.frameproof.exchange.FrameSources;
+import org.frameproof.evidence.FrameSources;
 import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.exchange.OpenFrames;
 
 /**
  * The export dialog's state: what to export (a whole case or one footage item of it), in which
@@ -158,7 +159,7 @@ public final class ExportViewModel {
         boolean failedToo = includeFailed.get();
         Path out = Path.of(destination.get().strip());
         run.start(monitor -> {
-            try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
+            try (OpenFrames open = frames.open(store)) {
                 return store.exports().export(what, how, out, open, graphic, failedToo, monitor);
             }
         }, ExportViewModel::describe, out);

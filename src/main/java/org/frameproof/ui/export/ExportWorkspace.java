@@ -8,7 +8,7 @@ import javafx.stage.Window;
 import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.exchange.FrameSources;
+import org.frameproof.evidence.FrameSources;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.player.PlayerViewModel;
 

@@ -6,8 +6,9 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.exchange.Exporter;
-import org.frameproof.exchange.FrameSources;
+import org.frameproof.evidence.FrameSources;
 import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.exchange.OpenFrames;
 
 /**
  * "Export current frame as still": the frame on screen, as a lossless PNG at full resolution with
@@ -56,7 +57,7 @@ public final class FrameStillViewModel {
     /** Writes the still on the executor; the outcome or the message follow in {@link #run()}. */
     public void export(FrameOnScreen what, Path out) {
         run.start(monitor -> {
-            try (FrameSources.OpenFrames open = frames.open(store.dataFolder())) {
+            try (OpenFrames open = frames.open(store)) {
                 return store.exports().exportFrame(what.footage().id(), what.frame(), out, open);
             }
         }, recorded -> {

@@ -1,10 +1,10 @@
 package org.frameproof.ui.player;
 
-import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.MediaSource;
 
 /**
  * Reads a video's facts and frame index. The workstation does it in a child process
@@ -16,5 +16,5 @@ public interface MediaAnalyzer {
      * @param progress receives the fraction done (0..1), on the calling thread
      * @param cancelled polled often; when it answers true the work stops with a CancellationException
      */
-    MediaAnalysis analyze(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException;
+    MediaAnalysis analyze(MediaSource source, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException;
 }

@@ -33,6 +33,7 @@ import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FirstFrame;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.MediaSource;
 import org.frameproof.media.PictureSignature;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
@@ -67,7 +68,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final long frameCacheBytes;
 
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Path> openFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MediaSource> openFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper currentFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper frameCount = new ReadOnlyIntegerWrapper();
@@ -123,7 +124,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     /** Opens a file named by its own file name (File > Open, the command line). */
     public void open(Path file) {
-        open(file, file.getFileName().toString());
+        open(MediaSource.of(file));
     }
 
     /**
@@ -131,11 +132,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
      * the frames starts when the index is ready. If the file cannot be read, the file on screen
      * before stays.
      *
-     * @param displayName what the reviewer knows the file as (a vault copy is named by its hash)
+     * @param source a file, or a vault copy named as the reviewer knows it (its original name)
      */
-    public void open(Path file, String displayName) {
+    public void open(MediaSource source) {
         abandonOpening();
-        Opening started = new Opening(file, displayName, new AtomicBoolean());
+        Opening started = new Opening(source, source.name(), new AtomicBoolean());
         opening = started;
         errorMessage.set("");
         indexingProgress.set(0);
@@ -168,7 +169,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             return;
         }
         try {
-            FirstFrame first = FrameDecoder.firstFrameWithTime(wanted.file());
+            FirstFrame first = FrameDecoder.firstFrameWithTime(wanted.source());
             threads.fx().execute(() -> showFirstFrame(wanted, first));
         } catch (UserFacingException | RuntimeException e) {
             // The analysis meets the same problem and reports it in the reviewer's words.
@@ -220,10 +221,10 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     }
 
     private void analyze(Opening analyzed, AtomicBoolean cancelled) {
-        Path file = analyzed.file();
+        MediaSource source = analyzed.source();
         double[] shown = {0};
         try {
-            MediaAnalysis analysis = analyzer.analyze(file, fraction -> {
+            MediaAnalysis analysis = analyzer.analyze(source, fraction -> {
                 // Hand on whole percents only, so a fast indexer does not flood the FX thread.
                 if (fraction - shown[0] >= 0.01) {
                     shown[0] = fraction;
@@ -242,7 +243,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
                     indexingProgress.set(-1);
                     replaced = null;
                     clearLoop();
-                    show(new Session(file, analyzed.name(), analysis), 0);
+                    show(new Session(source, analyzed.name(), analysis), 0);
                 }
             });
         } catch (CancellationException e) {
@@ -250,7 +251,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         } catch (UserFacingException e) {
             failOpening(cancelled, e.getMessage());
         } catch (RuntimeException e) {
-            failOpening(cancelled, "Could not open " + file.getFileName() + ": " + e.getMessage());
+            failOpening(cancelled, "Could not open " + source.name() + ": " + e.getMessage());
         }
     }
 
@@ -269,14 +270,14 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         stopPlaying();
         session = opened;
         MediaFacts openedFacts = opened.analysis.facts();
-        playback.load(opened.file, openedFacts);
+        playback.load(opened.source, openedFacts);
         facts.set(openedFacts);
         fileName.set(opened.name());
         frameCount.set(opened.index().frameCount());
         lastFrameTime.set(Timecode.formatFrame(opened.index(), opened.index().lastFrame()));
         loaded.set(true);
         request(frame);
-        openFile.set(opened.file);
+        openFile.set(opened.source);
     }
 
     private void stopPlaying() {
@@ -396,7 +397,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         try {
             if (decoderSession != request.session) {
                 closeDecoder();
-                decoder = FrameDecoder.open(request.session.file, request.session.index(), frameCacheBytes);
+                decoder = FrameDecoder.open(request.session.source, request.session.index(), frameCacheBytes);
                 decoderSession = request.session;
             }
             if (request.playedPicture == null) {
@@ -726,7 +727,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
      * The file open and ready to move through (its index read), null while none is; set after the
      * first frame was asked for, so a listener may move on from it.
      */
-    public ReadOnlyObjectProperty<Path> openFileProperty() {
+    public ReadOnlyObjectProperty<MediaSource> openFileProperty() {
         return openFile.getReadOnlyProperty();
     }
 
@@ -827,10 +828,10 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         return positionMessage.getReadOnlyProperty();
     }
 
-    private record Opening(Path file, String name, AtomicBoolean cancelled) {
+    private record Opening(MediaSource source, String name, AtomicBoolean cancelled) {
     }
 
-    private record Session(Path file, String name, MediaAnalysis analysis) {
+    private record Session(MediaSource source, String name, MediaAnalysis analysis) {
         FrameIndex index() {
             return analysis.index();
         }

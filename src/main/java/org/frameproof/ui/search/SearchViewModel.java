@@ -1,6 +1,5 @@
 package org.frameproof.ui.search;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
 import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
@@ -33,8 +33,8 @@ import org.frameproof.ui.common.Thumbnails;
 public final class SearchViewModel {
     static final int MOST_HITS = 500;
 
-    /** One hit as the result list shows it; {@code file} is its footage's vault copy. */
-    public record Result(SearchHit hit, String time, Path file) {
+    /** One hit as the result list shows it, with its footage item. */
+    public record Result(SearchHit hit, String time, Footage footage) {
         public Annotation annotation() {
             return hit.annotation();
         }
@@ -83,7 +83,7 @@ public final class SearchViewModel {
 
     private List<Result> describe(List<SearchHit> hits) throws UserFacingException {
         Map<Long, FrameIndex> indexes = new HashMap<>();
-        Map<Long, Path> files = new HashMap<>();
+        Map<Long, Footage> items = new HashMap<>();
         List<Result> described = new ArrayList<>();
         for (SearchHit hit : hits) {
             long footageId = hit.annotation().footageId();
@@ -91,16 +91,16 @@ public final class SearchViewModel {
             if (index == null) {
                 index = service.frameIndex(footageId);
                 indexes.put(footageId, index);
-                files.put(footageId, footage.encryptedVaultFile(footage.require(footageId)));
+                items.put(footageId, footage.require(footageId));
             }
-            described.add(new Result(hit, Timecode.formatFrame(index, hit.annotation().span().startFrame()), files.get(footageId)));
+            described.add(new Result(hit, Timecode.formatFrame(index, hit.annotation().span().startFrame()), items.get(footageId)));
         }
         return described;
     }
 
     /** A small picture of the result's first frame, exact; empty until decoded. FX thread. */
     public ReadOnlyObjectProperty<Image> thumbnail(Result result) {
-        return thumbnails.of(result.hit().annotation().footageSha256(), result.file(), result.annotation().span().startFrame());
+        return thumbnails.of(result.footage(), result.annotation().span().startFrame());
     }
 
     private void show(long search, List<Result> found, String problem) {

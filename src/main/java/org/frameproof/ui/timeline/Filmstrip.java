@@ -1,6 +1,5 @@
 package org.frameproof.ui.timeline;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +10,7 @@ import javafx.scene.image.Image;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
+import org.frameproof.media.MediaSource;
 import org.frameproof.ui.common.SmallPictures;
 
 /**
@@ -25,7 +25,7 @@ final class Filmstrip {
     private static final long DECODER_CACHE_BYTES = 64L << 20;
 
     /** What to decode: the frames of one file that the strip shows and lacks, in frame order. */
-    private record Request(Path file, FrameIndex index, int[] frames) {
+    private record Request(MediaSource file, FrameIndex index, int[] frames) {
     }
 
     private final Executor background;
@@ -34,7 +34,7 @@ final class Filmstrip {
     private final AtomicReference<Request> wanted = new AtomicReference<>();
     private final AtomicBoolean working = new AtomicBoolean();
     // FX thread
-    private Path file;
+    private MediaSource file;
     private FrameIndex index;
     private final Map<Integer, Image> pictures = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -44,7 +44,7 @@ final class Filmstrip {
     };
     // background thread
     private FrameDecoder decoder;
-    private Path decoderFile;
+    private MediaSource decoderFile;
 
     /**
      * @param background one thread, where frames are decoded
@@ -58,7 +58,7 @@ final class Filmstrip {
     }
 
     /** The file whose frames the strip shows (null: none). FX thread. */
-    void show(Path newFile, FrameIndex newIndex) {
+    void show(MediaSource newFile, FrameIndex newIndex) {
         file = newFile;
         index = newIndex;
         pictures.clear();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
@@ -57,9 +58,9 @@ final class AnnotationWindow implements AutoCloseable {
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
         // The session reads as it shows, so tests see the open footage's annotations at once.
-        AnnotationSession reviewing = new AnnotationSession(store.annotations(), store.footage(), store.reviewer(), player,
+        AnnotationSession reviewing = new AnnotationSession(store.annotations(), store.footage(), VaultCopies.of(store.unlockedVault()), store.reviewer(), player,
                 Runnable::run, Runnable::run);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), Runnable::run, Runnable::run);
         AnnotationWorkspace.Parts parts = new AnnotationWorkspace.Parts(reviewing, store.annotations(), store.vocabularies(),
                 store.cases(), store.footage(), thumbnails, reads, Runnable::run);
         session = parts.session();

@@ -27,6 +27,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
@@ -80,9 +81,9 @@ class CasesScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, TaskExecutor.daemonThread("test-thumbnails"),
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), TaskExecutor.daemonThread("test-thumbnails"),
                 javafx.application.Platform::runLater);
-        annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
+        annotations = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails, Runnable::run, Runnable::run);
         cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("test-import"),
                 TaskExecutor.background("test-verify"), annotations.session()::openFootage);
         Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());

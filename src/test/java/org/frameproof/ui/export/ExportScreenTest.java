@@ -30,6 +30,7 @@ import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.TestStores;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.ui.common.TaskExecutor;
@@ -78,7 +79,7 @@ class ExportScreenTest {
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(), 64L << 20);
-        workspace = new ExportWorkspace(store, folder -> new VaultFrames(new IsolatedProber(folder.resolve("index-cache"))),
+        workspace = new ExportWorkspace(store, TestStores::vaultFrames,
                 TaskExecutor.background("export-test"), player, dataFolder);
     }
 

@@ -20,8 +20,9 @@ import org.frameproof.exchange.ExportFormat;
 import org.frameproof.exchange.ExportOptions.GraphicStills;
 import org.frameproof.exchange.ExportResult;
 import org.frameproof.exchange.ExportedFootage;
-import org.frameproof.exchange.FrameSources;
+import org.frameproof.evidence.FrameSources;
 import org.frameproof.media.IsolatedProber;
+import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.frameproof.exchange.OpenFrames;
 
 /**
  * The export dialog's view model on a real encrypted store, real footage decoded by FFmpeg through
@@ -50,7 +52,7 @@ class ExportViewModelTest {
     static void annotatedStore() throws Exception {
         store = ExportStores.create(dataFolder);
         clip = ExportStores.annotated(store);
-        frames = folder -> new VaultFrames(new IsolatedProber(folder.resolve("index-cache")));
+        frames = TestStores::vaultFrames;
     }
 
     @AfterAll
@@ -143,9 +145,9 @@ class ExportViewModelTest {
         AtomicInteger decoded = new AtomicInteger();
         ExportViewModel[] dialog = new ExportViewModel[1];
         // The reviewer presses Cancel while the second frame of the report is being decoded.
-        FrameSources cancellingAfterOneFrame = folder -> {
-            FrameSources.OpenFrames real = frames.open(folder);
-            return new FrameSources.OpenFrames() {
+        FrameSources cancellingAfterOneFrame = opened -> {
+            OpenFrames real = frames.open(opened);
+            return new OpenFrames() {
                 @Override
                 public BufferedImage frame(ExportedFootage footage, int frame) throws UserFacingException {
                     if (decoded.incrementAndGet() == 2) {

@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
-import org.frameproof.app.VaultFrames;
 import org.frameproof.domain.Footage;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.exchange.ExportFormat;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.testing.Tamper;
+import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class FailedFootageExportTest {
         Footage clip = ExportStores.annotated(store);
         Tamper.flipOneByte(store.footage().encryptedVaultFile(clip));
         ExportViewModel export = new ExportViewModel(store,
-                folder -> new VaultFrames(new IsolatedProber(folder.resolve("index-cache"))), TaskExecutor.immediate(), out);
+                TestStores::vaultFrames, TaskExecutor.immediate(), out);
         export.load();
         robot.interact(() -> {
             export.formatProperty().set(ExportFormat.CSV);

@@ -10,6 +10,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
@@ -50,8 +51,8 @@ class MainWindowTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
                 PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails, Runnable::run, Runnable::run);
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), annotations.session()::openFootage);
         MainWindow.show(stage, viewModel, player, CasesView.load(cases, thumbnails),

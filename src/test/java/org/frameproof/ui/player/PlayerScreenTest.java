@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -34,8 +35,10 @@ import javafx.stage.Stage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.MediaAnalysis;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.media.MediaSource;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.CountingBytes;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage;
 import org.frameproof.testing.TestFootage.Clip;
@@ -265,6 +268,30 @@ class PlayerScreenTest {
     @EnumSource(Clip.class)
     void playbackStartsOnThePausedFrameNotBeforeIt(Clip clip, FxRobot robot) throws InterruptedException {
         open(robot, clip.path());
+        assertPlaybackStartsOnThePausedFrame(robot, clip);
+    }
+
+    /**
+     * Footage that only this process can read (a vault copy decrypted on the fly) reaches libVLC
+     * through its media callbacks, and plays, pauses and starts as exactly as a file does.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Clip.class, names = {"H264_BFRAMES_LONGGOP", "HEVC", "VP9", "MPEG2_TS_LATE_START", "MOV_EDIT_LIST_START_1500MS"})
+    void footageReadThroughCallbacksPlaysPausesAndStartsExactly(Clip clip, FxRobot robot) throws InterruptedException {
+        AtomicInteger reads = new AtomicInteger();
+        open(robot, CountingBytes.source(clip.path(), reads));
+        int beforePlaying = reads.get();
+        assertPlaybackStartsOnThePausedFrame(robot, clip);
+        assertTrue(reads.get() > beforePlaying, "libVLC read the footage through the callbacks");
+        typePosition(robot, String.valueOf(clip.frameCount() / 4));
+        assertOnScreen(robot, clip.frameCount() / 4);
+        for (int round = 0; round < 2; round++) {
+            playThenPauseAndCheckThePictureStays(robot, 300);
+        }
+    }
+
+    /** Goes to a third of the clip, plays, pauses, and checks no frame before the start was shown. */
+    private void assertPlaybackStartsOnThePausedFrame(FxRobot robot, Clip clip) throws InterruptedException {
         int start = clip.frameCount() / 3;
         typePosition(robot, String.valueOf(start));
         assertOnScreen(robot, start);
@@ -564,7 +591,7 @@ class PlayerScreenTest {
 
     // ---- helpers
 
-    private MediaAnalysis heldAnalysis(Path file, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException {
+    private MediaAnalysis heldAnalysis(MediaSource file, DoubleConsumer progress, BooleanSupplier cancelled) throws UserFacingException {
         try {
             while (!analysisHeld.await(20, TimeUnit.MILLISECONDS)) {
                 if (cancelled.getAsBoolean()) {
@@ -579,8 +606,12 @@ class PlayerScreenTest {
     }
 
     private void open(FxRobot robot, Path file) {
-        robot.interact(() -> viewModel.open(file));
-        waitUntil(() -> file.getFileName().toString().equals(viewModel.fileNameProperty().get())
+        open(robot, MediaSource.of(file));
+    }
+
+    private void open(FxRobot robot, MediaSource source) {
+        robot.interact(() -> viewModel.open(source));
+        waitUntil(() -> source.name().equals(viewModel.fileNameProperty().get())
                 && viewModel.currentFrameProperty().get() == 0);
         assertOnScreen(robot, 0);
     }

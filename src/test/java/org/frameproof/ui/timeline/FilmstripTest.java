@@ -12,6 +12,7 @@ import javafx.scene.image.PixelFormat;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.media.MediaSource;
 import org.frameproof.testing.TestFootage;
 import org.frameproof.ui.common.SmallPictures;
 import org.frameproof.ui.common.TaskExecutor;
@@ -30,7 +31,7 @@ class FilmstripTest {
         int[] frames = {0, 7, 8, 150, index.lastFrame()};
         Filmstrip strip = new Filmstrip(TaskExecutor.daemonThread("test-filmstrip"), Platform::runLater, () -> { });
         WaitForAsyncUtils.asyncFx(() -> {
-            strip.show(clip, index);
+            strip.show(MediaSource.of(clip), index);
             strip.want(frames);
         }).get();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(

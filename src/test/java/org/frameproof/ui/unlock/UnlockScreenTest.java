@@ -22,6 +22,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
@@ -92,8 +93,8 @@ class UnlockScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
                 FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, Runnable::run, Runnable::run);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, player, thumbnails, Runnable::run, Runnable::run);
+        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), Runnable::run, Runnable::run);
+        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails, Runnable::run, Runnable::run);
         CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
                 TaskExecutor.immediate(), annotations.session()::openFootage);
         MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player,
