@@ -1,7 +1,6 @@
 package org.frameproof.exchange;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +31,9 @@ import org.xml.sax.SAXParseException;
  * parent's times; annotations on unaligned time slots have no time and are left out.
  */
 public final class EafImport {
+    /** Deeper than an ELAN document nests (document, tier, annotation, value). */
+    static final int MAX_NESTING = 32;
+
     private EafImport() {
     }
 
@@ -46,11 +48,22 @@ public final class EafImport {
     public record EafDocument(List<String> mediaUrls, List<Segment> segments, int skipped) {
     }
 
-    /** @throws UserFacingException when the file cannot be read or is not an ELAN document */
+    /** Reads a file within the default limits. */
     public static EafDocument read(Path file) throws UserFacingException {
-        String name = file.getFileName().toString();
-        Document document = parse(file, name);
+        return read(AnnotationFile.read(file, ImportLimits.DEFAULT), ImportLimits.DEFAULT);
+    }
+
+    /**
+     * @throws UserFacingException when the file is not an ELAN document, declares a DOCTYPE, nests
+     *     too deep, or holds more annotations than the limit
+     */
+    public static EafDocument read(AnnotationFile file, ImportLimits limits) throws UserFacingException {
+        String name = file.name();
+        Document document = parse(file);
         Element root = document.getDocumentElement();
+        if (root.getElementsByTagName("ANNOTATION").getLength() > limits.maxAnnotations()) {
+            throw limits.tooMany(name);
+        }
         if (!"ANNOTATION_DOCUMENT".equals(root.getTagName())) {
             throw new UserFacingException(name + " is not an ELAN document (its root is <" + root.getTagName() + ">).");
         }
@@ -144,25 +157,31 @@ public final class EafImport {
         return null;
     }
 
-    private static Document parse(Path file, String name) throws UserFacingException {
+    private static Document parse(AnnotationFile file) throws UserFacingException {
+        String name = file.name();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         try {
-            // No DOCTYPE, no external entities: an .eaf from elsewhere must not read local files.
+            // No DOCTYPE, no external entities: an .eaf from elsewhere must not read local files or
+            // expand entities, and its elements nest no deeper than an ELAN document's do.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_NESTING));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(file.toFile());
+            return factory.newDocumentBuilder().parse(file.open());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK's XML parser is not configurable", e);
-        } catch (SAXParseException e) {
-            throw new UserFacingException(name + " is not a readable ELAN file: line " + e.getLineNumber() + ": " + e.getMessage());
         } catch (SAXException e) {
-            throw new UserFacingException(name + " is not a readable ELAN file: " + e.getMessage());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new UserFacingException("Cannot import " + file + ": there is no such file.");
+            if (file.asLatin1().contains("<!DOCTYPE")) {
+                throw new UserFacingException(name + " declares a DOCTYPE (entities or outside files), which Frameproof"
+                        + " never reads from an imported file; nothing was imported.");
+            }
+            String line = e instanceof SAXParseException parse ? "line " + parse.getLineNumber() + ": " : "";
+            throw new UserFacingException(name + " is not a readable ELAN file: " + line + e.getMessage());
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("Cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 
