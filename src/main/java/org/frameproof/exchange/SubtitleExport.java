@@ -10,6 +10,7 @@ import java.util.List;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 
 /**
  * WebVTT and SRT, for reading the notes over the video in any player. One cue per annotation,
@@ -33,7 +34,7 @@ final class SubtitleExport {
         boolean vtt = format == ExportFormat.VTT;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (vtt) {
-            writer.write("WEBVTT\n\nNOTE\n" + vttText("Frameproof notes for " + footage.originalName() + ", SHA-256 "
+            writer.write("WEBVTT\n\nNOTE\n" + vttText("Frameproof notes for " + VisibleText.escape(footage.originalName()) + ", SHA-256 "
                     + footage.sha256() + ". Times count from the first frame.") + "\n\n");
         }
         int number = 0;
@@ -70,12 +71,16 @@ final class SubtitleExport {
         return lines;
     }
 
-    /** A note's own line breaks, without the blank lines that would end the cue early or the arrow that starts one. */
+    /**
+     * A note's own line breaks, without the blank lines that would end the cue early or the arrow
+     * that starts one, and with control characters (terminal escapes, bidirectional overrides) as
+     * visible escapes so a player shows them instead of acting on them.
+     */
     private static List<String> textLines(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : (text == null ? "" : text).split("\\R")) {
             if (!line.isBlank()) {
-                lines.add(line.strip().replace("-->", "->"));
+                lines.add(VisibleText.escape(line.strip()).replace("-->", "->"));
             }
         }
         return lines;
