@@ -30,6 +30,7 @@ import org.frameproof.exchange.EafImport;
 import org.frameproof.exchange.FrameSources;
 import org.frameproof.exchange.ImportLimits;
 import org.frameproof.exchange.JsonImport;
+import org.frameproof.exchange.WebAnnotationImport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -363,7 +364,8 @@ public final class AnnotationCommands {
     }
 
     @Command(name = "import", description = {
-            "Import annotations from Frameproof JSON or an ELAN .eaf file (tiers become notes).",
+            "Import annotations from Frameproof JSON, a W3C Web Annotation file (.w3c or .jsonld) or an ELAN .eaf"
+                    + " file (tiers become notes).",
             "Each is marked imported (by you, from the file, with its SHA-256); its author, role and medical review"
                     + " stay claims of the file, and an injury stays unreviewed until a medical expert of this store"
                     + " reviews it. Importing the same file again adds nothing."},
@@ -379,7 +381,7 @@ public final class AnnotationCommands {
                 description = "Refuse a file with more annotations (default ${DEFAULT-VALUE}).")
         int maxAnnotations = ImportLimits.DEFAULT_MAX_ANNOTATIONS;
 
-        @Parameters(paramLabel = "FILE", description = "A .json or .eaf file.")
+        @Parameters(paramLabel = "FILE", description = "A .json, .w3c, .jsonld or .eaf file.")
         Path file;
 
         Import(StoreAccess access) {
@@ -391,11 +393,14 @@ public final class AnnotationCommands {
             ImportLimits limits = ImportLimits.of(maxBytes, maxAnnotations);
             Footage item = store.footage().require(footageId);
             AnnotationFile read = AnnotationFile.read(file, limits);
+            String name = read.name().toLowerCase(Locale.ROOT);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             List<Annotation> annotations;
-            if (read.name().toLowerCase(Locale.ROOT).endsWith(".eaf")) {
+            if (name.endsWith(".eaf")) {
                 annotations = EafImport.toNotes(EafImport.read(read, limits), footageId, item.sha256(),
-                        store.annotations().frameIndex(footageId), store.reviewer().name(), store.reviewer().role(),
-                        Instant.now().truncatedTo(ChronoUnit.MICROS));
+                        store.annotations().frameIndex(footageId), store.reviewer().name(), store.reviewer().role(), now);
+            } else if (name.endsWith(".w3c") || name.endsWith(".jsonld")) {
+                annotations = WebAnnotationImport.read(read, limits, footageId, store.annotations().frameIndex(footageId), now);
             } else {
                 annotations = JsonImport.read(read, limits);
             }

@@ -136,13 +136,21 @@ public final class EafImport {
                         + segment.tier() + " starts at " + Timecode.format(startMicros)
                         + ", after the last frame of this footage (" + Timecode.format(index.spanMicros()) + ").");
             }
-            int start = index.frameAtRelativeMicros(startMicros);
-            // The end is exclusive: the last frame is the one showing just before it.
-            int end = Math.max(start, index.frameAtRelativeMicros(segment.endMs() * 1000 - 1));
-            notes.add(new Annotation(UUID.randomUUID().toString(), footageId, footageSha256, FrameSpan.of(index, start, end),
+            notes.add(new Annotation(UUID.randomUUID().toString(), footageId, footageSha256,
+                    frames(index, segment.startMs(), segment.endMs()),
                     segment.text(), null, null, List.of(), null, new Finding.Note(segment.tier()), author, role, now, null));
         }
         return notes;
+    }
+
+    /**
+     * The frames showing from {@code startMs} until {@code endMs} (since the first frame); the end
+     * is exclusive, so the last frame is the one showing just before it.
+     */
+    static FrameSpan frames(FrameIndex index, long startMs, long endMs) {
+        int start = index.frameAtRelativeMicros(startMs * 1000);
+        int end = Math.max(start, index.frameAtRelativeMicros(endMs * 1000 - 1));
+        return FrameSpan.of(index, start, end);
     }
 
     private static long[] timesOf(String id, Map<String, long[]> times, Map<String, String> parents) {

@@ -78,6 +78,12 @@ final class FindingFields {
         return LABELS.getOrDefault(name, name);
     }
 
+    /** The field a "Label: value" line names, or null for a label of no kind's field. */
+    static String nameOf(String label) {
+        return LABELS.entrySet().stream().filter(entry -> entry.getValue().equals(label)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
     /** A field's value as one line of text for people; null when it is empty. */
     static String display(Object value) {
         if (value == null) {

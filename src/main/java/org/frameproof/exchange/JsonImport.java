@@ -51,20 +51,7 @@ public final class JsonImport {
      */
     public static List<Annotation> read(AnnotationFile file, ImportLimits limits) throws UserFacingException {
         String name = file.name();
-        JsonNode document;
-        try (JsonParser parser = FACTORY.createParser(file.open())) {
-            parser.setCodec(MAPPER);
-            try {
-                document = document(parser, name, limits);
-            } catch (StreamConstraintsException e) {
-                throw new UserFacingException(name + " nests deeper than " + MAX_NESTING + " levels"
-                        + at(parser.currentLocation()) + ", which no annotations file does; nothing was imported.");
-            }
-        } catch (JsonProcessingException e) {
-            throw new UserFacingException(name + " is not valid JSON" + at(e.getLocation()) + ".");
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + name + ": " + e.getMessage(), e);
-        }
+        JsonNode document = parse(file, parser -> document(parser, name, limits));
         JsonNode annotations = annotationList(document, name);
         AnnotationJson reader = new AnnotationJson(MAPPER);
         List<Annotation> read = new ArrayList<>();
@@ -78,6 +65,33 @@ public final class JsonImport {
             read.add(annotation);
         }
         return read;
+    }
+
+    /** One way of reading a JSON file through its parser. */
+    @FunctionalInterface
+    interface Reading<T> {
+        T read(JsonParser parser) throws IOException, UserFacingException;
+    }
+
+    /**
+     * Reads a JSON annotations file with {@code reading}, nesting at most {@link #MAX_NESTING}
+     * levels deep, and says in a sentence what is wrong with a file it cannot read.
+     */
+    static <T> T parse(AnnotationFile file, Reading<T> reading) throws UserFacingException {
+        String name = file.name();
+        try (JsonParser parser = FACTORY.createParser(file.open())) {
+            parser.setCodec(MAPPER);
+            try {
+                return reading.read(parser);
+            } catch (StreamConstraintsException e) {
+                throw new UserFacingException(name + " nests deeper than " + MAX_NESTING + " levels"
+                        + at(parser.currentLocation()) + ", which no annotations file does; nothing was imported.");
+            }
+        } catch (JsonProcessingException e) {
+            throw new UserFacingException(name + " is not valid JSON" + at(e.getLocation()) + ".");
+        } catch (IOException e) {
+            throw new UserFacingException("Cannot read " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An annotations file from elsewhere attacks the store: a confirmation it forges stays a claim,
- * importing it again adds nothing, a file built to exhaust memory or the parser is refused with a
- * message, and nothing is added by a refused file.
+ * An annotations file from elsewhere (JSON, W3C, ELAN) attacks the store: a confirmation it forges
+ * stays a claim, importing it again adds nothing, a file built to exhaust memory or the parser is
+ * refused with a message, and nothing is added by a refused file.
  */
 class ImportedClaimsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -169,6 +169,37 @@ class ImportedClaimsTest {
     }
 
     @Test
+    void aW3cFileKeepsItsFindingsAndItsReviewOnlyAsAClaim() throws Exception {
+        Path data = work.resolve("expert");
+        Reviewer expert = new Reviewer("Dr. Lilit Hakobyan", Role.MEDICAL_EXPERT);
+        Footage clip = storeWithClip(data, expert);
+        String footage = Long.toString(clip.id());
+        assertEquals(0, cli.run(data, "annotations", "add", "--footage", footage, "--in", "4", "--out", "7", "--kind",
+                "injury", "--observation", "Ձախ քունքին վերք", "--interpretation", "close range", "--tag", "head",
+                "--region", "10,20,30,40", "--region-shape", "ellipse", "--body-region", "left temple", "--injury-type",
+                "gunshot wound (entry)", "--count", "2"), cli::err);
+        String original = cli.out().strip();
+        assertEquals(0, cli.run(data, "annotations", "confirm", original, "--comment", "seen"), cli::err);
+        Path w3c = work.resolve("notes.w3c");
+        assertEquals(0, cli.run(data, "export", "--footage", footage, "--format", "w3c", "--out", w3c.toString()), cli::err);
+
+        assertEquals(0, cli.run(data, "annotations", "import", "--footage", footage, w3c.toString()), cli::err);
+        JsonNode all = listed(data, clip);
+        assertEquals(2, all.size());
+        JsonNode before = all.get(0).get("id").asText().equals(original) ? all.get(0) : all.get(1);
+        JsonNode imported = before == all.get(0) ? all.get(1) : all.get(0);
+        for (String field : List.of("startFrame", "endFrame", "observation", "interpretation", "tags", "region", "author",
+                "role", "createdAt", "bodyRegion", "injuryType", "count")) {
+            assertEquals(before.get(field), imported.get(field), field);
+        }
+        assertTrue(imported.get("medicalReview").isNull(), "a confirmation in a W3C file is no confirmation here");
+        assertEquals(before.get("medicalReview"), imported.get("claimedReview"));
+        assertEquals("notes.w3c", imported.get("importedFromFile").asText());
+        assertEquals(0, cli.run(data, "annotations", "import", "--footage", footage, w3c.toString()), cli::err);
+        assertEquals("already imported: 1 annotations, nothing added", cli.out().strip());
+    }
+
+    @Test
     void theSameFileImportedTwiceAddsNothingAndSaysSo() throws Exception {
         Path data = work.resolve("data");
         Footage clip = storeWithClip(data, TestStores.REVIEWER);
@@ -229,6 +260,10 @@ class ImportedClaimsTest {
         assertEquals(0, cli.run(data, "export", "--footage", footage, "--format", "eaf", "--out", eaf.toString()), cli::err);
         assertEquals(1, cli.run(data, "annotations", "import", "--footage", footage, "--max-annotations", "2", eaf.toString()));
         assertTrue(cli.err().contains("many.eaf holds more than 2 annotations"), cli.err());
+        Path w3c = work.resolve("many.w3c");
+        assertEquals(0, cli.run(data, "export", "--footage", footage, "--format", "w3c", "--out", w3c.toString()), cli::err);
+        assertEquals(1, cli.run(data, "annotations", "import", "--footage", footage, "--max-annotations", "2", w3c.toString()));
+        assertTrue(cli.err().contains("many.w3c holds more than 2 annotations"), cli.err());
         assertEquals(3, listed(data, clip).size());
     }
 
