@@ -227,12 +227,13 @@ public final class AnnotationService {
     }
 
     /**
-     * Adds annotations read from a file (Frameproof JSON, or ELAN notes) to a footage item, in one
-     * command. Each must name the footage's SHA-256; frames are checked and their timestamps taken
-     * from this footage's index. Each is marked imported (by this store's reviewer, from this file,
-     * now): author, role and times stay as the file claims them, and a medical review in the file
-     * is kept only as a claim, so an imported injury is unreviewed here. Ids are derived from the
-     * file's SHA-256 and each annotation's position in it, so a file imported again adds nothing.
+     * Adds annotations read from a file (Frameproof JSON, W3C Web Annotations, ELAN notes) to a
+     * footage item, in one command. Each must name the footage's SHA-256; frames are checked and
+     * their timestamps taken from this footage's index. Each is marked imported (by this store's
+     * reviewer, from this file, now): author, role and times stay as the file claims them, and a
+     * medical review in the file is kept only as a claim, so an imported injury is unreviewed here.
+     * Ids are derived from the file's SHA-256 and each annotation's position in it, so a file
+     * imported again adds nothing (nor does one whose annotations were imported and then deleted).
      *
      * @param fileName the file's name, as the import mark shows it
      * @param fileSha256 the SHA-256 of the bytes the annotations were read from

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.frameproof.domain.Annotation;
@@ -23,6 +24,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the time-aligned annotations of an ELAN {@code .eaf} file (any tool's, not only ours) so
@@ -178,7 +180,20 @@ public final class EafImport {
             factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_NESTING));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(file.open());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Errors reach the reviewer as one message; the parser's own handler would also print them to stderr.
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(file.open());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK's XML parser is not configurable", e);
         } catch (SAXException e) {

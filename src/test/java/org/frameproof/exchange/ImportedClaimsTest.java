@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -294,7 +297,15 @@ class ImportedClaimsTest {
                 + "<ANNOTATION_DOCUMENT><HEADER TIME_UNITS=\"milliseconds\"/><TIME_ORDER/><TIER TIER_ID=\"t\"><ANNOTATION>"
                 + "<ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
                 + "<ANNOTATION_VALUE>&lol9;</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION></TIER></ANNOTATION_DOCUMENT>");
-        assertEquals(1, cli.run(data, "annotations", "import", "--footage", Long.toString(clip.id()), laughs.toString()));
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream parserNoise = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(parserNoise, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, cli.run(data, "annotations", "import", "--footage", Long.toString(clip.id()), laughs.toString()));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", parserNoise.toString(StandardCharsets.UTF_8), "one message, nothing else on stderr");
         assertEquals("frameproof: laughs.eaf declares a DOCTYPE (entities or outside files), which Frameproof never reads"
                 + " from an imported file; nothing was imported.", cli.err().strip());
         assertEquals(0, listed(data, clip).size());
