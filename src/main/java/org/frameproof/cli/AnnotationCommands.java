@@ -18,14 +18,19 @@ import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.AnnotationContent;
+import org.frameproof.evidence.AnnotationImport;
 import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.SearchHit;
+import org.frameproof.exchange.AnnotationFile;
 import org.frameproof.exchange.AnnotationJson;
 import org.frameproof.exchange.EafImport;
 import org.frameproof.evidence.FrameSources;
+import org.frameproof.exchange.ImportLimits;
 import org.frameproof.exchange.JsonImport;
+import org.frameproof.exchange.WebAnnotationImport;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -292,16 +297,23 @@ public final class AnnotationCommands {
 
         @Override
         int run(EvidenceStore store) throws UserFacingException {
-            ObjectNode fields = AS_JSON.write(store.annotations().require(id), null);
+            Annotation annotation = store.annotations().require(id);
+            ObjectNode fields = AS_JSON.write(annotation, null);
             if (json) {
                 printJson(fields);
                 return 0;
+            }
+            if (annotation.imported() != null) {
+                // The mark and the claim in words rather than as JSON.
+                fields.put("imported", annotation.imported().describe());
+                fields.put("claimedReview", annotation.imported().describeClaimedReview());
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
                 if (!value.isNull() && !(value.isArray() && value.isEmpty())) {
-                    out().printf("%-16s %s%n", field.getKey(), value.isTextual() ? value.textValue() : value.toString());
+                    out().printf("%-18s %s%n", field.getKey(),
+                            VisibleText.escape(value.isTextual() ? value.textValue() : value.toString()));
                 }
             }
             return 0;
@@ -351,13 +363,25 @@ public final class AnnotationCommands {
         }
     }
 
-    @Command(name = "import", description = "Import annotations from Frameproof JSON or an ELAN .eaf file (tiers become notes).",
-            mixinStandardHelpOptions = true)
+    @Command(name = "import", description = {
+            "Import annotations from Frameproof JSON, a W3C Web Annotation file (.w3c or .jsonld) or an ELAN .eaf"
+                    + " file (tiers become notes).",
+            "Each is marked imported (by you, from the file, with its SHA-256); its author, role and medical review"
+                    + " stay claims of the file, and an injury stays unreviewed until a medical expert of this store"
+                    + " reviews it. Importing the same file again adds nothing."},
+            mixinStandardHelpOptions = true, sortOptions = false)
     static final class Import extends StoreCommand {
         @Option(names = "--footage", required = true, paramLabel = "ID", description = "The footage item they are of.")
         long footageId;
 
-        @Parameters(paramLabel = "FILE", description = "A .json or .eaf file.")
+        @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse a larger file, unread (default ${DEFAULT-VALUE}).")
+        long maxBytes = ImportLimits.DEFAULT_MAX_BYTES;
+
+        @Option(names = "--max-annotations", paramLabel = "N",
+                description = "Refuse a file with more annotations (default ${DEFAULT-VALUE}).")
+        int maxAnnotations = ImportLimits.DEFAULT_MAX_ANNOTATIONS;
+
+        @Parameters(paramLabel = "FILE", description = "A .json, .w3c, .jsonld or .eaf file.")
         Path file;
 
         Import(StoreAccess access) {
@@ -366,17 +390,30 @@ public final class AnnotationCommands {
 
         @Override
         int run(EvidenceStore store) throws UserFacingException {
+            ImportLimits limits = ImportLimits.of(maxBytes, maxAnnotations);
             Footage item = store.footage().require(footageId);
-            List<Annotation> read;
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eaf")) {
-                read = EafImport.toNotes(EafImport.read(file), footageId, item.sha256(),
-                        store.annotations().frameIndex(footageId), store.reviewer().name(), store.reviewer().role(),
-                        Instant.now().truncatedTo(ChronoUnit.MICROS));
+            AnnotationFile read = AnnotationFile.read(file, limits);
+            String name = read.name().toLowerCase(Locale.ROOT);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<Annotation> annotations;
+            if (name.endsWith(".eaf")) {
+                annotations = EafImport.toNotes(EafImport.read(read, limits), footageId, item.sha256(),
+                        store.annotations().frameIndex(footageId), store.reviewer().name(), store.reviewer().role(), now);
+            } else if (name.endsWith(".w3c") || name.endsWith(".jsonld")) {
+                annotations = WebAnnotationImport.read(read, limits, footageId, store.annotations().frameIndex(footageId), now);
             } else {
-                read = JsonImport.read(file);
+                annotations = JsonImport.read(read, limits);
             }
-            int imported = store.annotations().importInto(footageId, read).size();
-            out().println("Imported " + imported + " annotation" + (imported == 1 ? "" : "s") + " into footage " + footageId + ".");
+            AnnotationImport result = store.annotations().importInto(footageId, read.name(), read.sha256(), annotations);
+            int added = result.added().size();
+            if (added == 0 && result.alreadyImported() > 0) {
+                out().println("already imported: " + result.alreadyImported() + " annotations, nothing added");
+                return 0;
+            }
+            out().println(VisibleText.escape("Imported " + added + " annotation" + (added == 1 ? "" : "s") + " into footage "
+                    + footageId + " from " + read.name() + " (sha256 " + read.sha256() + ")"
+                    + (result.alreadyImported() == 0 ? "" : "; " + result.alreadyImported() + " were already imported")
+                    + "; their authors, roles and reviews are the file's claims."));
             return 0;
         }
     }
@@ -412,6 +449,6 @@ public final class AnnotationCommands {
         String frames = annotation.span().isPoint() ? Integer.toString(annotation.span().startFrame())
                 : annotation.span().startFrame() + "-" + annotation.span().endFrame();
         return annotation.id() + "  " + annotation.kind().code() + "  frame " + frames + "  "
-                + annotation.observation().replace('\n', ' ');
+                + (annotation.imported() == null ? "" : "[imported]  ") + annotation.observation();
     }
 }

@@ -3,6 +3,7 @@ package org.frameproof.cli;
 import java.util.List;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.RecordJson;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class CasesCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             Case created = store.cases().createCase(name, description);
-            out().println("Created case '" + created.title() + "' (" + created.id() + ").");
+            out().println(VisibleText.escape("Created case '" + created.title() + "' (" + created.id() + ")."));
             return 0;
         }
     }

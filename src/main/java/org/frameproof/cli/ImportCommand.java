@@ -8,6 +8,7 @@ import java.util.List;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ImportResult;
 import org.frameproof.evidence.Progress;
@@ -68,17 +69,21 @@ final class ImportCommand extends StoreCommand {
         int refused = 0;
         for (ImportResult result : results) {
             switch (result.outcome()) {
-                case IMPORTED -> out().println("imported " + result.file() + " as footage " + result.footage().id()
+                case IMPORTED -> out().println("imported " + shown(result) + " as footage " + result.footage().id()
                         + " (SHA-256 " + result.footage().sha256() + ")");
-                case DUPLICATE -> out().println("duplicate " + result.file() + " as footage " + result.footage().id()
+                case DUPLICATE -> out().println("duplicate " + shown(result) + " as footage " + result.footage().id()
                         + ": same content as footage " + result.footage().duplicateOf());
                 case REFUSED -> {
                     refused++;
-                    err().println("frameproof: refused " + result.file() + ": " + result.reason());
+                    err().println("frameproof: refused " + shown(result) + ": " + VisibleText.escape(result.reason()));
                 }
             }
         }
         return refused == 0 ? 0 : 1;
+    }
+
+    private static String shown(ImportResult result) {
+        return VisibleText.escape(result.file().toString());
     }
 
     /** Percentages on standard error, at most one line per ten percent of each file; cancelled by Ctrl+C. */

@@ -7,12 +7,18 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** What every subcommand reaches through picocli: its output streams and the data folder given to the root. */
 abstract class Subcommand implements Callable<Integer> {
+    /** Writes every control character as an escape, so that printed JSON cannot steer a terminal either. */
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new ControlEscapes());
+    }
 
     @Spec
     CommandSpec spec;
@@ -38,13 +44,13 @@ abstract class Subcommand implements Callable<Integer> {
         }
     }
 
-    /** Prints {@code items} a line each, or as one JSON array when {@code --json} was given. */
+    /** Prints {@code items} a line each (control characters escaped), or as one JSON array when {@code --json} was given. */
     <T> void printList(JsonArrayOption format, List<T> items, Function<T, ?> asJson, Function<T, String> asLine)
             throws UserFacingException {
         if (format.json) {
             printJson(items.stream().map(asJson).toList());
         } else {
-            items.forEach(item -> out().println(asLine.apply(item)));
+            items.forEach(item -> out().println(VisibleText.escape(asLine.apply(item))));
         }
     }
 }

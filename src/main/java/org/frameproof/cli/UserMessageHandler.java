@@ -1,6 +1,7 @@
 package org.frameproof.cli;
 
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -17,7 +18,7 @@ final class UserMessageHandler implements IExecutionExceptionHandler {
         String message = failure instanceof UserFacingException
                 ? failure.getMessage()
                 : "Unexpected failure (" + failure.getClass().getSimpleName() + "): " + failure.getMessage();
-        commandLine.getErr().println("frameproof: " + message);
+        commandLine.getErr().println("frameproof: " + VisibleText.escape(message));
         if ("1".equals(System.getenv("FRAMEPROOF_DEBUG"))) {
             failure.printStackTrace(commandLine.getErr());
         }

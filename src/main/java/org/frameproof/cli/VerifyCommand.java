@@ -1,6 +1,7 @@
 package org.frameproof.cli;
 
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Progress;
 import org.frameproof.evidence.VerificationReport;
@@ -26,7 +27,7 @@ final class VerifyCommand extends StoreCommand {
     int run(EvidenceStore store) throws UserFacingException {
         VerificationReport report = store.verify(caseName == null ? null : store.cases().require(caseName), Progress.NONE);
         for (String problem : report.problems()) {
-            err().println("frameproof: FAILED " + problem);
+            err().println("frameproof: FAILED " + VisibleText.escape(problem));
         }
         out().println(report.itemsChecked() + " footage items checked; " + report.audit().describe());
         return report.ok() ? 0 : 1;

@@ -171,7 +171,8 @@ public final class AnnotationService {
         AnnotationContent clean = clean(content, requireFootage(before.footageId()), reviewOf(before));
         return change("annotation.edit", "edit of ", before, new Annotation(before.id(), before.footageId(),
                 before.footageSha256(), before.span(), clean.observation(), clean.interpretation(), clean.confidence(),
-                clean.tags(), clean.region(), clean.finding(), before.author(), before.role(), before.createdAt(), now()));
+                clean.tags(), clean.region(), clean.finding(), before.author(), before.role(), before.createdAt(), now(),
+                before.imported()));
     }
 
     /** Moves the annotation to frames {@code startFrame..endFrame} (the timeline's edge drag). */
@@ -181,7 +182,8 @@ public final class AnnotationService {
         FrameSpan span = span(requireFootage(before.footageId()), startFrame, endFrame);
         return change("annotation.retime", "new frames of ", before, new Annotation(before.id(), before.footageId(),
                 before.footageSha256(), span, before.observation(), before.interpretation(), before.confidence(),
-                before.tags(), before.region(), before.finding(), before.author(), before.role(), before.createdAt(), now()));
+                before.tags(), before.region(), before.finding(), before.author(), before.role(), before.createdAt(), now(),
+                before.imported()));
     }
 
     /** Sets the drawn region (in displayed-frame pixels), or clears it with null. */
@@ -223,38 +225,56 @@ public final class AnnotationService {
     }
 
     /**
-     * Adds annotations read from a file (Frameproof JSON, or ELAN notes) to a footage item, in one
-     * command. Each must name the footage's SHA-256; frames are checked and their timestamps taken
-     * from this footage's index. Ids, authors, roles, times and reviews are kept as the file has
-     * them; an id already in the store is replaced by a new one.
+     * Adds annotations read from a file (Frameproof JSON, W3C Web Annotations, ELAN notes) to a
+     * footage item, in one command. Each must name the footage's SHA-256; frames are checked and
+     * their timestamps taken from this footage's index. Each is marked imported (by this store's
+     * reviewer, from this file, now): author, role and times stay as the file claims them, and a
+     * medical review in the file is kept only as a claim, so an imported injury is unreviewed here.
+     * Ids are derived from the file's SHA-256 and each annotation's position in it, so a file
+     * imported again adds nothing (nor does one whose annotations were imported and then deleted).
      *
-     * @return the annotations as stored
+     * @param fileName the file's name, as the import mark shows it
+     * @param fileSha256 the SHA-256 of the bytes the annotations were read from
      */
-    public List<Annotation> importInto(long footageId, List<Annotation> incoming) throws UserFacingException {
+    public AnnotationImport importInto(long footageId, String fileName, String fileSha256, List<Annotation> incoming)
+            throws UserFacingException {
         Footage item = requireFootage(footageId);
+        Instant importedAt = now();
         List<AnnotationCommand.Revision> revisions = new ArrayList<>();
-        Set<String> ids = new LinkedHashSet<>();
-        for (Annotation annotation : incoming) {
+        int alreadyImported = 0;
+        for (int position = 0; position < incoming.size(); position++) {
+            Annotation annotation = incoming.get(position);
             if (!annotation.footageSha256().equalsIgnoreCase(item.sha256())) {
                 throw new UserFacingException("The annotation " + annotation.id() + " is of the file with SHA-256 "
                         + annotation.footageSha256() + ", and footage " + footageId + " is " + item.sha256()
                         + "; nothing was imported.");
             }
+            String id = AnnotationImport.stableId(fileSha256, footageId, position);
+            if (database.transaction(() -> annotations.exists(id))) {
+                alreadyImported++;
+                continue;
+            }
             FrameSpan span = span(item, annotation.span().startFrame(), annotation.span().endFrame());
-            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, reviewOf(annotation));
-            String id = ids.add(annotation.id()) && !database.transaction(() -> annotations.exists(annotation.id()))
-                    ? annotation.id() : UUID.randomUUID().toString();
-            ids.add(id);
+            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, null);
+            Annotation.Imported mark = new Annotation.Imported(reviewer.name(), fileName, fileSha256, importedAt,
+                    claimedReview(reviewOf(annotation)));
             revisions.add(new AnnotationCommand.Revision(null, new Annotation(id, footageId, item.sha256(), span,
                     clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
-                    clean.finding(), annotation.author(), annotation.role(), annotation.createdAt(), annotation.modifiedAt())));
+                    clean.finding(), CleanContent.name(annotation.author(), "The author"), annotation.role(),
+                    annotation.createdAt(), annotation.modifiedAt(), mark)));
         }
-        if (revisions.isEmpty()) {
-            return List.of();
+        if (!revisions.isEmpty()) {
+            history.apply(new AnnotationCommand("annotation.import", "import of " + revisions.size() + " annotations from "
+                    + fileName, revisions));
         }
-        history.apply(new AnnotationCommand("annotation.import", "import of " + revisions.size() + " annotations",
-                revisions));
-        return revisions.stream().map(AnnotationCommand.Revision::after).toList();
+        return new AnnotationImport(revisions.stream().map(AnnotationCommand.Revision::after).toList(), alreadyImported);
+    }
+
+    /** A review as a file claims it, with its texts checked like a form's. */
+    private static Finding.MedicalReview claimedReview(Finding.MedicalReview review) throws UserFacingException {
+        return review == null ? null : new Finding.MedicalReview(review.verdict(),
+                CleanContent.name(review.expertName(), "The claimed expert's name"), review.reviewedAt(),
+                CleanContent.field(review.comment(), "The claimed review's comment"));
     }
 
     /** The annotation with this id, or a message saying there is none (deleted ones are none). */
@@ -489,7 +509,7 @@ public final class AnnotationService {
                 before.observation(), before.interpretation(), before.confidence(), before.tags(), before.region(),
                 new Finding.Injury(injury.bodyRegion(), injury.injuryType(), injury.count(), injury.timing(),
                         injury.consistentWith(), review),
-                before.author(), before.role(), before.createdAt(), now());
+                before.author(), before.role(), before.createdAt(), now(), before.imported());
     }
 
     private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review)

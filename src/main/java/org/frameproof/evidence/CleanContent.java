@@ -19,6 +19,8 @@ final class CleanContent {
     static final int LONGEST_FIELD = 4_000;
     static final int LONGEST_TERM = 190;
     static final int MOST_TERMS = 100;
+    /** As long as a reviewer's or expert's name is kept. */
+    static final int LONGEST_NAME = 200;
 
     private CleanContent() {
     }
@@ -94,6 +96,15 @@ final class CleanContent {
 
     static String field(String value, String name) throws UserFacingException {
         return text(value, name, LONGEST_FIELD);
+    }
+
+    /** A person's name (an author, an expert) from a file: NFC, stripped, present and not too long. */
+    static String name(String value, String name) throws UserFacingException {
+        String clean = text(value, name, LONGEST_NAME);
+        if (clean == null) {
+            throw new UserFacingException(name + " is missing.");
+        }
+        return clean;
     }
 
     /** NFC, stripped; null when empty. */

@@ -65,8 +65,37 @@ public final class AnnotationJson {
         json.put("role", annotation.role().label());
         json.put("createdAt", annotation.createdAt().toString());
         json.put("modifiedAt", annotation.modifiedAt() == null ? null : annotation.modifiedAt().toString());
+        writeImported(annotation.imported(), json);
         writeFinding(annotation.finding(), json);
         return json;
+    }
+
+    /**
+     * For an imported annotation: {@code imported: true}, who imported it from which file and
+     * when, and the review the file claims ({@code claimedReview}). Nothing for one made here.
+     */
+    private static void writeImported(Annotation.Imported imported, ObjectNode json) {
+        if (imported == null) {
+            return;
+        }
+        json.put("imported", true);
+        json.put("importedBy", imported.importer());
+        json.put("importedFromFile", imported.fileName());
+        json.put("importedFileSha256", imported.fileSha256());
+        json.put("importedAt", imported.importedAt().toString());
+        putReview(json, "claimedReview", imported.claimedReview());
+    }
+
+    private static void putReview(ObjectNode json, String name, Finding.MedicalReview review) {
+        if (review == null) {
+            json.putNull(name);
+            return;
+        }
+        ObjectNode reviewJson = json.putObject(name);
+        reviewJson.put("verdict", review.verdict().name().toLowerCase(Locale.ROOT));
+        reviewJson.put("expertName", review.expertName());
+        reviewJson.put("reviewedAt", review.reviewedAt().toString());
+        reviewJson.put("comment", review.comment());
     }
 
     /** {@code "region": {shape, x, y, width, height}} or {@code "region": null}. */
@@ -95,11 +124,7 @@ public final class AnnotationJson {
                 ArrayNode items = json.putArray(name);
                 list.forEach(item -> items.add(String.valueOf(item)));
             } else if (value instanceof Finding.MedicalReview review) {
-                ObjectNode reviewJson = json.putObject(name);
-                reviewJson.put("verdict", review.verdict().name().toLowerCase(Locale.ROOT));
-                reviewJson.put("expertName", review.expertName());
-                reviewJson.put("reviewedAt", review.reviewedAt().toString());
-                reviewJson.put("comment", review.comment());
+                putReview(json, name, review);
             } else {
                 json.put(name, String.valueOf(value));
             }
@@ -177,12 +202,21 @@ public final class AnnotationJson {
         };
     }
 
+    /**
+     * The file's medical review, or else the review an earlier import claimed: on import either is
+     * only ever kept as a claim.
+     */
     private static Finding.MedicalReview readReview(Fields fields) throws UserFacingException {
-        JsonNode review = fields.json.get("medicalReview");
+        String field = "medicalReview";
+        JsonNode review = fields.json.get(field);
+        if (review == null || review.isNull()) {
+            field = "claimedReview";
+            review = fields.json.get(field);
+        }
         if (review == null || review.isNull()) {
             return null;
         }
-        Fields reviewFields = new Fields(review, fields.where + ", medicalReview");
+        Fields reviewFields = new Fields(review, fields.where + ", " + field);
         return new Finding.MedicalReview(
                 reviewFields.choice("verdict", reviewFields.text("verdict", true), Finding.MedicalReview.Verdict.class),
                 reviewFields.text("expertName", true), reviewFields.instant("reviewedAt", true),

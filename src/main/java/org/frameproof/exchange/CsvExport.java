@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.frameproof.domain.Region;
  * a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. Lists
  * (tags, landmarks) are joined with "; ". A text field that starts with {@code = + - @} gets a
  * leading apostrophe so that a spreadsheet shows it instead of running it as a formula (OWASP's
- * advice against CSV injection); numbers are written as they are.
+ * advice against CSV injection); numbers are written as they are. The last columns say whether a row
+ * was imported, from which file (name and SHA-256), by whom and when, and the review its file
+ * claims ({@code claimedReview*}), which is never this store's review.
  */
 final class CsvExport {
     private static final List<String> COMMON = List.of("id", "kind", "footageId", "footageName", "footageSha256",
@@ -28,6 +31,10 @@ final class CsvExport {
     /** The re-hash of the row's footage made for this export: {@code matches} or {@code FAILED}, and when. */
     private static final List<String> CHECK = List.of("footageSha256Check", "footageSha256CheckedAt");
     private static final List<String> REVIEW = List.of("reviewVerdict", "reviewExpertName", "reviewedAt", "reviewComment");
+    /** Last, so that the columns before keep their places: where an imported row came from, and its claimed review. */
+    private static final List<String> IMPORTED = List.of("imported", "importedBy", "importedFromFile",
+            "importedFileSha256", "importedAt", "claimedReviewVerdict", "claimedReviewExpertName", "claimedReviewedAt",
+            "claimedReviewComment");
 
     private CsvExport() {
     }
@@ -42,6 +49,7 @@ final class CsvExport {
                 header.add(name);
             }
         }
+        header.addAll(IMPORTED);
         return header;
     }
 
@@ -74,23 +82,37 @@ final class CsvExport {
         row.add(check.result());
         row.add(check.checkedAt() == null ? "" : check.checkedAt().toString());
         Map<String, Object> fields = FindingFields.of(annotation.finding());
-        for (String column : header.subList(COMMON.size() + CHECK.size(), header.size())) {
+        for (String column : header.subList(COMMON.size() + CHECK.size(), header.size() - IMPORTED.size())) {
             row.add(kindCell(column, fields));
         }
+        row.addAll(importedCells(annotation.imported()));
         return row;
+    }
+
+    private static List<String> importedCells(Annotation.Imported imported) {
+        if (imported == null) {
+            List<String> cells = new ArrayList<>(List.of("no"));
+            cells.addAll(Collections.nCopies(IMPORTED.size() - 1, ""));
+            return cells;
+        }
+        List<String> cells = new ArrayList<>(List.of("yes", text(imported.importer()), text(imported.fileName()),
+                imported.fileSha256(), imported.importedAt().toString()));
+        cells.addAll(reviewCells(imported.claimedReview()));
+        return cells;
+    }
+
+    /** Verdict, expert, time and comment of a review; empty cells for none. */
+    private static List<String> reviewCells(Finding.MedicalReview review) {
+        if (review == null) {
+            return List.of("", "", "", "");
+        }
+        return List.of(review.verdict().name().toLowerCase(Locale.ROOT), text(review.expertName()),
+                review.reviewedAt().toString(), text(review.comment()));
     }
 
     private static String kindCell(String column, Map<String, Object> fields) {
         if (REVIEW.contains(column)) {
-            if (!(fields.get("medicalReview") instanceof Finding.MedicalReview review)) {
-                return "";
-            }
-            return switch (column) {
-                case "reviewVerdict" -> review.verdict().name().toLowerCase(Locale.ROOT);
-                case "reviewExpertName" -> text(review.expertName());
-                case "reviewedAt" -> review.reviewedAt().toString();
-                default -> text(review.comment());
-            };
+            return reviewCells((Finding.MedicalReview) fields.get("medicalReview")).get(REVIEW.indexOf(column));
         }
         Object value = fields.get(column);
         if (value == null) {

@@ -109,6 +109,7 @@ final class EafExport {
             parts.add("Tags: " + String.join(", ", annotation.tags()));
         }
         parts.add("By " + annotation.author() + " (" + annotation.role().label() + ")");
+        parts.addAll(FindingFields.importLines(annotation));
         parts.add("id " + annotation.id());
         return String.join(" | ", parts);
     }

@@ -1,7 +1,6 @@
 package org.frameproof.exchange;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.frameproof.domain.Annotation;
@@ -24,6 +24,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Reads the time-aligned annotations of an ELAN {@code .eaf} file (any tool's, not only ours) so
@@ -32,6 +33,9 @@ import org.xml.sax.SAXParseException;
  * parent's times; annotations on unaligned time slots have no time and are left out.
  */
 public final class EafImport {
+    /** Deeper than an ELAN document nests (document, tier, annotation, value). */
+    static final int MAX_NESTING = 32;
+
     private EafImport() {
     }
 
@@ -46,11 +50,22 @@ public final class EafImport {
     public record EafDocument(List<String> mediaUrls, List<Segment> segments, int skipped) {
     }
 
-    /** @throws UserFacingException when the file cannot be read or is not an ELAN document */
+    /** Reads a file within the default limits. */
     public static EafDocument read(Path file) throws UserFacingException {
-        String name = file.getFileName().toString();
-        Document document = parse(file, name);
+        return read(AnnotationFile.read(file, ImportLimits.DEFAULT), ImportLimits.DEFAULT);
+    }
+
+    /**
+     * @throws UserFacingException when the file is not an ELAN document, declares a DOCTYPE, nests
+     *     too deep, or holds more annotations than the limit
+     */
+    public static EafDocument read(AnnotationFile file, ImportLimits limits) throws UserFacingException {
+        String name = file.name();
+        Document document = parse(file);
         Element root = document.getDocumentElement();
+        if (root.getElementsByTagName("ANNOTATION").getLength() > limits.maxAnnotations()) {
+            throw limits.tooMany(name);
+        }
         if (!"ANNOTATION_DOCUMENT".equals(root.getTagName())) {
             throw new UserFacingException(name + " is not an ELAN document (its root is <" + root.getTagName() + ">).");
         }
@@ -123,13 +138,21 @@ public final class EafImport {
                         + segment.tier() + " starts at " + Timecode.format(startMicros)
                         + ", after the last frame of this footage (" + Timecode.format(index.spanMicros()) + ").");
             }
-            int start = index.frameAtRelativeMicros(startMicros);
-            // The end is exclusive: the last frame is the one showing just before it.
-            int end = Math.max(start, index.frameAtRelativeMicros(segment.endMs() * 1000 - 1));
-            notes.add(new Annotation(UUID.randomUUID().toString(), footageId, footageSha256, FrameSpan.of(index, start, end),
+            notes.add(new Annotation(UUID.randomUUID().toString(), footageId, footageSha256,
+                    frames(index, segment.startMs(), segment.endMs()),
                     segment.text(), null, null, List.of(), null, new Finding.Note(segment.tier()), author, role, now, null));
         }
         return notes;
+    }
+
+    /**
+     * The frames showing from {@code startMs} until {@code endMs} (since the first frame); the end
+     * is exclusive, so the last frame is the one showing just before it.
+     */
+    static FrameSpan frames(FrameIndex index, long startMs, long endMs) {
+        int start = index.frameAtRelativeMicros(startMs * 1000);
+        int end = Math.max(start, index.frameAtRelativeMicros(endMs * 1000 - 1));
+        return FrameSpan.of(index, start, end);
     }
 
     private static long[] timesOf(String id, Map<String, long[]> times, Map<String, String> parents) {
@@ -144,25 +167,44 @@ public final class EafImport {
         return null;
     }
 
-    private static Document parse(Path file, String name) throws UserFacingException {
+    private static Document parse(AnnotationFile file) throws UserFacingException {
+        String name = file.name();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         try {
-            // No DOCTYPE, no external entities: an .eaf from elsewhere must not read local files.
+            // No DOCTYPE, no external entities: an .eaf from elsewhere must not read local files or
+            // expand entities, and its elements nest no deeper than an ELAN document's do.
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute("jdk.xml.maxElementDepth", String.valueOf(MAX_NESTING));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(file.toFile());
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Errors reach the reviewer as one message; the parser's own handler would also print them to stderr.
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
+            return builder.parse(file.open());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("The JDK's XML parser is not configurable", e);
-        } catch (SAXParseException e) {
-            throw new UserFacingException(name + " is not a readable ELAN file: line " + e.getLineNumber() + ": " + e.getMessage());
         } catch (SAXException e) {
-            throw new UserFacingException(name + " is not a readable ELAN file: " + e.getMessage());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new UserFacingException("Cannot import " + file + ": there is no such file.");
+            if (file.asLatin1().contains("<!DOCTYPE")) {
+                throw new UserFacingException(name + " declares a DOCTYPE (entities or outside files), which Frameproof"
+                        + " never reads from an imported file; nothing was imported.");
+            }
+            String line = e instanceof SAXParseException parse ? "line " + parse.getLineNumber() + ": " : "";
+            throw new UserFacingException(name + " is not a readable ELAN file: " + line + e.getMessage());
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new UserFacingException("Cannot read " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 
@@ -77,6 +78,12 @@ final class FindingFields {
         return LABELS.getOrDefault(name, name);
     }
 
+    /** The field a "Label: value" line names, or null for a label of no kind's field. */
+    static String nameOf(String label) {
+        return LABELS.entrySet().stream().filter(entry -> entry.getValue().equals(label)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
     /** A field's value as one line of text for people; null when it is empty. */
     static String display(Object value) {
         if (value == null) {
@@ -102,6 +109,24 @@ final class FindingFields {
                 lines.add(label(name) + ": " + shown);
             }
         });
+        return lines;
+    }
+
+    /**
+     * For an imported annotation, "Imported from …" (file, SHA-256, importer, time; author, role
+     * and review are the file's claims) and, when the file claimed a review, "Claimed in import: …";
+     * none for an annotation made here.
+     */
+    static List<String> importLines(Annotation annotation) {
+        Annotation.Imported imported = annotation.imported();
+        if (imported == null) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(imported.describe());
+        if (imported.claimedReview() != null) {
+            lines.add(imported.describeClaimedReview());
+        }
         return lines;
     }
 

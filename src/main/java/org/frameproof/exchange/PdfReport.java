@@ -228,7 +228,12 @@ final class PdfReport {
                     + (FindingFields.blank(review.comment()) ? "" : " (" + review.comment() + ")"), 9,
                     review == null ? GREY : Color.BLACK);
         }
-        layout.text("Recorded by " + annotation.author() + " (" + annotation.role().label() + ") at "
+        // An imported annotation's author and review are printed only as the file's claims.
+        for (String line : FindingFields.importLines(annotation)) {
+            layout.text(line, 9, ALERT);
+        }
+        layout.text((annotation.imported() == null ? "Recorded by " : "Claimed by the imported file to be recorded by ")
+                + annotation.author() + " (" + annotation.role().label() + ") at "
                 + annotation.createdAt() + (annotation.modifiedAt() == null ? "" : ", last changed " + annotation.modifiedAt()), 9);
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.text.Bidi;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.frameproof.domain.VisibleText;
 
 /**
  * Flows text and images down A4 pages in one embedded font (DejaVu Sans: Latin, Cyrillic,
@@ -251,10 +253,16 @@ final class ReportLayout implements AutoCloseable {
         return font.getStringWidth(text) / 1000 * size;
     }
 
-    /** Keeps what the font can print: tabs become spaces, other controls and missing glyphs "?". */
+    /**
+     * Keeps what the font can print: tabs become spaces, line breaks stay, other control characters
+     * (bidirectional overrides too, so they cannot reorder a line) are written as visible escapes,
+     * and missing glyphs as "?".
+     */
     private String printableText(String text) {
         StringBuilder printed = new StringBuilder(text.length());
-        text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ').codePoints().forEach(c -> {
+        String lines = text.replace("\r\n", "\n").replace('\r', '\n').replace('\t', ' ');
+        String visible = String.join("\n", Arrays.stream(lines.split("\n", -1)).map(VisibleText::escape).toList());
+        visible.codePoints().forEach(c -> {
             if (c == '\n' || printable.computeIfAbsent(c, this::hasGlyph)) {
                 printed.appendCodePoint(c);
             } else {

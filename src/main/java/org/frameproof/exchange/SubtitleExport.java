@@ -10,6 +10,7 @@ import java.util.List;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VisibleText;
 
 /**
  * WebVTT and SRT, for reading the notes over the video in any player. One cue per annotation,
@@ -66,7 +67,7 @@ final class SubtitleExport {
 
     /** Which footage the notes are about, its SHA-256 and its re-hash for this export. */
     static String about(ExportedFootage footage) {
-        return "Frameproof notes for " + footage.originalName() + ", SHA-256 " + footage.sha256() + ". "
+        return "Frameproof notes for " + VisibleText.escape(footage.originalName()) + ", SHA-256 " + footage.sha256() + ". "
                 + footage.verification().describe() + ". Times count from the first frame.";
     }
 
@@ -82,12 +83,16 @@ final class SubtitleExport {
         return lines;
     }
 
-    /** A note's own line breaks, without the blank lines that would end the cue early or the arrow that starts one. */
+    /**
+     * A note's own line breaks, without the blank lines that would end the cue early or the arrow
+     * that starts one, and with control characters (terminal escapes, bidirectional overrides) as
+     * visible escapes so a player shows them instead of acting on them.
+     */
     private static List<String> textLines(String text) {
         List<String> lines = new ArrayList<>();
         for (String line : (text == null ? "" : text).split("\\R")) {
             if (!line.isBlank()) {
-                lines.add(line.strip().replace("-->", "->"));
+                lines.add(VisibleText.escape(line.strip()).replace("-->", "->"));
             }
         }
         return lines;

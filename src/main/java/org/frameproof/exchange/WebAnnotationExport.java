@@ -27,7 +27,8 @@ import org.frameproof.domain.Region;
  * <p>Bodies: the observation ({@code describing}), the interpretation ({@code assessing}), the
  * kind ({@code classifying}), each tag ({@code tagging}), and the frames, the footage's re-hash
  * for this export, the author's role and the kind's fields as "Label: value" lines
- * ({@code describing}).
+ * ({@code describing}); for an imported annotation also "Imported from …" (the file, its SHA-256,
+ * who imported it and when) and "Claimed in import: …".
  */
 final class WebAnnotationExport {
     static final String CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -126,6 +127,7 @@ final class WebAnnotationExport {
         }
         lines.add("Author role: " + annotation.role().label());
         lines.addAll(FindingFields.describe(annotation.finding()));
+        lines.addAll(FindingFields.importLines(annotation));
         return lines;
     }
 

@@ -41,7 +41,9 @@ public final class AnnotationRepository {
             + " a.timing, a.consistent_with, a.review_status, a.review_expert, a.reviewed_at, a.review_comment,"
             + " a.place_name, a.latitude, a.longitude, a.precision_class, a.method, a.landmarks, a.camouflage,"
             + " a.insignia, a.armband, a.armband_colour, a.headgear, a.weapons, a.vehicles, a.claimed_force,"
-            + " a.claim_basis, a.category, a.author, a.role, a.created_at, a.modified_at";
+            + " a.claim_basis, a.category, a.author, a.role, a.created_at, a.modified_at, a.imported_by,"
+            + " a.import_file_name, a.import_file_sha256, a.imported_at, a.claimed_review_status,"
+            + " a.claimed_review_expert, a.claimed_reviewed_at, a.claimed_review_comment";
     private static final String WRITTEN = FIELDS.replace("a.", "").replace("id, footage_id", "footage_id");
     private static final int WRITTEN_COUNT = WRITTEN.split(",").length;
     private static final String ORDER = " ORDER BY a.footage_id, a.start_frame, a.end_frame, a.id";
@@ -273,6 +275,20 @@ public final class AnnotationRepository {
         statement.setString(43, annotation.role().name());
         Sql.setInstant(statement, 44, annotation.createdAt());
         Sql.setInstant(statement, 45, annotation.modifiedAt());
+        bindImported(statement, annotation.imported());
+    }
+
+    /** Columns 46-53: where an imported annotation came from and the review its file claims. */
+    private static void bindImported(PreparedStatement statement, Annotation.Imported imported) throws SQLException {
+        Finding.MedicalReview claimed = imported == null ? null : imported.claimedReview();
+        statement.setString(46, imported == null ? null : imported.importer());
+        statement.setString(47, imported == null ? null : imported.fileName());
+        statement.setString(48, imported == null ? null : imported.fileSha256());
+        Sql.setInstant(statement, 49, imported == null ? null : imported.importedAt());
+        statement.setString(50, claimed == null ? null : claimed.verdict().name());
+        statement.setString(51, claimed == null ? null : claimed.expertName());
+        Sql.setInstant(statement, 52, claimed == null ? null : claimed.reviewedAt());
+        statement.setString(53, claimed == null ? null : claimed.comment());
     }
 
     private List<Annotation> query(String sql, List<?> parameters) throws StoreException {
@@ -301,9 +317,7 @@ public final class AnnotationRepository {
         Finding finding = switch (kind) {
             case INJURY -> {
                 String status = row.getString(23);
-                Finding.MedicalReview review = UNREVIEWED.equals(status) ? null : new Finding.MedicalReview(
-                        Finding.MedicalReview.Verdict.valueOf(status), row.getString(24), Sql.instant(row, 25),
-                        row.getString(26));
+                Finding.MedicalReview review = UNREVIEWED.equals(status) ? null : review(row, 23);
                 yield new Finding.Injury(row.getString(18), row.getString(19), row.getObject(20, Integer.class),
                         row.getString(21), row.getString(22), review);
             }
@@ -318,7 +332,22 @@ public final class AnnotationRepository {
                 new FrameSpan(row.getInt(5), row.getInt(6), row.getDouble(7), row.getDouble(8)),
                 row.getString(9), row.getString(10), confidence == null ? null : Confidence.valueOf(confidence),
                 split(row.getString(12)), region, finding, row.getString(43), Role.valueOf(row.getString(44)),
-                Sql.instant(row, 45), Sql.instant(row, 46));
+                Sql.instant(row, 45), Sql.instant(row, 46), imported(row));
+    }
+
+    /** The review whose verdict is in column {@code column} and expert, time and comment in the next three. */
+    private static Finding.MedicalReview review(ResultSet row, int column) throws SQLException {
+        return new Finding.MedicalReview(Finding.MedicalReview.Verdict.valueOf(row.getString(column)),
+                row.getString(column + 1), Sql.instant(row, column + 2), row.getString(column + 3));
+    }
+
+    private static Annotation.Imported imported(ResultSet row) throws SQLException {
+        String importer = row.getString(47);
+        if (importer == null) {
+            return null;
+        }
+        return new Annotation.Imported(importer, row.getString(48), row.getString(49), Sql.instant(row, 50),
+                row.getString(51) == null ? null : review(row, 51));
     }
 
     private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {

@@ -189,19 +189,24 @@ class AnnotationServiceTest {
     }
 
     @Test
-    void aReviewedInjuryCanNoLongerBeChangedByOthersAndAnEditNeverForgesAReview() throws Exception {
-        Finding.MedicalReview forged = new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "me",
+    void neitherAFormNorAnImportCarriesAReviewIn() throws Exception {
+        Finding.MedicalReview forged = new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "Dr. X",
                 Instant.parse("2024-01-01T00:00:00Z"), null);
         Annotation injury = annotations.create(clip.id(), 1, 1, content("burn", new Finding.Injury(null, "burn", 1, null, null, forged)));
         assertNull(((Finding.Injury) injury.finding()).review(), "a form cannot carry a review in");
-        Annotation imported = annotations.importInto(clip.id(), List.of(new Annotation(
+        Annotation imported = annotations.importInto(clip.id(), "forged.json", "ab".repeat(32), List.of(new Annotation(
                 java.util.UUID.randomUUID().toString(), clip.id(), clip.sha256(), injury.span(), "burn", null, null,
                 List.of(), null, new Finding.Injury(null, "burn", 1, null, null, forged), "Dr. X", Role.MEDICAL_EXPERT,
-                Instant.parse("2024-01-01T00:00:00Z"), null))).get(0);
-        UserFacingException refused = assertThrows(UserFacingException.class,
-                () -> annotations.edit(imported.id(), AnnotationContent.of(imported).withObservation("changed")));
-        assertEquals("This injury was confirmed by me; only a medical expert can change or delete it now.", refused.getMessage());
-        assertThrows(UserFacingException.class, () -> annotations.delete(imported.id()));
+                Instant.parse("2024-01-01T00:00:00Z"), null))).added().get(0);
+        assertNull(((Finding.Injury) imported.finding()).review(), "an imported confirmation is no confirmation here");
+        assertEquals(forged, imported.imported().claimedReview());
+        assertEquals(TestStores.REVIEWER.name(), imported.imported().importer());
+        assertEquals(List.of(), annotations.list(AnnotationQuery.footage(clip.id())
+                .withReviewStatus(AnnotationQuery.ReviewStatus.CONFIRMED)));
+        Annotation edited = annotations.edit(imported.id(), AnnotationContent.of(imported).withObservation("changed"));
+        assertEquals("changed", edited.observation(), "the researcher edits an imported injury as their own");
+        assertEquals(imported.imported(), annotations.require(imported.id()).imported(), "the import mark stays");
+        annotations.delete(imported.id());
     }
 
     @Test

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.XMLConstants;
@@ -23,19 +21,14 @@ import javax.xml.validation.SchemaFactory;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.frameproof.app.VaultFrames;
-import org.frameproof.cli.AnnotationCommands;
-import org.frameproof.cli.FrameproofCommand;
-import org.frameproof.cli.StoreAccess;
-import org.frameproof.cli.StoreCommands;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.CommandLineRun;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.Standards;
 import org.frameproof.testing.Tamper;
@@ -43,7 +36,6 @@ import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The annotation and export commands, run as a script would run them, on real stores and clips. */
 class AnnotationCommandLineTest {
@@ -51,22 +43,13 @@ class AnnotationCommandLineTest {
     @TempDir Path work;
     private StringWriter out;
     private StringWriter err;
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(Path data, String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        FrameproofCommand root = new FrameproofCommand((folder, video) -> {
-            throw new AssertionError("no window in these tests");
-        });
-        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
-        StoreAccess access = new StoreAccess(TestStores.stores(), Map.of("FRAMEPROOF_PASSPHRASE", TestStores.PASSPHRASE), null);
-        StoreCommands.register(commandLine, access);
-        AnnotationCommands.register(commandLine, access, TestStores::vaultFrames);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("--data", data.toString()));
-        all.addAll(List.of(args));
-        return commandLine.execute(all.toArray(String[]::new));
+        int code = cli.run(data, args);
+        out = new StringWriter().append(cli.out());
+        err = new StringWriter().append(cli.err());
+        return code;
     }
 
     private Footage storeWithClip(Path data, Reviewer reviewer, Clip clip) throws Exception {
@@ -263,14 +246,20 @@ class AnnotationCommandLineTest {
         assertEquals(0, run(data, "footage", "list", "--case", "Empty case", "--json"));
         String copy = JSON.readTree(out.toString()).get(0).get("id").asText();
         assertEquals(0, run(data, "annotations", "import", "--footage", copy, exported.toString()), err::toString);
-        assertEquals("Imported 2 annotations into footage " + copy + ".", out.toString().strip());
+        assertTrue(out.toString().startsWith("Imported 2 annotations into footage " + copy + " from annotations.json (sha256 "
+                + Sha256.of(exported) + ")"), out.toString());
 
         assertEquals(0, run(data, "annotations", "list", "--footage", footage, "--json"));
         List<JsonNode> original = withoutIdentity(JSON.readTree(out.toString()));
         assertEquals(0, run(data, "annotations", "list", "--footage", copy, "--json"));
-        List<JsonNode> imported = withoutIdentity(JSON.readTree(out.toString()));
+        JsonNode importedJson = JSON.readTree(out.toString());
+        List<JsonNode> imported = withoutIdentity(importedJson);
         assertEquals(original, imported);
         assertEquals(2, imported.size());
+        for (JsonNode annotation : importedJson) {
+            assertEquals("annotations.json", annotation.get("importedFromFile").asText());
+            assertEquals(Sha256.of(exported), annotation.get("importedFileSha256").asText());
+        }
     }
 
     @Test
@@ -318,7 +307,8 @@ class AnnotationCommandLineTest {
 
     private static List<JsonNode> withoutIdentity(JsonNode array) {
         List<JsonNode> stripped = new ArrayList<>();
-        array.forEach(item -> stripped.add(((ObjectNode) item.deepCopy()).without(List.of("id", "footageId"))));
+        array.forEach(item -> stripped.add(((ObjectNode) item.deepCopy()).without(List.of("id", "footageId", "imported",
+                "importedBy", "importedFromFile", "importedFileSha256", "importedAt", "claimedReview"))));
         return stripped;
     }
 

@@ -133,7 +133,7 @@ class EafExportTest {
         Files.writeString(hostile, "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
                 + "<ANNOTATION_DOCUMENT>&secret;</ANNOTATION_DOCUMENT>");
         assertTrue(assertThrows(UserFacingException.class, () -> EafImport.read(hostile)).getMessage()
-                .startsWith("hostile.eaf is not a readable ELAN file"));
+                .startsWith("hostile.eaf declares a DOCTYPE"));
         Path other = folder.resolve("other.eaf");
         Files.writeString(other, "<html/>");
         assertEquals("other.eaf is not an ELAN document (its root is <html>).",

@@ -46,6 +46,7 @@ public final class InspectorController {
     @FXML private VBox form;
     @FXML private Label headingLabel;
     @FXML private Label detailsLabel;
+    @FXML private Label importedLabel;
     @FXML private TextArea observationArea;
     @FXML private TextArea interpretationArea;
     @FXML private ComboBox<Confidence> confidenceBox;
@@ -78,6 +79,9 @@ public final class InspectorController {
                 .then(placeholder.getText()).otherwise(session.hintProperty()));
         headingLabel.textProperty().bind(viewModel.headingProperty());
         detailsLabel.textProperty().bind(viewModel.detailsProperty());
+        importedLabel.textProperty().bind(viewModel.importedProperty());
+        importedLabel.visibleProperty().bind(viewModel.importedProperty().isNotEmpty());
+        importedLabel.managedProperty().bind(importedLabel.visibleProperty());
         observationArea.textProperty().bindBidirectional(viewModel.observationProperty());
         interpretationArea.textProperty().bindBidirectional(viewModel.interpretationProperty());
         tagsField.textProperty().bindBidirectional(viewModel.tagsProperty());

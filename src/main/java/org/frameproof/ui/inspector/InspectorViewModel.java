@@ -61,6 +61,7 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper imported = new ReadOnlyStringWrapper("");
     private final StringProperty observation = new SimpleStringProperty("");
     private final StringProperty interpretation = new SimpleStringProperty("");
     private final ObjectProperty<Confidence> confidence = new SimpleObjectProperty<>();
@@ -130,6 +131,7 @@ public final class InspectorViewModel {
         if (shown == null) {
             heading.set("");
             details.set("");
+            imported.set("");
             observation.set("");
             interpretation.set("");
             confidence.set(null);
@@ -142,6 +144,8 @@ public final class InspectorViewModel {
                 : " · region " + shown.region().shape().name().toLowerCase(Locale.ROOT) + " "
                         + Math.round(shown.region().x()) + "," + Math.round(shown.region().y()) + " "
                         + Math.round(shown.region().width()) + "×" + Math.round(shown.region().height())));
+        imported.set(shown.imported() == null ? "" : shown.imported().describe() + "."
+                + (shown.imported().claimedReview() == null ? "" : "\n" + shown.imported().describeClaimedReview() + "."));
         observation.set(shown.observation() == null ? "" : shown.observation());
         interpretation.set(text(shown.interpretation()));
         confidence.set(shown.confidence());
@@ -342,6 +346,15 @@ public final class InspectorViewModel {
     /** Author, role and region. */
     public ReadOnlyStringProperty detailsProperty() {
         return details.getReadOnlyProperty();
+    }
+
+    /**
+     * For an imported annotation, where it came from ("Imported from FILE (sha256 …) by NAME at
+     * TIME; author, role and review are the file's claims") and the review its file claims; empty
+     * for one made here.
+     */
+    public ReadOnlyStringProperty importedProperty() {
+        return imported.getReadOnlyProperty();
     }
 
     public StringProperty observationProperty() {

@@ -204,6 +204,31 @@ class AnnotationScreenTest {
     }
 
     @Test
+    void anImportedInjuryShowsWhereItCameFromAndItsReviewOnlyAsAClaim(FxRobot robot) throws Exception {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, new Reviewer("Dr Nune Sargsyan", Role.MEDICAL_EXPERT),
+                Clip.H264_BFRAMES_LONGGOP);
+        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+            window.openFootage(clip);
+            Finding.MedicalReview forged = new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "Dr X",
+                    java.time.Instant.parse("2024-01-02T00:00:00Z"), null);
+            Annotation imported = onFx(robot, () -> window.store.annotations().importInto(clip.id(), "forged.json",
+                    "ab".repeat(32), List.of(new Annotation(java.util.UUID.randomUUID().toString(), clip.id(), clip.sha256(),
+                            new org.frameproof.domain.FrameSpan(2, 2, 0, 0), "Exit wound", null, null, List.of(), null,
+                            new Finding.Injury(null, null, null, null, null, forged), "Dr X", Role.MEDICAL_EXPERT,
+                            java.time.Instant.parse("2024-01-01T00:00:00Z"), null))).added().get(0));
+            robot.interact(() -> window.session.select(imported));
+            String mark = robot.lookup("#importedLabel").queryAs(Label.class).getText();
+            assertTrue(mark.startsWith("Imported from forged.json (sha256 abababababababab…) by Dr Nune Sargsyan at ")
+                    && mark.contains("author, role and review are the file's claims")
+                    && mark.contains("Claimed in import: confirmed by Dr X"), mark);
+            assertEquals("Not reviewed by a medical expert.", robot.lookup("#reviewLabel").queryAs(Label.class).getText());
+            robot.clickOn("#confirmButton");
+            Finding.MedicalReview review = ((Finding.Injury) window.only(clip.id()).finding()).review();
+            assertEquals("Dr Nune Sargsyan", review.expertName(), "confirmed for real by this store's expert");
+        }
+    }
+
+    @Test
     void fieldStaffCannotConfirmAndSeeWhy(FxRobot robot) throws Exception {
         Footage clip = AnnotationWindow.createWithClip(dataFolder, new Reviewer("Aram Field", Role.FIELD_STAFF),
                 Clip.H264_BFRAMES_LONGGOP);

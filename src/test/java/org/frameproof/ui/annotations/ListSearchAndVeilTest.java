@@ -192,7 +192,8 @@ class ListSearchAndVeilTest {
                         "Note " + i, null, null, List.of(), null, new Finding.Note(null), TestStores.REVIEWER.name(),
                         TestStores.REVIEWER.role(), Instant.now(), null));
             }
-            store.annotations().importInto(clip.id(), notes);
+            // A new file each time: the same file imported twice would add nothing.
+            store.annotations().importInto(clip.id(), "notes.json", UUID.randomUUID().toString().replace("-", "").repeat(2), notes);
             return store.annotations().list(AnnotationQuery.footage(clip.id())).stream().map(Annotation::id).toList();
         }
     }
