@@ -4,19 +4,30 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
+import java.time.Clock;
+import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
+import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.EvidenceStores;
+import org.frameproof.evidence.ImportStamp;
+import org.frameproof.evidence.Progress;
+import org.frameproof.evidence.Vault;
 import org.frameproof.media.FileBytes;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.FrameIndexer;
 import org.frameproof.media.MediaSource;
 
 /**
- * The exact-frame engine reading a clip through FFmpeg's I/O callbacks from SeekableBytes (as it
- * reads a vault copy) beside the same clip through FFmpeg's own file access, in the same run, each
- * measure alternating between the two so that the shared machine's load falls on both alike. Not a
- * test: a main, run from source by bench/callback-read.sh, that prints Markdown.
+ * The exact-frame engine reading a clip three ways in the same run: through FFmpeg's own file
+ * access (the clip in the clear), through FFmpeg's I/O callbacks from a plain file, and through
+ * the same callbacks from the clip's encrypted vault copy, decrypted as it is read (as the player
+ * reads footage). Each measure takes the three in turn, in a rotating order, so that the shared
+ * machine's load falls on all alike. Not a test: a main, run from source by
+ * bench/callback-read.sh, that prints Markdown.
  *
- * <p>Arguments: CLIP [ROUNDS]
+ * <p>Arguments: CLIP DATA [ROUNDS] (DATA: a new folder for the throwaway store)
  */
 public final class CallbackReadBench {
     private static final int STEPS = 60;
@@ -28,21 +39,32 @@ public final class CallbackReadBench {
 
     public static void main(String[] args) throws Exception {
         Path clip = Path.of(args[0]);
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        MediaSource file = MediaSource.of(clip);
-        MediaSource bytes = MediaSource.ofBytes(clip.getFileName().toString(), "bench", () -> FileBytes.open(clip));
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        try (EvidenceStore store = throwawayStore(Path.of(args[1]))) {
+            Vault.StagedCopy staged = store.vault().stage(clip, "bench", Progress.NONE);
+            store.vault().keep(staged, "bench", Progress.NONE);
+            MediaSource[] sources = {
+                MediaSource.of(clip),
+                MediaSource.ofBytes(clip.getFileName().toString(), "bench", () -> FileBytes.open(clip)),
+                VaultCopies.of(store.unlockedVault()).copyOf(staged.hashes().sha256(), clip.getFileName().toString()),
+            };
+            measure(clip, sources, rounds);
+        }
+    }
+
+    private static void measure(Path clip, MediaSource[] sources, int rounds) throws Exception {
         FrameIndex index = FrameIndexer.index(clip, f -> { }, () -> false);
         FrameDecoder.loadLibraries();
         String loadBefore = load();
-        double[][] open = new double[2][rounds];
-        double[][] step = new double[2][rounds];
-        double[][] jump = new double[2][rounds];
-        double[][] play = new double[2][rounds];
+        double[][] open = new double[sources.length][rounds];
+        double[][] step = new double[sources.length][rounds];
+        double[][] jump = new double[sources.length][rounds];
+        double[][] play = new double[sources.length][rounds];
         for (int round = 0; round < rounds; round++) {
-            for (int turn = 0; turn < 2; turn++) {
-                // Each source goes first every other round.
-                int which = (round + turn) % 2;
-                MediaSource source = which == 0 ? file : bytes;
+            for (int turn = 0; turn < sources.length; turn++) {
+                // Each source goes first in turn.
+                int which = (round + turn) % sources.length;
+                MediaSource source = sources[which];
                 open[which][round] = openMillis(source, index);
                 step[which][round] = stepMillis(source, index);
                 jump[which][round] = jumpMillis(source, index, new Random(round));
@@ -50,8 +72,8 @@ public final class CallbackReadBench {
             }
         }
         String loadAfter = load();
-        System.out.println("| measure (median of " + rounds + " rounds) | FFmpeg's file access | I/O callbacks from SeekableBytes | ratio |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| measure (median of " + rounds + " rounds) | FFmpeg's file access, in the clear | I/O callbacks, plain file | ratio | I/O callbacks, encrypted vault copy | ratio to the clear |");
+        System.out.println("|---|---|---|---|---|---|");
         row("open to the first frame (ms)", open);
         row("forward step, median of " + STEPS + " (ms)", step);
         row("random jump, median of " + JUMPS + " (ms)", jump);
@@ -110,7 +132,19 @@ public final class CallbackReadBench {
     private static void row(String measure, double[][] values) {
         double file = median(values[0]);
         double bytes = median(values[1]);
-        System.out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f |", measure, file, bytes, bytes / file));
+        double vault = median(values[2]);
+        System.out.println(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %.1f | %.2f |", measure, file, bytes,
+                bytes / file, vault, vault / file));
+    }
+
+    /** A new store in {@code folder} (the key derivation is not timed): its vault encrypts as the app's does. */
+    private static EvidenceStore throwawayStore(Path folder) throws Exception {
+        EvidenceStores stores = new EvidenceStores(unlocked -> media -> {
+            throw new IllegalStateException("the bench probes nothing");
+        }, unlocked -> item -> {
+            throw new IllegalStateException("the bench indexes nothing");
+        }, new ImportStamp("bench", "bench"), Clock.systemUTC());
+        return stores.create(folder, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
     }
 
     private static double median(double[] values) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The exact-frame engine through FFmpeg's I/O callbacks (as it reads a vault copy) beside FFmpeg's
-# own file access on the same 1080p H.264 clip (B-frames, 10 s GOP), same run, as ratios.
+# The exact-frame engine on a 1080p H.264 clip (B-frames, 10 s GOP) read three ways in the same
+# run: FFmpeg's own file access in the clear, its I/O callbacks from a plain file, and the same
+# callbacks from the clip's encrypted vault copy (decrypted as read, as the player reads it).
 # Writes a Markdown table to stdout; bench/results/callback-read.md records runs. The clip goes to
 # bench/out/ (not committed).
 # Usage: bench/callback-read.sh [ROUNDS]   (default 3)
@@ -21,4 +22,7 @@ if [ ! -f "$root/target/frameproof.jar" ]; then
     mvn -B -q -f "$root/pom.xml" -DskipTests package >&2
 fi
 cat "$clip" >/dev/null
-java ${BENCH_JAVA_OPTS:-} -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/CallbackReadBench.java" "$clip" "$rounds"
+data="$(mktemp -d "${TMPDIR:-/tmp}/frameproof-bench-store.XXXXXX")"
+trap 'chmod -R u+w "$data"; rm -rf "$data"' EXIT
+rmdir "$data"
+java ${BENCH_JAVA_OPTS:-} -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/CallbackReadBench.java" "$clip" "$data" "$rounds"
