@@ -3,7 +3,7 @@ package org.frameproof.evidence;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +68,7 @@ final class OpeningChecks {
         if (failed.count() > 0) {
             line = failed.count() + (failed.count() == 1 ? " wrong passphrase was" : " wrong passphrases were")
                     + " tried since the last unlock" + (failed.times().isEmpty() ? "." : " (at "
-                    + failed.times().stream().map(Instant::toString).collect(Collectors.joining(", ")) + ").");
+                    + failed.times().stream().map(time -> time.truncatedTo(ChronoUnit.SECONDS).toString()).collect(Collectors.joining(", ")) + ").");
         }
         if (failed.counterReset()) {
             line += (line.isEmpty() ? "" : " ") + "The count of wrong passphrases (the file unlock-attempts) was deleted,"
