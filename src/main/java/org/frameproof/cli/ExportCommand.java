@@ -69,6 +69,8 @@ final class ExportCommand extends StoreCommand {
             progress.end();
             out().println("Wrote " + result.path() + " (" + exportFormat.label() + ", " + result.files() + " file"
                     + (result.files() == 1 ? "" : "s") + ", " + result.bytes() + " bytes), SHA-256 " + result.sha256());
+            // The head after the export's own audit entry: written down, it later proves the export was recorded.
+            out().println("Audit chain head " + store.audit().head().printed());
             return 0;
         } catch (CancellationException e) {
             throw new UserFacingException("Export cancelled; nothing was written to " + out + ".");

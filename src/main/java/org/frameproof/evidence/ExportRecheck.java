@@ -33,6 +33,10 @@ final class ExportRecheck {
         List<FootageService.Check> checks = new ArrayList<>();
         long before = 0;
         for (Footage item : items) {
+            // Also between items: a copy that fails its check at once (a damaged encrypted copy) never asks.
+            if (monitor.isCancelled()) {
+                throw new CancellationException("Export cancelled before re-hashing " + item.originalName());
+            }
             long offset = before;
             try {
                 checks.add(footage.check(item.id(), new Progress() {

@@ -28,8 +28,11 @@ final class CsvExport {
             "startFrame", "endFrame", "startPtsMs", "endPtsMs", "startTime", "endTime", "observation",
             "interpretation", "confidence", "tags", "regionShape", "regionX", "regionY", "regionWidth",
             "regionHeight", "author", "role", "createdAt", "modifiedAt");
-    /** The re-hash of the row's footage made for this export: {@code matches} or {@code FAILED}, and when. */
-    private static final List<String> CHECK = List.of("footageSha256Check", "footageSha256CheckedAt");
+    /**
+     * The re-hash of the row's footage made for this export ({@code matches} or {@code FAILED}, and
+     * when), and the audit chain's head when the export was made ({@code N:HEX}).
+     */
+    private static final List<String> CHECK = List.of("footageSha256Check", "footageSha256CheckedAt", "auditChainHead");
     private static final List<String> REVIEW = List.of("reviewVerdict", "reviewExpertName", "reviewedAt", "reviewComment");
     /** Last, so that the columns before keep their places: where an imported row came from, and its claimed review. */
     private static final List<String> IMPORTED = List.of("imported", "importedBy", "importedFromFile",
@@ -53,17 +56,17 @@ final class CsvExport {
         return header;
     }
 
-    static void write(EvidenceExport input, OutputStream out) throws IOException {
+    static void write(EvidenceExport input, ExportOptions options, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         List<String> header = header();
         writeRow(writer, header);
         for (Annotation annotation : input.annotations()) {
-            writeRow(writer, row(annotation, input.footageOf(annotation), header));
+            writeRow(writer, row(annotation, input.footageOf(annotation), options, header));
         }
         writer.flush();
     }
 
-    private static List<String> row(Annotation annotation, ExportedFootage footage, List<String> header) {
+    private static List<String> row(Annotation annotation, ExportedFootage footage, ExportOptions options, List<String> header) {
         Region region = annotation.region();
         List<String> row = new ArrayList<>(List.of(annotation.id(), annotation.kind().code(),
                 String.valueOf(annotation.footageId()), text(footage.originalName()), annotation.footageSha256(),
@@ -81,6 +84,7 @@ final class CsvExport {
         Verification check = footage.verification();
         row.add(check.result());
         row.add(check.checkedAt() == null ? "" : check.checkedAt().toString());
+        row.add(options.auditHead() == null ? "" : options.auditHead());
         Map<String, Object> fields = FindingFields.of(annotation.finding());
         for (String column : header.subList(COMMON.size() + CHECK.size(), header.size() - IMPORTED.size())) {
             row.add(kindCell(column, fields));

@@ -31,11 +31,11 @@ public final class Exporter {
             return StillsExport.write(input, options, frames, monitor, out);
         }
         AtomicOutput.Written written = switch (format) {
-            case CSV -> AtomicOutput.writeFile(out, stream -> CsvExport.write(input, stream));
+            case CSV -> AtomicOutput.writeFile(out, stream -> CsvExport.write(input, options, stream));
             case JSON -> AtomicOutput.writeFile(out, stream -> JsonExport.write(input, options, stream));
             case W3C -> AtomicOutput.writeFile(out, stream -> WebAnnotationExport.write(input, options, stream));
             case EAF -> AtomicOutput.writeFile(out, stream -> EafExport.write(input, options, stream));
-            case VTT, SRT -> AtomicOutput.writeFile(out, stream -> SubtitleExport.write(input, format, stream));
+            case VTT, SRT -> AtomicOutput.writeFile(out, stream -> SubtitleExport.write(input, format, options, stream));
             case PDF -> AtomicOutput.writeFile(out, stream -> new PdfReport(input, options, frames, monitor).write(stream));
             case STILLS -> throw new IllegalStateException("stills are written as a folder above");
         };
@@ -44,7 +44,7 @@ public final class Exporter {
             return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
         }
         if (format == ExportFormat.SRT) {
-            writeBeside(written, ".txt", SubtitleExport.about(input.singleFootage(format)) + "\n");
+            writeBeside(written, ".txt", SubtitleExport.about(input.singleFootage(format), options) + "\n");
             return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 2);
         }
         return new ExportResult(format, written.path(), written.sha256(), written.bytes(), 1);

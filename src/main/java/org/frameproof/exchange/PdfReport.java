@@ -90,8 +90,8 @@ final class PdfReport {
                 9, GREY);
         for (ExportedFootage failed : input.footage().stream().filter(ExportedFootage::failedCheck).toList()) {
             layout.headNotice(failed.failureNotice());
-            layout.text(failed.failureNotice() + ". It is included because the exporter asked for it; do not rely on"
-                    + " what its stills show.", 10, ALERT);
+            layout.text(failed.failureNotice() + ". It is included because the exporter asked for it; its stills are"
+                    + " left out, since no picture is drawn from a copy that failed its check.", 10, ALERT);
         }
         layout.endHeadNotice();
         if (options.graphicStills() != ExportOptions.GraphicStills.INCLUDE) {
@@ -326,7 +326,7 @@ final class PdfReport {
         private Future<Still> prepare(Annotation annotation) throws UserFacingException {
             ExportedFootage footage = input.footageOf(annotation);
             boolean graphic = footage.graphic() && options.graphicStills() != ExportOptions.GraphicStills.INCLUDE;
-            if (graphic && options.graphicStills() == ExportOptions.GraphicStills.OMIT) {
+            if (footage.failedCheck() || graphic && options.graphicStills() == ExportOptions.GraphicStills.OMIT) {
                 return CompletableFuture.completedFuture(null);
             }
             BufferedImage frame = frames.frame(footage, annotation.span().startFrame());

@@ -28,6 +28,8 @@ import org.frameproof.domain.UserFacingException;
  */
 final class StillsExport {
     static final String SUMS = "SHA256SUMS";
+    /** Lists the stills left out because their footage failed its check (only when some were). */
+    static final String FAILED = "FAILED.txt";
 
     private StillsExport() {
     }
@@ -43,12 +45,19 @@ final class StillsExport {
         String[] sumsHash = new String[1];
         AtomicOutput.writeFolder(out, folder -> {
             StringBuilder sums = new StringBuilder();
+            StringBuilder leftOut = new StringBuilder();
             int done = 0;
             for (List<Annotation> onFrame : byFrame.values()) {
                 monitor.checkCancelled();
                 Annotation first = onFrame.get(0);
                 ExportedFootage footage = input.footageOf(first);
                 int frameNumber = first.span().startFrame();
+                if (footage.failedCheck()) {
+                    // No picture is drawn from a copy that failed its check; the folder says which were left out.
+                    leftOut.append(fileName(footage, frameNumber)).append(": ").append(footage.failureNotice()).append('\n');
+                    monitor.progress(++done, byFrame.size());
+                    continue;
+                }
                 Still still = Still.of(footage, first.span(), onFrame, fileName(footage, frameNumber),
                         frames.frame(footage, frameNumber), options);
                 Files.write(folder.resolve(still.name()), still.png());
@@ -59,6 +68,14 @@ final class StillsExport {
                 totals[0] += still.png().length + still.sidecar().length;
                 totals[1] += 3;
                 monitor.progress(++done, byFrame.size());
+            }
+            if (!leftOut.isEmpty()) {
+                byte[] failed = ("Stills left out, because their footage failed its SHA-256 check:\n" + leftOut)
+                        .getBytes(StandardCharsets.UTF_8);
+                Files.write(folder.resolve(FAILED), failed);
+                sums.append(Sha256.sumLine(Sha256.of(failed), FAILED));
+                totals[0] += failed.length;
+                totals[1] += 1;
             }
             byte[] sumsBytes = sums.toString().getBytes(StandardCharsets.UTF_8);
             Files.write(folder.resolve(SUMS), sumsBytes);

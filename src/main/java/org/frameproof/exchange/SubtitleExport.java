@@ -33,12 +33,13 @@ final class SubtitleExport {
     private SubtitleExport() {
     }
 
-    static void write(EvidenceExport input, ExportFormat format, OutputStream out) throws IOException, UserFacingException {
+    static void write(EvidenceExport input, ExportFormat format, ExportOptions options, OutputStream out)
+            throws IOException, UserFacingException {
         ExportedFootage footage = input.singleFootage(format);
         boolean vtt = format == ExportFormat.VTT;
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (vtt) {
-            writer.write("WEBVTT\n\nNOTE\n" + vttText(about(footage)) + "\n\n");
+            writer.write("WEBVTT\n\nNOTE\n" + vttText(about(footage, options)) + "\n\n");
         }
         int number = 0;
         for (Annotation annotation : input.annotations()) {
@@ -65,10 +66,11 @@ final class SubtitleExport {
         writer.flush();
     }
 
-    /** Which footage the notes are about, its SHA-256 and its re-hash for this export. */
-    static String about(ExportedFootage footage) {
+    /** Which footage the notes are about, its SHA-256, its re-hash for this export and the audit chain's head. */
+    static String about(ExportedFootage footage, ExportOptions options) {
         return "Frameproof notes for " + VisibleText.escape(footage.originalName()) + ", SHA-256 " + footage.sha256() + ". "
-                + footage.verification().describe() + ". Times count from the first frame.";
+                + footage.verification().describe() + ". Times count from the first frame."
+                + (options.auditHead() == null ? "" : " " + options.auditHeadLine() + ".");
     }
 
     private static List<String> cueLines(Annotation annotation) {

@@ -42,6 +42,17 @@ class AuditHeadInExportsTest {
     }
 
     @Test
+    void csvRowsTheWebVttNoteAndTheSrtSidecarCarryTheHead() throws Exception {
+        String csv = Files.readString(export(ExportFormat.CSV, "export.csv"));
+        assertTrue(csv.lines().findFirst().orElseThrow().contains(",auditChainHead,"), csv);
+        // Quoted fields span lines, so the rows are counted by their head cell.
+        assertEquals(ExportFixtures.evidence().annotations().size(), csv.split("," + HEAD + ",", -1).length - 1, csv);
+        assertTrue(Files.readString(export(ExportFormat.VTT, "notes.vtt")).contains("Audit chain head " + HEAD), "WebVTT NOTE");
+        export(ExportFormat.SRT, "notes.srt");
+        assertTrue(Files.readString(folder.resolve("notes.srt.txt")).contains("Audit chain head " + HEAD), "SRT sidecar");
+    }
+
+    @Test
     void jsonW3cEafAndStillsCarryTheHead() throws Exception {
         ObjectMapper json = new ObjectMapper();
         assertEquals(HEAD, json.readTree(export(ExportFormat.JSON, "export.json").toFile()).get("auditChainHead").asText());

@@ -161,12 +161,16 @@ class ExportRecheckTest {
         try (Stream<Path> files = Files.list(stills)) {
             for (Path sidecar : files.filter(file -> file.toString().endsWith(".png.json")).toList()) {
                 JsonNode json = JSON.readTree(sidecar.toFile());
-                boolean failed = json.get("sourceFile").asText().equals("mjpeg.avi");
-                assertEquals(failed ? "FAILED" : "matches", json.get("sourceSha256Check").get("result").asText(), sidecar.toString());
+                assertEquals(Clip.VP9.fileName(), json.get("sourceFile").asText(), "no picture is drawn from the failed copy");
+                assertEquals("matches", json.get("sourceSha256Check").get("result").asText(), sidecar.toString());
                 sidecars++;
             }
         }
-        assertEquals(12, sidecars);
+        assertEquals(6, sidecars);
+        List<String> leftOut = Files.readAllLines(stills.resolve("FAILED.txt"));
+        assertEquals(7, leftOut.size(), "a line saying why, then the six stills of the failed item: " + leftOut);
+        assertTrue(leftOut.stream().skip(1).allMatch(line -> line.startsWith("mjpeg_frame") && line.contains("FAILED")), leftOut.toString());
+        assertTrue(Files.readString(stills.resolve("SHA256SUMS")).contains("  FAILED.txt"));
 
         Path srt = work.resolve("notes.srt");
         export(ExportService.Scope.ofFootage(tampered.id()), ExportFormat.SRT, srt, true);

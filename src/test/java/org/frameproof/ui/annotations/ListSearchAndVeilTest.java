@@ -25,6 +25,8 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.frameproof.app.VaultCopies;
+import org.frameproof.media.MediaSource;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
@@ -107,8 +109,8 @@ class ListSearchAndVeilTest {
 
     /** Frame {@code frame} of the footage's vault copy as a thumbnail, decoded here on its own. */
     private static int[] smallPicture(AnnotationWindow window, Footage clip, int frame) throws Exception {
-        Path file = window.store.footage().encryptedVaultFile(clip);
-        try (FrameDecoder decoder = FrameDecoder.open(file, MediaProbe.analyze(file, p -> { }, () -> false).index(), 8L << 20)) {
+        MediaSource copy = VaultCopies.of(window.store.unlockedVault()).of(clip);
+        try (FrameDecoder decoder = FrameDecoder.open(copy, MediaProbe.analyze(copy, p -> { }, () -> false).index(), 8L << 20)) {
             return SmallPictures.fit(decoder.frame(frame), Thumbnails.WIDTH, Thumbnails.HEIGHT);
         }
     }

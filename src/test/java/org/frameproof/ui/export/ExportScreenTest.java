@@ -20,6 +20,8 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.frameproof.app.VaultCopies;
+import org.frameproof.media.MediaSource;
 import org.frameproof.app.VaultFrames;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
@@ -90,8 +92,17 @@ class ExportScreenTest {
     }
 
     private void open(FxRobot robot, Path file, int frame) {
-        robot.interact(() -> player.open(file));
-        waitUntil(() -> file.getFileName().toString().equals(player.fileNameProperty().get())
+        open(robot, MediaSource.of(file), frame);
+    }
+
+    /** Opens a vault copy as the app does: decrypted through the I/O callbacks. */
+    private void open(FxRobot robot, Footage item, int frame) {
+        open(robot, VaultCopies.of(store.unlockedVault()).of(item), frame);
+    }
+
+    private void open(FxRobot robot, MediaSource source, int frame) {
+        robot.interact(() -> player.open(source));
+        waitUntil(() -> source.name().equals(player.fileNameProperty().get())
                 && player.currentFrameProperty().get() == 0);
         robot.interact(() -> player.goTo(frame));
         waitUntil(() -> player.currentFrameProperty().get() == frame);
@@ -99,7 +110,7 @@ class ExportScreenTest {
 
     @Test
     void theDialogExportsTheFootageInThePlayerAndShowsTheHashAndAuditEntry(FxRobot robot) throws Exception {
-        open(robot, store.vault().encryptedFile(clip.sha256()), 0);
+        open(robot, clip, 0);
         ExportViewModel export = onFx(workspace::newExport);
         robot.interact(() -> ExportDialog.show(stage, export));
         ComboBox<?> scope = robot.lookup("#scopeChoice").queryAs(ComboBox.class);
@@ -130,7 +141,7 @@ class ExportScreenTest {
 
     @Test
     void theCurrentFrameStillIsTheFrameOnScreenWithItsSidecarHashAndAuditEntry(FxRobot robot) throws Exception {
-        open(robot, store.vault().encryptedFile(clip.sha256()), 37);
+        open(robot, clip, 37);
         int[] onScreen = onFx(() -> pixels(player.imageProperty().get()));
         FrameStillViewModel still = workspace.newFrameStill();
         FrameStillViewModel.FrameOnScreen frame = onFx(() -> workspace.frameOnScreen(still));
