@@ -136,7 +136,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Our migrations on {@code dataSource}, as every store is brought up to date and {@link MigratedSchema} is built. */
+    /** Our migrations on {@code dataSource}, as every store is brought up to date and {@link MigratedSchema}'s list is built. */
     static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)

@@ -136,14 +136,14 @@ class BackupTest {
 
     @Test
     void aListedFileReplacedByALinkIsRefusedEvenWhenWhatItPointsToMatches() throws Exception {
-        Path listed = backup.resolve("vault").resolve(item.sha256());
+        Path listed = backup.resolve("vault").resolve(vaultName);
         Path elsewhere = work.resolve("elsewhere");
         Files.move(listed, elsewhere);
         Files.createSymbolicLink(listed, elsewhere);
 
         UserFacingException refused = refusedRestore(backup);
 
-        assertTrue(refused.getMessage().endsWith("which are never followed: vault/" + item.sha256() + "."), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("which are never followed: vault/" + vaultName + "."), refused.getMessage());
     }
 
     @Test
