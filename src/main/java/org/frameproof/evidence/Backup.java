@@ -62,6 +62,8 @@ final class Backup {
             Files.createDirectories(partial.resolve(Vault.FOLDER));
             ArrayNode files = JSON.createArrayNode();
             // The key file first: the chain head it keeps may then trail the database copy, never lead it.
+            // The head of the last commit is written before the copy, or the backup would anchor less of the chain.
+            store.chainAnchor().flush();
             files.add(copy(store.dataFolder().resolve(KeyFile.FILE_NAME), partial, KeyFile.FILE_NAME, progress));
             store.database().backupTo(partial.resolve(DATABASE));
             checkZip(partial.resolve(DATABASE));

@@ -11,15 +11,17 @@ import org.frameproof.store.KeyFile;
 import org.frameproof.store.StoreException;
 
 /**
- * The audit chain's head kept outside the database, in the key file: written after every commit
- * that added an entry (so every acknowledged change is covered), and compared with the chain at
- * every open and every verification. A chain shorter than the head, or holding another entry at
- * its count, was cut or rewritten.
+ * The audit chain's head kept outside the database, in the key file: handed to a background
+ * writer after every commit that added an entry (the save does not wait for the key file's
+ * fsyncs; closing the store waits for the last head), and compared with the chain at every open
+ * and every verification. A chain shorter than the head, or holding another entry at its count,
+ * was cut or rewritten; a longer one is what a crash before the write leaves, and is accepted.
  */
 final class ChainAnchor implements Database.TransactionListener {
     private final KeyFile keyFile;
     private final SecretKeySpec headKey;
     private final long attemptsTotal;
+    private final AnchorWriter writer;
     private ChainHead pending;
 
     /** @param attemptsTotal the unlock attempts counted so far, which the head keeps beside the chain's */
@@ -27,6 +29,7 @@ final class ChainAnchor implements Database.TransactionListener {
         this.keyFile = keyFile;
         this.headKey = headKey;
         this.attemptsTotal = attemptsTotal;
+        this.writer = new AnchorWriter(this::write);
     }
 
     /** An entry was written in the running transaction: its head is kept once the transaction commits. */
@@ -35,16 +38,17 @@ final class ChainAnchor implements Database.TransactionListener {
     }
 
     @Override
-    public void committed() throws UserFacingException {
-        if (pending != null) {
-            ChainHead head = pending;
-            pending = null;
-            try {
-                keep(head);
-            } catch (StoreException e) {
-                throw new UserFacingException("The change was saved, but the audit chain head could not be kept in the key file: "
-                        + e.getMessage(), e);
-            }
+    public void committed() throws StoreException {
+        if (pending == null) {
+            return;
+        }
+        // The failure of an earlier head's write, read before this head is handed to the writer.
+        StoreException failed = writer.failure();
+        writer.hand(pending);
+        pending = null;
+        if (failed != null) {
+            throw new StoreException("The change was saved, but the audit chain head could not be kept in the key file"
+                    + " (each save and closing the store try again): " + failed.getMessage(), failed);
         }
     }
 
@@ -53,7 +57,33 @@ final class ChainAnchor implements Database.TransactionListener {
         pending = null;
     }
 
+    @Override
+    public void closing() throws StoreException {
+        try {
+            writer.close();
+        } catch (StoreException e) {
+            throw new StoreException("The audit chain head could not be kept in the key file as the store closed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps {@code head} in the key file now, after every head handed to the writer before it. */
     void keep(ChainHead head) throws StoreException {
+        writer.hand(head);
+        flush();
+    }
+
+    /** Waits until the newest committed head is in the key file: for verification, and for tests that read the file. */
+    void flush() throws StoreException {
+        writer.flush();
+    }
+
+    /** As {@link #flush()}, but a failed write is left for the next save or the close to report. */
+    void awaitWritten() throws StoreException {
+        writer.awaitWritten();
+    }
+
+    private void write(ChainHead head) throws StoreException {
         keyFile.writeHead(headKey, new KeyFile.Head(head.count(), head.hash(), attemptsTotal));
     }
 
@@ -65,6 +95,7 @@ final class ChainAnchor implements Database.TransactionListener {
     Optional<String> compare(AuditRepository entries) throws UserFacingException {
         Optional<KeyFile.Head> kept;
         try {
+            flush();
             kept = keyFile.head(headKey);
         } catch (StoreException e) {
             return Optional.of(e.getMessage());

@@ -28,6 +28,7 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
+    private final ChainAnchor anchor;
     private String unlockReport = "";
 
     /**
@@ -42,6 +43,7 @@ public final class EvidenceStore implements AutoCloseable {
         this.database = database;
         this.reviewer = reviewer;
         this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor);
+        this.anchor = anchor;
         database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
         this.footage = new FootageService(dataFolder, database, audit, vault, inspector, reviewer, stamp, clock);
@@ -138,6 +140,11 @@ public final class EvidenceStore implements AutoCloseable {
             problems.addAll(new RecordedStateCheck(database, footage, annotations).problems(items));
         }
         return new VerificationReport(items.size(), problems, chain);
+    }
+
+    /** Keeps the audit chain's head in the key file in the background; closing the store writes the last one. */
+    ChainAnchor chainAnchor() {
+        return anchor;
     }
 
     /** Writes a verified backup folder {@code target}: see {@link Backup}. */

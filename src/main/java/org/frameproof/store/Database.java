@@ -71,6 +71,10 @@ public final class Database implements AutoCloseable {
         void committed() throws UserFacingException;
 
         void rolledBack();
+
+        /** Before the database closes: what was kept back for writing later is written now. */
+        default void closing() throws StoreException {
+        }
     }
 
     private static final TransactionListener NO_LISTENER = new TransactionListener() {
@@ -326,12 +330,26 @@ public final class Database implements AutoCloseable {
     public void close() throws StoreException {
         inUse.lock();
         try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("Could not close the database cleanly: " + e.getMessage(), e);
+            closeListenerThenConnection();
         } finally {
             lock.release();
             inUse.unlock();
+        }
+    }
+
+    private void closeListenerThenConnection() throws StoreException {
+        try {
+            listener.closing();
+        } finally {
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() throws StoreException {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("Could not close the database cleanly: " + e.getMessage(), e);
         }
     }
 }

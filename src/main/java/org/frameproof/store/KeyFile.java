@@ -54,6 +54,9 @@ public final class KeyFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Rewrites read the file and replace it: two at once (the anchor's thread, a passphrase change) would lose one. */
+    private static final Object REWRITES = new Object();
+
     private final Path dataFolder;
     private final Clock clock;
 
@@ -200,23 +203,27 @@ public final class KeyFile {
 
     /** Replaces the head this file keeps, in one atomic step; the wrapped key is left as it is. */
     public void writeHead(SecretKeySpec headKey, Head head) throws StoreException {
-        ObjectNode node = (ObjectNode) read();
-        putHead(node, headKey, head);
-        write(node);
+        synchronized (REWRITES) {
+            ObjectNode node = (ObjectNode) read();
+            putHead(node, headKey, head);
+            write(node);
+        }
     }
 
     /** Re-wraps the database key with a new passphrase, replacing the key file in one atomic step; the head stays. */
     public void changePassphrase(char[] current, char[] replacement) throws StoreException {
         checkNewPassphrase(replacement);
         try (StoreKey key = unlock(current)) {
-            JsonNode head = read().path("head");
             byte[] bytes = key.bytes();
             try {
                 ObjectNode node = wrap(bytes, replacement);
-                if (!head.isMissingNode()) {
-                    node.set("head", head);
+                synchronized (REWRITES) {
+                    JsonNode head = read().path("head");
+                    if (!head.isMissingNode()) {
+                        node.set("head", head);
+                    }
+                    write(node);
                 }
-                write(node);
             } finally {
                 Arrays.fill(bytes, (byte) 0);
             }
