@@ -407,7 +407,8 @@ public final class AnnotationCommands {
             AnnotationImport result = store.annotations().importInto(footageId, read.name(), read.sha256(), annotations);
             int added = result.added().size();
             if (added == 0 && result.alreadyImported() > 0) {
-                out().println("already imported: " + result.alreadyImported() + " annotations, nothing added");
+                out().println("already imported: " + result.alreadyImported() + " annotation"
+                        + (result.alreadyImported() == 1 ? "" : "s") + ", nothing added");
                 return 0;
             }
             out().println(VisibleText.escape("Imported " + added + " annotation" + (added == 1 ? "" : "s") + " into footage "

@@ -199,7 +199,7 @@ class ImportedClaimsTest {
         assertEquals(before.get("medicalReview"), imported.get("claimedReview"));
         assertEquals("notes.w3c", imported.get("importedFromFile").asText());
         assertEquals(0, cli.run(data, "annotations", "import", "--footage", footage, w3c.toString()), cli::err);
-        assertEquals("already imported: 1 annotations, nothing added", cli.out().strip());
+        assertEquals("already imported: 1 annotation, nothing added", cli.out().strip());
     }
 
     @Test
