@@ -32,6 +32,10 @@ import org.frameproof.media.MediaSource;
 public final class CallbackReadBench {
     private static final int STEPS = 60;
     private static final int JUMPS = 20;
+    /** Jumps timed in pairs: each target frame on every source, back to back. */
+    private static final int PAIRED_JUMPS = 150;
+    /** Opens timed in pairs, like the jumps. */
+    private static final int PAIRED_OPENS = 60;
     private static final int PLAYED_FRAMES = 120;
 
     private CallbackReadBench() {
@@ -78,6 +82,8 @@ public final class CallbackReadBench {
         row("forward step, median of " + STEPS + " (ms)", step);
         row("random jump, median of " + JUMPS + " (ms)", jump);
         row(PLAYED_FRAMES + " frames decoded in order, as playing (ms)", play);
+        pairedOpens(sources, index);
+        pairedJumps(sources, index);
         System.out.println();
         System.out.println("Clip: " + clip.getFileName() + " (" + Files.size(clip) + " bytes, " + index.frameCount()
                 + " frames). Load average before: " + loadBefore + "; after: " + loadAfter + ".");
@@ -117,6 +123,65 @@ public final class CallbackReadBench {
             }
         }
         return median(jumps);
+    }
+
+    /** Each source opened to its first frame in turn (the order rotating), as {@link #pairedJumps} does for jumps. */
+    private static void pairedOpens(MediaSource[] sources, FrameIndex index) throws Exception {
+        double[][] millis = new double[sources.length][PAIRED_OPENS];
+        for (int open = 0; open < PAIRED_OPENS; open++) {
+            for (int turn = 0; turn < sources.length; turn++) {
+                int which = (open + turn) % sources.length;
+                millis[which][open] = openMillis(sources[which], index);
+            }
+        }
+        printPaired(PAIRED_OPENS + " paired opens to the first frame", millis);
+    }
+
+    /**
+     * Each random target frame decoded from every source in turn (the order rotating), so that the
+     * machine's drift falls on all alike; prints each source's median and the median of the
+     * per-jump ratios to the clear file.
+     */
+    private static void pairedJumps(MediaSource[] sources, FrameIndex index) throws Exception {
+        FrameDecoder[] decoders = new FrameDecoder[sources.length];
+        double[][] millis = new double[sources.length][PAIRED_JUMPS];
+        try {
+            for (int i = 0; i < sources.length; i++) {
+                decoders[i] = FrameDecoder.open(sources[i], index, 1);
+                decoders[i].frame(0);
+            }
+            Random random = new Random(42);
+            for (int jump = 0; jump < PAIRED_JUMPS; jump++) {
+                int frame = random.nextInt(index.frameCount());
+                for (int turn = 0; turn < sources.length; turn++) {
+                    int which = (jump + turn) % sources.length;
+                    long start = System.nanoTime();
+                    decoders[which].frame(frame);
+                    millis[which][jump] = millisSince(start);
+                }
+            }
+        } finally {
+            for (FrameDecoder decoder : decoders) {
+                if (decoder != null) {
+                    decoder.close();
+                }
+            }
+        }
+        printPaired(PAIRED_JUMPS + " paired jumps", millis);
+    }
+
+    /** Each source's median, and the median of the pair-by-pair ratios to the clear file. */
+    private static void printPaired(String measure, double[][] millis) {
+        int pairs = millis[0].length;
+        double[] plainRatios = new double[pairs];
+        double[] vaultRatios = new double[pairs];
+        for (int pair = 0; pair < pairs; pair++) {
+            plainRatios[pair] = millis[1][pair] / millis[0][pair];
+            vaultRatios[pair] = millis[2][pair] / millis[0][pair];
+        }
+        System.out.println(String.format(Locale.ROOT, "| %s: medians (ms), and the median of the pair-by-pair ratios"
+                + " | %.1f | %.1f | %.2f | %.1f | %.2f |", measure, median(millis[0]), median(millis[1]),
+                median(plainRatios), median(millis[2]), median(vaultRatios)));
     }
 
     private static double playMillis(MediaSource source, FrameIndex index) throws Exception {
