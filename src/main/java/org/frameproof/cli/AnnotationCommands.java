@@ -2,9 +2,6 @@ package org.frameproof.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,22 +12,15 @@ import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Coordinates;
 import org.frameproof.domain.Finding;
-import org.frameproof.domain.Footage;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.AnnotationContent;
-import org.frameproof.evidence.AnnotationImport;
 import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.SearchHit;
-import org.frameproof.exchange.AnnotationFile;
-import org.frameproof.exchange.AnnotationJson;
-import org.frameproof.exchange.EafImport;
 import org.frameproof.evidence.FrameSources;
-import org.frameproof.exchange.ImportLimits;
-import org.frameproof.exchange.JsonImport;
-import org.frameproof.exchange.WebAnnotationImport;
+import org.frameproof.evidence.SearchHit;
+import org.frameproof.exchange.AnnotationJson;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,7 +46,7 @@ public final class AnnotationCommands {
                 .addSubcommand("confirm", new Review(access, Finding.MedicalReview.Verdict.CONFIRMED))
                 .addSubcommand("reject", new Review(access, Finding.MedicalReview.Verdict.REJECTED))
                 .addSubcommand(new Delete(access))
-                .addSubcommand(new Import(access)));
+                .addSubcommand(new AnnotationImportCommand(access)));
         root.addSubcommand(new Search(access));
         root.addSubcommand(new ExportCommand(access, frames));
         // picocli copies a handler only to the subcommands present when it is set.
@@ -359,62 +349,6 @@ public final class AnnotationCommands {
         int run(EvidenceStore store) throws UserFacingException {
             store.annotations().delete(id);
             out().println("Deleted " + id + ".");
-            return 0;
-        }
-    }
-
-    @Command(name = "import", description = {
-            "Import annotations from Frameproof JSON, a W3C Web Annotation file (.w3c or .jsonld) or an ELAN .eaf"
-                    + " file (tiers become notes).",
-            "Each is marked imported (by you, from the file, with its SHA-256); its author, role and medical review"
-                    + " stay claims of the file, and an injury stays unreviewed until a medical expert of this store"
-                    + " reviews it. Importing the same file again adds nothing."},
-            mixinStandardHelpOptions = true, sortOptions = false)
-    static final class Import extends StoreCommand {
-        @Option(names = "--footage", required = true, paramLabel = "ID", description = "The footage item they are of.")
-        long footageId;
-
-        @Option(names = "--max-bytes", paramLabel = "N", description = "Refuse a larger file, unread (default ${DEFAULT-VALUE}).")
-        long maxBytes = ImportLimits.DEFAULT_MAX_BYTES;
-
-        @Option(names = "--max-annotations", paramLabel = "N",
-                description = "Refuse a file with more annotations (default ${DEFAULT-VALUE}).")
-        int maxAnnotations = ImportLimits.DEFAULT_MAX_ANNOTATIONS;
-
-        @Parameters(paramLabel = "FILE", description = "A .json, .w3c, .jsonld or .eaf file.")
-        Path file;
-
-        Import(StoreAccess access) {
-            super(access);
-        }
-
-        @Override
-        int run(EvidenceStore store) throws UserFacingException {
-            ImportLimits limits = ImportLimits.of(maxBytes, maxAnnotations);
-            Footage item = store.footage().require(footageId);
-            AnnotationFile read = AnnotationFile.read(file, limits);
-            String name = read.name().toLowerCase(Locale.ROOT);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            List<Annotation> annotations;
-            if (name.endsWith(".eaf")) {
-                annotations = EafImport.toNotes(EafImport.read(read, limits), footageId, item.sha256(),
-                        store.annotations().frameIndex(footageId), store.reviewer().name(), store.reviewer().role(), now);
-            } else if (name.endsWith(".w3c") || name.endsWith(".jsonld")) {
-                annotations = WebAnnotationImport.read(read, limits, footageId, store.annotations().frameIndex(footageId), now);
-            } else {
-                annotations = JsonImport.read(read, limits);
-            }
-            AnnotationImport result = store.annotations().importInto(footageId, read.name(), read.sha256(), annotations);
-            int added = result.added().size();
-            if (added == 0 && result.alreadyImported() > 0) {
-                out().println("already imported: " + result.alreadyImported() + " annotation"
-                        + (result.alreadyImported() == 1 ? "" : "s") + ", nothing added");
-                return 0;
-            }
-            out().println(VisibleText.escape("Imported " + added + " annotation" + (added == 1 ? "" : "s") + " into footage "
-                    + footageId + " from " + read.name() + " (sha256 " + read.sha256() + ")"
-                    + (result.alreadyImported() == 0 ? "" : "; " + result.alreadyImported() + " were already imported")
-                    + "; their authors, roles and reviews are the file's claims."));
             return 0;
         }
     }
