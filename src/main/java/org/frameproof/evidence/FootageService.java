@@ -2,7 +2,6 @@ package org.frameproof.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -205,20 +204,6 @@ public final class FootageService {
             addCustody(id, now(), "provenance", "provenance recorded by " + reviewer.name());
             return after;
         });
-    }
-
-    /** Opens the plaintext of the footage's read-only vault copy. */
-    public VaultReader openVaultCopy(Footage item) throws IOException {
-        return vault.open(item.sha256(), item.originalName());
-    }
-
-    /**
-     * The encrypted file of the footage's vault copy: ciphertext, which FFmpeg and libVLC cannot
-     * read by path. The callers that still hand it to them read through {@link #openVaultCopy}
-     * once media reads through I/O callbacks.
-     */
-    public Path encryptedVaultFile(Footage item) {
-        return vault.encryptedFile(item.sha256());
     }
 
     /** What a re-hash found: the item as now recorded, and the SHA-256 its vault copy reads as. */

@@ -65,7 +65,7 @@ class FootageImportTest {
     }
 
     private byte[] plaintextOf(Footage item) throws Exception {
-        try (VaultReader reader = store.footage().openVaultCopy(item)) {
+        try (VaultReader reader = store.vault().open(item.sha256(), item.originalName())) {
             return VaultBytes.plaintext(reader);
         }
     }

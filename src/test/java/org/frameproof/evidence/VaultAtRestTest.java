@@ -52,7 +52,7 @@ class VaultAtRestTest {
                         file + " holds the footage's SHA-256");
             }
         }
-        try (EvidenceStore reopened = TestStores.unlock(data); VaultReader reader = reopened.footage().openVaultCopy(item)) {
+        try (EvidenceStore reopened = TestStores.unlock(data); VaultReader reader = reopened.vault().open(item.sha256(), item.originalName())) {
             assertArrayEquals(known, VaultBytes.plaintext(reader), "the key holder reads the footage back");
         }
     }

@@ -80,7 +80,7 @@ class VaultConversionTest {
     }
 
     private static byte[] plaintextOf(EvidenceStore store, Footage item) throws Exception {
-        try (VaultReader reader = store.footage().openVaultCopy(item)) {
+        try (VaultReader reader = store.vault().open(item.sha256(), item.originalName())) {
             return VaultBytes.plaintext(reader);
         }
     }

@@ -206,7 +206,7 @@ class AnnotationCommandLineTest {
         String footage = Long.toString(clip.id());
         add(data, "--footage", footage, "--frame", "3", "--kind", "note", "--observation", "a flag on the roof");
         try (EvidenceStore store = TestStores.unlock(data)) {
-            Tamper.flipOneByte(store.footage().encryptedVaultFile(clip));
+            Tamper.flipOneByte(store.vault().encryptedFile(clip.sha256()));
         }
         Path pdf = work.resolve("report.pdf");
         assertEquals(1, run(data, "export", "--footage", footage, "--format", "pdf", "--out", pdf.toString()));

@@ -94,7 +94,7 @@ class ExportRecheckTest {
         assertFalse(checked.isBefore(start), "checked for this export, not at import");
         assertTrue(report.replaceAll("\\s+", " ").contains("SHA-256 re-checked at " + checked + ": matches"), report);
 
-        Tamper.flipOneByte(store.footage().encryptedVaultFile(tampered));
+        Tamper.flipOneByte(store.vault().encryptedFile(tampered.sha256()));
 
         for (ExportFormat format : ExportFormat.values()) {
             Path out = work.resolve("after-" + format.code());
@@ -120,7 +120,7 @@ class ExportRecheckTest {
 
     @Test
     void includeFailedMarksEveryPdfPageShowingTheItemAndEveryCsvRowAndSidecar() throws Exception {
-        Tamper.flipOneByte(store.footage().encryptedVaultFile(tampered));
+        Tamper.flipOneByte(store.vault().encryptedFile(tampered.sha256()));
         ExportService.Scope scope = ExportService.Scope.ofCase("Checkpoint 4");
 
         Path pdf = work.resolve("report.pdf");

@@ -44,7 +44,7 @@ class FailedFootageExportTest {
     void aTamperedItemIsRefusedUntilTheReviewerTicksIncludeFailed(FxRobot robot) throws Exception {
         store = ExportStores.create(dataFolder);
         Footage clip = ExportStores.annotated(store);
-        Tamper.flipOneByte(store.footage().encryptedVaultFile(clip));
+        Tamper.flipOneByte(store.vault().encryptedFile(clip.sha256()));
         ExportViewModel export = new ExportViewModel(store,
                 TestStores::vaultFrames, TaskExecutor.immediate(), out);
         export.load();
