@@ -15,7 +15,8 @@ import org.frameproof.store.StoreException;
  * writer after every commit that added an entry (the save does not wait for the key file's
  * fsyncs; closing the store waits for the last head), and compared with the chain at every open
  * and every verification. A chain shorter than the head, or holding another entry at its count,
- * was cut or rewritten; a longer one is what a crash before the write leaves, and is accepted.
+ * was cut or rewritten; a longer one is what a crash before the write leaves, and is accepted
+ * (docs/decisions/0005-audit-chain-anchor.md).
  */
 final class ChainAnchor implements Database.TransactionListener {
     private final KeyFile keyFile;

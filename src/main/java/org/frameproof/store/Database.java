@@ -29,10 +29,10 @@ import org.h2.jdbcx.JdbcDataSource;
  *
  * <p>With {@code REUSE_SPACE=FALSE}, because H2 2.5.252 writing new chunks into the space of old
  * ones lost acknowledged commits: a SIGKILL while commits were being written made the next open
- * reject the killed session's chunks, every one acknowledged (once in 50-200 kills:
- * {@code bench/H2Kill.java write}; none in 419 kills without reuse). Appending only costs disk
- * space: an annotation-sized commit adds about 20 KB until the file is compacted ({@link Compaction},
- * {@code frameproof compact}).
+ * reject the killed session's chunks ({@code bench/H2Kill.java write}). Appending only costs disk
+ * space until the file is compacted ({@link Compaction}, {@code frameproof compact}).
+ *
+ * <p>The kill tests and their counts: docs/decisions/0004-h2-durability-and-encryption-settings.md.
  */
 public final class Database implements AutoCloseable {
     static final String FILE_NAME = "frameproof";

@@ -27,8 +27,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key file in the data folder: the database key, wrapped with AES-256-GCM by a key derived
- * from the passphrase with PBKDF2-HMAC-SHA256 (from the JDK: no third-party crypto to trust or
- * update, and OWASP's 600,000 iterations cost about half a second here). The file holds the
+ * from the passphrase with PBKDF2-HMAC-SHA256 (why: docs/decisions/0007-passphrase-and-store-keys.md).
+ * The file holds the
  * format version, the derivation's name, iterations and salt, the nonce and the wrapped key; the
  * parameters are authenticated with the key, so none can be changed unnoticed. Changing the
  * passphrase re-wraps the same database key: the database itself is not re-encrypted.

@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The random 256-bit key H2 encrypts the database file with. It lives only in memory, and in the
- * key file wrapped by a key derived from the reviewer's passphrase.
+ * key file wrapped by a key derived from the reviewer's passphrase
+ * (docs/decisions/0007-passphrase-and-store-keys.md).
  */
 public final class StoreKey implements AutoCloseable {
     static final int BYTES = 32;
