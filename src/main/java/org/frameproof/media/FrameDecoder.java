@@ -234,13 +234,21 @@ public final class FrameDecoder implements AutoCloseable {
         }
         double bestDistance = distances[best - first];
         double[] others = new double[distances.length - 1];
+        double nearestRival = Double.MAX_VALUE;
         for (int i = 0, o = 0; i < distances.length; i++) {
             if (i != best - first) {
                 others[o++] = distances[i];
             }
+            if (Math.abs(i - (best - first)) > 1) {
+                nearestRival = Math.min(nearestRival, distances[i]);
+            }
         }
         Arrays.sort(others);
-        boolean standsOut = others.length > 0 && bestDistance * 2 < others[others.length / 2];
+        // The picture may lie beyond the frames compared: then the nearest look-alike is a frame
+        // that shares most of it, sits at the edge looking towards it, or has a rival as close.
+        boolean atOpenEdge = (best - first <= 1 && first > 0) || (last - best <= 1 && last < index.lastFrame());
+        boolean standsOut = others.length > 0 && bestDistance * 2 < others[others.length / 2]
+                && bestDistance * 2 < nearestRival && !atOpenEdge;
         return new LookAlike(frame(best), bestDistance, standsOut);
     }
 
@@ -249,7 +257,8 @@ public final class FrameDecoder implements AutoCloseable {
      * ({@link PictureSignature#distance}).
      *
      * @param standsOut whether it is clearly the picture: less than half as far from it as most of
-     *     the other frames compared (a still scene, or a picture not among them, does not)
+     *     the other frames compared and as any not beside it, and not at an edge of them beyond
+     *     which more frames lie (a still scene, or a picture not among them, does not)
      */
     public record LookAlike(DecodedFrame frame, double distance, boolean standsOut) {
     }

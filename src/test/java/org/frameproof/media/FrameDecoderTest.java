@@ -141,6 +141,29 @@ class FrameDecoderTest {
         }
     }
 
+    /**
+     * A played picture beyond the frames searched must not stand out, so that the caller looks
+     * wider: a test clip's frames two apart can differ in a single cell of the drawn pattern.
+     */
+    @ParameterizedTest
+    @EnumSource(Clip.class)
+    void aPictureBeyondTheFramesSearchedDoesNotStandOut(Clip clip) throws Exception {
+        FrameIndex index = index(clip);
+        try (FrameDecoder reference = FrameDecoder.open(clip.path(), index, 0);
+                FrameDecoder decoder = FrameDecoder.open(clip.path(), index, FrameDecoder.DEFAULT_CACHE_BYTES)) {
+            for (int frame = 20; frame <= Math.min(index.lastFrame() - 20, 60); frame++) {
+                PictureSignature played = PictureSignature.of(asPlayed(reference.frame(frame)));
+                for (int lag = 7; lag <= 9; lag++) {
+                    for (int estimate : new int[] {frame - lag, frame + lag}) {
+                        FrameDecoder.LookAlike found = decoder.frameLike(played, estimate, 6);
+                        assertFalse(found.standsOut(), "frame " + frame + " searched around " + estimate
+                                + " took frame " + found.frame().frame() + " at " + found.distance());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void framesThatLookAlikeGoToTheOneNearestTheEstimate(@TempDir Path folder) throws Exception {
         Path still = folder.resolve("still.mp4");
