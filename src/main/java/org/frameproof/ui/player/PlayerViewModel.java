@@ -33,6 +33,7 @@ import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FirstFrame;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.PictureSignature;
 import org.frameproof.media.VideoSurface;
