@@ -34,19 +34,17 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
  * each opened file in turn. Every call into libVLC goes through the player's own task queue, in
  * the order the calls were made, and never from one of libVLC's event threads. Listener calls
  * arrive on the FX thread.
+ *
+ * <p>Threads: the public methods run on the FX thread ({@link #pictureCounts} and {@link #close}
+ * on any); libVLC's video output thread delivers frames ({@link SurfaceRenderer}), asking the
+ * {@link StartHoldBack} whether to show each and the {@link PlaybackClock} for its time; libVLC's
+ * event thread reports times, the end and errors ({@link Events}); libVLC itself is called only in
+ * the player's task queue.
  */
 public final class VlcPlayback implements AutoCloseable {
     /** Rates a reviewer can play at. */
     public static final double MIN_RATE = 0.1;
     public static final double MAX_RATE = 4.0;
-    /**
-     * A played picture this close to an exact frame's ({@link PictureSignature#distance}) is taken
-     * for that frame. libVLC's picture of a frame measured 0 from FFmpeg's at full size and 0.7 for
-     * 1080p scaled to 904x510; the neighbours of moving 1080p footage 2 and more. A neighbour nearer
-     * than this differs from the frame by less than two levels of brightness on average: starting
-     * on it cannot be seen.
-     */
-    private static final double SAME_PICTURE = 2.0;
     /** libVLC starts H.264 with B-frames, HEVC and MPEG-4 part 2 up to this many frames before the time asked. */
     private static final int MOST_FRAMES_EARLY = 4;
 
@@ -95,6 +93,8 @@ public final class VlcPlayback implements AutoCloseable {
     private final CallbackVideoSurface callbackSurface;
     private final VideoSurface surface;
     private volatile Listener listener;
+    private final PlaybackClock clock = new PlaybackClock(System::nanoTime);
+    private final StartHoldBack holdBack = new StartHoldBack();
 
     // Written by the caller's thread, read in the player's task queue.
     private volatile MediaSource source;
@@ -111,8 +111,6 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile String callbackDemuxer;
     private volatile int visibleWidth;
     private volatile int visibleHeight;
-    /** libVLC's reported time of the first frame: its time reports less this are times since the first frame. */
-    private volatile long reportOffsetMicros;
     /** Whether libVLC starts from the key frame before the time asked (a MOV whose edit list delays its first frame). */
     private volatile boolean startsFromKeyFrame;
     private volatile int areaWidth;
@@ -121,29 +119,8 @@ public final class VlcPlayback implements AutoCloseable {
     private volatile long loopEndMicros = -1;
     private volatile int volumePercent = 100;
     private volatile boolean muted;
-    private volatile float rate = 1f;
-    /** libVLC's last time report and when it came; null until the first frame after a start or a jump. */
-    private volatile ClockReading clock;
-    /** Whether {@link #clock} comes from a report of libVLC's, not from where playback was asked to start. */
-    private volatile boolean clockReported;
-    /** Whether the picture on screen when playback last paused had its time from a report of libVLC's. */
-    private boolean pausedOnReportedTime;
-    /** Where playback starts or jumps to: the time of the next frame when no report has come yet. */
-    private volatile long startMicros;
-    // FX thread: the time of the played frame on screen.
-    private long drawnMicros;
     // Set while a jump back to the loop's start is queued, so later frames do not queue more.
     private volatile boolean rewinding;
-    /**
-     * The picture playback should start on, while libVLC still delivers frames from before it;
-     * null once one looked like it (or none is awaited).
-     */
-    private volatile PictureSignature awaitedPicture;
-    /** How many more frames may be held back while {@link #awaitedPicture} is awaited. */
-    private volatile int framesLeftToHold;
-    /** The grid {@link #awaitedPicture} is on. */
-    private volatile int startColumns;
-    private volatile int startRows;
 
     public VlcPlayback(VideoSurface surface, AudioOutput audio) {
         this.surface = surface;
@@ -186,7 +163,8 @@ public final class VlcPlayback implements AutoCloseable {
         visibleWidth = facts.width();
         visibleHeight = facts.height();
         callbackDemuxer = "mpegts".equals(facts.container()) ? ":demux=avformat" : null;
-        reportOffsetMicros = facts.container().startsWith("mov,mp4") ? Math.round(facts.startTimeMs() * 1000) : 0;
+        long reportOffsetMicros = facts.container().startsWith("mov,mp4") ? Math.round(facts.startTimeMs() * 1000) : 0;
+        clock.load(reportOffsetMicros);
         // It seeks such a file by the media's own times and drops what is before the start by the movie's.
         startsFromKeyFrame = reportOffsetMicros > 0;
         clearLoop();
@@ -198,11 +176,7 @@ public final class VlcPlayback implements AutoCloseable {
      * the difference, until another file is loaded.
      */
     public void calibrate(long reportedMicros, long actualMicros) {
-        // Before libVLC's first report the time is where playback was asked to start, which libVLC
-        // may not have honoured exactly: that says nothing about its reports.
-        if (pausedOnReportedTime) {
-            reportOffsetMicros += reportedMicros - actualMicros;
-        }
+        clock.calibrate(reportedMicros, actualMicros);
     }
 
     /**
@@ -224,9 +198,7 @@ public final class VlcPlayback implements AutoCloseable {
     /**
      * Starts playing at a time since the first frame, showing nothing before the frame on screen
      * now: libVLC starts up to {@value #MOST_FRAMES_EARLY} frames early, and from the key frame
-     * before in a MOV whose edit list delays its first frame (measured). The frames it plays are
-     * held back until one looks like the picture on screen, for at most as many frames as it can
-     * start early: it starts a transport stream, and WebM at times, a few frames late.
+     * before in a MOV whose edit list delays its first frame (measured). See {@link StartHoldBack}.
      *
      * @param fromPictureOnScreen whether the picture on screen is the exact frame at
      *     {@code fromMicros}; when not, every frame libVLC plays is shown
@@ -238,14 +210,13 @@ public final class VlcPlayback implements AutoCloseable {
             return;
         }
         surface.acceptPlaybackFrames();
-        drawnMicros = fromMicros;
-        restartClockAt(fromMicros);
-        framesLeftToHold = MOST_FRAMES_EARLY + (startsFromKeyFrame ? framesAfterKeyFrame : 0);
+        clock.start(fromMicros);
         // Compared on a grid as coarse as libVLC's picture will need (see PictureSignature.columnsFor).
         int[] played = playedSize(visibleWidth, visibleHeight);
-        startColumns = PictureSignature.columnsFor(played[0]);
-        startRows = PictureSignature.rowsFor(played[1]);
-        awaitedPicture = fromPictureOnScreen ? surface.pictureSignature(startColumns, startRows) : null;
+        int columns = PictureSignature.columnsFor(played[0]);
+        int rows = PictureSignature.rowsFor(played[1]);
+        holdBack.await(fromPictureOnScreen ? surface.pictureSignature(columns, rows) : null, columns, rows,
+                MOST_FRAMES_EARLY + (startsFromKeyFrame ? framesAfterKeyFrame : 0));
         player.submit(() -> startAt(media, fromMicros));
     }
 
@@ -256,16 +227,12 @@ public final class VlcPlayback implements AutoCloseable {
      */
     public void pause(LongConsumer whenStopped) {
         surface.ignorePlaybackFrames();
-        pausedOnReportedTime = clockReported;
-        long shown = Math.max(0, drawnMicros);
+        clock.paused();
+        long shown = clock.drawnMicros();
         player.submit(() -> {
-            // The picture's time came from the clock when it was delivered. Faster than 1x, libVLC
-            // delivers late frames in a burst after a start, dropping some, and the clock lags them:
-            // at 4x the picture was 64 frames past its time. libVLC's own time, asked now, is at most
-            // a few frames past the picture.
             long libVlcMillis = player.status().time();
             player.controls().stop();
-            long at = libVlcMillis > 0 ? Math.max(shown, libVlcMillis * 1000 - reportOffsetMicros) : shown;
+            long at = clock.stoppedAt(libVlcMillis, shown);
             Platform.runLater(() -> whenStopped.accept(at));
         });
     }
@@ -277,12 +244,8 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     public void setRate(double newRate) {
-        ClockReading reading = clock;
-        if (reading != null) {
-            // Time passed so far at the old rate; from now on at the new one.
-            clock = new ClockReading(reading.micros(System.nanoTime(), rate), System.nanoTime());
-        }
-        rate = (float) Math.max(MIN_RATE, Math.min(MAX_RATE, newRate));
+        float rate = (float) Math.max(MIN_RATE, Math.min(MAX_RATE, newRate));
+        clock.setRate(rate);
         player.submit(() -> player.controls().setRate(rate));
     }
 
@@ -335,7 +298,7 @@ public final class VlcPlayback implements AutoCloseable {
     private void startAt(MediaSource media, long fromMicros) {
         // A fresh start at the wanted time: libVLC's own seeks while paused land early on B-frames.
         String startTime = String.format(Locale.ROOT, ":start-time=%.3f", fromMicros / 1_000_000.0);
-        player.controls().setRate(rate);
+        player.controls().setRate(clock.rate());
         boolean started;
         if (media.file().isPresent()) {
             started = player.media().play(media.file().get().toString(), startTime);
@@ -366,31 +329,13 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     private void rewindToLoopStart() {
-        restartClockAt(loopStartMicros);
+        clock.restartAt(loopStartMicros);
         player.controls().setTime(loopStartMicros / 1000);
         rewinding = false;
     }
 
-    /** The next frame delivered is taken to be at {@code micros}, until libVLC reports its time. */
-    private void restartClockAt(long micros) {
-        startMicros = micros;
-        clock = null;
-        clockReported = false;
-    }
-
-    /** The time of a frame delivered now: libVLC's last report, moved on by the time since at the playing rate. */
-    private long deliveredFrameMicros() {
-        long now = System.nanoTime();
-        ClockReading reading = clock;
-        if (reading == null) {
-            reading = new ClockReading(startMicros, now);
-            clock = reading;
-        }
-        return reading.micros(now, rate);
-    }
-
     private void frameDrawn(long micros) {
-        drawnMicros = micros;
+        clock.frameDrawn(micros);
         Listener current = listener;
         if (current != null) {
             current.playbackTime(micros);
@@ -406,13 +351,6 @@ public final class VlcPlayback implements AutoCloseable {
         Listener current = listener;
         if (current != null) {
             current.playbackFailed(message);
-        }
-    }
-
-    /** libVLC's time report and the moment it came. */
-    private record ClockReading(long micros, long nanos) {
-        long micros(long now, float rate) {
-            return micros + Math.round((now - nanos) / 1000.0 * rate);
         }
     }
 
@@ -459,10 +397,16 @@ public final class VlcPlayback implements AutoCloseable {
         public void display(MediaPlayer mediaPlayer, ByteBuffer[] nativeBuffers, BufferFormat format,
                 int displayWidth, int displayHeight) {
             // libVLC calls this when the picture is due on screen; it does not say which frame it is.
-            if (isBeforeTheStart(nativeBuffers[0], format)) {
+            IntBuffer pixels = nativeBuffers[0].duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
+            StartHoldBack.Verdict verdict = holdBack.judge(pixels, format.getWidth(), format.getHeight());
+            if (verdict == StartHoldBack.Verdict.HOLD) {
                 return;
             }
-            long micros = deliveredFrameMicros();
+            if (verdict == StartHoldBack.Verdict.START) {
+                // A report of libVLC's may have come while frames were held back: this frame is the start.
+                clock.restartAtStart();
+            }
+            long micros = clock.frameDeliveredMicros();
             long loopEnd = loopEndMicros;
             if (loopEnd > 0 && micros > loopEnd) {
                 // Frames after the loop's end are not shown, and the jump back is queued once.
@@ -478,27 +422,6 @@ public final class VlcPlayback implements AutoCloseable {
         @Override
         public void unlock(MediaPlayer mediaPlayer) {
         }
-
-        /** Whether a delivered frame is one libVLC played before the frame playback should start on. */
-        private boolean isBeforeTheStart(ByteBuffer nativePixels, BufferFormat format) {
-            PictureSignature awaited = awaitedPicture;
-            if (awaited == null || format.getWidth() < startColumns || format.getHeight() < startRows) {
-                // Nothing awaited, or the picture area shrank to less than the grid since the start.
-                return false;
-            }
-            IntBuffer pixels = nativePixels.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer();
-            PictureSignature played = PictureSignature.of(pixels, format.getWidth(), format.getHeight(), startColumns, startRows);
-            boolean isTheStart = played.distance(awaited) <= SAME_PICTURE;
-            if (!isTheStart && framesLeftToHold-- > 0) {
-                return true;
-            }
-            awaitedPicture = null;
-            if (isTheStart) {
-                // A report of libVLC's may have come while frames were held back: this frame is the start.
-                restartClockAt(startMicros);
-            }
-            return false;
-        }
     }
 
     /** libVLC's event thread: record, hand on to the FX thread or the task queue, never call libVLC here. */
@@ -511,12 +434,11 @@ public final class VlcPlayback implements AutoCloseable {
         @Override
         public void timeChanged(MediaPlayer mediaPlayer, long newTimeMillis) {
             // libVLC reports its time every 250-500 ms, each time true for the frame then on screen (measured).
-            long micros = newTimeMillis * 1000 - reportOffsetMicros;
+            long micros = clock.sinceFirstFrame(newTimeMillis);
             long loopEnd = loopEndMicros;
             // A time past the loop's end is from before the jump back to its start.
             if (!rewinding && (loopEnd <= 0 || micros <= loopEnd)) {
-                clock = new ClockReading(micros, System.nanoTime());
-                clockReported = true;
+                clock.reported(micros);
             }
         }
 
@@ -526,7 +448,7 @@ public final class VlcPlayback implements AutoCloseable {
             if (loopEnd > 0) {
                 MediaSource media = source;
                 long loopStart = loopStartMicros;
-                restartClockAt(loopStart);
+                clock.restartAt(loopStart);
                 mediaPlayer.submit(() -> startAt(media, loopStart));
                 return;
             }

@@ -10,9 +10,9 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
-import org.frameproof.ui.player.MediaAnalyzer;
 
 /**
  * Small pictures of exact frames of footage items (the cases tree's first frames, search results'

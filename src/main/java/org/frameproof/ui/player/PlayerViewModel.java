@@ -1,13 +1,11 @@
 package org.frameproof.ui.player;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntUnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,10 +31,15 @@ import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FirstFrame;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaAnalysis;
+import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.PictureSignature;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.media.review.FrameRequest;
+import org.frameproof.media.review.FrameRequests;
+import org.frameproof.media.review.MediaFactRows;
+import org.frameproof.media.review.ReviewedFile;
 
 /**
  * The player's state and what a reviewer can do with it. Every paused picture is FFmpeg's exact
@@ -44,28 +47,20 @@ import org.frameproof.media.VlcPlayback;
  * together when a decoded frame arrives. libVLC only plays; when it pauses, the player snaps to the
  * exact frame that looks like libVLC's last picture, looked for near the time libVLC had reached.
  *
- * <p>Frame requests are coalesced: when keys repeat faster than frames decode, the decoder goes
- * straight to the newest request and skips the ones in between. All methods run on the FX thread.
+ * <p>Frames are decoded by {@link FrameRequests}, newest request first. All methods run on the FX
+ * thread.
  */
 public final class PlayerViewModel implements VlcPlayback.Listener {
     /** Playback speeds offered by {@link #faster()}, {@link #slower()} and the speed menu. */
     public static final List<Double> RATES = List.of(0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
     public static final double MAX_ZOOM = 8;
     private static final long ONE_SECOND_MICROS = 1_000_000;
-    /**
-     * How far from libVLC's time a paused picture's frame is looked for first, at 1x (times the
-     * rate above it: the clock's error in frames grows with the rate). At 1x its time was within a
-     * frame of the picture, up to 4 frames just after a start (measured on the test clips).
-     */
-    private static final int SNAP_REACH = 6;
-    /** How far the wider search for a played picture goes, in seconds each way. */
-    private static final double WIDE_SEARCH_SECONDS = 2;
 
     private final MediaAnalyzer analyzer;
     private final VlcPlayback playback;
     private final VideoSurface surface;
     private final PlayerThreads threads;
-    private final long frameCacheBytes;
+    private final FrameRequests frames;
 
     private final ReadOnlyStringWrapper fileName = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MediaSource> openFile = new ReadOnlyObjectWrapper<>();
@@ -93,21 +88,14 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private final ReadOnlyStringWrapper positionMessage = new ReadOnlyStringWrapper("");
 
     /** The file on screen and ready to move through; null while a new file's first frame is shown before its index. */
-    private Session session;
+    private ReviewedFile session;
     /** The file that was on screen before a newly opened one's first frame replaced it: back if that opening fails. */
-    private Session replaced;
+    private ReviewedFile replaced;
     /** The frame last asked for; moves start here, so repeated keys add up before frames arrive. */
     private int target;
     /** Moves made while a pause waits for libVLC to stop and for the frame it snaps to, applied to that frame. */
     private IntUnaryOperator afterSnap;
     private Opening opening;
-
-    // Handed from the FX thread to the decoder thread.
-    private final AtomicReference<Request> wanted = new AtomicReference<>();
-    private final AtomicBoolean decoding = new AtomicBoolean();
-    // Decoder thread only.
-    private Session decoderSession;
-    private FrameDecoder decoder;
 
     public PlayerViewModel(MediaAnalyzer analyzer, VlcPlayback playback, VideoSurface surface,
             PlayerThreads threads, long frameCacheBytes) {
@@ -115,7 +103,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         this.playback = playback;
         this.surface = surface;
         this.threads = threads;
-        this.frameCacheBytes = frameCacheBytes;
+        this.frames = new FrameRequests(threads.decoding(), threads.fx(), frameCacheBytes, new ShownFrames());
         playback.setListener(this);
         volume.addListener((observable, old, value) -> playback.setVolume(value.intValue()));
         muted.addListener((observable, old, value) -> playback.setMuted(value));
@@ -206,7 +194,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             return;
         }
         if (replaced != null) {
-            Session previous = replaced;
+            ReviewedFile previous = replaced;
             replaced = null;
             show(previous, target);
             applyLoop();
@@ -243,7 +231,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
                     indexingProgress.set(-1);
                     replaced = null;
                     clearLoop();
-                    show(new Session(source, analyzed.name(), analysis), 0);
+                    show(new ReviewedFile(source, analyzed.name(), analysis), 0);
                 }
             });
         } catch (CancellationException e) {
@@ -266,18 +254,18 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         });
     }
 
-    private void show(Session opened, int frame) {
+    private void show(ReviewedFile opened, int frame) {
         stopPlaying();
         session = opened;
-        MediaFacts openedFacts = opened.analysis.facts();
-        playback.load(opened.source, openedFacts);
+        MediaFacts openedFacts = opened.analysis().facts();
+        playback.load(opened.source(), openedFacts);
         facts.set(openedFacts);
         fileName.set(opened.name());
         frameCount.set(opened.index().frameCount());
         lastFrameTime.set(Timecode.formatFrame(opened.index(), opened.index().lastFrame()));
         loaded.set(true);
         request(frame);
-        openFile.set(opened.source);
+        openFile.set(opened.source());
     }
 
     private void stopPlaying() {
@@ -366,94 +354,35 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     private void request(int frame) {
         int clamped = Math.max(0, Math.min(session.index().lastFrame(), frame));
         target = clamped;
-        submit(new Request(session, clamped, null, 0));
+        frames.want(FrameRequest.exact(session, clamped));
     }
 
-    private void submit(Request request) {
-        wanted.set(request);
-        if (!decoding.getAndSet(true)) {
-            threads.decoding().execute(this::decodeWanted);
+    /** Frames the decoder found, on the FX thread. */
+    private final class ShownFrames implements FrameRequests.Results {
+        @Override
+        public void decoded(FrameRequest request, DecodedFrame frame) {
+            present(request.file(), frame);
         }
-    }
 
-    // ---- decoder thread
-
-    private void decodeWanted() {
-        while (true) {
-            Request request = wanted.getAndSet(null);
-            if (request == null) {
-                decoding.set(false);
-                // A request may have come in between the empty read and the flag being cleared.
-                if (wanted.get() == null || decoding.getAndSet(true)) {
-                    return;
-                }
-                continue;
+        @Override
+        public void found(FrameRequest request, DecodedFrame frame, boolean clockOff) {
+            if (clockOff && request.file() == session) {
+                FrameIndex index = request.file().index();
+                playback.calibrate(index.relativeMicros(request.frame()), index.relativeMicros(frame.frame()));
             }
-            decode(request);
+            snapped(request.file(), frame.frame(), frame);
         }
-    }
 
-    private void decode(Request request) {
-        try {
-            if (decoderSession != request.session) {
-                closeDecoder();
-                decoder = FrameDecoder.open(request.session.source, request.session.index(), frameCacheBytes);
-                decoderSession = request.session;
-            }
-            if (request.playedPicture == null) {
-                DecodedFrame frame = decoder.frame(request.frame);
-                threads.fx().execute(() -> present(request.session, frame));
-            } else {
-                findPlayedFrame(request);
-            }
-        } catch (UserFacingException e) {
-            threads.fx().execute(() -> errorMessage.set(e.getMessage()));
-        } catch (RuntimeException e) {
-            threads.fx().execute(() -> errorMessage.set("Frame " + request.frame + " could not be decoded: " + e.getMessage()));
-        }
-    }
-
-    /**
-     * Finds the exact frame of the picture libVLC played last, near the time it gave. When no frame
-     * there stands out as that picture, looks wider: a picture far from libVLC's time means its
-     * clock counts from elsewhere in this file, and its later times are read accordingly.
-     */
-    private void findPlayedFrame(Request request) throws UserFacingException {
-        FrameDecoder.LookAlike found = decoder.frameLike(request.playedPicture, request.frame, request.reach);
-        if (!found.standsOut()) {
-            found = decoder.frameLike(request.playedPicture, request.frame,
-                    Math.max(request.reach, wideReach(request.session.index())));
-        }
-        DecodedFrame frame = found.frame();
-        // Faster than 1x libVLC's clock also lags for a while after a start (36 frames at 4x), which
-        // is no offset to learn: only pauses at up to 1x teach one.
-        boolean clockOff = found.standsOut() && request.reach == SNAP_REACH
-                && Math.abs(frame.frame() - request.frame) > request.reach;
-        threads.fx().execute(() -> {
-            if (clockOff && request.session == session) {
-                FrameIndex index = request.session.index();
-                playback.calibrate(index.relativeMicros(request.frame), index.relativeMicros(frame.frame()));
-            }
-            snapped(request.session, frame.frame(), frame);
-        });
-    }
-
-    /** Frames in {@link #WIDE_SEARCH_SECONDS}, at most 150 (high-speed footage). */
-    private static int wideReach(FrameIndex index) {
-        return Math.min(150, (int) Math.ceil(WIDE_SEARCH_SECONDS * index.averageFrameRate()));
-    }
-
-    private void closeDecoder() {
-        if (decoder != null) {
-            decoder.close();
-            decoder = null;
-            decoderSession = null;
+        @Override
+        public void failed(String message) {
+            errorMessage.set(message);
         }
     }
 
     // ---- FX thread again
 
-    private void present(Session from, DecodedFrame frame) {
+
+    private void present(ReviewedFile from, DecodedFrame frame) {
         if (from != session || playing.get()) {
             return;
         }
@@ -515,7 +444,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             printEstimate(currentFrame.get(), "pausing");
         }
         afterSnap = step;
-        Session paused = session;
+        ReviewedFile paused = session;
         PictureSignature onScreen = surface.playedPictureSignature();
         playback.pause(micros -> {
             if (paused != session || afterSnap == null) {
@@ -526,7 +455,8 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
                 snapped(paused, estimate, null);
             } else {
                 // libVLC's time is within a few frames: the exact frame is the one that looks like the picture.
-                submit(new Request(paused, estimate, onScreen, SNAP_REACH * (int) Math.ceil(Math.max(1, rate.get()))));
+                frames.want(new FrameRequest(paused, estimate, onScreen,
+                        FrameRequests.SNAP_REACH * (int) Math.ceil(Math.max(1, rate.get()))));
             }
         });
     }
@@ -535,7 +465,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
      * The exact frame playback stopped on is known: the moves made meanwhile apply from it. When
      * none were made, {@code decoded} is that frame, shown as it is.
      */
-    private void snapped(Session paused, int frame, DecodedFrame decoded) {
+    private void snapped(ReviewedFile paused, int frame, DecodedFrame decoded) {
         if (paused != session || afterSnap == null) {
             return;
         }
@@ -672,30 +602,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
 
     /** The media facts as label/value rows for the facts panel, in the order a reviewer reads them. */
     public List<Map.Entry<String, String>> factRows() {
-        MediaFacts f = facts.get();
-        if (f == null) {
-            return List.of();
-        }
-        List<Map.Entry<String, String>> rows = new ArrayList<>();
-        rows.add(Map.entry("File", fileName.get()));
-        rows.add(Map.entry("Codec", f.codec()));
-        rows.add(Map.entry("Container", f.container()));
-        rows.add(Map.entry("Resolution", f.width() + " × " + f.height() + " (as displayed)"));
-        rows.add(Map.entry("Rotation", f.rotation() + "°"));
-        rows.add(Map.entry("Frames", String.valueOf(f.frameCount())));
-        rows.add(Map.entry("Duration", Timecode.format(Math.round(f.durationMs() * 1000))));
-        rows.add(Map.entry("Average frame rate", String.format(Locale.ROOT, "%.3f fps", f.avgFrameRate())));
-        rows.add(Map.entry("Variable frame rate", f.variableFrameRate() ? "yes" : "no"));
-        rows.add(Map.entry("First frame at", String.format(Locale.ROOT, "%.3f ms", f.startTimeMs())));
-        rows.add(Map.entry("Created", f.creationTime() == null ? "not tagged" : f.creationTime()));
-        rows.add(Map.entry("Location (GPS)", f.location() == null ? "not tagged" : f.location()));
-        rows.add(Map.entry("SHA-256", f.sha256()));
-        if (f.truncated()) {
-            rows.add(Map.entry("Warning", "the file is truncated; frames after the cut are missing"));
-        }
-        f.tags().forEach((key, value) -> rows.add(Map.entry("Tag " + key, value)));
-        f.streamTags().forEach((key, value) -> rows.add(Map.entry("Stream tag " + key, value)));
-        return rows;
+        return MediaFactRows.of(fileName.get(), facts.get());
     }
 
     /** Stops playback and releases the decoder; the view model is not used afterwards. */
@@ -704,7 +611,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         playing.set(false);
         playback.stop();
         session = null;
-        threads.decoding().execute(this::closeDecoder);
+        frames.close();
     }
 
     // ---- properties
@@ -829,18 +736,5 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
     }
 
     private record Opening(MediaSource source, String name, AtomicBoolean cancelled) {
-    }
-
-    private record Session(MediaSource source, String name, MediaAnalysis analysis) {
-        FrameIndex index() {
-            return analysis.index();
-        }
-    }
-
-    /**
-     * A frame wanted on screen: {@code frame} itself, or, when {@code playedPicture} is given, the
-     * frame within {@code reach} of it that looks like that picture libVLC played.
-     */
-    private record Request(Session session, int frame, PictureSignature playedPicture, int reach) {
     }
 }

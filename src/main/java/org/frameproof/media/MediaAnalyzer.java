@@ -1,10 +1,8 @@
-package org.frameproof.ui.player;
+package org.frameproof.media;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.media.MediaAnalysis;
-import org.frameproof.media.MediaSource;
 
 /**
  * Reads a video's facts and frame index. The workstation does it in a child process
