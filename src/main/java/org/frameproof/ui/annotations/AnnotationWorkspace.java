@@ -31,6 +31,7 @@ import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.search.SearchView;
 import org.frameproof.ui.search.SearchViewModel;
 import org.frameproof.ui.shortcuts.CheatSheet;
