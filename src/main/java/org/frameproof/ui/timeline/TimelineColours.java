@@ -17,9 +17,9 @@ import org.frameproof.domain.AnnotationKind;
 
 /**
  * The colours the timeline paints its canvas with, taken from the theme's style sheet like any
- * control's. Each is a CSS property the lanes inherit, so the theme declares it once on
- * {@code .root} (for instance {@code -fp-lane-injury: #c0392b;}) and a change there repaints the
- * lanes.
+ * control's: each is a CSS property of the lanes, which the theme sets in its
+ * {@code .timeline-lanes} rule (for instance {@code -fp-lane-injury: #c0392b;}); a change there
+ * repaints the lanes.
  */
 final class TimelineColours {
     /** The parts of the timeline that have a colour, each with its CSS property. */
@@ -50,7 +50,7 @@ final class TimelineColours {
 
         Part(String property) {
             // Grey is what a scene without a theme paints everything with: visible, and plainly not a theme's.
-            metaData = new CssMetaData<>(property, ColorConverter.getInstance(), Color.GRAY, true) {
+            metaData = new CssMetaData<>(property, ColorConverter.getInstance(), Color.GRAY, false) {
                 @Override
                 public boolean isSettable(TimelineLanes lanes) {
                     return !lanes.colours().properties.get(Part.this).isBound();

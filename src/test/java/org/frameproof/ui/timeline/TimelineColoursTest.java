@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import javafx.css.Declaration;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.frameproof.domain.Annotation;
@@ -52,7 +55,8 @@ class TimelineColoursTest {
         lanes.setAnnotations(List.of(new Annotation("note", 1, "ab".repeat(32), new FrameSpan(10, 90, 400, 3600), "", "",
                 Confidence.LOW, List.of(), null, new Finding.Note(""), "reviewer", Role.RESEARCHER, Instant.EPOCH,
                 Instant.EPOCH)));
-        StackPane root = new StackPane(lanes);
+        // Nested as in the main window, under panes of their own.
+        StackPane root = new StackPane(new VBox(lanes));
         scene = new Scene(root, WIDTH, lanes.getMinHeight());
         stage.setScene(scene);
         stage.show();
@@ -74,7 +78,9 @@ class TimelineColoursTest {
         Color before = pixel(BAR_X, NOTE_LANE_Y);
         Color changed = Color.web("#00ff7f");
         assertNotEquals(changed, before);
-        robot.interact(() -> scene.getRoot().setStyle(Part.NOTE.property() + ": #00ff7f;"));
+        String sheet = ".timeline-lanes { " + Part.NOTE.property() + ": #00ff7f; }";
+        robot.interact(() -> scene.getStylesheets().add("data:text/css;base64,"
+                + Base64.getEncoder().encodeToString(sheet.getBytes(StandardCharsets.UTF_8))));
         assertEquals(changed, pixel(BAR_X, NOTE_LANE_Y));
         assertEquals(pixel(GUTTER_X, NOTE_LANE_Y), colourOf(Part.LANE_ALTERNATE), "the rest keeps its colour");
     }
@@ -102,11 +108,10 @@ class TimelineColoursTest {
         });
     }
 
-    /** The colours the theme's sheet declares on its root, by CSS property. */
+    /** The colours the theme's sheet declares, by CSS property. */
     private static Map<String, Color> declaredColours(Theme theme) throws IOException {
         URL sheet = Theme.class.getResource("theme-" + theme.name().toLowerCase() + ".css");
         return new CssParser().parse(sheet).getRules().stream()
-                .filter(rule -> rule.getSelectors().stream().anyMatch(selector -> selector.toString().endsWith(".root")))
                 .flatMap(rule -> rule.getDeclarations().stream())
                 .filter(declaration -> declaration.getParsedValue().getValue() instanceof Color)
                 .collect(Collectors.toMap(Declaration::getProperty,
