@@ -28,6 +28,7 @@ import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.AnnotationService;
+import org.frameproof.ui.review.AnnotationSession;
 
 /**
  * The table of annotations: of the footage on screen or of its whole case, narrowed by kind,

@@ -1,5 +1,6 @@
 package org.frameproof.ui.annotations;
 
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -12,7 +13,6 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.effect.ColorAdjust;
 import javafx.scene.effect.Effect;
 import javafx.scene.effect.GaussianBlur;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
@@ -31,9 +31,11 @@ import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.search.SearchView;
 import org.frameproof.ui.search.SearchViewModel;
 import org.frameproof.ui.shortcuts.CheatSheet;
+import org.frameproof.ui.shortcuts.KeyBinding;
 import org.frameproof.ui.timeline.TimelineController;
 import org.frameproof.ui.timeline.TimelineLanes;
 
@@ -175,37 +177,35 @@ public final class AnnotationWorkspace {
     /** Keys 1-4 create an annotation and put the cursor in its form; I and O mark a range; R and E draw. */
     private void handleKey(KeyEvent event) {
         Scene scene = player.node().getScene();
-        if (scene == null || scene.getFocusOwner() instanceof TextInputControl || event.isControlDown()
-                || event.isAltDown() || event.isMetaDown()) {
+        if (scene == null || scene.getFocusOwner() instanceof TextInputControl) {
             return;
         }
-        if ("?".equals(event.getText()) || event.getCode() == KeyCode.F1) {
+        if (KeyBinding.SHORTCUTS.matches(event)) {
             showShortcuts();
             event.consume();
             return;
         }
-        if (event.isShiftDown()) {
+        Optional<KeyBinding> binding = KeyBinding.find(KeyBinding.Group.ANNOTATING, event);
+        if (binding.isEmpty()) {
             return;
         }
-        switch (event.getCode()) {
-            case DIGIT1, NUMPAD1 -> quickTag(AnnotationKind.INJURY);
-            case DIGIT2, NUMPAD2 -> quickTag(AnnotationKind.LOCATION);
-            case DIGIT3, NUMPAD3 -> quickTag(AnnotationKind.UNIFORM);
-            case DIGIT4, NUMPAD4 -> quickTag(AnnotationKind.NOTE);
-            case I -> session.markIn();
-            case O -> session.markOut();
-            case R -> session.startDrawing(Region.Shape.RECTANGLE);
-            case E -> session.startDrawing(Region.Shape.ELLIPSE);
-            case ESCAPE -> {
+        switch (binding.get()) {
+            case NEW_INJURY -> quickTag(AnnotationKind.INJURY);
+            case NEW_LOCATION -> quickTag(AnnotationKind.LOCATION);
+            case NEW_UNIFORM -> quickTag(AnnotationKind.UNIFORM);
+            case NEW_NOTE -> quickTag(AnnotationKind.NOTE);
+            case MARK_IN -> session.markIn();
+            case MARK_OUT -> session.markOut();
+            case DRAW_RECTANGLE -> session.startDrawing(Region.Shape.RECTANGLE);
+            case DRAW_ELLIPSE -> session.startDrawing(Region.Shape.ELLIPSE);
+            case CLEAR_MARKS -> {
                 if (session.drawingProperty().get() != null) {
                     session.drawingProperty().set(null);
                 } else {
                     session.clearRange();
                 }
             }
-            default -> {
-                return;
-            }
+            default -> throw new IllegalStateException("Not an annotating key: " + binding.get());
         }
         event.consume();
     }

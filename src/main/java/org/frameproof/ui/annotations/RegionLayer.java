@@ -13,6 +13,7 @@ import javafx.scene.shape.Shape;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Region;
 import org.frameproof.ui.player.FrameView;
+import org.frameproof.ui.review.AnnotationSession;
 
 /**
  * Regions drawn over the picture: those of the annotations that cover the frame on screen, on the

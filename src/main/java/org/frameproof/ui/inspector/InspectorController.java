@@ -26,7 +26,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Region;
-import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.inspector.InspectorViewModel.Field;
 
 /**

@@ -1,7 +1,7 @@
 package org.frameproof.ui.inspector;
 
 import javafx.scene.Parent;
-import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.common.ViewLoader;
 
 /** The loaded inspector: its node for the window, its controller to put the cursor in the form. */

@@ -31,7 +31,7 @@ import org.frameproof.domain.Vocabulary;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.VocabularyService;
-import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.review.AnnotationSession;
 
 /**
  * The form of the selected annotation: its common fields, the fields of its kind as text the

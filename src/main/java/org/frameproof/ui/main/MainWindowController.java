@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
+import org.frameproof.ui.shortcuts.KeyBinding;
 import org.frameproof.ui.unlock.ChangePassphraseDialog;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.common.Theme;
@@ -37,6 +38,14 @@ public final class MainWindowController {
     @FXML private StackPane playerHost;
     @FXML private StackPane casesHost;
     @FXML private StatusBar statusBar;
+    @FXML private MenuItem newCaseItem;
+    @FXML private MenuItem importItem;
+    @FXML private MenuItem openVideoItem;
+    @FXML private MenuItem quitItem;
+    @FXML private MenuItem findItem;
+    @FXML private MenuItem mediaFactsItem;
+    @FXML private MenuItem resetZoomItem;
+    @FXML private MenuItem shortcutsItem;
     @FXML private RadioMenuItem lightThemeItem;
     @FXML private RadioMenuItem darkThemeItem;
     @FXML private StackPane annotationHost;
@@ -60,6 +69,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
+        bindKeys();
         casesHost.getChildren().setAll(cases.node());
         // Background work on an opened item (its verification) speaks in the status bar while it lasts.
         var activity = cases.viewModel().activityProperty();
@@ -89,6 +99,22 @@ public final class MainWindowController {
         if (file != null) {
             playerViewModel.open(file.toPath());
         }
+    }
+
+    /** The menu items' texts and keys, from the one declaration the cheat sheet also lists. */
+    private void bindKeys() {
+        KeyBinding.NEW_CASE.applyTo(newCaseItem);
+        KeyBinding.IMPORT_FOOTAGE.applyTo(importItem);
+        KeyBinding.OPEN_VIDEO.applyTo(openVideoItem);
+        KeyBinding.EXPORT.applyTo(exportItem);
+        KeyBinding.EXPORT_STILL.applyTo(exportFrameItem);
+        KeyBinding.QUIT.applyTo(quitItem);
+        KeyBinding.UNDO.applyTo(undoItem);
+        KeyBinding.REDO.applyTo(redoItem);
+        KeyBinding.FIND.applyTo(findItem);
+        KeyBinding.MEDIA_FACTS.applyTo(mediaFactsItem);
+        KeyBinding.RESET_ZOOM.applyTo(resetZoomItem);
+        KeyBinding.SHORTCUTS.applyTo(shortcutsItem);
     }
 
     private void bindAnnotations() {

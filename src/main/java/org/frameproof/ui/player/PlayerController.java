@@ -2,6 +2,7 @@ package org.frameproof.ui.player;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -35,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.frameproof.domain.MediaFacts;
+import org.frameproof.ui.shortcuts.KeyBinding;
 
 /** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
 public final class PlayerController {
@@ -243,26 +245,32 @@ public final class PlayerController {
             }
             return;
         }
-        if (!viewModel.loadedProperty().get() || event.isAltDown() || event.isMetaDown()) {
+        if (!viewModel.loadedProperty().get()) {
             return;
         }
-        int frames = event.isShiftDown() ? 10 : 1;
-        boolean second = event.isShortcutDown();
-        switch (event.getCode()) {
-            case SPACE -> viewModel.togglePlay();
-            case RIGHT, PERIOD -> hold(event.getCode(), frames, second);
-            case LEFT, COMMA -> hold(event.getCode(), -frames, second);
-            case HOME -> viewModel.goToFirst();
-            case END -> viewModel.goToLast();
-            case OPEN_BRACKET -> viewModel.slower();
-            case CLOSE_BRACKET -> viewModel.faster();
-            case DIGIT0, NUMPAD0 -> viewModel.resetZoom();
-            case PLUS, EQUALS, ADD -> viewModel.zoomBy(WHEEL_ZOOM_STEP);
-            case MINUS, SUBTRACT -> viewModel.zoomBy(1 / WHEEL_ZOOM_STEP);
-            case M -> viewModel.toggleMute();
-            default -> {
-                return;
-            }
+        Optional<KeyBinding> binding = KeyBinding.find(KeyBinding.Group.PLAYER, event);
+        if (binding.isEmpty()) {
+            return;
+        }
+        switch (binding.get()) {
+            case PLAY_PAUSE -> viewModel.togglePlay();
+            case NEXT_FRAME -> hold(event.getCode(), 1, false);
+            case PREVIOUS_FRAME -> hold(event.getCode(), -1, false);
+            case TEN_FRAMES_FORWARD -> hold(event.getCode(), 10, false);
+            case TEN_FRAMES_BACK -> hold(event.getCode(), -10, false);
+            case SECOND_FORWARD -> hold(event.getCode(), 1, true);
+            case SECOND_BACK -> hold(event.getCode(), -1, true);
+            case FIRST_FRAME -> viewModel.goToFirst();
+            case LAST_FRAME -> viewModel.goToLast();
+            case SLOWER -> viewModel.slower();
+            case FASTER -> viewModel.faster();
+            case LOOP_START -> viewModel.markLoopStart();
+            case LOOP_END -> viewModel.markLoopEnd();
+            case RESET_ZOOM -> viewModel.resetZoom();
+            case ZOOM_IN -> viewModel.zoomBy(WHEEL_ZOOM_STEP);
+            case ZOOM_OUT -> viewModel.zoomBy(1 / WHEEL_ZOOM_STEP);
+            case MUTE -> viewModel.toggleMute();
+            default -> throw new IllegalStateException("Not a player key: " + binding.get());
         }
         event.consume();
     }

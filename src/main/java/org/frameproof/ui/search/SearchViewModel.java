@@ -22,7 +22,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.SearchHit;
-import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.common.Thumbnails;
 
 /**

@@ -4,7 +4,7 @@ import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import org.frameproof.domain.Annotation;
-import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.player.PlayerViewModel;
 

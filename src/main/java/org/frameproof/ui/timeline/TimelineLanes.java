@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.effect.ColorAdjust;
@@ -17,6 +19,7 @@ import javafx.scene.text.Font;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.FrameIndex;
+import org.frameproof.ui.timeline.TimelineColours.Part;
 
 /**
  * The annotation lanes under the video: a ruler of frames, a filmstrip of thumbnails, one lane per kind with points as ticks
@@ -36,9 +39,6 @@ public final class TimelineLanes extends Region {
     private static final double EXACT_FRAMES_PER_PICTURE = 30;
     private static final double EDGE_GRAB = 4;
     private static final double MIN_FRAMES_PER_PIXEL = 1 / 24.0;
-    private static final Map<AnnotationKind, Color> COLOURS = Map.of(AnnotationKind.INJURY, Color.web("#c0392b"),
-            AnnotationKind.LOCATION, Color.web("#2471a3"), AnnotationKind.UNIFORM, Color.web("#7d6608"),
-            AnnotationKind.NOTE, Color.web("#5b2c6f"));
 
     /** What the reviewer did on the lanes. */
     public interface Listener {
@@ -50,6 +50,7 @@ public final class TimelineLanes extends Region {
     }
 
     private final Canvas canvas = new Canvas();
+    private final TimelineColours colours = new TimelineColours(this, this::redraw);
     private final Map<AnnotationKind, Lane> lanes = new EnumMap<>(AnnotationKind.class);
     private Listener listener;
     private Filmstrip filmstrip;
@@ -81,6 +82,15 @@ public final class TimelineLanes extends Region {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::press);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
+    }
+
+    TimelineColours colours() {
+        return colours;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return TimelineColours.cssMetaData();
     }
 
     public void setListener(Listener listener) {
@@ -222,7 +232,7 @@ public final class TimelineLanes extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
         double height = canvas.getHeight();
-        g.setFill(Color.web("#1f2326"));
+        g.setFill(colours.of(Part.BACKGROUND));
         g.fillRect(0, 0, width, height);
         if (frameCount <= 0 || width <= GUTTER) {
             return;
@@ -237,23 +247,23 @@ public final class TimelineLanes extends Region {
         if (playHead >= 0) {
             double x = xOf(playHead);
             double cell = Math.max(1, 1 / framesPerPixel);
-            g.setFill(Color.web("#f39c12", 0.35));
+            g.setFill(colours.of(Part.PLAY_HEAD_CELL));
             g.fillRect(x, 0, cell, height);
-            g.setStroke(Color.web("#f39c12"));
+            g.setStroke(colours.of(Part.PLAY_HEAD));
             g.setLineWidth(1.5);
             g.strokeLine(x + cell / 2, 0, x + cell / 2, height);
         }
     }
 
     private void drawRuler(GraphicsContext g, double width, double lastVisible) {
-        g.setFill(Color.web("#2b3035"));
+        g.setFill(colours.of(Part.RULER));
         g.fillRect(GUTTER, 0, width - GUTTER, RULER);
         // Ticks every 1, 2, 5, 10, ... frames, at least 6 pixels apart; labels at least 60 apart.
         long tick = niceStep(6 * framesPerPixel);
         long label = niceStep(60 * framesPerPixel);
-        g.setStroke(Color.web("#8a949c"));
+        g.setStroke(colours.of(Part.TICK));
         g.setLineWidth(1);
-        g.setFill(Color.web("#c8d0d6"));
+        g.setFill(colours.of(Part.TEXT));
         g.setFont(Font.font(10));
         for (long frame = (long) Math.ceil(firstFrame / tick) * tick; frame <= lastVisible && frame < frameCount; frame += tick) {
             double x = Math.floor(xOf(frame)) + 0.5;
@@ -263,7 +273,7 @@ public final class TimelineLanes extends Region {
                 g.fillText(Long.toString(frame), x + 2, 10);
             }
         }
-        g.setFill(Color.web("#c8d0d6"));
+        g.setFill(colours.of(Part.TEXT));
         g.fillText("frames", 6, 12);
     }
 
@@ -272,9 +282,9 @@ public final class TimelineLanes extends Region {
      * picture's place; zoomed out, the key frames that fall in each place (others are skipped).
      */
     private void drawFilmstrip(GraphicsContext g, double width) {
-        g.setFill(Color.web("#181b1e"));
+        g.setFill(colours.of(Part.FILMSTRIP));
         g.fillRect(0, RULER, width, FILMSTRIP);
-        g.setFill(Color.web("#c8d0d6"));
+        g.setFill(colours.of(Part.TEXT));
         g.setFont(Font.font(10));
         g.fillText("pictures", 6, RULER + FILMSTRIP / 2 + 4);
         FrameIndex index = filmstrip == null ? null : filmstrip.index();
@@ -320,7 +330,7 @@ public final class TimelineLanes extends Region {
             if (picture != null) {
                 g.drawImage(picture, xOf(frame), RULER + 2);
             } else {
-                g.setFill(Color.web("#2b3035"));
+                g.setFill(colours.of(Part.PICTURE_PENDING));
                 g.fillRect(xOf(frame), RULER + 2, Filmstrip.WIDTH, Filmstrip.HEIGHT);
             }
         }
@@ -346,12 +356,12 @@ public final class TimelineLanes extends Region {
         }
         double cell = 1 / framesPerPixel;
         if (inFrame >= 0 && outFrame >= 0) {
-            g.setFill(Color.web("#27ae60", 0.2));
+            g.setFill(colours.of(Part.RANGE_FILL));
             g.fillRect(xOf(inFrame), RULER, xOf(outFrame) - xOf(inFrame) + cell, height - RULER);
         }
-        g.setStroke(Color.web("#2ecc71"));
+        g.setStroke(colours.of(Part.RANGE));
         g.setLineWidth(2);
-        g.setFill(Color.web("#2ecc71"));
+        g.setFill(colours.of(Part.RANGE));
         if (inFrame >= 0) {
             double x = xOf(inFrame);
             g.strokeLine(x, 0, x, height);
@@ -366,12 +376,12 @@ public final class TimelineLanes extends Region {
 
     private void drawLane(GraphicsContext g, AnnotationKind kind, double width, double lastVisible) {
         double top = LANES_TOP + LANE * kind.ordinal();
-        g.setFill(kind.ordinal() % 2 == 0 ? Color.web("#24292d") : Color.web("#272c31"));
+        g.setFill(colours.of(kind.ordinal() % 2 == 0 ? Part.LANE : Part.LANE_ALTERNATE));
         g.fillRect(0, top, width, LANE);
-        g.setFill(Color.web("#c8d0d6"));
+        g.setFill(colours.of(Part.TEXT));
         g.setFont(Font.font(11));
         g.fillText(kind.code(), 6, top + LANE - 5);
-        Color colour = COLOURS.get(kind);
+        Color colour = colours.of(kind);
         Lane lane = lanes.get(kind);
         double cell = 1 / framesPerPixel;
         double lastX = Double.NEGATIVE_INFINITY;
@@ -400,7 +410,7 @@ public final class TimelineLanes extends Region {
             g.setFill(selected ? colour.brighter().brighter() : colour);
             g.fillRect(x, top + 3, Math.max(2, right - x), LANE - 6);
             if (selected) {
-                g.setStroke(Color.WHITE);
+                g.setStroke(colours.of(Part.SELECTED_OUTLINE));
                 g.setLineWidth(1.5);
                 g.strokeRect(x, top + 2, Math.max(2, right - x), LANE - 4);
             }

@@ -24,6 +24,7 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
+import org.frameproof.ui.review.AnnotationSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

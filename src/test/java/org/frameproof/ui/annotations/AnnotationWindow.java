@@ -31,6 +31,7 @@ import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.main.MainWindow;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.frameproof.app.VaultCopies;
@@ -23,6 +29,7 @@ import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Theme;
+import org.frameproof.ui.shortcuts.KeyBinding;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
@@ -92,5 +99,18 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stylesheets.stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")));
         assertTrue(stylesheets.stream().noneMatch(sheet -> sheet.endsWith("theme-light.css")));
+    }
+
+    @Test
+    void theMenusTakeTheirKeysFromTheDeclaredBindings(FxRobot robot) {
+        MenuBar menuBar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        List<MenuItem> items = menuBar.getMenus().stream().flatMap(menu -> menu.getItems().stream()).toList();
+        List<KeyCombination> accelerators = items.stream().map(MenuItem::getAccelerator).filter(Objects::nonNull).toList();
+        List<KeyCombination> declared = Arrays.stream(KeyBinding.values())
+                .filter(binding -> binding.menuText().isPresent() && binding.group() != KeyBinding.Group.PLAYER)
+                .map(binding -> binding.keys().get(0)).toList();
+        assertEquals(Set.copyOf(declared), Set.copyOf(accelerators));
+        assertEquals(declared.size(), accelerators.size(), "one menu item per key");
+        assertTrue(items.stream().anyMatch(item -> "_Reset Zoom (0)".equals(item.getText())));
     }
 }

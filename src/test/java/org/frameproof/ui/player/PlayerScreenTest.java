@@ -377,6 +377,21 @@ class PlayerScreenTest {
     }
 
     @Test
+    void keysAAndBMarkTheLoopAsTheButtonsDo(FxRobot robot) {
+        open(robot, Clip.H264_BFRAMES_LONGGOP.path());
+        typePosition(robot, "20");
+        assertOnScreen(robot, 20);
+        robot.type(KeyCode.A);
+        typePosition(robot, "45");
+        assertOnScreen(robot, 45);
+        robot.type(KeyCode.B);
+        assertEquals(20, viewModel.loopStartProperty().get());
+        assertEquals(45, viewModel.loopEndProperty().get());
+        robot.clickOn("#clearLoopButton");
+        assertEquals(-1, viewModel.loopStartProperty().get());
+    }
+
+    @Test
     void stepDuringPlaybackPausesAndStepsFromTheSnappedFrame(FxRobot robot) {
         open(robot, Clip.H264_BFRAMES_LONGGOP.path());
         robot.type(KeyCode.SPACE);

@@ -1,4 +1,4 @@
-package org.frameproof.ui.annotations;
+package org.frameproof.ui.review;
 
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,7 +46,7 @@ import org.frameproof.ui.player.PlayerViewModel;
  * through {@link AnnotationService} before the method returns. All methods run on the FX thread.
  */
 public final class AnnotationSession {
-    static final String IMPORT_HINT = "Import the file into a case to annotate it.";
+    public static final String IMPORT_HINT = "Import the file into a case to annotate it.";
     static final String OPEN_HINT = "Open footage from a case to annotate it.";
     /** Commands with more revisions than this are read back instead of applied to the list. */
     private static final int SHOWN_WITHOUT_READING = 1_000;
