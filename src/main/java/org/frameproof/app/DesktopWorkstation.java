@@ -32,8 +32,8 @@ import org.frameproof.ui.unlock.UnlockViewModel;
 import org.frameproof.ui.unlock.UnlockWindow;
 
 /**
- * The composition root of the desktop app: unlocks the store (with the unlock screen, or with
- * {@code FRAMEPROOF_PASSPHRASE} for scripts), builds the services and hands them to the main window.
+ * The desktop app: unlocks the store (with the unlock screen, or with {@code FRAMEPROOF_PASSPHRASE}
+ * for scripts) and hands the services {@link Composition} builds to the main window.
  */
 final class DesktopWorkstation implements Workstation {
     private final Composition composition;
