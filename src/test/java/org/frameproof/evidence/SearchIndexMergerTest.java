@@ -47,24 +47,24 @@ class SearchIndexMergerTest {
 
     @Test
     void aSaveAskingForAMergeHasThePendingChangesMergedOnceSavesPause() throws Exception {
-        long pending = pending();
+        long pending = pendingSearchWords(store);
         assertTrue(pending > 0, "the saves left their words pending");
         SearchIndexMerger merger = new SearchIndexMerger(store.database(), new SearchIndex(store.database()),
                 Duration.ofMillis(100));
-        assertEquals(pending, pending(), "too few pending: opening does not merge them");
+        assertEquals(pending, pendingSearchWords(store), "too few pending: opening does not merge them");
         merger.saved(true);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (pending() > 0 && System.nanoTime() < deadline) {
+        while (pendingSearchWords(store) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         merger.close();
-        assertEquals(0, pending());
+        assertEquals(0, pendingSearchWords(store));
         assertEquals(5, store.annotations().search("armband sold", 10).size(), "merged words are found");
     }
 
     @Test
     void noMergeRunsWhileSavesKeepComingAndClosingStopsTheWait() throws Exception {
-        long pending = pending();
+        long pending = pendingSearchWords(store);
         SearchIndexMerger merger = new SearchIndexMerger(store.database(), new SearchIndex(store.database()),
                 Duration.ofSeconds(5));
         merger.saved(true);
@@ -72,15 +72,16 @@ class SearchIndexMergerTest {
             Thread.sleep(100);
             merger.saved(false);
         }
-        assertEquals(pending, pending(), "saves came more often than the quiet time");
+        assertEquals(pending, pendingSearchWords(store), "saves came more often than the quiet time");
         long closing = System.nanoTime();
         merger.close();
         assertTrue(System.nanoTime() - closing < TimeUnit.SECONDS.toNanos(4), "close does not wait out the quiet time");
-        assertEquals(pending, pending(), "what was not merged stays pending");
+        assertEquals(pending, pendingSearchWords(store), "what was not merged stays pending");
         assertEquals(5, store.annotations().search("armband sold", 10).size(), "pending words are found too");
     }
 
-    private long pending() throws Exception {
+    /** How many search word changes wait in the store's index to be merged. */
+    static long pendingSearchWords(EvidenceStore store) throws Exception {
         return store.database().transaction(() -> {
             try (Statement sql = store.database().connection().createStatement();
                  ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM search_pending")) {
