@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.Composition;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
@@ -50,10 +50,8 @@ public final class AnnotationBench {
             "шу", "ши", "Զին", "վոր", "կրա", "կում", "Շու", "şə", "hə", "ağ", "qol", "bağ", "ил", "ham", "جن", "دي"};
 
     public static void main(String[] args) throws Exception {
-        EvidenceStores stores = new EvidenceStores(
-                folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).facts(),
-                unlocked -> item -> MediaProbe.analyze(VaultCopies.of(unlocked).of(item), progress -> { }, () -> false).index(),
-                new ImportStamp("bench", "bench"), Clock.systemUTC());
+        EvidenceStores stores = new Composition(unlocked -> MediaProbe::analyze, new ImportStamp("bench", "bench"),
+                Clock.systemUTC()).stores();
         Path data = Path.of(args[1]);
         switch (args[0]) {
             case "fill" -> {

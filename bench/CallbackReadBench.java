@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 import java.time.Clock;
+import org.frameproof.app.Composition;
 import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Reviewer;
@@ -204,11 +205,9 @@ public final class CallbackReadBench {
 
     /** A new store in {@code folder} (the key derivation is not timed): its vault encrypts as the app's does. */
     private static EvidenceStore throwawayStore(Path folder) throws Exception {
-        EvidenceStores stores = new EvidenceStores(unlocked -> media -> {
-            throw new IllegalStateException("the bench probes nothing");
-        }, unlocked -> item -> {
-            throw new IllegalStateException("the bench indexes nothing");
-        }, new ImportStamp("bench", "bench"), Clock.systemUTC());
+        EvidenceStores stores = new Composition(unlocked -> (source, progress, cancelled) -> {
+            throw new IllegalStateException("the bench analyses nothing");
+        }, new ImportStamp("bench", "bench"), Clock.systemUTC()).stores();
         return stores.create(folder, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
+import org.frameproof.app.Composition;
 import org.frameproof.app.VaultCopies;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
@@ -159,10 +160,8 @@ public final class ScreenBench {
     }
 
     private static void keyToForm(Path data, Path clip, int presses, int existing) throws Exception {
-        EvidenceStores stores = new EvidenceStores(
-                folder -> file -> MediaProbe.analyze(file, progress -> { }, () -> false).facts(),
-                unlocked -> item -> MediaProbe.analyze(VaultCopies.of(unlocked).of(item), progress -> { }, () -> false).index(),
-                new ImportStamp("bench", "bench"), Clock.systemUTC());
+        EvidenceStores stores = new Composition(unlocked -> MediaProbe::analyze, new ImportStamp("bench", "bench"),
+                Clock.systemUTC()).stores();
         EvidenceStore store = stores.create(data, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
         Case investigation = store.cases().createCase("Bench", "");
         Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();

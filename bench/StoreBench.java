@@ -2,6 +2,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
+import org.frameproof.app.Composition;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
@@ -21,11 +22,9 @@ public final class StoreBench {
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[1]);
-        EvidenceStores stores = new EvidenceStores(unlocked -> media -> {
-            throw new IllegalStateException("the store bench probes nothing");
-        }, unlocked -> item -> {
-            throw new IllegalStateException("the store bench indexes nothing");
-        }, new ImportStamp("bench", "bench"), Clock.systemUTC());
+        EvidenceStores stores = new Composition(unlocked -> (source, progress, cancelled) -> {
+            throw new IllegalStateException("the store bench analyses nothing");
+        }, new ImportStamp("bench", "bench"), Clock.systemUTC()).stores();
         try (EvidenceStore store = stores.create(Path.of(args[2]), PASSPHRASE, new Reviewer("Bench", Role.RESEARCHER))) {
             Vault vault = store.vault();
             switch (args[0]) {

@@ -11,9 +11,7 @@ import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.media.FrameDecoder;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VaultSources;
@@ -26,6 +24,7 @@ import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
+import org.frameproof.ui.player.MediaAnalyzer;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -33,13 +32,15 @@ import org.frameproof.ui.unlock.UnlockViewModel;
 import org.frameproof.ui.unlock.UnlockWindow;
 
 /**
- * The composition root of the desktop app: unlocks the store (with the unlock screen, or with
- * {@code FRAMEPROOF_PASSPHRASE} for scripts), builds the services and hands them to the main window.
+ * The desktop app: unlocks the store (with the unlock screen, or with {@code FRAMEPROOF_PASSPHRASE}
+ * for scripts) and hands the services {@link Composition} builds to the main window.
  */
 final class DesktopWorkstation implements Workstation {
+    private final Composition composition;
     private final StoreAccess storeAccess;
 
-    DesktopWorkstation(StoreAccess storeAccess) {
+    DesktopWorkstation(Composition composition, StoreAccess storeAccess) {
+        this.composition = composition;
         this.storeAccess = storeAccess;
     }
 
@@ -64,13 +65,13 @@ final class DesktopWorkstation implements Workstation {
                 // The unlock stage closes before the main one opens; the app ends when this method says so.
                 Platform.setImplicitExit(false);
                 if (opened != null) {
-                    session.set(Session.show(storeAccess.stores(), opened, environment, video, finished));
+                    session.set(Session.show(composition, opened, environment, video, finished));
                 } else {
-                    UnlockViewModel unlock = new UnlockViewModel(storeAccess.stores(), dataFolder,
+                    UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
                             TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
                     UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
                         store.set(unlocked);
-                        session.set(Session.show(storeAccess.stores(), unlocked, environment, video, finished));
+                        session.set(Session.show(composition, unlocked, environment, video, finished));
                     }, finished::countDown);
                 }
             });
@@ -98,19 +99,20 @@ final class DesktopWorkstation implements Workstation {
 
     /** The main window and the player it owns, for one unlocked store. */
     private record Session(PlayerViewModel player, VlcPlayback playback) {
-        static Session show(EvidenceStores stores, EvidenceStore store, String environment, Path video, CountDownLatch closed) {
+        static Session show(Composition composition, EvidenceStore store, String environment, Path video,
+                            CountDownLatch closed) {
             Path dataFolder = store.dataFolder();
-            IsolatedProber prober = Main.prober(store.unlockedVault());
+            MediaAnalyzer analyzer = composition.analyzer(store.unlockedVault());
             MainWindowViewModel mainWindow = new MainWindowViewModel(store.cases(), environment);
             VideoSurface surface = new VideoSurface();
             // One libVLC instance for the whole session, released when the window closes.
             VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
-            PlayerViewModel player = new PlayerViewModel(prober::analyze, playback, surface, PlayerThreads.background(),
+            PlayerViewModel player = new PlayerViewModel(analyzer, playback, surface, PlayerThreads.background(),
                     FrameDecoder.DEFAULT_CACHE_BYTES);
             VaultSources vault = VaultCopies.of(store.unlockedVault());
-            mainWindow.exportsProperty().set(new ExportWorkspace(store, unlocked -> new VaultFrames(prober, vault),
+            mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames,
                     TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
-            Thumbnails thumbnails = new Thumbnails(prober::analyze, vault, TaskExecutor.daemonThread("frameproof-thumbnails"),
+            Thumbnails thumbnails = new Thumbnails(analyzer, vault, TaskExecutor.daemonThread("frameproof-thumbnails"),
                     Platform::runLater);
             AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, vault, player, thumbnails,
                     TaskExecutor.daemonThread("frameproof-annotation-reads"), Platform::runLater);
@@ -119,7 +121,7 @@ final class DesktopWorkstation implements Workstation {
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
             MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),
-                    () -> new ChangePassphraseViewModel(stores, dataFolder, TaskExecutor.background("frameproof-passphrase")),
+                    () -> new ChangePassphraseViewModel(composition.stores(), dataFolder, TaskExecutor.background("frameproof-passphrase")),
                     annotations, aboutText(), icon());
             if (video != null) {
                 player.open(video);

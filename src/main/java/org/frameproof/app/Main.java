@@ -4,20 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.logging.LogManager;
-import org.frameproof.cli.AnnotationCommands;
-import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
-import org.frameproof.cli.StoreCommands;
-import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.EvidenceStores;
-import org.frameproof.evidence.FrameIndexes;
-import org.frameproof.evidence.ImportStamp;
-import org.frameproof.evidence.MediaInspector;
-import org.frameproof.evidence.UnlockedVault;
-import org.frameproof.media.IsolatedProber;
-import org.frameproof.media.VaultSources;
 import picocli.CommandLine;
 
 /** Entry point: the command line decides whether this run opens the workstation or does a command. */
@@ -27,41 +15,11 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
-        StoreAccess storeAccess = new StoreAccess(evidenceStores(), System.getenv(), System.console());
-        FrameproofCommand root = new FrameproofCommand(new DesktopWorkstation(storeAccess));
-        CommandLine commandLine = FrameproofCommand.commandLine(root, AppInfo.version());
-        StoreCommands.register(commandLine, storeAccess);
-        AnnotationCommands.register(commandLine, storeAccess, Main::vaultFrames);
+        Composition composition = Composition.forThisMachine();
+        StoreAccess storeAccess = composition.storeAccess(System.getenv(), System.console());
+        CommandLine commandLine = composition.commandLine(new DesktopWorkstation(composition, storeAccess), storeAccess,
+                AppInfo.version());
         System.exit(commandLine.execute(args));
-    }
-
-    /** Building this opens nothing: the store is unlocked only when a command or the window needs it. */
-    static EvidenceStores evidenceStores() {
-        return new EvidenceStores(Main::mediaInspector, Main::frameIndexes, new ImportStamp(machineName(), AppInfo.version()), Clock.systemUTC());
-    }
-
-    /**
-     * Footage is probed and indexed in a child process, so a file that crashes a native decoder
-     * cannot take Frameproof down; the index is cached in the data folder for the player.
-     */
-    static IsolatedProber prober(UnlockedVault unlocked) {
-        return new IsolatedProber(unlocked.dataFolder().resolve("index-cache"), unlocked.indexCacheKey());
-    }
-
-    /** Exact frames of the vault's copies for exports and stills. */
-    static VaultFrames vaultFrames(EvidenceStore store) {
-        return new VaultFrames(prober(store.unlockedVault()), VaultCopies.of(store.unlockedVault()));
-    }
-
-    private static MediaInspector mediaInspector(UnlockedVault unlocked) {
-        IsolatedProber prober = prober(unlocked);
-        return MediaInspector.withoutFileNames(file -> prober.analyze(file, progress -> { }, () -> false).facts());
-    }
-
-    private static FrameIndexes frameIndexes(UnlockedVault unlocked) {
-        IsolatedProber prober = prober(unlocked);
-        VaultSources vault = VaultCopies.of(unlocked);
-        return item -> prober.analyze(vault.of(item), progress -> { }, () -> false).index();
     }
 
     /** The machine's name from the system, without asking any name server. */

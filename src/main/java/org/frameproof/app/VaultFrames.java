@@ -8,10 +8,10 @@ import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.exchange.FrameSource;
 import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FrameDecoder;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
 import org.frameproof.exchange.OpenFrames;
+import org.frameproof.ui.player.MediaAnalyzer;
 
 /**
  * Exact frames of vault copies for reports and stills, from FFmpeg's decoder with the frame index
@@ -26,12 +26,13 @@ public final class VaultFrames implements OpenFrames {
      */
     private static final long CACHE_BYTES = 1;
 
-    private final IsolatedProber prober;
+    private final MediaAnalyzer analyzer;
     private final VaultSources vault;
     private final Map<String, FrameDecoder> decoders = new HashMap<>();
 
-    public VaultFrames(IsolatedProber prober, VaultSources vault) {
-        this.prober = prober;
+    /** @param analyzer answers with the frame index cached at import */
+    public VaultFrames(MediaAnalyzer analyzer, VaultSources vault) {
+        this.analyzer = analyzer;
         this.vault = vault;
     }
 
@@ -40,7 +41,7 @@ public final class VaultFrames implements OpenFrames {
         FrameDecoder decoder = decoders.get(footage.sha256());
         if (decoder == null) {
             MediaSource copy = vault.copyOf(footage.sha256(), footage.originalName() + " (#" + footage.id() + ")");
-            decoder = FrameDecoder.open(copy, prober.analyze(copy, progress -> { }, () -> false).index(), CACHE_BYTES);
+            decoder = FrameDecoder.open(copy, analyzer.analyze(copy, progress -> { }, () -> false).index(), CACHE_BYTES);
             decoders.put(footage.sha256(), decoder);
         }
         DecodedFrame decoded = decoder.frame(frame);

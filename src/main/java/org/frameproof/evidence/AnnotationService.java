@@ -3,28 +3,16 @@ package org.frameproof.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
-import org.frameproof.domain.Case;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
@@ -35,7 +23,6 @@ import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.exchange.AnnotationJson;
 import org.frameproof.store.AnnotationRepository;
-import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
 import org.frameproof.store.SearchIndex;
@@ -54,61 +41,42 @@ import org.frameproof.store.SearchIndexChanges;
  * <p>Permissions: any reviewer records any kind; only a {@link Role#MEDICAL_EXPERT} confirms or
  * rejects an injury, and an injury that carries a medical review can be changed or deleted only
  * by a medical expert (so a confirmation never vouches for text it did not see).
+ *
+ * <p>Reads for lists and search are planned by {@link SearchPlanner}; saves leave their search
+ * words pending for {@link SearchIndexMerger}; frame indexes come through {@link FrameIndexCache};
+ * {@link CreateRehearsal} warms the create path up.
  */
 public final class AnnotationService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
-    /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
-    private static final int CACHED_INDEXES = 8;
-    /** Pending search index changes merged per transaction: about 10 ms of work. */
-    private static final int MERGE_STEP = 500;
-    private static final Duration MERGE_WHEN_QUIET_FOR = Duration.ofSeconds(2);
 
     private final Database database;
     private final AnnotationRepository annotations;
     private final SearchIndex searchIndex;
     private final FootageRepository footage;
-    private final CaseRepository cases;
     private final AuditLog audit;
     private final FrameIndexes indexes;
     private final Reviewer reviewer;
     private final Clock clock;
     private final UndoHistory history;
-    /** Merges the search index's pending changes (one thread; {@link #close} stops it). */
-    private final ExecutorService indexMerger = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "search-index-merge");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean merging = new AtomicBoolean();
-    /** When the last save was made ({@link System#nanoTime}). */
-    private volatile long lastSave = System.nanoTime();
-    private final Map<String, FrameIndex> indexCache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, FrameIndex> eldest) {
-            return size() > CACHED_INDEXES;
-        }
-    };
+    private final SearchIndexMerger merger;
+    private final SearchPlanner planner;
+    private final CreateRehearsal rehearsal;
 
     AnnotationService(Database database, AuditLog audit, FrameIndexes indexes, Reviewer reviewer, Clock clock) {
         this.database = database;
         this.annotations = new AnnotationRepository(database);
         this.searchIndex = new SearchIndex(database);
         this.footage = new FootageRepository(database);
-        this.cases = new CaseRepository(database);
         this.audit = audit;
-        this.indexes = indexes;
+        this.indexes = new FrameIndexCache(indexes);
         this.reviewer = reviewer;
         this.clock = clock;
         this.history = new UndoHistory(this::write);
-        // Changes a closed session (or a command-line run) left pending are merged once saves pause.
-        try {
-            if (database.transaction(searchIndex::needsMerge)) {
-                startMerging();
-            }
-        } catch (UserFacingException e) {
-            // Unreadable now: the next save that finds too many pending starts the merge.
-        }
+        this.merger = new SearchIndexMerger(database, searchIndex);
+        this.planner = new SearchPlanner(database, annotations, searchIndex);
+        this.rehearsal = new CreateRehearsal(database, (item, content) -> creation(item, 0, 0, content),
+                create -> writeRevisions(create, create.action()));
     }
 
     /**
@@ -120,36 +88,28 @@ public final class AnnotationService {
      */
     public Annotation create(long footageId, int startFrame, int endFrame, AnnotationContent content)
             throws UserFacingException {
-        Footage item = requireFootage(footageId);
-        FrameSpan span = span(item, startFrame, endFrame);
-        AnnotationContent clean = clean(content, item, null);
-        Annotation created = new Annotation(UUID.randomUUID().toString(), footageId, item.sha256(), span,
-                clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
-                clean.finding(), reviewer.name(), reviewer.role(), now(), null);
-        history.apply(creation(created));
-        return created;
+        AnnotationCommand create = creation(requireFootage(footageId), startFrame, endFrame, content);
+        history.apply(create);
+        return create.revisions().get(0).after();
     }
 
     /**
      * Goes through a create of an empty annotation of each kind on a footage item without
-     * keeping one: the checks, then the save itself (row, audit entry, search words) in a
-     * transaction that is rolled back. Done in the background when footage opens, so the first
-     * key press of a session does not wait for that code to be loaded and compiled, nor for every
-     * statement to be prepared. Nothing is written.
+     * keeping one, so that the first real create is quick (see {@link CreateRehearsal}). Nothing
+     * is written.
      */
     public void rehearseCreate(long footageId) throws UserFacingException {
-        Footage item = requireFootage(footageId);
-        for (AnnotationKind kind : AnnotationKind.values()) {
-            AnnotationContent clean = clean(AnnotationContent.empty(kind), item, null);
-            Annotation unsaved = new Annotation(UUID.randomUUID().toString(), footageId, item.sha256(), span(item, 0, 0),
-                    clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
-                    clean.finding(), reviewer.name(), reviewer.role(), now(), null);
-            AnnotationCommand create = creation(unsaved);
-            database.rehearse(() -> writeRevisions(create, create.action()));
-        }
+        rehearsal.rehearse(requireFootage(footageId));
     }
 
-    private static AnnotationCommand creation(Annotation created) {
+    /** The command that creates an annotation by this store's reviewer, after the checks of a create. */
+    private AnnotationCommand creation(Footage item, int startFrame, int endFrame, AnnotationContent content)
+            throws UserFacingException {
+        FrameSpan span = span(item, startFrame, endFrame);
+        AnnotationContent clean = clean(content, item, null);
+        Annotation created = new Annotation(UUID.randomUUID().toString(), item.id(), item.sha256(), span,
+                clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
+                clean.finding(), reviewer.name(), reviewer.role(), now(), null);
         return new AnnotationCommand("annotation.create", "new " + describe(created),
                 List.of(new AnnotationCommand.Revision(null, created)));
     }
@@ -289,25 +249,7 @@ public final class AnnotationService {
 
     /** The annotations the query selects (the first ones only, when it has a limit), by footage then frame (start, end), then id. */
     public List<Annotation> list(AnnotationQuery query) throws UserFacingException {
-        String tag = query.tag() == null ? null : CleanContent.terms(List.of(query.tag()), "tag").stream().findFirst().orElse(null);
-        String reviewStatus = query.reviewStatus() == null ? null : query.reviewStatus().name();
-        return database.transaction(() -> {
-            if (query.caseId() == null || query.limit() == null) {
-                return annotations.list(query.footageId(), query.caseId(), query.kinds(), query.author(), tag,
-                        query.confidences(), reviewStatus, query.limit());
-            }
-            // A case's first annotations footage item by item, in the list's order: each read walks that
-            // item's index and stops at the limit, where one read of the case sorted all its rows.
-            List<Annotation> first = new ArrayList<>();
-            for (Footage item : footage.listByCase(query.caseId())) {
-                first.addAll(annotations.list(item.id(), null, query.kinds(), query.author(), tag, query.confidences(),
-                        reviewStatus, query.limit() - first.size()));
-                if (first.size() == query.limit()) {
-                    break;
-                }
-            }
-            return first;
-        });
+        return planner.list(query);
     }
 
     /**
@@ -319,55 +261,12 @@ public final class AnnotationService {
      * @param limit the most hits to return
      */
     public List<SearchHit> search(String text, int limit) throws UserFacingException {
-        List<String> words = new ArrayList<>(new LinkedHashSet<>(SearchText.wordsOf(text == null ? "" : text)));
-        if (words.isEmpty() || limit <= 0) {
-            return List.of();
-        }
-        // The longest word is usually the rarest: read first, it narrows what the others read.
-        words.sort(Comparator.comparingInt(String::length).reversed());
-        words.replaceAll(word -> word.length() > AnnotationRepository.LONGEST_WORD
-                ? word.substring(0, AnnotationRepository.LONGEST_WORD) : word);
-        return database.transaction(() -> {
-            List<Long> wanted = matchingSeqs(words, limit);
-            Map<Long, Case> caseById = new HashMap<>();
-            for (Case investigation : cases.listByTitle()) {
-                caseById.put(investigation.id(), investigation);
-            }
-            Map<Long, Footage> footageById = new HashMap<>();
-            List<SearchHit> hits = new ArrayList<>();
-            for (Annotation annotation : annotations.bySeqs(wanted)) {
-                Footage item = footageById.get(annotation.footageId());
-                if (item == null) {
-                    item = footage.findById(annotation.footageId()).orElseThrow();
-                    footageById.put(item.id(), item);
-                }
-                Case investigation = caseById.get(item.caseId());
-                hits.add(new SearchHit(annotation, investigation.id(), investigation.title(), item.originalName()));
-            }
-            hits.sort(Comparator.comparingLong(SearchHit::caseId));
-            return hits;
-        });
-    }
-
-    /**
-     * The {@code limit} lowest sequence numbers of annotations having every word: each word's
-     * annotations as a set, intersected, the rarest-looking (longest) word first so later words
-     * read only the blocks still in play. A single word stops reading once it has enough.
-     */
-    private List<Long> matchingSeqs(List<String> words, int limit) throws UserFacingException {
-        BitSet matching = searchIndex.seqsWithPrefix(words.get(0), words.size() == 1 ? limit : Integer.MAX_VALUE, null);
-        for (String word : words.subList(1, words.size())) {
-            if (matching.isEmpty()) {
-                break;
-            }
-            matching.and(searchIndex.seqsWithPrefix(word, Integer.MAX_VALUE, matching));
-        }
-        return matching.stream().limit(limit).mapToObj(seq -> (long) seq).toList();
+        return planner.search(text, limit);
     }
 
     /** The frame index of a footage item (cached), e.g. to turn an ELAN file's times into frames. */
     public FrameIndex frameIndex(long footageId) throws UserFacingException {
-        return index(requireFootage(footageId));
+        return indexes.of(requireFootage(footageId));
     }
 
     /** This session's undo and redo. */
@@ -381,11 +280,7 @@ public final class AnnotationService {
      * entry, all in one transaction.
      */
     private void write(AnnotationCommand command, String auditAction) throws UserFacingException {
-        boolean mergeIndex = database.transaction(() -> writeRevisions(command, auditAction));
-        lastSave = System.nanoTime();
-        if (mergeIndex) {
-            startMerging();
-        }
+        merger.saved(database.transaction(() -> writeRevisions(command, auditAction)));
     }
 
     /**
@@ -412,45 +307,9 @@ public final class AnnotationService {
         return searchIndex.apply(index);
     }
 
-    private void startMerging() {
-        if (merging.compareAndSet(false, true)) {
-            indexMerger.execute(this::mergeIndex);
-        }
-    }
-
-    /**
-     * Background thread: merges the search index's pending changes into its postings a small
-     * step at a time, each its own transaction, and only once no save has come for
-     * {@link #MERGE_WHEN_QUIET_FOR}: merging beside a run of saves pushed their p99 from 10 to 32 ms.
-     */
-    private void mergeIndex() {
-        try {
-            boolean more = true;
-            while (more) {
-                long quiet = System.nanoTime() - lastSave;
-                if (quiet < MERGE_WHEN_QUIET_FOR.toNanos()) {
-                    TimeUnit.NANOSECONDS.sleep(MERGE_WHEN_QUIET_FOR.toNanos() - quiet);
-                } else {
-                    more = database.transaction(() -> searchIndex.mergeStep(MERGE_STEP));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (UserFacingException e) {
-            // The changes stay pending, searched as they are; the next save that needs it tries again.
-        } finally {
-            merging.set(false);
-        }
-    }
-
     /** Stops merging the search index (a step under way finishes; the rest stays pending): before the store closes. */
     void close() {
-        indexMerger.shutdownNow();
-        try {
-            indexMerger.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        merger.close();
     }
 
     private Annotation change(String action, String what, Annotation before, Annotation after) throws UserFacingException {
@@ -519,7 +378,7 @@ public final class AnnotationService {
     }
 
     private FrameSpan span(Footage item, int startFrame, int endFrame) throws UserFacingException {
-        FrameIndex index = index(item);
+        FrameIndex index = indexes.of(item);
         if (startFrame < 0 || endFrame > index.lastFrame()) {
             throw new UserFacingException("Footage " + item.id() + " has frames 0 to " + index.lastFrame()
                     + "; frame " + (startFrame < 0 ? startFrame : endFrame) + " is not one of them.");
@@ -528,20 +387,6 @@ public final class AnnotationService {
             throw new UserFacingException("The out frame (" + endFrame + ") is before the in frame (" + startFrame + ").");
         }
         return FrameSpan.of(index, startFrame, endFrame);
-    }
-
-    private FrameIndex index(Footage item) throws UserFacingException {
-        synchronized (indexCache) {
-            FrameIndex cached = indexCache.get(item.sha256());
-            if (cached != null) {
-                return cached;
-            }
-        }
-        FrameIndex index = indexes.of(item);
-        synchronized (indexCache) {
-            indexCache.put(item.sha256(), index);
-        }
-        return index;
     }
 
     private Footage requireFootage(long footageId) throws UserFacingException {

@@ -18,8 +18,8 @@ import org.frameproof.store.StoreException;
 import org.frameproof.store.StoreKey;
 
 /**
- * Creates and unlocks data folders. The app builds one with the media prober and hands it to the
- * command line and the unlock screen, so both open stores the same way.
+ * Creates and unlocks data folders. The app's composition root builds one with the media prober
+ * and hands it to the command line and the unlock screen, so both open stores the same way.
  */
 public final class EvidenceStores {
     /** The shortest passphrase a new store or a changed passphrase accepts. */

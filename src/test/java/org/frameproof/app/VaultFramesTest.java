@@ -34,7 +34,7 @@ class VaultFramesTest {
         // No vault file exists at all: only the provider's bytes can answer.
         VaultSources vault = (sha256, name) -> CountingBytes.source(clip.path(), reads);
         IsolatedProber prober = new IsolatedProber(dataFolder.resolve("index-cache"), TestStores.cacheKey());
-        try (VaultFrames frames = new VaultFrames(prober, vault)) {
+        try (VaultFrames frames = new VaultFrames(prober::analyze, vault)) {
             ExportedFootage footage = footage(clip, dataFolder.resolve("vault").resolve("missing"));
             assertEquals(40, FramePattern.read(frames.frame(footage, 40)));
             assertEquals(7, FramePattern.read(frames.frame(footage, 7)));
@@ -47,7 +47,7 @@ class VaultFramesTest {
         Clip clip = Clip.H264_BFRAMES_LONGGOP;
         VaultSources vault = (sha256, name) -> CountingBytes.failingFrom(clip.path(), new AtomicInteger(), 0);
         IsolatedProber prober = new IsolatedProber(dataFolder.resolve("index-cache"), TestStores.cacheKey());
-        try (VaultFrames frames = new VaultFrames(prober, vault)) {
+        try (VaultFrames frames = new VaultFrames(prober::analyze, vault)) {
             UserFacingException refused = assertThrows(UserFacingException.class,
                     () -> frames.frame(footage(clip, dataFolder.resolve("x")), 0));
             assertTrue(refused.getMessage().contains("cannot be read (chunk at 0 failed its authentication)"),

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.frameproof.app.Main;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.testing.ChildJvm;
+import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,11 +23,10 @@ class CommandLineTest {
     private Path openedVideo;
 
     private int run(String... args) {
-        FrameproofCommand root = new FrameproofCommand((data, video) -> {
+        CommandLine commandLine = TestStores.commandLine((data, video) -> {
             openedData = data;
             openedVideo = video;
-        });
-        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
+        }, Map.of());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
@@ -47,8 +47,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandAnswersHelp() {
-        FrameproofCommand root = new FrameproofCommand((data, video) -> { });
-        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
+        CommandLine commandLine = TestStores.commandLine((data, video) -> { }, Map.of());
         java.util.List<CommandLine> all = new java.util.ArrayList<>(commandLine.getSubcommands().values());
         assertFalse(all.isEmpty());
         for (int i = 0; i < all.size(); i++) {

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.TestStores;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestFootage.Facts;
@@ -38,9 +40,9 @@ class MediaCommandsTest {
 
     /** The real root command with captured output; the workstation is never opened here. */
     private int run(String... args) {
-        var commandLine = FrameproofCommand.commandLine(new FrameproofCommand((data, video) -> {
+        var commandLine = TestStores.commandLine((data, video) -> {
             throw new AssertionError("no workstation in these tests");
-        }), "test");
+        }, Map.of());
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

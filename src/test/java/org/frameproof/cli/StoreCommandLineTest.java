@@ -31,11 +31,9 @@ class StoreCommandLineTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        FrameproofCommand root = new FrameproofCommand((data, video) -> {
+        CommandLine commandLine = TestStores.commandLine((data, video) -> {
             throw new AssertionError("no window in these tests");
-        });
-        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
-        StoreCommands.register(commandLine, new StoreAccess(TestStores.stores(), environment, null));
+        }, environment);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

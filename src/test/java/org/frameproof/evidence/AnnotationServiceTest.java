@@ -288,26 +288,15 @@ class AnnotationServiceTest {
             }
             annotations.create(clip.id(), i % 50, i % 50, content(text.toString(), new Finding.Note(null)));
         }
-        assertTrue(pendingSearchWords() > SearchIndex.MERGE_ABOVE, "pending before the pause: " + pendingSearchWords());
+        long pending = SearchIndexMergerTest.pendingSearchWords(store);
+        assertTrue(pending > SearchIndex.MERGE_ABOVE, "pending before the pause: " + pending);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (pendingSearchWords() > 0 && System.nanoTime() < deadline) {
+        while (SearchIndexMergerTest.pendingSearchWords(store) > 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertEquals(0, pendingSearchWords(), "merged once saves paused");
+        assertEquals(0, SearchIndexMergerTest.pendingSearchWords(store), "merged once saves paused");
         assertEquals(30, annotations.search("batch3", 100).size());
         assertEquals(1, annotations.search("w17x98 batch3", 100).size());
-    }
-
-    private long pendingSearchWords() throws Exception {
-        return store.database().transaction(() -> {
-            try (Statement sql = store.database().connection().createStatement();
-                 java.sql.ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM search_pending")) {
-                count.next();
-                return count.getLong(1);
-            } catch (java.sql.SQLException e) {
-                throw new UserFacingException(e.getMessage());
-            }
-        });
     }
 
     @Test

@@ -6,10 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.frameproof.cli.AnnotationCommands;
-import org.frameproof.cli.FrameproofCommand;
-import org.frameproof.cli.StoreAccess;
-import org.frameproof.cli.StoreCommands;
 import picocli.CommandLine;
 
 /** Runs the command line as a script would, on a data folder with the test passphrase; keeps what it printed. */
@@ -21,13 +17,9 @@ public final class CommandLineRun {
     public int run(Path data, String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
-        FrameproofCommand root = new FrameproofCommand((folder, video) -> {
+        CommandLine commandLine = TestStores.commandLine((folder, video) -> {
             throw new AssertionError("no window in these tests");
-        });
-        CommandLine commandLine = FrameproofCommand.commandLine(root, "9.9.9");
-        StoreAccess access = new StoreAccess(TestStores.stores(), Map.of("FRAMEPROOF_PASSPHRASE", TestStores.PASSPHRASE), null);
-        StoreCommands.register(commandLine, access);
-        AnnotationCommands.register(commandLine, access, TestStores::vaultFrames);
+        }, Map.of("FRAMEPROOF_PASSPHRASE", TestStores.PASSPHRASE));
         commandLine.setOut(new PrintWriter(outText, true));
         commandLine.setErr(new PrintWriter(errText, true));
         List<String> all = new ArrayList<>(List.of("--data", data.toString()));

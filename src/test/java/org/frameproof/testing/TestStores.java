@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
@@ -11,21 +12,35 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.Composition;
 import org.frameproof.app.VaultFrames;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
-import org.frameproof.evidence.MediaInspector;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.store.AuditRepository;
+import org.frameproof.cli.Workstation;
+import picocli.CommandLine;
 
-/** Real encrypted stores in temporary folders, opened the way the app opens them. */
+/**
+ * Real encrypted stores in temporary folders, built by the app's composition root with the test
+ * machine's stamp. Footage is analysed in this process: the app's child-process prober has tests
+ * of its own, and a child JVM for each test import would be slow on a shared machine.
+ */
 public final class TestStores {
     public static final String PASSPHRASE = "correct horse battery staple";
     public static final Reviewer REVIEWER = new Reviewer("Ana Test-Reviewer", Role.RESEARCHER);
 
     private TestStores() {
+    }
+
+    /** The app's object graph with the test machine's stamp, analysing footage in this process. */
+    public static Composition composition() {
+        return composition(Clock.systemUTC());
+    }
+
+    /** The app's object graph reading the time from {@code clock}. */
+    public static Composition composition(Clock clock) {
+        return new Composition(unlocked -> MediaProbe::analyze, new ImportStamp("test-machine", "0.0.0-test"), clock);
     }
 
     public static EvidenceStores stores() {
@@ -34,8 +49,16 @@ public final class TestStores {
 
     /** Stores that read the time from {@code clock}, for tests of waits between wrong passphrases. */
     public static EvidenceStores stores(Clock clock) {
-        return new EvidenceStores(unlocked -> MediaInspector.withoutFileNames(new MediaProbeInspector()),
-                unlocked -> item -> MediaProbe.analyze(VaultCopies.of(unlocked).of(item), progress -> { }, () -> false).index(), new ImportStamp("test-machine", "0.0.0-test"), clock);
+        return composition(clock).stores();
+    }
+
+    /**
+     * The app's whole command line on test stores, which it opens with the passphrase in
+     * {@code environment}; reports version 9.9.9.
+     */
+    public static CommandLine commandLine(Workstation workstation, Map<String, String> environment) {
+        Composition composition = composition();
+        return composition.commandLine(workstation, composition.storeAccess(environment, null), "9.9.9");
     }
 
     /** The index cache's key in tests. */
@@ -45,8 +68,7 @@ public final class TestStores {
 
     /** Exact frames of a test store's vault copies, read as the app reads them. */
     public static VaultFrames vaultFrames(EvidenceStore store) {
-        return new VaultFrames(new IsolatedProber(store.dataFolder().resolve("index-cache"), cacheKey()),
-                VaultCopies.of(store.unlockedVault()));
+        return composition().vaultFrames(store);
     }
 
     public static EvidenceStore create(Path dataFolder) throws UserFacingException {
