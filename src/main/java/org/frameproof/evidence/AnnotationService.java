@@ -33,7 +33,7 @@ import org.frameproof.domain.Region;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.exchange.AnnotationJson;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
@@ -57,7 +57,6 @@ import org.frameproof.store.SearchIndexChanges;
  */
 public final class AnnotationService {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
     private static final int CACHED_INDEXES = 8;
     /** Pending search index changes merged per transaction: about 10 ms of work. */
@@ -407,7 +406,7 @@ public final class AnnotationService {
             } else {
                 annotations.write(after, searchWords(after), index);
             }
-            audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
+            audit.record(auditAction, "annotation", revision.id(), AuditedRecords.of(revision.before()), AuditedRecords.of(after));
         }
         return searchIndex.apply(index);
     }
@@ -556,11 +555,6 @@ public final class AnnotationService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return JSON.createObjectNode();
         }
-    }
-
-    /** The annotation as its audit entries record it; {@link RecordedStateCheck} compares live rows with it. */
-    static JsonNode json(Annotation annotation) {
-        return annotation == null ? null : AS_JSON.write(annotation, null);
     }
 
     private static String describe(Annotation annotation) {

@@ -1,8 +1,6 @@
 package org.frameproof.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -20,6 +18,7 @@ import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.exchange.AuditSummary;
 import org.frameproof.exchange.EvidenceExport;
 import org.frameproof.exchange.ExportFormat;
@@ -39,7 +38,6 @@ import org.frameproof.store.Database;
  * caller's {@link FrameSource} (the app's FFmpeg decoder), so this package stays free of media.
  */
 public final class ExportService {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> MIME_TYPES = Map.of("mp4", "video/mp4", "m4v", "video/mp4",
             "mov", "video/quicktime", "webm", "video/webm", "mkv", "video/x-matroska", "ts", "video/mp2t",
             "avi", "video/x-msvideo", "3gp", "video/3gpp");
@@ -101,12 +99,14 @@ public final class ExportService {
             throws UserFacingException {
         EvidenceExport input = gather(scope, includeFailed, monitor);
         ExportResult result = new Exporter(frames).export(format, input, out, options(graphicStills), monitor);
-        ObjectNode record = describe(result, format.code(), input.caseInfo().title())
-                .put("annotations", input.annotations().size());
-        input.footage().forEach(item -> record.withArray("footage").add(item.id()));
-        input.footage().stream().filter(ExportedFootage::failedCheck)
-                .forEach(item -> record.withArray("failedFootage").add(item.id()));
-        return new Recorded(result, audited(result, record));
+        AuditRecord.Builder record = describe(result, format.code(), input.caseInfo().title())
+                .number("annotations", input.annotations().size())
+                .numbers("footage", input.footage().stream().map(ExportedFootage::id).toList());
+        List<Long> failed = input.footage().stream().filter(ExportedFootage::failedCheck).map(ExportedFootage::id).toList();
+        if (!failed.isEmpty()) {
+            record.numbers("failedFootage", failed);
+        }
+        return new Recorded(result, audited(result, record.build()));
     }
 
     /**
@@ -130,10 +130,11 @@ public final class ExportService {
         FootageService.Check check = recheck.checkAll(List.of(item), false, ExportMonitor.NONE).get(0);
         ExportResult result = new Exporter(frames).exportFrame(exported(check), FrameSpan.of(index, frame, frame), onFrame,
                 out, options(ExportOptions.GraphicStills.INCLUDE));
-        ObjectNode record = describe(result, "still", investigation.title())
-                .put("frame", frame)
-                .put("annotations", onFrame.size());
-        record.withArray("footage").add(footageId);
+        AuditRecord record = describe(result, "still", investigation.title())
+                .number("frame", frame)
+                .number("annotations", onFrame.size())
+                .numbers("footage", List.of(footageId))
+                .build();
         return new Recorded(result, audited(result, record));
     }
 
@@ -142,17 +143,17 @@ public final class ExportService {
                 graphicStills, audit.head().printed());
     }
 
-    private static ObjectNode describe(ExportResult result, String format, String caseTitle) {
-        return JSON.createObjectNode()
-                .put("format", format)
-                .put("path", result.path().toAbsolutePath().toString())
-                .put("sha256", result.sha256())
-                .put("bytes", result.bytes())
-                .put("files", result.files())
-                .put("case", caseTitle);
+    private static AuditRecord.Builder describe(ExportResult result, String format, String caseTitle) {
+        return AuditRecord.builder()
+                .text("format", format)
+                .text("path", result.path().toAbsolutePath().toString())
+                .text("sha256", result.sha256())
+                .number("bytes", result.bytes())
+                .number("files", result.files())
+                .text("case", caseTitle);
     }
 
-    private long audited(ExportResult result, ObjectNode record) throws UserFacingException {
+    private long audited(ExportResult result, AuditRecord record) throws UserFacingException {
         return database.transaction(() -> audit.record("export", "export", result.path().toAbsolutePath().toString(),
                 null, record)).sequence();
     }
