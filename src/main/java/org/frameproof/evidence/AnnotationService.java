@@ -1,7 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +27,7 @@ import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
@@ -56,7 +55,6 @@ import org.frameproof.store.SearchIndexChanges;
  * by a medical expert (so a confirmation never vouches for text it did not see).
  */
 public final class AnnotationService {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
     private static final int CACHED_INDEXES = 8;
     /** Pending search index changes merged per transaction: about 10 ms of work. */
@@ -513,8 +511,8 @@ public final class AnnotationService {
 
     private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review)
             throws UserFacingException {
-        JsonNode facts = facts(item);
-        return CleanContent.of(content, facts.path("width").asInt(0), facts.path("height").asInt(0), review);
+        MediaFacts facts = item.mediaFacts(); // without them, the region's bounds check is skipped
+        return CleanContent.of(content, facts == null ? 0 : facts.width(), facts == null ? 0 : facts.height(), review);
     }
 
     private FrameSpan span(Footage item, int startFrame, int endFrame) throws UserFacingException {
@@ -546,15 +544,6 @@ public final class AnnotationService {
     private Footage requireFootage(long footageId) throws UserFacingException {
         return database.transaction(() -> footage.findById(footageId)
                 .orElseThrow(() -> new UserFacingException("There is no footage item " + footageId + ".")));
-    }
-
-    /** The probe facts recorded at import, as JSON (empty when unreadable: checks that need them are skipped). */
-    static JsonNode facts(Footage item) {
-        try {
-            return JSON.readTree(item.mediaFactsJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return JSON.createObjectNode();
-        }
     }
 
     private static String describe(Annotation annotation) {

@@ -1,6 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +14,7 @@ import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
@@ -38,6 +38,9 @@ import org.frameproof.store.Database;
  * caller's {@link FrameSource} (the app's FFmpeg decoder), so this package stays free of media.
  */
 public final class ExportService {
+    /** For footage whose stored facts cannot be read: its times and size export as zero. */
+    private static final MediaFacts UNKNOWN_FACTS = new MediaFacts(0, 0, 0, 0, 0, 0, false, null, null, 0, null,
+            Map.of(), Map.of(), false);
     private static final Map<String, String> MIME_TYPES = Map.of("mp4", "video/mp4", "m4v", "video/mp4",
             "mov", "video/quicktime", "webm", "video/webm", "mkv", "video/x-matroska", "ts", "video/mp2t",
             "avi", "video/x-msvideo", "3gp", "video/3gpp");
@@ -193,13 +196,12 @@ public final class ExportService {
 
     private ExportedFootage exported(FootageService.Check check) {
         Footage item = check.footage();
-        JsonNode facts = AnnotationService.facts(item);
+        MediaFacts facts = item.mediaFacts() != null ? item.mediaFacts() : UNKNOWN_FACTS;
         Provenance provenance = item.provenance();
         return new ExportedFootage(item.id(), item.originalName(), item.sha256(), item.md5(), vault.encryptedFile(item.sha256()),
-                mimeType(item.originalName()), facts.path("startTimeMs").asDouble(0), facts.path("durationMs").asDouble(0),
-                facts.path("avgFrameRate").asDouble(0), facts.path("frameCount").asInt(0), facts.path("width").asInt(0),
-                facts.path("height").asInt(0), describe(provenance), item.importedAt(), item.importedBy().name(),
-                item.flaggedGraphic(), ExportRecheck.verification(check));
+                mimeType(item.originalName()), facts.startTimeMs(), facts.durationMs(), facts.avgFrameRate(),
+                facts.frameCount(), facts.width(), facts.height(), describe(provenance), item.importedAt(),
+                item.importedBy().name(), item.flaggedGraphic(), ExportRecheck.verification(check));
     }
 
     private static String describe(Provenance provenance) {

@@ -1,7 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,8 +28,6 @@ import org.frameproof.store.FootageRepository;
  * change is saved with its custody events and audit entries in one transaction.
  */
 public final class FootageService {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path dataFolder;
     private final Database database;
     private final FootageRepository footage;
@@ -133,7 +129,7 @@ public final class FootageService {
         Footage first = footage.firstWithSha256(hashes.sha256()).orElse(null);
         Footage created = footage.insert(new Footage(0, target.id(), hashes.sha256(), hashes.md5(), hashes.size(),
                 file.getFileName().toString(), file.toAbsolutePath().toString(), reviewer, now, stamp.machine(),
-                stamp.appVersion(), json(facts), provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
+                stamp.appVersion(), facts, provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
                 Integrity.INTACT, now));
         audit.record("footage.import", "footage", Long.toString(created.id()), null, AuditedRecords.of(created));
         addCustody(created.id(), now, "imported", "SHA-256 " + hashes.sha256() + ", MD5 " + hashes.md5() + ", "
@@ -255,13 +251,5 @@ public final class FootageService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String json(MediaFacts facts) throws UserFacingException {
-        try {
-            return JSON.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new UserFacingException("Could not record the probe facts: " + e.getOriginalMessage(), e);
-        }
     }
 }

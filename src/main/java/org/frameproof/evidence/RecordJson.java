@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
+import org.frameproof.store.StoredMediaFacts;
 
 /**
  * The records as JSON, every field, times in UTC: what {@code --json} prints. The audit log keeps
@@ -41,7 +42,7 @@ public final class RecordJson {
         node.put("importedAt", text(footage.importedAt()));
         node.put("machine", footage.machine());
         node.put("appVersion", footage.appVersion());
-        node.put("mediaFacts", footage.mediaFactsJson());
+        node.set("mediaFacts", footage.mediaFacts() == null ? null : StoredMediaFacts.json(footage.mediaFacts()));
         Provenance provenance = footage.provenance();
         node.put("sourceUrl", provenance.sourceUrl());
         node.put("platform", provenance.platform());

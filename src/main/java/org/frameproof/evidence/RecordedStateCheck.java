@@ -1,6 +1,7 @@
 package org.frameproof.evidence;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
+import org.frameproof.store.StoredMediaFacts;
 
 /**
  * Compares each live annotation, footage and custody row with the state its newest audit entry
@@ -28,6 +31,7 @@ final class RecordedStateCheck {
      * (and records a custody event), while an entry is written only when the outcome changes.
      */
     private static final Set<String> UNAUDITED_FOOTAGE_FIELDS = Set.of("integrityCheckedAt");
+    private static final String MEDIA_FACTS = "mediaFacts";
 
     private final Database database;
     private final AuditRepository entries;
@@ -72,6 +76,11 @@ final class RecordedStateCheck {
         ObjectNode now = live.fields();
         recorded.remove(ignored);
         now.remove(ignored);
+        MediaFacts facts = recorded.get(MEDIA_FACTS) instanceof TextNode text ? StoredMediaFacts.read(text.textValue()) : null;
+        if (facts != null) {
+            // As the store writes the facts now: a row imported by an earlier version may lack a field added since.
+            recorded.put(MEDIA_FACTS, StoredMediaFacts.write(facts));
+        }
         Set<String> differing = new TreeSet<>();
         recorded.fieldNames().forEachRemaining(differing::add);
         now.fieldNames().forEachRemaining(differing::add);

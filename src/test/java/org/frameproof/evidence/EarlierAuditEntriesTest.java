@@ -2,8 +2,10 @@ package org.frameproof.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Statement;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Role;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
@@ -32,13 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
 class EarlierAuditEntriesTest {
     @TempDir Path dataFolder;
     private EvidenceStore store;
+    private Footage clip;
     private Annotation note;
 
     @BeforeEach
     void storeWithAnAnnotation() throws Exception {
         store = TestStores.create(dataFolder);
         Case investigation = store.cases().createCase("Checkpoint 4", "");
-        Footage clip = AnnotatedStores.importClip(store, investigation, Clip.MPEG2_TS_LATE_START);
+        clip = AnnotatedStores.importClip(store, investigation, Clip.MPEG2_TS_LATE_START);
         note = store.annotations().create(clip.id(), 20, 30, new AnnotationContent("man speaks", null, Confidence.HIGH,
                 List.of("t1"), null, new Finding.Note("speech")));
     }
@@ -108,6 +112,23 @@ class EarlierAuditEntriesTest {
         List<String> problems = store.verify(null, Progress.NONE).problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains(") in observation: it was changed outside Frameproof"), problems.get(0));
+    }
+
+    @Test
+    void footageRecordedWithFactsOfAnEarlierShapeStillCompares() throws Exception {
+        ObjectNode earlier = AuditedRecords.of(clip).fields();
+        String facts = earlier.get("mediaFacts").textValue();
+        earlier.put("mediaFacts", facts.replace(",\"truncated\":false", ""));
+        assertNotEquals(facts, earlier.get("mediaFacts").textValue());
+        store.database().transaction(() -> store.audit().append("footage.status", "footage", Long.toString(clip.id()), null,
+                earlier.toString()));
+        VerificationReport report = store.verify(null, Progress.NONE);
+        assertTrue(report.ok(), report.problems().toString());
+
+        sql("UPDATE footage SET media_facts = REPLACE(media_facts, '\"codec\":\"', '\"codec\":\"x') WHERE id = " + clip.id());
+        List<String> problems = store.verify(null, Progress.NONE).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(") in mediaFacts: it was changed outside Frameproof"), problems.get(0));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Region;
+import org.frameproof.store.StoredMediaFacts;
 
 /**
  * The records the audit log keeps whole before and after each change, in encoding version 1.
@@ -46,7 +47,7 @@ public final class AuditedRecords {
                 .text("importedAt", text(footage.importedAt()))
                 .text("machine", footage.machine())
                 .text("appVersion", footage.appVersion())
-                .text("mediaFacts", footage.mediaFactsJson())
+                .text("mediaFacts", footage.mediaFacts() == null ? null : StoredMediaFacts.write(footage.mediaFacts()))
                 .text("sourceUrl", provenance.sourceUrl())
                 .text("platform", provenance.platform())
                 .text("poster", provenance.poster())
