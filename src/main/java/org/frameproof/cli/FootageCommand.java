@@ -42,11 +42,6 @@ final class FootageCommand {
 
         private static ObjectNode asJson(Footage item) {
             ObjectNode json = RecordJson.of(item);
-            try {
-                json.set("mediaFacts", JSON.readTree(item.mediaFactsJson()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                // Kept as the text it was stored as.
-            }
             json.putObject("lastCheck").put("result", lastCheck(item)).put("checkedAt",
                     item.integrityCheckedAt() == null ? null : item.integrityCheckedAt().toString());
             return json;

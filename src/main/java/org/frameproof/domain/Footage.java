@@ -5,10 +5,13 @@ import java.time.Instant;
 /**
  * One imported video: the vault copy named by {@code sha256}, where it came from, and where its
  * review stands. {@code duplicateOf} names the first item with the same content, or is null.
+ *
+ * @param mediaFacts what the probe read from the file at import; null when the stored facts cannot
+ *     be read (checks that need them are then skipped)
  */
 public record Footage(long id, long caseId, String sha256, String md5, long sizeBytes,
                       String originalName, String originalPath, Reviewer importedBy, Instant importedAt,
-                      String machine, String appVersion, String mediaFactsJson, Provenance provenance,
+                      String machine, String appVersion, MediaFacts mediaFacts, Provenance provenance,
                       FootageStatus status, String statusReason, Long duplicateOf,
                       Integrity integrity, Instant integrityCheckedAt) {
 

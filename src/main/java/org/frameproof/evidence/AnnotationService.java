@@ -1,7 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,11 +15,12 @@ import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.exchange.AnnotationJson;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
@@ -47,8 +46,6 @@ import org.frameproof.store.SearchIndexChanges;
  * {@link CreateRehearsal} warms the create path up.
  */
 public final class AnnotationService {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
 
     private final Database database;
     private final AnnotationRepository annotations;
@@ -302,7 +299,7 @@ public final class AnnotationService {
             } else {
                 annotations.write(after, searchWords(after), index);
             }
-            audit.record(auditAction, "annotation", revision.id(), json(revision.before()), json(after));
+            audit.record(auditAction, "annotation", revision.id(), AuditedRecords.of(revision.before()), AuditedRecords.of(after));
         }
         return searchIndex.apply(index);
     }
@@ -373,8 +370,8 @@ public final class AnnotationService {
 
     private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review)
             throws UserFacingException {
-        JsonNode facts = facts(item);
-        return CleanContent.of(content, facts.path("width").asInt(0), facts.path("height").asInt(0), review);
+        MediaFacts facts = item.mediaFacts(); // without them, the region's bounds check is skipped
+        return CleanContent.of(content, facts == null ? 0 : facts.width(), facts == null ? 0 : facts.height(), review);
     }
 
     private FrameSpan span(Footage item, int startFrame, int endFrame) throws UserFacingException {
@@ -392,20 +389,6 @@ public final class AnnotationService {
     private Footage requireFootage(long footageId) throws UserFacingException {
         return database.transaction(() -> footage.findById(footageId)
                 .orElseThrow(() -> new UserFacingException("There is no footage item " + footageId + ".")));
-    }
-
-    /** The probe facts recorded at import, as JSON (empty when unreadable: checks that need them are skipped). */
-    static JsonNode facts(Footage item) {
-        try {
-            return JSON.readTree(item.mediaFactsJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    /** The annotation as its audit entries record it; {@link RecordedStateCheck} compares live rows with it. */
-    static JsonNode json(Annotation annotation) {
-        return annotation == null ? null : AS_JSON.write(annotation, null);
     }
 
     private static String describe(Annotation annotation) {

@@ -1,9 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,6 +19,7 @@ import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.ChainHead;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
 
@@ -37,6 +34,9 @@ import org.frameproof.store.Database;
  * entry that verifies: a chain rewritten with plain SHA-256 fails at the first rewritten entry.
  * The last entry's seal, with the entry count, is the chain's head ({@link ChainHead}), which the
  * key file keeps too ({@link ChainAnchor}) and every report prints.
+ *
+ * <p>The records before and after a change are kept in the audit log's own encoding
+ * ({@link AuditRecord}), never in an export format, and every entry is hashed as stored.
  */
 public final class AuditLog {
     /** The "previous hash" of the first entry. */
@@ -47,7 +47,6 @@ public final class AuditLog {
     static final String ACCEPTED_MISMATCH = "audit.anchor-mismatch";
     private static final String ENCODING_VERSION = "frameproof-audit-v1";
     private static final String HMAC = "HmacSHA256";
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final Database database;
     private final AuditRepository entries;
@@ -70,7 +69,14 @@ public final class AuditLog {
      * belongs to the change it records. {@code before} is null for a creation, {@code after} for
      * a removal; {@code entityId} names the record (a footage id, a case id, an export's path).
      */
-    public AuditEntry record(String action, String entityType, String entityId, JsonNode before, JsonNode after)
+    public AuditEntry record(String action, String entityType, String entityId, AuditRecord before, AuditRecord after)
+            throws UserFacingException {
+        return append(action, entityType, entityId, before == null ? null : before.encoded(),
+                after == null ? null : after.encoded());
+    }
+
+    /** Appends an entry holding {@code before} and {@code after} as given: the chain hashes them as stored. */
+    AuditEntry append(String action, String entityType, String entityId, String before, String after)
             throws UserFacingException {
         return database.transaction(() -> {
             Optional<AuditEntry> last = entries.last();
@@ -78,7 +84,7 @@ public final class AuditLog {
             long sequence = last.map(entry -> entry.sequence() + 1).orElse(1L);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             AuditEntry unsealed = new AuditEntry(sequence, now, actor.name(), actor.role(), action, entityType, entityId,
-                    text(before), text(after), previousHash, null, null);
+                    before, after, previousHash, null, null);
             String hash = hash(unsealed);
             AuditEntry sealed = new AuditEntry(sequence, now, actor.name(), actor.role(), action, entityType, entityId,
                     unsealed.beforeJson(), unsealed.afterJson(), previousHash, hash, mac(hash));
@@ -153,7 +159,7 @@ public final class AuditLog {
                 return true;
             });
             record(SEALED_EARLIER_ENTRIES, "audit_log", Long.toString(old.entriesChecked()), null,
-                    JSON.createObjectNode().put("entries", old.entriesChecked()).put("lastHash", old.head().hash()));
+                    AuditRecord.builder().number("entries", old.entriesChecked()).text("lastHash", old.head().hash()).build());
             return true;
         });
     }
@@ -194,8 +200,8 @@ public final class AuditLog {
 
     private static String problemIn(AuditEntry accepted) {
         try {
-            return JSON.readTree(accepted.afterJson()).path("problem").asText();
-        } catch (JsonProcessingException e) {
+            return AuditRecord.fields(accepted.afterJson()).path("problem").asText();
+        } catch (UserFacingException e) {
             return accepted.afterJson();
         }
     }
@@ -252,19 +258,5 @@ public final class AuditLog {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
-    }
-
-    /** The canonical text of a record as an entry holds it; also what {@link RecordedStateCheck} compares. */
-    static String text(JsonNode node) throws UserFacingException {
-        if (node == null) {
-            return null;
-        }
-        try {
-            // Through a tree of sorted maps, so the same record always yields the same text.
-            Object sorted = JSON.treeToValue(node, Object.class);
-            return JSON.writeValueAsString(sorted);
-        } catch (JsonProcessingException e) {
-            throw new UserFacingException("Could not record the change in the audit log: " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 
@@ -43,7 +44,7 @@ public final class CaseService {
             }
             Case created = cases.insert(cleanTitle, description == null ? "" : description, reviewer.name(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS));
-            audit.record("case.create", "case", Long.toString(created.id()), null, RecordJson.of(created));
+            audit.record("case.create", "case", Long.toString(created.id()), null, AuditedRecords.of(created));
             return created;
         });
     }

@@ -1,7 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.Compaction;
 import org.frameproof.store.Database;
 import org.frameproof.store.ForeignSchemaException;
@@ -66,8 +65,8 @@ public final class EvidenceStores {
                         new ChainAnchor(keyFile, KeyFile.headKey(key), 0));
                 database.transaction(() -> {
                     new ReviewerRepository(database).insert(reviewer, clock.instant());
-                    ObjectNode owner = new ObjectMapper().createObjectNode()
-                            .put("name", reviewer.name()).put("role", reviewer.role().name());
+                    AuditRecord owner = AuditRecord.builder()
+                            .text("name", reviewer.name()).text("role", reviewer.role().name()).build();
                     return store.audit().record("store.create", "reviewer", reviewer.name(), null, owner);
                 });
                 return store;
@@ -165,8 +164,8 @@ public final class EvidenceStores {
             if (!chain.intact()) {
                 throw new UserFacingException("After compacting, the audit chain does not verify: " + chain.problem());
             }
-            ObjectNode sizes = new ObjectMapper().createObjectNode().put("bytesBefore", result.bytesBefore())
-                    .put("bytesAfter", result.bytesAfter()).put("tables", result.tables()).put("rows", result.rows());
+            AuditRecord sizes = AuditRecord.builder().number("bytesBefore", result.bytesBefore())
+                    .number("bytesAfter", result.bytesAfter()).number("tables", result.tables()).number("rows", result.rows()).build();
             store.database().transaction(() -> store.audit().record("store.compact", "database", "frameproof.mv.db", null, sizes));
         }
         return result;

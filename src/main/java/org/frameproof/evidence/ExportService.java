@@ -1,8 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -17,9 +14,11 @@ import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.exchange.AuditSummary;
 import org.frameproof.exchange.EvidenceExport;
 import org.frameproof.exchange.ExportFormat;
@@ -39,7 +38,9 @@ import org.frameproof.store.Database;
  * caller's {@link FrameSource} (the app's FFmpeg decoder), so this package stays free of media.
  */
 public final class ExportService {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** For footage whose stored facts cannot be read: its times and size export as zero. */
+    private static final MediaFacts UNKNOWN_FACTS = new MediaFacts(0, 0, 0, 0, 0, 0, false, null, null, 0, null,
+            Map.of(), Map.of(), false);
     private static final Map<String, String> MIME_TYPES = Map.of("mp4", "video/mp4", "m4v", "video/mp4",
             "mov", "video/quicktime", "webm", "video/webm", "mkv", "video/x-matroska", "ts", "video/mp2t",
             "avi", "video/x-msvideo", "3gp", "video/3gpp");
@@ -101,12 +102,14 @@ public final class ExportService {
             throws UserFacingException {
         EvidenceExport input = gather(scope, includeFailed, monitor);
         ExportResult result = new Exporter(frames).export(format, input, out, options(graphicStills), monitor);
-        ObjectNode record = describe(result, format.code(), input.caseInfo().title())
-                .put("annotations", input.annotations().size());
-        input.footage().forEach(item -> record.withArray("footage").add(item.id()));
-        input.footage().stream().filter(ExportedFootage::failedCheck)
-                .forEach(item -> record.withArray("failedFootage").add(item.id()));
-        return new Recorded(result, audited(result, record));
+        AuditRecord.Builder record = describe(result, format.code(), input.caseInfo().title())
+                .number("annotations", input.annotations().size())
+                .numbers("footage", input.footage().stream().map(ExportedFootage::id).toList());
+        List<Long> failed = input.footage().stream().filter(ExportedFootage::failedCheck).map(ExportedFootage::id).toList();
+        if (!failed.isEmpty()) {
+            record.numbers("failedFootage", failed);
+        }
+        return new Recorded(result, audited(result, record.build()));
     }
 
     /**
@@ -130,10 +133,11 @@ public final class ExportService {
         FootageService.Check check = recheck.checkAll(List.of(item), false, ExportMonitor.NONE).get(0);
         ExportResult result = new Exporter(frames).exportFrame(exported(check), FrameSpan.of(index, frame, frame), onFrame,
                 out, options(ExportOptions.GraphicStills.INCLUDE));
-        ObjectNode record = describe(result, "still", investigation.title())
-                .put("frame", frame)
-                .put("annotations", onFrame.size());
-        record.withArray("footage").add(footageId);
+        AuditRecord record = describe(result, "still", investigation.title())
+                .number("frame", frame)
+                .number("annotations", onFrame.size())
+                .numbers("footage", List.of(footageId))
+                .build();
         return new Recorded(result, audited(result, record));
     }
 
@@ -142,17 +146,17 @@ public final class ExportService {
                 graphicStills, audit.head().printed());
     }
 
-    private static ObjectNode describe(ExportResult result, String format, String caseTitle) {
-        return JSON.createObjectNode()
-                .put("format", format)
-                .put("path", result.path().toAbsolutePath().toString())
-                .put("sha256", result.sha256())
-                .put("bytes", result.bytes())
-                .put("files", result.files())
-                .put("case", caseTitle);
+    private static AuditRecord.Builder describe(ExportResult result, String format, String caseTitle) {
+        return AuditRecord.builder()
+                .text("format", format)
+                .text("path", result.path().toAbsolutePath().toString())
+                .text("sha256", result.sha256())
+                .number("bytes", result.bytes())
+                .number("files", result.files())
+                .text("case", caseTitle);
     }
 
-    private long audited(ExportResult result, ObjectNode record) throws UserFacingException {
+    private long audited(ExportResult result, AuditRecord record) throws UserFacingException {
         return database.transaction(() -> audit.record("export", "export", result.path().toAbsolutePath().toString(),
                 null, record)).sequence();
     }
@@ -192,13 +196,12 @@ public final class ExportService {
 
     private ExportedFootage exported(FootageService.Check check) {
         Footage item = check.footage();
-        JsonNode facts = AnnotationService.facts(item);
+        MediaFacts facts = item.mediaFacts() != null ? item.mediaFacts() : UNKNOWN_FACTS;
         Provenance provenance = item.provenance();
         return new ExportedFootage(item.id(), item.originalName(), item.sha256(), item.md5(), vault.encryptedFile(item.sha256()),
-                mimeType(item.originalName()), facts.path("startTimeMs").asDouble(0), facts.path("durationMs").asDouble(0),
-                facts.path("avgFrameRate").asDouble(0), facts.path("frameCount").asInt(0), facts.path("width").asInt(0),
-                facts.path("height").asInt(0), describe(provenance), item.importedAt(), item.importedBy().name(),
-                item.flaggedGraphic(), ExportRecheck.verification(check));
+                mimeType(item.originalName()), facts.startTimeMs(), facts.durationMs(), facts.avgFrameRate(),
+                facts.frameCount(), facts.width(), facts.height(), describe(provenance), item.importedAt(),
+                item.importedBy().name(), item.flaggedGraphic(), ExportRecheck.verification(check));
     }
 
     private static String describe(Provenance provenance) {

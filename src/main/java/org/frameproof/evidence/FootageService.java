@@ -1,7 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +17,8 @@ import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.CustodyRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
@@ -28,8 +28,6 @@ import org.frameproof.store.FootageRepository;
  * change is saved with its custody events and audit entries in one transaction.
  */
 public final class FootageService {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path dataFolder;
     private final Database database;
     private final FootageRepository footage;
@@ -131,9 +129,9 @@ public final class FootageService {
         Footage first = footage.firstWithSha256(hashes.sha256()).orElse(null);
         Footage created = footage.insert(new Footage(0, target.id(), hashes.sha256(), hashes.md5(), hashes.size(),
                 file.getFileName().toString(), file.toAbsolutePath().toString(), reviewer, now, stamp.machine(),
-                stamp.appVersion(), json(facts), provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
+                stamp.appVersion(), facts, provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
                 Integrity.INTACT, now));
-        audit.record("footage.import", "footage", Long.toString(created.id()), null, RecordJson.of(created));
+        audit.record("footage.import", "footage", Long.toString(created.id()), null, AuditedRecords.of(created));
         addCustody(created.id(), now, "imported", "SHA-256 " + hashes.sha256() + ", MD5 " + hashes.md5() + ", "
                 + hashes.size() + " bytes, copied and re-hashed on " + stamp.machine());
         if (first != null) {
@@ -141,8 +139,8 @@ public final class FootageService {
         }
         if (kept == Vault.Kept.REPLACED_DAMAGED) {
             // Recorded against the vault file, not the footage row: the row itself did not change.
-            audit.record("vault.replace", "vault", hashes.sha256(), null, JSON.createObjectNode().put("sha256", hashes.sha256())
-                    .put("footage", created.id()).put("reason", "the vault copy did not match its SHA-256"));
+            audit.record("vault.replace", "vault", hashes.sha256(), null, AuditRecord.builder().text("sha256", hashes.sha256())
+                    .number("footage", created.id()).text("reason", "the vault copy did not match its SHA-256").build());
             addCustody(created.id(), now, "vault copy replaced", "the vault's copy of SHA-256 " + hashes.sha256()
                     + " no longer matched it and was replaced by this import's verified copy");
         }
@@ -179,7 +177,7 @@ public final class FootageService {
             Footage before = require(id);
             footage.updateStatus(id, status, cleanReason);
             Footage after = require(id);
-            audit.record("footage.status", "footage", Long.toString(id), RecordJson.of(before), RecordJson.of(after));
+            audit.record("footage.status", "footage", Long.toString(id), AuditedRecords.of(before), AuditedRecords.of(after));
             addCustody(id, now(), "status", status.label() + ": " + cleanReason);
             return after;
         });
@@ -200,7 +198,7 @@ public final class FootageService {
             }
             footage.updateProvenance(id, clean);
             Footage after = require(id);
-            audit.record("footage.provenance", "footage", Long.toString(id), RecordJson.of(before), RecordJson.of(after));
+            audit.record("footage.provenance", "footage", Long.toString(id), AuditedRecords.of(before), AuditedRecords.of(after));
             addCustody(id, now(), "provenance", "provenance recorded by " + reviewer.name());
             return after;
         });
@@ -232,7 +230,7 @@ public final class FootageService {
             footage.updateIntegrity(id, integrity, checkedAt);
             Footage after = require(id);
             if (integrity != item.integrity()) {
-                audit.record("footage.integrity", "footage", Long.toString(id), RecordJson.of(item), RecordJson.of(after));
+                audit.record("footage.integrity", "footage", Long.toString(id), AuditedRecords.of(item), AuditedRecords.of(after));
             }
             addCustody(id, checkedAt, intact ? "verified" : "verification failed",
                     intact ? "vault copy matches SHA-256 " + item.sha256()
@@ -244,7 +242,7 @@ public final class FootageService {
 
     private void addCustody(long footageId, Instant at, String kind, String details) throws UserFacingException {
         CustodyEvent event = custody.insert(footageId, at, reviewer, kind, details);
-        audit.record("custody.add", "custody_event", Long.toString(event.id()), null, RecordJson.of(event));
+        audit.record("custody.add", "custody_event", Long.toString(event.id()), null, AuditedRecords.of(event));
     }
 
     private Instant now() {
@@ -253,13 +251,5 @@ public final class FootageService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String json(MediaFacts facts) throws UserFacingException {
-        try {
-            return JSON.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new UserFacingException("Could not record the probe facts: " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.FailedAttempts;
 import org.frameproof.store.KeyFile;
@@ -22,7 +20,6 @@ import org.frameproof.store.StoreException;
  */
 final class OpeningChecks {
     static final String FAILED_ATTEMPTS = "unlock.failed-attempts";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private OpeningChecks() {
     }
@@ -39,14 +36,13 @@ final class OpeningChecks {
                         + " log; verify fails from then on), set " + EvidenceStores.ACCEPT_AUDIT_MISMATCH + "=1.");
             }
             store.database().transaction(() -> audit.record(AuditLog.ACCEPTED_MISMATCH, "audit_log", "head", null,
-                    JSON.createObjectNode().put("problem", mismatch.get())));
+                    AuditRecord.builder().text("problem", mismatch.get()).build()));
             report.add("WARNING: " + mismatch.get() + " Opened anyway: recorded in the audit log; verify fails from now on.");
         }
         FailedAttempts failed = keyFile.unreportedAttempts();
         if (failed.any()) {
-            ObjectNode after = JSON.createObjectNode().put("count", failed.count()).put("counterReset", failed.counterReset());
-            ArrayNode times = after.putArray("times");
-            failed.times().forEach(time -> times.add(time.toString()));
+            AuditRecord after = AuditRecord.builder().number("count", failed.count()).flag("counterReset", failed.counterReset())
+                    .texts("times", failed.times().stream().map(Object::toString).toList()).build();
             store.database().transaction(() -> audit.record(FAILED_ATTEMPTS, "key_file", KeyFile.FILE_NAME, null, after));
             keyFile.acknowledgeAttempts();
             report.add(describe(failed));

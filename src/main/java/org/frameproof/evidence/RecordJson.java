@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.frameproof.domain.Case;
-import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
+import org.frameproof.store.StoredMediaFacts;
 
-/** The records as JSON, every field, times in UTC: what the audit log stores before and after a change, and what {@code --json} prints. */
+/**
+ * The records as JSON, every field, times in UTC: what {@code --json} prints. The audit log keeps
+ * its own encoding ({@link org.frameproof.evidence.audit.AuditedRecords}), so these names may change.
+ */
 public final class RecordJson {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +42,7 @@ public final class RecordJson {
         node.put("importedAt", text(footage.importedAt()));
         node.put("machine", footage.machine());
         node.put("appVersion", footage.appVersion());
-        node.put("mediaFacts", footage.mediaFactsJson());
+        node.set("mediaFacts", footage.mediaFacts() == null ? null : StoredMediaFacts.json(footage.mediaFacts()));
         Provenance provenance = footage.provenance();
         node.put("sourceUrl", provenance.sourceUrl());
         node.put("platform", provenance.platform());
@@ -53,18 +56,6 @@ public final class RecordJson {
         node.put("duplicateOf", footage.duplicateOf());
         node.put("integrity", footage.integrity().label());
         node.put("integrityCheckedAt", text(footage.integrityCheckedAt()));
-        return node;
-    }
-
-    public static ObjectNode of(CustodyEvent event) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", event.id());
-        node.put("footageId", event.footageId());
-        node.put("occurredAt", text(event.occurredAt()));
-        node.put("actor", event.reviewer().name());
-        node.put("role", event.reviewer().role().name());
-        node.put("kind", event.kind());
-        node.put("details", event.details());
         return node;
     }
 

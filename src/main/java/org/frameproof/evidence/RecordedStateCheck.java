@@ -1,8 +1,7 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +11,13 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.CustodyEvent;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
+import org.frameproof.store.StoredMediaFacts;
 
 /**
  * Compares each live annotation, footage and custody row with the state its newest audit entry
@@ -28,7 +31,7 @@ final class RecordedStateCheck {
      * (and records a custody event), while an entry is written only when the outcome changes.
      */
     private static final Set<String> UNAUDITED_FOOTAGE_FIELDS = Set.of("integrityCheckedAt");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MEDIA_FACTS = "mediaFacts";
 
     private final Database database;
     private final AuditRepository entries;
@@ -47,18 +50,18 @@ final class RecordedStateCheck {
         List<String> problems = new ArrayList<>();
         for (Footage listed : items) {
             Footage item = footage.require(listed.id()); // as it is now: a re-hash may have just changed it
-            compare("footage", Long.toString(item.id()), RecordJson.of(item), UNAUDITED_FOOTAGE_FIELDS).ifPresent(problems::add);
+            compare("footage", Long.toString(item.id()), AuditedRecords.of(item), UNAUDITED_FOOTAGE_FIELDS).ifPresent(problems::add);
             for (CustodyEvent event : footage.custody(item.id())) {
-                compare("custody_event", Long.toString(event.id()), RecordJson.of(event), Set.of()).ifPresent(problems::add);
+                compare("custody_event", Long.toString(event.id()), AuditedRecords.of(event), Set.of()).ifPresent(problems::add);
             }
             for (Annotation annotation : annotations.list(AnnotationQuery.footage(item.id()))) {
-                compare("annotation", annotation.id(), AnnotationService.json(annotation), Set.of()).ifPresent(problems::add);
+                compare("annotation", annotation.id(), AuditedRecords.of(annotation), Set.of()).ifPresent(problems::add);
             }
         }
         return problems;
     }
 
-    private Optional<String> compare(String entityType, String id, JsonNode live, Set<String> ignored) throws UserFacingException {
+    private Optional<String> compare(String entityType, String id, AuditRecord live, Set<String> ignored) throws UserFacingException {
         String row = entityType.replace('_', ' ') + " " + id;
         Optional<AuditEntry> last = database.transaction(() -> entries.lastAbout(entityType, id));
         if (last.isEmpty()) {
@@ -68,28 +71,21 @@ final class RecordedStateCheck {
         if (entry.afterJson() == null) {
             return Optional.of(row + " is live, but its last audit entry (" + entry.sequence() + ") removed it");
         }
-        JsonNode recorded = canonical(parse(entry.afterJson()), ignored);
-        JsonNode now = canonical(live, ignored);
+        // Both sides as read back from an entry, by the entry's own version, so that numbers compare alike.
+        ObjectNode recorded = AuditRecord.fields(entry.afterJson());
+        ObjectNode now = live.fields();
+        recorded.remove(ignored);
+        now.remove(ignored);
+        MediaFacts facts = recorded.get(MEDIA_FACTS) instanceof TextNode text ? StoredMediaFacts.read(text.textValue()) : null;
+        if (facts != null) {
+            // As the store writes the facts now: a row imported by an earlier version may lack a field added since.
+            recorded.put(MEDIA_FACTS, StoredMediaFacts.write(facts));
+        }
         Set<String> differing = new TreeSet<>();
         recorded.fieldNames().forEachRemaining(differing::add);
         now.fieldNames().forEachRemaining(differing::add);
         differing.removeIf(field -> recorded.path(field).equals(now.path(field)));
         return differing.isEmpty() ? Optional.empty() : Optional.of(row + " differs from its last audit entry ("
                 + entry.sequence() + ") in " + String.join(", ", differing) + ": it was changed outside Frameproof");
-    }
-
-    /** Both sides through the audit log's own canonical text, so that numbers and field order compare alike. */
-    private static JsonNode canonical(JsonNode record, Set<String> ignored) throws UserFacingException {
-        ObjectNode copy = record.deepCopy();
-        copy.remove(ignored);
-        return parse(AuditLog.text(copy));
-    }
-
-    private static JsonNode parse(String json) throws UserFacingException {
-        try {
-            return JSON.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UserFacingException("An audit entry holds a record that is not JSON: " + e.getOriginalMessage(), e);
-        }
     }
 }

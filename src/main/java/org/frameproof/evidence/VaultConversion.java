@@ -1,6 +1,5 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.AtomicFiles;
 import org.frameproof.store.Database;
 
@@ -22,7 +22,6 @@ import org.frameproof.store.Database;
  */
 final class VaultConversion {
     private static final Pattern SHA256_NAME = Pattern.compile("[0-9a-f]{64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The steps of one file's conversion, in order. */
     enum Step { ENCRYPTED, PLACED, RECORDED, REMOVED }
@@ -74,9 +73,9 @@ final class VaultConversion {
                 read = staged.hashes();
             }
             // A plaintext copy damaged before this version keeps its damage, encrypted: verify names it as before.
-            database.transaction(() -> audit.record("vault.encrypt", "vault", sha256, null, JSON.createObjectNode()
-                    .put("sha256", sha256).put("contentSha256", read.sha256()).put("size", read.size())
-                    .put("matchesName", read.sha256().equals(sha256))));
+            database.transaction(() -> audit.record("vault.encrypt", "vault", sha256, null, AuditRecord.builder()
+                    .text("sha256", sha256).text("contentSha256", read.sha256()).number("size", read.size())
+                    .flag("matchesName", read.sha256().equals(sha256)).build()));
             steps.reached(Step.RECORDED, sha256);
             Files.delete(file);
             AtomicFiles.forceDirectory(vault.folder());

@@ -1,12 +1,11 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.Vocabulary;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.Database;
 import org.frameproof.store.VocabularyRepository;
 
@@ -52,8 +51,8 @@ public final class VocabularyService {
                 }
             }
             long id = terms.add(vocabulary.name(), investigation.id(), added);
-            ObjectNode after = new ObjectMapper().createObjectNode().put("vocabulary", vocabulary.code())
-                    .put("caseId", investigation.id()).put("term", added);
+            AuditRecord after = AuditRecord.builder().text("vocabulary", vocabulary.code())
+                    .number("caseId", investigation.id()).text("term", added).build();
             audit.record("vocabulary.add", "vocabulary_term", Long.toString(id), null, after);
             return added;
         });

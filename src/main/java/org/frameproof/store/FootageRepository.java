@@ -47,7 +47,7 @@ public final class FootageRepository {
             Sql.setInstant(statement, 9, footage.importedAt());
             statement.setString(10, footage.machine());
             statement.setString(11, footage.appVersion());
-            statement.setString(12, footage.mediaFactsJson());
+            statement.setString(12, footage.mediaFacts() == null ? null : StoredMediaFacts.write(footage.mediaFacts()));
             statement.setString(13, provenance.sourceUrl());
             statement.setString(14, provenance.platform());
             statement.setString(15, provenance.poster());
@@ -68,7 +68,7 @@ public final class FootageRepository {
             long id = Sql.generatedId(statement);
             return new Footage(id, footage.caseId(), footage.sha256(), footage.md5(), footage.sizeBytes(),
                     footage.originalName(), footage.originalPath(), footage.importedBy(), footage.importedAt(),
-                    footage.machine(), footage.appVersion(), footage.mediaFactsJson(), provenance, footage.status(),
+                    footage.machine(), footage.appVersion(), footage.mediaFacts(), provenance, footage.status(),
                     footage.statusReason(), footage.duplicateOf(), footage.integrity(), footage.integrityCheckedAt());
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
@@ -162,7 +162,7 @@ public final class FootageRepository {
                 Long duplicate = row.wasNull() ? null : duplicateOf;
                 footage.add(new Footage(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getLong(5),
                         row.getString(6), row.getString(7), new Reviewer(row.getString(8), Role.valueOf(row.getString(9))),
-                        Sql.instant(row, 10), row.getString(11), row.getString(12), row.getString(13),
+                        Sql.instant(row, 10), row.getString(11), row.getString(12), StoredMediaFacts.read(row.getString(13)),
                         new Provenance(row.getString(14), row.getString(15), row.getString(16), Sql.instant(row, 17),
                                 row.getString(18), row.getBoolean(19), row.getBoolean(20)),
                         FootageStatus.valueOf(row.getString(21)), row.getString(22), duplicate,

@@ -1,7 +1,7 @@
 package org.frameproof.evidence;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.testing.TestStores;
 
 /**
@@ -18,7 +18,6 @@ public final class CrashWriter {
     public static void main(String[] args) throws Exception {
         Path dataFolder = Path.of(args[0]);
         long next = Long.parseLong(args[1]);
-        ObjectMapper json = new ObjectMapper();
         String observation = "observation ".repeat(40);
         try (EvidenceStore store = TestStores.unlock(dataFolder)) {
             System.out.println("READY");
@@ -29,7 +28,7 @@ public final class CrashWriter {
                     store.cases().createCase(title, "");
                     for (int part = 0; part < ROWS_PER_SAVE; part++) {
                         store.audit().record("annotation.create", "annotation", title,
-                                null, json.createObjectNode().put("part", part).put("observation", observation));
+                                null, AuditRecord.builder().number("part", part).text("observation", observation).build());
                     }
                     return null;
                 });

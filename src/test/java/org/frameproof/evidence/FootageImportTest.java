@@ -136,8 +136,8 @@ class FootageImportTest {
         assertEquals(TestStores.REVIEWER, item.importedBy());
         assertEquals("test-machine", item.machine());
         assertEquals("0.0.0-test", item.appVersion());
-        assertTrue(item.mediaFactsJson().contains("\"frameCount\":50"), item.mediaFactsJson());
-        assertTrue(item.mediaFactsJson().contains("\"codec\":\"h264\""), item.mediaFactsJson());
+        assertEquals(50, item.mediaFacts().frameCount());
+        assertEquals("h264", item.mediaFacts().codec());
         assertEquals(FootageStatus.UNVERIFIED, item.status());
         assertEquals(provenance, item.provenance());
         Path copy = store.vault().encryptedFile(item.sha256());

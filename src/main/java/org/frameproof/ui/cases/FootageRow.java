@@ -1,18 +1,14 @@
 package org.frameproof.ui.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Timecode;
 
 /** One footage item as the case tree shows it. */
 public record FootageRow(Footage footage, String durationText) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static FootageRow of(Footage footage) {
-        return new FootageRow(footage, duration(footage.mediaFactsJson()));
+        return new FootageRow(footage, duration(footage.mediaFacts()));
     }
 
     /** Failed verification outranks the review status: the file itself can no longer be trusted. */
@@ -25,13 +21,7 @@ public record FootageRow(Footage footage, String durationText) {
     }
 
     /** {@code HH:MM:SS.mmm} from the probe facts recorded at import, or "duration unknown". */
-    private static String duration(String mediaFactsJson) {
-        try {
-            JsonNode facts = JSON.readTree(mediaFactsJson == null ? "{}" : mediaFactsJson);
-            JsonNode millis = facts.get("durationMs");
-            return millis == null || !millis.isNumber() ? "duration unknown" : Timecode.format(Math.round(millis.asDouble() * 1000));
-        } catch (IOException e) {
-            return "duration unknown";
-        }
+    private static String duration(MediaFacts facts) {
+        return facts == null ? "duration unknown" : Timecode.format(Math.round(facts.durationMs() * 1000));
     }
 }
