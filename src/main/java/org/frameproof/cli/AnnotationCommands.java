@@ -10,7 +10,6 @@ import java.util.Map;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
-import org.frameproof.domain.Coordinates;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
@@ -40,7 +39,7 @@ public final class AnnotationCommands {
 
     public static void register(CommandLine root, StoreAccess access, FrameSources frames) {
         root.addSubcommand(new CommandLine(new Annotations())
-                .addSubcommand(new Add(access))
+                .addSubcommand(Add.command(access))
                 .addSubcommand(new ListAnnotations(access))
                 .addSubcommand(new Show(access))
                 .addSubcommand("confirm", new Review(access, Finding.MedicalReview.Verdict.CONFIRMED))
@@ -104,57 +103,24 @@ public final class AnnotationCommands {
         @Option(names = "--region-shape", paramLabel = "SHAPE", description = "rectangle (default) or ellipse.")
         String regionShape;
 
-        @Option(names = "--body-region", paramLabel = "TEXT", description = "Injury: where on the body (left/right as the victim's).")
-        String bodyRegion;
-        @Option(names = "--injury-type", paramLabel = "TEXT", description = "Injury: gunshot wound entry/exit, laceration, ...")
-        String injuryType;
-        @Option(names = "--count", paramLabel = "N", description = "Injury: how many.")
-        Integer count;
-        @Option(names = "--timing", paramLabel = "TEXT", description = "Injury: peri-/post-mortem where known.")
-        String timing;
-        @Option(names = "--consistent-with", paramLabel = "TEXT", description = "Injury: the mechanism it is consistent with.")
-        String consistentWith;
-        @Option(names = "--place", paramLabel = "NAME", description = "Location: place name.")
-        String place;
-        @Option(names = "--lat", paramLabel = "LAT", description = "Location: latitude, decimal or DMS (39°45'31\"N).")
-        String latitude;
-        @Option(names = "--lon", paramLabel = "LON", description = "Location: longitude, decimal or DMS.")
-        String longitude;
-        @Option(names = "--precision", paramLabel = "CLASS", description = "Location: exact (±10 m), vicinity (±100 m), locality (±1 km), region.")
-        String precision;
-        @Option(names = "--method", paramLabel = "TEXT", description = "Location: landmarks, signage, terrain, shadows, metadata.")
-        String method;
-        @Option(names = "--landmark", paramLabel = "TEXT", description = "Location: a landmark seen (repeat for more).")
-        List<String> landmarks = new ArrayList<>();
-        @Option(names = "--camouflage", paramLabel = "TEXT", description = "Uniform: camouflage pattern.")
-        String camouflage;
-        @Option(names = "--insignia", paramLabel = "TEXT", description = "Uniform: insignia and patches.")
-        String insignia;
-        @Option(names = "--armband", paramLabel = "TEXT", description = "Uniform: armband.")
-        String armband;
-        @Option(names = "--armband-colour", paramLabel = "COLOUR", description = "Uniform: armband colour.")
-        String armbandColour;
-        @Option(names = "--headgear", paramLabel = "TEXT", description = "Uniform: headgear.")
-        String headgear;
-        @Option(names = "--weapons", paramLabel = "TEXT", description = "Uniform: weapons.")
-        String weapons;
-        @Option(names = "--vehicles", paramLabel = "TEXT", description = "Uniform: vehicles and their markings.")
-        String vehicles;
-        @Option(names = "--claimed-force", paramLabel = "TEXT", description = "Uniform: apparent force or unit, as a claim.")
-        String claimedForce;
-        @Option(names = "--claim-basis", paramLabel = "TEXT", description = "Uniform: the basis of that claim.")
-        String claimBasis;
-        @Option(names = "--category", paramLabel = "TEXT", description = "Note: event, speech, sound, ...")
-        String category;
+        /** The finding's own options, declared with its fields. */
+        private final FindingOptions findingOptions = new FindingOptions();
 
         Add(StoreAccess access) {
             super(access);
         }
 
+        static CommandLine command(StoreAccess access) {
+            Add add = new Add(access);
+            CommandLine command = new CommandLine(add);
+            add.findingOptions.addTo(command.getCommandSpec());
+            return command;
+        }
+
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             AnnotationKind annotationKind = AnnotationKind.parse(kind);
-            Finding finding = finding(annotationKind);
+            Finding finding = findingOptions.finding(annotationKind);
             AnnotationContent content = new AnnotationContent(observation, interpretation, confidence(), tags,
                     region(), finding);
             int start = frames.frame != null ? frames.frame : frames.range.in;
@@ -162,43 +128,6 @@ public final class AnnotationCommands {
             Annotation created = store.annotations().create(footageId, start, end, content);
             out().println(created.id());
             return 0;
-        }
-
-        private Finding finding(AnnotationKind annotationKind) throws UserFacingException {
-            Map<AnnotationKind, List<String>> given = Map.of(
-                    AnnotationKind.INJURY, given(bodyRegion, "--body-region", injuryType, "--injury-type",
-                            count, "--count", timing, "--timing", consistentWith, "--consistent-with"),
-                    AnnotationKind.LOCATION, given(place, "--place", latitude, "--lat", longitude, "--lon",
-                            precision, "--precision", method, "--method", landmarks.isEmpty() ? null : landmarks, "--landmark"),
-                    AnnotationKind.UNIFORM, given(camouflage, "--camouflage", insignia, "--insignia", armband, "--armband",
-                            armbandColour, "--armband-colour", headgear, "--headgear", weapons, "--weapons",
-                            vehicles, "--vehicles", claimedForce, "--claimed-force", claimBasis, "--claim-basis"),
-                    AnnotationKind.NOTE, given(category, "--category"));
-            for (Map.Entry<AnnotationKind, List<String>> entry : given.entrySet()) {
-                if (entry.getKey() != annotationKind && !entry.getValue().isEmpty()) {
-                    throw new UserFacingException(entry.getValue().get(0) + " is for " + entry.getKey().code()
-                            + " annotations, and this one is " + annotationKind.code() + ".");
-                }
-            }
-            return switch (annotationKind) {
-                case INJURY -> new Finding.Injury(bodyRegion, injuryType, count, timing, consistentWith, null);
-                case LOCATION -> new Finding.Location(place, latitude == null ? null : Coordinates.latitude(latitude),
-                        longitude == null ? null : Coordinates.longitude(longitude), precision, method, landmarks);
-                case UNIFORM -> new Finding.Uniform(camouflage, insignia, armband, armbandColour, headgear, weapons,
-                        vehicles, claimedForce, claimBasis);
-                case NOTE -> new Finding.Note(category);
-            };
-        }
-
-        /** The option names, of pairs (value, name), whose value was given. */
-        private static List<String> given(Object... valuesAndNames) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < valuesAndNames.length; i += 2) {
-                if (valuesAndNames[i] != null) {
-                    names.add((String) valuesAndNames[i + 1]);
-                }
-            }
-            return names;
         }
 
         private Confidence confidence() throws UserFacingException {

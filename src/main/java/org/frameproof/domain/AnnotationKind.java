@@ -11,6 +11,16 @@ public enum AnnotationKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The kind's name for people, as forms, reports and subtitles head a finding: "Uniform and linkage". */
+    public String label() {
+        return switch (this) {
+            case INJURY -> "Injury";
+            case LOCATION -> "Location";
+            case UNIFORM -> "Uniform and linkage";
+            case NOTE -> "Note";
+        };
+    }
+
     public static AnnotationKind parse(String text) throws UserFacingException {
         for (AnnotationKind kind : values()) {
             if (kind.code().equalsIgnoreCase(text == null ? "" : text.strip())) {

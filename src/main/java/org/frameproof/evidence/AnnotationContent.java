@@ -5,6 +5,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.FindingDraft;
 import org.frameproof.domain.Region;
 
 /**
@@ -31,13 +32,7 @@ public record AnnotationContent(String observation, String interpretation, Confi
 
     /** An empty form of {@code kind}: what keys 1-4 create before the reviewer types. */
     public static AnnotationContent empty(AnnotationKind kind) {
-        Finding finding = switch (kind) {
-            case INJURY -> new Finding.Injury(null, null, null, null, null, null);
-            case LOCATION -> new Finding.Location(null, null, null, null, null, List.of());
-            case UNIFORM -> new Finding.Uniform(null, null, null, null, null, null, null, null, null);
-            case NOTE -> new Finding.Note(null);
-        };
-        return new AnnotationContent("", null, null, List.of(), null, finding);
+        return new AnnotationContent("", null, null, List.of(), null, FindingDraft.empty(kind));
     }
 
     /** The form as an annotation has it now. */

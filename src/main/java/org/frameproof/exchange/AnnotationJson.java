@@ -15,6 +15,8 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.FindingDraft;
+import org.frameproof.domain.FindingField;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Role;
@@ -113,22 +115,24 @@ public final class AnnotationJson {
     }
 
     private static void writeFinding(Finding finding, ObjectNode json) {
-        FindingFields.of(finding).forEach((name, value) -> {
+        for (FindingField field : FindingField.of(finding.kind())) {
+            Object value = field.valueOf(finding);
+            String name = field.key();
             if (value == null) {
                 json.putNull(name);
-            } else if (value instanceof Integer number) {
-                json.put(name, number);
-            } else if (value instanceof Double number) {
-                json.put(name, number);
-            } else if (value instanceof List<?> list) {
-                ArrayNode items = json.putArray(name);
-                list.forEach(item -> items.add(String.valueOf(item)));
-            } else if (value instanceof Finding.MedicalReview review) {
-                putReview(json, name, review);
-            } else {
-                json.put(name, String.valueOf(value));
+                continue;
             }
-        });
+            switch (field.type()) {
+                case COUNT -> json.put(name, (Integer) value);
+                case LATITUDE, LONGITUDE -> json.put(name, (Double) value);
+                case TEXT_LIST -> {
+                    ArrayNode items = json.putArray(name);
+                    ((List<?>) value).forEach(item -> items.add(String.valueOf(item)));
+                }
+                case MEDICAL_REVIEW -> putReview(json, name, (Finding.MedicalReview) value);
+                case TEXT -> json.put(name, (String) value);
+            }
+        }
     }
 
     /**
@@ -181,33 +185,33 @@ public final class AnnotationJson {
     }
 
     private static Finding readFinding(AnnotationKind kind, Fields fields) throws UserFacingException {
-        return switch (kind) {
-            case INJURY -> {
-                Double count = fields.number("count", false);
-                if (count != null && (count < 0 || count != Math.rint(count))) {
-                    throw fields.wrong("count", "must be a whole number of injuries");
+        FindingDraft draft = new FindingDraft(kind);
+        for (FindingField field : FindingField.of(kind)) {
+            String name = field.key();
+            draft.set(field, switch (field.type()) {
+                case TEXT -> fields.text(name, false);
+                case COUNT -> {
+                    Double count = fields.number(name, false);
+                    if (count != null && (count < 0 || count != Math.rint(count))) {
+                        throw fields.wrong(name, "must be a whole number of " + field.unit());
+                    }
+                    yield count == null ? null : count.intValue();
                 }
-                yield new Finding.Injury(fields.text("bodyRegion", false), fields.text("injuryType", false),
-                        count == null ? null : count.intValue(), fields.text("timing", false),
-                        fields.text("consistentWith", false), readReview(fields));
-            }
-            case LOCATION -> new Finding.Location(fields.text("placeName", false), fields.degrees("latitude", 90),
-                    fields.degrees("longitude", 180), fields.text("precision", false), fields.text("method", false),
-                    fields.texts("landmarks"));
-            case UNIFORM -> new Finding.Uniform(fields.text("camouflage", false), fields.text("insignia", false),
-                    fields.text("armband", false), fields.text("armbandColour", false), fields.text("headgear", false),
-                    fields.text("weapons", false), fields.text("vehicles", false), fields.text("claimedForce", false),
-                    fields.text("claimBasis", false));
-            case NOTE -> new Finding.Note(fields.text("category", false));
-        };
+                case LATITUDE -> fields.degrees(name, 90);
+                case LONGITUDE -> fields.degrees(name, 180);
+                case TEXT_LIST -> fields.texts(name);
+                case MEDICAL_REVIEW -> readReview(fields, name);
+            });
+        }
+        return draft.build();
     }
 
     /**
      * The file's medical review, or else the review an earlier import claimed: on import either is
      * only ever kept as a claim.
      */
-    private static Finding.MedicalReview readReview(Fields fields) throws UserFacingException {
-        String field = "medicalReview";
+    private static Finding.MedicalReview readReview(Fields fields, String name) throws UserFacingException {
+        String field = name;
         JsonNode review = fields.json.get(field);
         if (review == null || review.isNull()) {
             field = "claimedReview";

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.FindingField;
 import org.frameproof.domain.Region;
 
 /**
@@ -45,11 +45,11 @@ final class CsvExport {
     static List<String> header() {
         List<String> header = new ArrayList<>(COMMON);
         header.addAll(CHECK);
-        for (String name : FindingFields.allNames()) {
-            if (name.equals("medicalReview")) {
+        for (FindingField field : FindingField.values()) {
+            if (field.type() == FindingField.Type.MEDICAL_REVIEW) {
                 header.addAll(REVIEW);
             } else {
-                header.add(name);
+                header.add(field.key());
             }
         }
         header.addAll(IMPORTED);
@@ -58,15 +58,14 @@ final class CsvExport {
 
     static void write(EvidenceExport input, ExportOptions options, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        List<String> header = header();
-        writeRow(writer, header);
+        writeRow(writer, header());
         for (Annotation annotation : input.annotations()) {
-            writeRow(writer, row(annotation, input.footageOf(annotation), options, header));
+            writeRow(writer, row(annotation, input.footageOf(annotation), options));
         }
         writer.flush();
     }
 
-    private static List<String> row(Annotation annotation, ExportedFootage footage, ExportOptions options, List<String> header) {
+    private static List<String> row(Annotation annotation, ExportedFootage footage, ExportOptions options) {
         Region region = annotation.region();
         List<String> row = new ArrayList<>(List.of(annotation.id(), annotation.kind().code(),
                 String.valueOf(annotation.footageId()), text(footage.originalName()), annotation.footageSha256(),
@@ -85,9 +84,13 @@ final class CsvExport {
         row.add(check.result());
         row.add(check.checkedAt() == null ? "" : check.checkedAt().toString());
         row.add(options.auditHead() == null ? "" : options.auditHead());
-        Map<String, Object> fields = FindingFields.of(annotation.finding());
-        for (String column : header.subList(COMMON.size() + CHECK.size(), header.size() - IMPORTED.size())) {
-            row.add(kindCell(column, fields));
+        for (FindingField field : FindingField.values()) {
+            Object value = field.kind() == annotation.kind() ? field.valueOf(annotation.finding()) : null;
+            if (field.type() == FindingField.Type.MEDICAL_REVIEW) {
+                row.addAll(reviewCells((Finding.MedicalReview) value));
+            } else {
+                row.add(kindCell(value));
+            }
         }
         row.addAll(importedCells(annotation.imported()));
         return row;
@@ -114,11 +117,8 @@ final class CsvExport {
                 review.reviewedAt().toString(), text(review.comment()));
     }
 
-    private static String kindCell(String column, Map<String, Object> fields) {
-        if (REVIEW.contains(column)) {
-            return reviewCells((Finding.MedicalReview) fields.get("medicalReview")).get(REVIEW.indexOf(column));
-        }
-        Object value = fields.get(column);
+    /** A field's cell: empty for a field of another kind. */
+    private static String kindCell(Object value) {
         if (value == null) {
             return "";
         }

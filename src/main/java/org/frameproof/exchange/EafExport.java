@@ -99,17 +99,17 @@ final class EafExport {
     static String value(Annotation annotation) {
         List<String> parts = new ArrayList<>();
         parts.add(annotation.observation());
-        if (!FindingFields.blank(annotation.interpretation())) {
+        if (!FindingText.blank(annotation.interpretation())) {
             parts.add("Interpretation: " + annotation.interpretation());
         }
         parts.add(annotation.span().isPoint() ? "Frame " + annotation.span().startFrame()
                 : "Frames " + annotation.span().startFrame() + "-" + annotation.span().endFrame());
-        parts.addAll(FindingFields.describe(annotation.finding()));
+        parts.addAll(FindingText.describe(annotation.finding()));
         if (!annotation.tags().isEmpty()) {
             parts.add("Tags: " + String.join(", ", annotation.tags()));
         }
         parts.add("By " + annotation.author() + " (" + annotation.role().label() + ")");
-        parts.addAll(FindingFields.importLines(annotation));
+        parts.addAll(FindingText.importLines(annotation));
         parts.add("id " + annotation.id());
         return String.join(" | ", parts);
     }

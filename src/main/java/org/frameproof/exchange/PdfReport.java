@@ -20,8 +20,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.frameproof.domain.Annotation;
-import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.FindingField;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
@@ -78,7 +78,7 @@ final class PdfReport {
     private void caseSection(ReportLayout layout) throws IOException {
         layout.text("Evidence report", 20);
         layout.text(input.caseInfo().title(), 14);
-        if (!FindingFields.blank(input.caseInfo().description())) {
+        if (!FindingText.blank(input.caseInfo().description())) {
             layout.text(input.caseInfo().description(), 10);
         }
         layout.space(6);
@@ -134,7 +134,7 @@ final class PdfReport {
                 : "BROKEN (" + audit.chainDetail() + ")."), 9, audit.chainIntact() ? Color.BLACK : ALERT);
         for (AuditSummary.Event event : audit.events()) {
             layout.text(event.at() + "  " + event.actor() + "  " + event.action()
-                    + (FindingFields.blank(event.detail()) ? "" : ": " + event.detail()), 8);
+                    + (FindingText.blank(event.detail()) ? "" : ": " + event.detail()), 8);
         }
     }
 
@@ -191,7 +191,7 @@ final class PdfReport {
             throws IOException {
         FrameSpan span = annotation.span();
         String frames = span.isPoint() ? "frame " + span.startFrame() : "frames " + span.startFrame() + "-" + span.endFrame();
-        layout.text("Annotation " + number + " of " + total + ": " + FindingFields.kindLabel(annotation.kind()) + ", "
+        layout.text("Annotation " + number + " of " + total + ": " + annotation.kind().label() + ", "
                 + frames + " (" + footage.startTimecode(span) + ")", 12);
         layout.text("Id " + annotation.id() + " · footage " + footage.originalName(), 8, GREY);
         layout.text("Footage SHA-256: " + annotation.footageSha256(), 8, GREY);
@@ -202,7 +202,7 @@ final class PdfReport {
                 span.startFrame(), footage.startTimecode(span), span.startPtsMs(), span.endFrame(),
                 footage.lastFrameTimecode(span), span.endPtsMs()), 9);
         layout.text("Observation: " + annotation.observation(), 10);
-        if (!FindingFields.blank(annotation.interpretation())) {
+        if (!FindingText.blank(annotation.interpretation())) {
             layout.text("Interpretation: " + annotation.interpretation(), 10);
         }
         if (annotation.confidence() != null) {
@@ -216,20 +216,23 @@ final class PdfReport {
                     annotation.region().shape().name().toLowerCase(Locale.ROOT), annotation.region().x(),
                     annotation.region().y(), annotation.region().width(), annotation.region().height()), 9);
         }
-        for (String line : FindingFields.describe(annotation.finding())) {
-            if (!line.startsWith(FindingFields.label("medicalReview"))) {
-                layout.text(line, 9);
+        for (FindingField field : FindingField.of(annotation.kind())) {
+            if (field.type() == FindingField.Type.MEDICAL_REVIEW) {
+                // The report says so when an injury is not reviewed yet, and how the review stands when it is.
+                Finding.MedicalReview review = (Finding.MedicalReview) field.valueOf(annotation.finding());
+                layout.text(review == null ? field.label() + ": not yet reviewed by a medical expert"
+                        : field.label() + ": " + review.verdict() + " by " + review.expertName() + " at "
+                        + review.reviewedAt() + (FindingText.blank(review.comment()) ? "" : " (" + review.comment() + ")"),
+                        9, review == null ? GREY : Color.BLACK);
+            } else {
+                String line = FindingText.line(field, annotation.finding());
+                if (line != null) {
+                    layout.text(line, 9);
+                }
             }
         }
-        if (annotation.kind() == AnnotationKind.INJURY) {
-            Finding.MedicalReview review = ((Finding.Injury) annotation.finding()).review();
-            layout.text(review == null ? "Medical review: not yet reviewed by a medical expert"
-                    : "Medical review: " + review.verdict() + " by " + review.expertName() + " at " + review.reviewedAt()
-                    + (FindingFields.blank(review.comment()) ? "" : " (" + review.comment() + ")"), 9,
-                    review == null ? GREY : Color.BLACK);
-        }
         // An imported annotation's author and review are printed only as the file's claims.
-        for (String line : FindingFields.importLines(annotation)) {
+        for (String line : FindingText.importLines(annotation)) {
             layout.text(line, 9, ALERT);
         }
         layout.text((annotation.imported() == null ? "Recorded by " : "Claimed by the imported file to be recorded by ")

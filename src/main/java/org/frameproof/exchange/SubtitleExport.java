@@ -75,11 +75,11 @@ final class SubtitleExport {
 
     private static List<String> cueLines(Annotation annotation) {
         List<String> lines = new ArrayList<>();
-        lines.add("[" + FindingFields.kindLabel(annotation.kind()) + "] " + (annotation.span().isPoint()
+        lines.add("[" + annotation.kind().label() + "] " + (annotation.span().isPoint()
                 ? "frame " + annotation.span().startFrame()
                 : "frames " + annotation.span().startFrame() + "-" + annotation.span().endFrame()));
         lines.addAll(textLines(annotation.observation()));
-        if (!FindingFields.blank(annotation.interpretation())) {
+        if (!FindingText.blank(annotation.interpretation())) {
             lines.addAll(textLines("Interpretation: " + annotation.interpretation()));
         }
         return lines;

@@ -77,7 +77,7 @@ final class WebAnnotationExport {
 
         ArrayNode bodies = json.putArray("body");
         bodies.add(text(mapper, "describing", annotation.observation()));
-        if (!FindingFields.blank(annotation.interpretation())) {
+        if (!FindingText.blank(annotation.interpretation())) {
             bodies.add(text(mapper, "assessing", annotation.interpretation()));
         }
         bodies.add(text(mapper, "classifying", annotation.kind().code()));
@@ -113,7 +113,7 @@ final class WebAnnotationExport {
 
     private static List<String> fieldLines(Annotation annotation, ExportedFootage footage) {
         List<String> lines = new ArrayList<>();
-        lines.add("Kind: " + FindingFields.kindLabel(annotation.kind()));
+        lines.add("Kind: " + annotation.kind().label());
         lines.add(annotation.span().isPoint() ? "Frame: " + annotation.span().startFrame()
                 : "Frames: " + annotation.span().startFrame() + " to " + annotation.span().endFrame());
         lines.add("Footage SHA-256: " + annotation.footageSha256());
@@ -126,8 +126,8 @@ final class WebAnnotationExport {
             lines.add("Region: " + annotation.region().shape().name().toLowerCase(Locale.ROOT));
         }
         lines.add("Author role: " + annotation.role().label());
-        lines.addAll(FindingFields.describe(annotation.finding()));
-        lines.addAll(FindingFields.importLines(annotation));
+        lines.addAll(FindingText.describe(annotation.finding()));
+        lines.addAll(FindingText.importLines(annotation));
         return lines;
     }
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.FindingDraft;
+import org.frameproof.domain.FindingField;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Role;
@@ -168,26 +170,18 @@ public final class WebAnnotationImport {
     }
 
     private static Finding finding(AnnotationKind kind, Map<String, String> lines, String where) throws UserFacingException {
-        Map<String, String> fields = new HashMap<>();
-        lines.forEach((label, value) -> {
-            String name = FindingFields.nameOf(label);
-            if (name != null) {
-                fields.put(name, value);
-            }
-        });
-        return switch (kind) {
-            case INJURY -> new Finding.Injury(fields.get("bodyRegion"), fields.get("injuryType"),
-                    number(fields.get("count"), "Number", where, Integer::valueOf), fields.get("timing"),
-                    fields.get("consistentWith"), review(fields.get("medicalReview"), where));
-            case LOCATION -> new Finding.Location(fields.get("placeName"),
-                    number(fields.get("latitude"), "Latitude", where, Double::valueOf),
-                    number(fields.get("longitude"), "Longitude", where, Double::valueOf), fields.get("precision"),
-                    fields.get("method"), fields.get("landmarks") == null ? List.of() : List.of(fields.get("landmarks").split("; ")));
-            case UNIFORM -> new Finding.Uniform(fields.get("camouflage"), fields.get("insignia"), fields.get("armband"),
-                    fields.get("armbandColour"), fields.get("headgear"), fields.get("weapons"), fields.get("vehicles"),
-                    fields.get("claimedForce"), fields.get("claimBasis"));
-            case NOTE -> new Finding.Note(fields.get("category"));
-        };
+        FindingDraft draft = new FindingDraft(kind);
+        for (FindingField field : FindingField.of(kind)) {
+            String text = lines.get(field.label());
+            draft.set(field, switch (field.type()) {
+                case TEXT -> text;
+                case COUNT -> number(text, field.label(), where, Integer::valueOf);
+                case LATITUDE, LONGITUDE -> number(text, field.label(), where, Double::valueOf);
+                case TEXT_LIST -> text == null ? List.of() : List.of(text.split("; "));
+                case MEDICAL_REVIEW -> review(text, where);
+            });
+        }
+        return draft.build();
     }
 
     /** "confirmed by NAME at TIME (comment)", as the export writes a review; the caller keeps it as a claim. */

@@ -5,7 +5,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -25,9 +24,9 @@ import javafx.util.StringConverter;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
+import org.frameproof.domain.FindingField;
 import org.frameproof.domain.Region;
 import org.frameproof.ui.review.AnnotationSession;
-import org.frameproof.ui.inspector.InspectorViewModel.Field;
 
 /**
  * Binds the inspector's form to its view model. Keyboard first: Tab walks the fields, Enter saves
@@ -106,19 +105,11 @@ public final class InspectorController {
         });
         confidenceBox.valueProperty().bindBidirectional(viewModel.confidenceProperty());
 
-        bodyDiagram.regionProperty().bindBidirectional(viewModel.field(Field.BODY_REGION));
-        rows(injuryGrid, Field.BODY_REGION, "Body region", Field.INJURY_TYPE, "Injury type", Field.COUNT, "Number",
-                Field.TIMING, "Timing", Field.CONSISTENT_WITH, "Consistent with");
-        rows(locationGrid, Field.PLACE, "Place", Field.LATITUDE, "Latitude", Field.LONGITUDE, "Longitude",
-                Field.PRECISION, "Precision", Field.METHOD, "Method", Field.LANDMARKS, "Landmarks");
-        rows(uniformGrid, Field.CAMOUFLAGE, "Camouflage", Field.INSIGNIA, "Insignia, patches", Field.ARMBAND, "Armband",
-                Field.ARMBAND_COLOUR, "Armband colour", Field.HEADGEAR, "Headgear", Field.WEAPONS, "Weapons",
-                Field.VEHICLES, "Vehicles, markings", Field.CLAIMED_FORCE, "Claimed force", Field.CLAIM_BASIS, "Basis of claim");
-        rows(noteGrid, Field.CATEGORY, "Category");
-        prompt(Field.LATITUDE, "39.7586 or 39°45'31\"N (or paste both)");
-        prompt(Field.LONGITUDE, "46.7489 or 46°44'56\"E");
-        prompt(Field.LANDMARKS, "separated by ;");
-        prompt(Field.CLAIM_BASIS, "required when a force is claimed");
+        bodyDiagram.regionProperty().bindBidirectional(viewModel.field(FindingField.BODY_REGION));
+        rows(injuryGrid, AnnotationKind.INJURY);
+        rows(locationGrid, AnnotationKind.LOCATION);
+        rows(uniformGrid, AnnotationKind.UNIFORM);
+        rows(noteGrid, AnnotationKind.NOTE);
         showKind(injurySection, AnnotationKind.INJURY);
         showKind(locationGrid, AnnotationKind.LOCATION);
         showKind(uniformGrid, AnnotationKind.UNIFORM);
@@ -208,16 +199,25 @@ public final class InspectorController {
         section.managedProperty().bind(section.visibleProperty());
     }
 
-    /** One labelled row per field: a list to choose from (or type into) where a vocabulary exists, else a text field. */
-    private void rows(GridPane grid, Object... fieldsAndLabels) {
+    /**
+     * One labelled row per field of {@code kind} that the form edits: a list to choose from (or type
+     * into) where a vocabulary exists, else a text field.
+     */
+    private void rows(GridPane grid, AnnotationKind kind) {
         grid.getColumnConstraints().setAll(new ColumnConstraints(96), new ColumnConstraints());
         grid.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
-        for (int i = 0; i < fieldsAndLabels.length; i += 2) {
-            Field field = (Field) fieldsAndLabels[i];
+        int row = 0;
+        for (FindingField field : FindingField.of(kind)) {
+            if (field.form() == null) {
+                continue;
+            }
             Control input;
-            if (viewModel.choices(field).isEmpty() && field != Field.BODY_REGION) {
+            if (viewModel.choices(field).isEmpty() && field != FindingField.BODY_REGION) {
                 TextField text = new TextField();
                 text.textProperty().bindBidirectional(viewModel.field(field));
+                if (field.form().prompt() != null) {
+                    text.setPromptText(field.form().prompt());
+                }
                 input = text;
             } else {
                 ComboBox<String> choice = new ComboBox<>(viewModel.choices(field));
@@ -227,17 +227,11 @@ public final class InspectorController {
             }
             input.setId(field.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-input");
             input.setMaxWidth(Double.MAX_VALUE);
-            Label label = new Label((String) fieldsAndLabels[i + 1]);
+            Label label = new Label(field.form().label());
             label.setLabelFor(input);
             label.setWrapText(true);
-            grid.addRow(i / 2, label, input);
+            grid.addRow(row++, label, input);
         }
-    }
-
-    private void prompt(Field field, String text) {
-        Parent grid = field == Field.CLAIM_BASIS ? uniformGrid : locationGrid;
-        Node input = grid.lookup("#" + field.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-input");
-        ((TextField) input).setPromptText(text);
     }
 
     @FXML

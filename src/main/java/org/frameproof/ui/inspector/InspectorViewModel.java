@@ -24,6 +24,8 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Coordinates;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.FindingDraft;
+import org.frameproof.domain.FindingField;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.UserFacingException;
@@ -39,21 +41,6 @@ import org.frameproof.ui.review.AnnotationSession;
  * through the session (immediately and durably); {@link #revert()} puts back what is stored.
  */
 public final class InspectorViewModel {
-    /** A text field of one kind's form; the field names follow the finding's record components. */
-    public enum Field {
-        BODY_REGION, INJURY_TYPE, COUNT, TIMING, CONSISTENT_WITH,
-        PLACE, LATITUDE, LONGITUDE, PRECISION, METHOD, LANDMARKS,
-        CAMOUFLAGE, INSIGNIA, ARMBAND, ARMBAND_COLOUR, HEADGEAR, WEAPONS, VEHICLES, CLAIMED_FORCE, CLAIM_BASIS,
-        CATEGORY
-    }
-
-    private static final Map<Field, Vocabulary> LISTS = Map.of(
-            Field.BODY_REGION, Vocabulary.BODY_REGION, Field.INJURY_TYPE, Vocabulary.INJURY_TYPE,
-            Field.TIMING, Vocabulary.INJURY_TIMING, Field.PRECISION, Vocabulary.LOCATION_PRECISION,
-            Field.METHOD, Vocabulary.LOCATION_METHOD, Field.CAMOUFLAGE, Vocabulary.CAMOUFLAGE,
-            Field.ARMBAND_COLOUR, Vocabulary.ARMBAND_COLOUR, Field.HEADGEAR, Vocabulary.HEADGEAR,
-            Field.CATEGORY, Vocabulary.NOTE_CATEGORY);
-
     private final AnnotationSession session;
     private final VocabularyService vocabularies;
     private final CaseService cases;
@@ -66,8 +53,8 @@ public final class InspectorViewModel {
     private final StringProperty interpretation = new SimpleStringProperty("");
     private final ObjectProperty<Confidence> confidence = new SimpleObjectProperty<>();
     private final StringProperty tags = new SimpleStringProperty("");
-    private final Map<Field, StringProperty> fields = new EnumMap<>(Field.class);
-    private final Map<Field, ObservableList<String>> choices = new EnumMap<>(Field.class);
+    private final Map<FindingField, StringProperty> fields = new EnumMap<>(FindingField.class);
+    private final Map<FindingField, ObservableList<String>> choices = new EnumMap<>(FindingField.class);
     private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper reviewAllowed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper reviewHint = new ReadOnlyStringWrapper("");
@@ -77,10 +64,14 @@ public final class InspectorViewModel {
         this.session = session;
         this.vocabularies = vocabularies;
         this.cases = cases;
-        for (Field field : Field.values()) {
-            fields.put(field, new SimpleStringProperty(""));
+        for (FindingField field : FindingField.values()) {
+            if (field.form() != null) {
+                fields.put(field, new SimpleStringProperty(""));
+                if (field.vocabulary() != null) {
+                    choices.put(field, FXCollections.observableArrayList());
+                }
+            }
         }
-        LISTS.keySet().forEach(field -> choices.put(field, FXCollections.observableArrayList()));
         session.selectedProperty().addListener((observable, old, selected) -> {
             // Choosing another annotation keeps what was typed into this one.
             if (old != null && (selected == null || !old.id().equals(selected.id())) && hasChanges()) {
@@ -96,9 +87,10 @@ public final class InspectorViewModel {
         try {
             Case investigation = item == null ? null
                     : cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElse(null);
-            for (Map.Entry<Field, Vocabulary> list : LISTS.entrySet()) {
-                choices.get(list.getKey()).setAll(investigation == null ? vocabularies.defaults(list.getValue())
-                        : vocabularies.terms(list.getValue(), investigation));
+            for (Map.Entry<FindingField, ObservableList<String>> list : choices.entrySet()) {
+                Vocabulary vocabulary = list.getKey().vocabulary();
+                list.getValue().setAll(investigation == null ? vocabularies.defaults(vocabulary)
+                        : vocabularies.terms(vocabulary, investigation));
             }
         } catch (UserFacingException e) {
             formMessage.set(e.getMessage());
@@ -139,7 +131,7 @@ public final class InspectorViewModel {
             showReview(null);
             return;
         }
-        heading.set(title(shown.kind()) + " · " + frames(shown));
+        heading.set(shown.kind().label() + " · " + frames(shown));
         details.set("By " + shown.author() + " (" + shown.role().label() + ")" + (shown.region() == null ? ""
                 : " · region " + shown.region().shape().name().toLowerCase(Locale.ROOT) + " "
                         + Math.round(shown.region().x()) + "," + Math.round(shown.region().y()) + " "
@@ -150,32 +142,10 @@ public final class InspectorViewModel {
         interpretation.set(text(shown.interpretation()));
         confidence.set(shown.confidence());
         tags.set(String.join(", ", shown.tags()));
-        Finding finding = shown.finding();
-        if (finding instanceof Finding.Injury injury) {
-            set(Field.BODY_REGION, injury.bodyRegion());
-            set(Field.INJURY_TYPE, injury.injuryType());
-            set(Field.COUNT, injury.count() == null ? null : injury.count().toString());
-            set(Field.TIMING, injury.timing());
-            set(Field.CONSISTENT_WITH, injury.consistentWith());
-        } else if (finding instanceof Finding.Location location) {
-            set(Field.PLACE, location.placeName());
-            set(Field.LATITUDE, location.latitude() == null ? null : location.latitude().toString());
-            set(Field.LONGITUDE, location.longitude() == null ? null : location.longitude().toString());
-            set(Field.PRECISION, location.precision());
-            set(Field.METHOD, location.method());
-            set(Field.LANDMARKS, String.join("; ", location.landmarks()));
-        } else if (finding instanceof Finding.Uniform uniform) {
-            set(Field.CAMOUFLAGE, uniform.camouflage());
-            set(Field.INSIGNIA, uniform.insignia());
-            set(Field.ARMBAND, uniform.armband());
-            set(Field.ARMBAND_COLOUR, uniform.armbandColour());
-            set(Field.HEADGEAR, uniform.headgear());
-            set(Field.WEAPONS, uniform.weapons());
-            set(Field.VEHICLES, uniform.vehicles());
-            set(Field.CLAIMED_FORCE, uniform.claimedForce());
-            set(Field.CLAIM_BASIS, uniform.claimBasis());
-        } else if (finding instanceof Finding.Note note) {
-            set(Field.CATEGORY, note.category());
+        for (FindingField field : fields.keySet()) {
+            if (field.kind() == shown.kind()) {
+                set(field, formText(field, field.valueOf(shown.finding())));
+            }
         }
         showReview(shown);
     }
@@ -191,15 +161,6 @@ public final class InspectorViewModel {
         reviewHint.set(!injury || session.reviewerIsMedicalExpert() ? ""
                 : "Only a medical expert can confirm or reject an injury; you work here as "
                         + session.reviewer().role().label() + ".");
-    }
-
-    static String title(AnnotationKind kind) {
-        return switch (kind) {
-            case INJURY -> "Injury";
-            case LOCATION -> "Location";
-            case UNIFORM -> "Uniform and linkage";
-            case NOTE -> "Note";
-        };
     }
 
     static String frames(Annotation shown) {
@@ -273,21 +234,25 @@ public final class InspectorViewModel {
         return done;
     }
 
+    /** The form's text as a finding of {@code kind}; the medical review is not the form's to set. */
     private Finding finding(AnnotationKind kind) throws UserFacingException {
-        return switch (kind) {
-            case INJURY -> new Finding.Injury(value(Field.BODY_REGION), value(Field.INJURY_TYPE), count(),
-                    value(Field.TIMING), value(Field.CONSISTENT_WITH), null);
-            case LOCATION -> location();
-            case UNIFORM -> new Finding.Uniform(value(Field.CAMOUFLAGE), value(Field.INSIGNIA), value(Field.ARMBAND),
-                    value(Field.ARMBAND_COLOUR), value(Field.HEADGEAR), value(Field.WEAPONS), value(Field.VEHICLES),
-                    value(Field.CLAIMED_FORCE), value(Field.CLAIM_BASIS));
-            case NOTE -> new Finding.Note(value(Field.CATEGORY));
-        };
-    }
-
-    private Finding.Location location() throws UserFacingException {
-        String latitude = value(Field.LATITUDE);
-        String longitude = value(Field.LONGITUDE);
+        FindingDraft draft = new FindingDraft(kind);
+        String latitude = null;
+        String longitude = null;
+        for (FindingField field : fields.keySet()) {
+            if (field.kind() != kind) {
+                continue;
+            }
+            String text = value(field);
+            switch (field.type()) {
+                case TEXT -> draft.set(field, text);
+                case COUNT -> draft.set(field, count(field, text));
+                case LATITUDE -> latitude = text;
+                case LONGITUDE -> longitude = text;
+                case TEXT_LIST -> draft.set(field, terms(fields.get(field).get(), ";"));
+                case MEDICAL_REVIEW -> throw new IllegalStateException(field + " has no form field");
+            }
+        }
         // A pasted pair "39.75, 46.74" or "39°45'N 46°44'E" in the latitude field fills both.
         if (latitude != null && longitude == null) {
             String[] pair = latitude.split("\\s*[,;]\\s*|(?<=[NSns])\\s+");
@@ -296,29 +261,41 @@ public final class InspectorViewModel {
                 longitude = pair[1];
             }
         }
-        return new Finding.Location(value(Field.PLACE), latitude == null ? null : Coordinates.latitude(latitude),
-                longitude == null ? null : Coordinates.longitude(longitude), value(Field.PRECISION), value(Field.METHOD),
-                terms(fields.get(Field.LANDMARKS).get(), ";"));
+        for (FindingField field : FindingField.of(kind)) {
+            if (field.type() == FindingField.Type.LATITUDE && latitude != null) {
+                draft.set(field, Coordinates.latitude(latitude));
+            } else if (field.type() == FindingField.Type.LONGITUDE && longitude != null) {
+                draft.set(field, Coordinates.longitude(longitude));
+            }
+        }
+        return draft.build();
     }
 
-    private Integer count() throws UserFacingException {
-        String text = value(Field.COUNT);
+    private static Integer count(FindingField field, String text) throws UserFacingException {
         if (text == null) {
             return null;
         }
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new UserFacingException("The number of injuries is a whole number, not '" + text + "'.");
+            throw new UserFacingException("The number of " + field.unit() + " is a whole number, not '" + text + "'.");
         }
     }
 
-    private String value(Field field) {
+    /** A stored value as the form's text: lists separated by "; ". */
+    private static String formText(FindingField field, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return field.type() == FindingField.Type.TEXT_LIST ? String.join("; ", ((List<?>) value).stream().map(String::valueOf).toList()) : value.toString();
+    }
+
+    private String value(FindingField field) {
         String text = fields.get(field).get();
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private void set(Field field, String value) {
+    private void set(FindingField field, String value) {
         fields.get(field).set(text(value));
     }
 
@@ -374,12 +351,12 @@ public final class InspectorViewModel {
         return tags;
     }
 
-    public StringProperty field(Field field) {
+    public StringProperty field(FindingField field) {
         return fields.get(field);
     }
 
     /** The vocabulary a field offers (the case's terms after the defaults); empty for free-text fields. */
-    public ObservableList<String> choices(Field field) {
+    public ObservableList<String> choices(FindingField field) {
         return choices.getOrDefault(field, FXCollections.emptyObservableList());
     }
 
