@@ -46,4 +46,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheAppComposes = noClasses().that().resideOutsideOfPackage("org.frameproof.app..")
             .should().dependOnClassesThat().resideInAPackage("org.frameproof.app..");
+
+    /** Everything else logs through SLF4J; only the composition root knows which library writes the log. */
+    @ArchTest
+    static final ArchRule onlyTheAppConfiguresLogging = noClasses().that().resideOutsideOfPackage("org.frameproof.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..", "org.slf4j.bridge..");
 }

@@ -1,11 +1,9 @@
 package org.frameproof.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.logging.LogManager;
 import org.frameproof.cli.AnnotationCommands;
 import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
@@ -18,21 +16,31 @@ import org.frameproof.evidence.MediaInspector;
 import org.frameproof.evidence.UnlockedVault;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.VaultSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point: the command line decides whether this run opens the workstation or does a command. */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        configureLogging();
+        Logging.takeOverJavaUtilLogging();
         StoreAccess storeAccess = new StoreAccess(evidenceStores(), System.getenv(), System.console());
+        System.exit(commandLine(storeAccess).execute(args));
+    }
+
+    /** The command line with every command, each run inside a log session of its data folder. */
+    static CommandLine commandLine(StoreAccess storeAccess) {
         FrameproofCommand root = new FrameproofCommand(new DesktopWorkstation(storeAccess));
         CommandLine commandLine = FrameproofCommand.commandLine(root, AppInfo.version());
         StoreCommands.register(commandLine, storeAccess);
         AnnotationCommands.register(commandLine, storeAccess, Main::vaultFrames);
-        System.exit(commandLine.execute(args));
+        commandLine.setExecutionStrategy(new LoggedExecution(root));
+        return commandLine;
     }
 
     /** Building this opens nothing: the store is unlocked only when a command or the window needs it. */
@@ -73,18 +81,8 @@ public final class Main {
         try {
             return Files.readString(Path.of("/etc/hostname")).strip();
         } catch (IOException e) {
+            LOG.warn("The machine's name could not be read; imports record it as unknown", e);
             return "unknown";
-        }
-    }
-
-    private static void configureLogging() {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return; // a developer chose their own logging
-        }
-        try (InputStream config = Main.class.getResourceAsStream("logging.properties")) {
-            LogManager.getLogManager().readConfiguration(config);
-        } catch (IOException e) {
-            // The JDK's default logging stays in place; nothing a reviewer needs to know.
         }
     }
 }
