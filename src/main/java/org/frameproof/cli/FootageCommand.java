@@ -8,6 +8,8 @@ import org.frameproof.domain.Integrity;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.RecordJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code frameproof footage list --case NAME} and {@code footage withdraw ID --reason TEXT}. */
 @Command(name = "footage", description = "List footage of a case, or withdraw an item.", mixinStandardHelpOptions = true)
 final class FootageCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(FootageCommand.class);
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the footage of a case: id, SHA-256, review"
             + " status, the last re-hash of its vault copy (matches or FAILED, and when: at import, on opening, by verify or"
@@ -46,6 +49,7 @@ final class FootageCommand {
                 json.set("mediaFacts", JSON.readTree(item.mediaFactsJson()));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 // Kept as the text it was stored as.
+                LOG.warn("The media facts recorded for footage {} are not readable JSON", item.id(), e);
             }
             json.putObject("lastCheck").put("result", lastCheck(item)).put("checkedAt",
                     item.integrityCheckedAt() == null ? null : item.integrityCheckedAt().toString());

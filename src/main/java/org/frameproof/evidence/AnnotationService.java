@@ -40,6 +40,8 @@ import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
 import org.frameproof.store.SearchIndex;
 import org.frameproof.store.SearchIndexChanges;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Annotations of footage: create, edit, retime, draw a region, delete, medical review, list,
@@ -56,6 +58,8 @@ import org.frameproof.store.SearchIndexChanges;
  * by a medical expert (so a confirmation never vouches for text it did not see).
  */
 public final class AnnotationService {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotationService.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AnnotationJson AS_JSON = new AnnotationJson(JSON);
     /** Frame indexes kept in memory: each is a few bytes per frame, and reviewers work on a few items at a time. */
@@ -108,6 +112,7 @@ public final class AnnotationService {
             }
         } catch (UserFacingException e) {
             // Unreadable now: the next save that finds too many pending starts the merge.
+            LOG.warn("Whether the search index needs a merge could not be read", e);
         }
     }
 
@@ -438,6 +443,7 @@ public final class AnnotationService {
             Thread.currentThread().interrupt();
         } catch (UserFacingException e) {
             // The changes stay pending, searched as they are; the next save that needs it tries again.
+            LOG.warn("Merging the search index failed", e);
         } finally {
             merging.set(false);
         }
@@ -554,6 +560,7 @@ public final class AnnotationService {
         try {
             return JSON.readTree(item.mediaFactsJson());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            LOG.warn("The media facts recorded for footage {} are not readable JSON", item.id(), e);
             return JSON.createObjectNode();
         }
     }

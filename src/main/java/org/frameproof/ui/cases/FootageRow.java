@@ -6,9 +6,13 @@ import java.io.IOException;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Timecode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One footage item as the case tree shows it. */
 public record FootageRow(Footage footage, String durationText) {
+    private static final Logger LOG = LoggerFactory.getLogger(FootageRow.class);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static FootageRow of(Footage footage) {
@@ -31,6 +35,7 @@ public record FootageRow(Footage footage, String durationText) {
             JsonNode millis = facts.get("durationMs");
             return millis == null || !millis.isNumber() ? "duration unknown" : Timecode.format(Math.round(millis.asDouble() * 1000));
         } catch (IOException e) {
+            LOG.warn("The media facts recorded at import are not readable JSON; the duration is shown as unknown", e);
             return "duration unknown";
         }
     }

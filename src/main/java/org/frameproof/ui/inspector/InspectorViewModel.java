@@ -32,6 +32,8 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.VocabularyService;
 import org.frameproof.ui.annotations.AnnotationSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The form of the selected annotation: its common fields, the fields of its kind as text the
@@ -39,6 +41,8 @@ import org.frameproof.ui.annotations.AnnotationSession;
  * through the session (immediately and durably); {@link #revert()} puts back what is stored.
  */
 public final class InspectorViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorViewModel.class);
+
     /** A text field of one kind's form; the field names follow the finding's record components. */
     public enum Field {
         BODY_REGION, INJURY_TYPE, COUNT, TIMING, CONSISTENT_WITH,
@@ -255,6 +259,7 @@ public final class InspectorViewModel {
             return !new AnnotationContent(observation.get(), interpretation.get(), confidence.get(),
                     terms(tags.get(), ","), shown.region(), finding(shown.kind())).equals(AnnotationContent.of(shown));
         } catch (UserFacingException e) {
+            LOG.debug("The form does not hold a valid annotation; counted as changed", e);
             return true;
         }
     }

@@ -37,6 +37,8 @@ import org.frameproof.media.MediaSource;
 import org.frameproof.media.PictureSignature;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The player's state and what a reviewer can do with it. Every paused picture is FFmpeg's exact
@@ -48,6 +50,8 @@ import org.frameproof.media.VlcPlayback;
  * straight to the newest request and skips the ones in between. All methods run on the FX thread.
  */
 public final class PlayerViewModel implements VlcPlayback.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(PlayerViewModel.class);
+
     /** Playback speeds offered by {@link #faster()}, {@link #slower()} and the speed menu. */
     public static final List<Double> RATES = List.of(0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
     public static final double MAX_ZOOM = 8;
@@ -173,6 +177,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             threads.fx().execute(() -> showFirstFrame(wanted, first));
         } catch (UserFacingException | RuntimeException e) {
             // The analysis meets the same problem and reports it in the reviewer's words.
+            LOG.debug("The first frame could not be decoded ahead of the analysis", e);
         }
     }
 
@@ -248,9 +253,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             });
         } catch (CancellationException e) {
             // The reviewer cancelled or opened another file; nothing to report.
+            LOG.debug("Opening a video was cancelled");
         } catch (UserFacingException e) {
             failOpening(cancelled, e.getMessage());
         } catch (RuntimeException e) {
+            LOG.error("Opening a video failed unexpectedly", e);
             failOpening(cancelled, "Could not open " + source.name() + ": " + e.getMessage());
         }
     }
@@ -409,6 +416,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
         } catch (UserFacingException e) {
             threads.fx().execute(() -> errorMessage.set(e.getMessage()));
         } catch (RuntimeException e) {
+            LOG.error("Frame {} could not be decoded", request.frame, e);
             threads.fx().execute(() -> errorMessage.set("Frame " + request.frame + " could not be decoded: " + e.getMessage()));
         }
     }
