@@ -76,6 +76,20 @@ public final class Logging {
     }
 
     /**
+     * Logs an exception no code caught (one thrown by a window's event handler, say) before it is
+     * printed on standard error as Java prints it without a handler.
+     */
+    static void logUncaughtExceptions() {
+        Thread.setDefaultUncaughtExceptionHandler(Logging::uncaught);
+    }
+
+    static void uncaught(Thread thread, Throwable thrown) {
+        LoggerFactory.getLogger(Logging.class).error("An exception was not caught on thread {}", thread.getName(), thrown);
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        thrown.printStackTrace(System.err);
+    }
+
+    /**
      * Starts logging into the data folder's log (and on standard error when {@code verbose}) until
      * the session is closed. A log file that cannot be opened leaves the run without one: the work
      * itself says what is wrong with the folder, if it needs it.

@@ -29,6 +29,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.takeOverJavaUtilLogging();
+        Logging.logUncaughtExceptions();
         StoreAccess storeAccess = new StoreAccess(evidenceStores(), System.getenv(), System.console());
         System.exit(commandLine(storeAccess).execute(args));
     }

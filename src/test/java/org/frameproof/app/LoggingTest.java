@@ -63,6 +63,25 @@ class LoggingTest {
     }
 
     @Test
+    void anUncaughtExceptionIsLoggedAndStillPrintedAsJavaPrintsIt() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try (Logging.Session session = Logging.start(work, false)) {
+            Logging.uncaught(new Thread("JavaFX Application Thread"), new IllegalStateException("Checkpoint 4"));
+        } finally {
+            System.setErr(stderr);
+        }
+        String log = Files.readString(work.resolve("logs/frameproof.log"));
+        assertTrue(log.contains("ERROR [main] Logging: An exception was not caught on thread JavaFX Application Thread"), log);
+        assertTrue(log.contains("java.lang.IllegalStateException (message not logged)"), log);
+        assertFalse(log.contains("Checkpoint 4"), log);
+        assertTrue(captured.toString(StandardCharsets.UTF_8)
+                .startsWith("Exception in thread \"JavaFX Application Thread\" java.lang.IllegalStateException: Checkpoint 4"),
+                captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void rolledOverFilesStayOwnerOnlyAndTheirNumberIsCapped() throws Exception {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         PrivateLogFile file = PrivateLogFile.in(work, context, Logging.encoder(context), FileSize.valueOf("1KB"));
