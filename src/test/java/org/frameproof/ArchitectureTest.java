@@ -51,9 +51,7 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule screensFormNoCycles = slices().matching("org.frameproof.ui.(*)..")
-            .should().beFreeOfCycles()
-            // Part 1 of issue 13 ("engine") breaks ui.common <-> ui.player; this exclusion goes with it.
-            .ignoreDependency(resideInAPackage("org.frameproof.ui.common.."), resideInAPackage("org.frameproof.ui.player.."));
+            .should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule domainHasNoFrameworks = noClasses().that().resideInAPackage("org.frameproof.domain..")
@@ -73,4 +71,9 @@ class ArchitectureTest {
                     "org.frameproof.evidence..", "org.frameproof.exchange..", "org.frameproof.store..",
                     "org.frameproof.cli..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    /** Everything else logs through SLF4J; only the composition root knows which library writes the log. */
+    @ArchTest
+    static final ArchRule onlyTheAppConfiguresLogging = noClasses().that().resideOutsideOfPackage("org.frameproof.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..", "org.slf4j.bridge..");
 }

@@ -18,7 +18,7 @@ import org.frameproof.evidence.UnlockedVault;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
-import org.frameproof.ui.player.MediaAnalyzer;
+import org.frameproof.media.MediaAnalyzer;
 import picocli.CommandLine;
 
 /**
@@ -71,11 +71,16 @@ public final class Composition {
         return new StoreAccess(stores, environment, console);
     }
 
-    /** The whole command line: every command, with the store commands opening stores through {@code access}. */
+    /**
+     * The whole command line: every command, with the store commands opening stores through
+     * {@code access}, each run inside a log session of its data folder.
+     */
     public CommandLine commandLine(Workstation workstation, StoreAccess access, String version) {
-        CommandLine commandLine = FrameproofCommand.commandLine(new FrameproofCommand(workstation), version);
+        FrameproofCommand root = new FrameproofCommand(workstation);
+        CommandLine commandLine = FrameproofCommand.commandLine(root, version);
         StoreCommands.register(commandLine, access);
         AnnotationCommands.register(commandLine, access, this::vaultFrames);
+        commandLine.setExecutionStrategy(new LoggedExecution(root));
         return commandLine;
     }
 

@@ -22,9 +22,10 @@ import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.export.ExportWorkspace;
+import org.frameproof.ui.main.LogFolder;
 import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
-import org.frameproof.ui.player.MediaAnalyzer;
+import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -118,6 +119,8 @@ final class DesktopWorkstation implements Workstation {
                     TaskExecutor.daemonThread("frameproof-annotation-reads"), Platform::runLater);
             CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
                     TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);
+            mainWindow.logFolderProperty().set(new LogFolder(Logging.folder(dataFolder), LogFolder.desktop(),
+                    TaskExecutor.daemonThread("frameproof-log-folder")));
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
             MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),

@@ -1,20 +1,23 @@
 package org.frameproof.app;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.LogManager;
 import org.frameproof.cli.StoreAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Entry point: the command line decides whether this run opens the workstation or does a command. */
 public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        configureLogging();
+        Logging.takeOverJavaUtilLogging();
+        Logging.logUncaughtExceptions();
         Composition composition = Composition.forThisMachine();
         StoreAccess storeAccess = composition.storeAccess(System.getenv(), System.console());
         CommandLine commandLine = composition.commandLine(new DesktopWorkstation(composition, storeAccess), storeAccess,
@@ -31,18 +34,8 @@ public final class Main {
         try {
             return Files.readString(Path.of("/etc/hostname")).strip();
         } catch (IOException e) {
+            LOG.warn("The machine's name could not be read; imports record it as unknown", e);
             return "unknown";
-        }
-    }
-
-    private static void configureLogging() {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return; // a developer chose their own logging
-        }
-        try (InputStream config = Main.class.getResourceAsStream("logging.properties")) {
-            LogManager.getLogManager().readConfiguration(config);
-        } catch (IOException e) {
-            // The JDK's default logging stays in place; nothing a reviewer needs to know.
         }
     }
 }

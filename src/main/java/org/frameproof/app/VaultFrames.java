@@ -11,7 +11,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
 import org.frameproof.exchange.OpenFrames;
-import org.frameproof.ui.player.MediaAnalyzer;
+import org.frameproof.media.MediaAnalyzer;
 
 /**
  * Exact frames of vault copies for reports and stills, from FFmpeg's decoder with the frame index

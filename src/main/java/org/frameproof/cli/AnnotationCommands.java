@@ -20,6 +20,8 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.FrameSources;
 import org.frameproof.evidence.SearchHit;
 import org.frameproof.exchange.AnnotationJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,6 +34,8 @@ import picocli.CommandLine.Parameters;
  * {@code export}: the annotation workflow without a screen, on the same services as the UI.
  */
 public final class AnnotationCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotationCommands.class);
+
     private static final AnnotationJson AS_JSON = new AnnotationJson(Subcommand.JSON);
 
     private AnnotationCommands() {
@@ -168,6 +172,7 @@ public final class AnnotationCommands {
                 }
             } catch (NumberFormatException e) {
                 // Reported below, with the expected form.
+                LOG.debug("A region given on the command line holds something that is not a number", e);
             }
             throw new UserFacingException("'" + region + "' is not a region: write x,y,w,h in frame pixels with w and h above 0"
                     + " (e.g. 120,80,64,48).");

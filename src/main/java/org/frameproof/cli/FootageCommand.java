@@ -16,7 +16,6 @@ import picocli.CommandLine.Parameters;
 /** {@code frameproof footage list --case NAME} and {@code footage withdraw ID --reason TEXT}. */
 @Command(name = "footage", description = "List footage of a case, or withdraw an item.", mixinStandardHelpOptions = true)
 final class FootageCommand {
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the footage of a case: id, SHA-256, review"
             + " status, the last re-hash of its vault copy (matches or FAILED, and when: at import, on opening, by verify or"
             + " by an export) and the original name."})

@@ -24,13 +24,19 @@ import picocli.CommandLine.ScopeType;
             "  test      Build Frameproof and run every test.",
             "",
             "The data folder holds the case database and the evidence vault: --data DIR,",
-            "else $XDG_DATA_HOME/frameproof, else ~/.local/share/frameproof.",
+            "else $XDG_DATA_HOME/frameproof, else ~/.local/share/frameproof. Its logs/ folder",
+            "keeps a log of what each run did (ids, counts, times and errors; never names,",
+            "texts, file names or paths).",
             ""
         })
 public final class FrameproofCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data folder to work in (default: $XDG_DATA_HOME/frameproof).")
     private Path data;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also write the log on standard error, with its debug lines (the log itself is in DIR/logs).")
+    private boolean verbose;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "A video to open.")
     private Path video;
@@ -50,6 +56,11 @@ public final class FrameproofCommand implements Callable<Integer> {
     /** The data folder this invocation works in; subcommands reach it through their parent. */
     public Path dataFolder() {
         return DataFolder.resolve(data);
+    }
+
+    /** Whether {@code --verbose} was given: the log is also written on standard error. */
+    public boolean verbose() {
+        return verbose;
     }
 
     /**

@@ -12,6 +12,8 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.FrameIndexer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Parameters;
 /** {@code frameproof still FILE (--frame N | --time HH:MM:SS.mmm) --out OUT.png}: one exact frame as a PNG. */
 @Command(name = "still", mixinStandardHelpOptions = true, description = "Save the exact frame as displayed (rotation applied, full resolution) as a lossless PNG.")
 final class StillCommand extends Subcommand {
+    private static final Logger LOG = LoggerFactory.getLogger(StillCommand.class);
+
     /** Enough cache for the one frame asked for: a still needs no frames around it. */
     private static final long ONE_FRAME_CACHE = 1;
 
@@ -88,8 +92,9 @@ final class StillCommand extends Subcommand {
             if (partial != null) {
                 try {
                     Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
+                } catch (IOException e) {
                     // Already moved or never written; nothing of the user's is at stake.
+                    LOG.warn("A partial still could not be removed", e);
                 }
             }
         }

@@ -5,6 +5,9 @@ import java.util.Map;
 
 /** Where a workstation keeps its database and vault: `--data`, else the XDG data folder. */
 public final class DataFolder {
+    /** The folder inside the data folder that keeps the log. */
+    public static final String LOGS = "logs";
+
     private DataFolder() {
     }
 

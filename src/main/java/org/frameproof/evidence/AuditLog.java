@@ -22,6 +22,8 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The append-only, hash-chained audit log. Every change to cases, footage, custody, annotations
@@ -39,6 +41,8 @@ import org.frameproof.store.Database;
  * ({@link AuditRecord}), never in an export format, and every entry is hashed as stored.
  */
 public final class AuditLog {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
     /** The "previous hash" of the first entry. */
     public static final String GENESIS = "0".repeat(64);
     /** The action of the entry recording that a chain written before sealing was verified and sealed. */
@@ -202,6 +206,7 @@ public final class AuditLog {
         try {
             return AuditRecord.fields(accepted.afterJson()).path("problem").asText();
         } catch (UserFacingException e) {
+            LOG.warn("Audit entry {} (an accepted mismatch) does not hold its record; its text is shown as it is", accepted.sequence(), e);
             return accepted.afterJson();
         }
     }

@@ -22,10 +22,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.frameproof.domain.DataFolder;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.AtomicFiles;
 import org.frameproof.store.KeyFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A backup is a folder: {@code database.zip} (H2's consistent {@code BACKUP TO} of the database,
@@ -35,6 +38,8 @@ import org.frameproof.store.KeyFile;
  * against the manifest, and only then renamed to its name; a restore checks it all before use.
  */
 final class Backup {
+    private static final Logger LOG = LoggerFactory.getLogger(Backup.class);
+
     static final String DATABASE = "database.zip";
     static final String MANIFEST = "manifest.json";
     private static final String DATABASE_FILE = "frameproof.mv.db";
@@ -122,6 +127,11 @@ final class Backup {
             Files.delete(partial.resolve(DATABASE));
             check.check(partial);
             if (Files.isDirectory(target)) {
+                // The log of this very restore may be in the folder already: it goes along with the store.
+                Path logs = target.resolve(DataFolder.LOGS);
+                if (Files.isDirectory(logs, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(logs, partial.resolve(DataFolder.LOGS));
+                }
                 Files.delete(target); // only an empty folder gets here: a non-empty one fails and is kept
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -298,8 +308,9 @@ final class Backup {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // A leftover hidden ".partial-" folder is never read as a backup or a store.
+            LOG.warn("A partial backup or restore could not be removed completely", e);
         }
     }
 }

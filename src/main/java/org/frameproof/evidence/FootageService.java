@@ -22,12 +22,16 @@ import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.CustodyRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Footage: import into the vault with its records, review status, and integrity checks. Every
  * change is saved with its custody events and audit entries in one transaction.
  */
 public final class FootageService {
+    private static final Logger LOG = LoggerFactory.getLogger(FootageService.class);
+
     private final Path dataFolder;
     private final Database database;
     private final FootageRepository footage;
@@ -104,6 +108,7 @@ public final class FootageService {
             vault.discard(staged.file());
             throw e;
         } catch (UserFacingException e) {
+            LOG.info("A file was refused at import; nothing of it was kept", e);
             vault.discard(staged.file());
             return ImportResult.refused(file, e.getMessage());
         } finally {

@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.frameproof.domain.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files an import reads, from the files and folders a reviewer named: every file inside a
@@ -22,6 +24,8 @@ import org.frameproof.domain.UserFacingException;
  * vault and the database are checked before any of their bytes is read.
  */
 final class ImportSources {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportSources.class);
+
     /** A file to import, or one refused with the reason. */
     record Source(Path file, String refusal) {
     }
@@ -102,6 +106,7 @@ final class ImportSources {
         try {
             return path.toRealPath();
         } catch (IOException e) {
+            LOG.debug("A path to import could not be resolved on disk; it is taken as written", e);
             return path.toAbsolutePath().normalize();
         }
     }

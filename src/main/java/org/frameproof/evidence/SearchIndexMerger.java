@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.Database;
 import org.frameproof.store.SearchIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Merges the search index's pending changes into its postings on a background thread, once saves
@@ -16,6 +18,8 @@ import org.frameproof.store.SearchIndex;
  * thread after each save; {@link #close} before the store closes.
  */
 final class SearchIndexMerger {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexMerger.class);
+
     /** Pending search index changes merged per transaction: about 10 ms of work. */
     private static final int MERGE_STEP = 500;
     private static final Duration MERGE_WHEN_QUIET_FOR = Duration.ofSeconds(2);
@@ -49,6 +53,7 @@ final class SearchIndexMerger {
             }
         } catch (UserFacingException e) {
             // Unreadable now: the next save that finds too many pending starts the merge.
+            LOG.warn("Whether the search index needs a merge could not be read", e);
         }
     }
 
@@ -90,6 +95,7 @@ final class SearchIndexMerger {
             Thread.currentThread().interrupt();
         } catch (UserFacingException e) {
             // The changes stay pending, searched as they are; the next save that needs it tries again.
+            LOG.warn("Merging the search index failed", e);
         } finally {
             merging.set(false);
         }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.AtomicFiles;
 import org.frameproof.store.PrivateFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The content-addressed vault: {@code <data>/vault/<name>}, each file encrypted
@@ -18,6 +20,8 @@ import org.frameproof.store.PrivateFiles;
  * through decryption.
  */
 public final class Vault {
+    private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
+
     public static final String FOLDER = "vault";
     private static final String INCOMING_PREFIX = ".incoming-";
 
@@ -149,8 +153,9 @@ public final class Vault {
     public void removeIncomingLeftovers() {
         try (java.util.stream.Stream<Path> files = Files.list(root)) {
             files.filter(file -> file.getFileName().toString().startsWith(INCOMING_PREFIX)).forEach(this::discard);
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // No vault yet, or unreadable: leftovers are harmless and are tried again on the next open.
+            LOG.debug("The vault could not be listed for half-written copies", e);
         }
     }
 
@@ -162,8 +167,9 @@ public final class Vault {
     public void discard(Path file) {
         try {
             Files.deleteIfExists(file);
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // Left behind only under ".incoming-"; such files are never read as evidence.
+            LOG.warn("A vault file that is not evidence could not be removed", e);
         }
     }
 
@@ -177,6 +183,7 @@ public final class Vault {
         try (VaultReader reader = VaultReader.open(file, keys.content(), item)) {
             return HashingCopier.hash(reader, item, progress);
         } catch (IOException e) {
+            LOG.warn("A vault file could not be read to re-hash it; it is reported as unreadable", e);
             return new Hashes("unreadable: " + describe(e), "", -1);
         }
     }

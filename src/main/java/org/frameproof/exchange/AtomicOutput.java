@@ -19,6 +19,8 @@ import java.security.MessageDigest;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.frameproof.domain.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes an export so that it appears whole or not at all: into a hidden temporary file (or
@@ -26,6 +28,8 @@ import org.frameproof.domain.UserFacingException;
  * a cancellation deletes the temporary and leaves any earlier file at the destination untouched.
  */
 final class AtomicOutput {
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicOutput.class);
+
     private AtomicOutput() {
     }
 
@@ -158,6 +162,7 @@ final class AtomicOutput {
             channel.force(true);
         } catch (IOException e) {
             // The rename is done; only its durability across a power cut is not guaranteed here.
+            LOG.warn("The export's folder could not be forced to disk after the rename", e);
         }
     }
 
@@ -173,6 +178,7 @@ final class AtomicOutput {
             }
         } catch (IOException e) {
             // Best effort: a leftover hidden .part file names itself; the destination is untouched.
+            LOG.warn("A partial export could not be removed completely", e);
         }
     }
 }

@@ -22,6 +22,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.frameproof.domain.VisibleText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Flows text and images down A4 pages in one embedded font (DejaVu Sans: Latin, Cyrillic,
@@ -32,6 +34,8 @@ import org.frameproof.domain.VisibleText;
  * prints as "?" rather than failing the report.
  */
 final class ReportLayout implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportLayout.class);
+
     static final float MARGIN = 50;
     private static final float FOOTER = 30;
     private static final PDRectangle SIZE = PDRectangle.A4;
@@ -280,6 +284,8 @@ final class ReportLayout implements AutoCloseable {
             font.encode(new String(Character.toChars(codePoint)));
             return true;
         } catch (IllegalArgumentException | IOException e) {
+            // The character itself is never logged: it is part of what a reviewer wrote.
+            LOG.debug("The report's font has no glyph for a character; it is printed escaped", e);
             return false;
         }
     }

@@ -18,6 +18,8 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The index cache of {@link IsolatedProber}: one file per analysed video, so reopening is instant.
@@ -29,6 +31,8 @@ import javax.crypto.spec.SecretKeySpec;
  * is probed again.
  */
 final class AnalysisCache {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisCache.class);
+
     private static final String SUFFIX = ".entry";
     /** Entries of earlier versions: the analysis as plain JSON, named by a plain hash of the path. */
     private static final String CLEAR_SUFFIX = ".json";
@@ -66,6 +70,7 @@ final class AnalysisCache {
             StoredAnalysis stored = StoredAnalysis.read(new ByteArrayInputStream(json));
             return stored.source().equals(identity) ? stored.analysis() : null;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.warn("An index cache entry did not read back intact; the video is analysed again", e);
             return null;
         }
     }
@@ -89,6 +94,7 @@ final class AnalysisCache {
             Files.move(partial, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | GeneralSecurityException e) {
             // Nothing of the reviewer's is lost; the analysis in hand is used all the same.
+            LOG.warn("An index cache entry could not be written", e);
             deleteQuietly(partial);
         }
     }
@@ -104,6 +110,7 @@ final class AnalysisCache {
             }
         } catch (IOException e) {
             // Tried again at the next start; the encrypted entries work all the same.
+            LOG.warn("Index cache entries kept in the clear by an earlier version could not be listed for removal", e);
         }
     }
 
@@ -133,8 +140,9 @@ final class AnalysisCache {
         }
         try {
             Files.deleteIfExists(file);
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // A temporary file that stays never passes for an entry (wrong name).
+            LOG.warn("A file of the index cache could not be removed", e);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.bytedeco.ffmpeg.avformat.Read_packet_Pointer_BytePointer_int;
 import org.bytedeco.ffmpeg.avformat.Seek_Pointer_long_int;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.slf4j.LoggerFactory;
 
 /**
  * An FFmpeg I/O context that reads {@link SeekableBytes}: FFmpeg demuxes footage it cannot read
@@ -83,7 +84,9 @@ final class CallbackInput implements AutoCloseable {
         try {
             bytes.close();
         } catch (IOException e) {
-            // Everything needed was read; a failing close loses nothing.
+            // Everything needed was read; a failing close loses nothing. The logger is looked up here,
+            // as the probe's child process loads this class and should start no logging.
+            LoggerFactory.getLogger(CallbackInput.class).warn("Closing the bytes FFmpeg read failed", e);
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import javax.crypto.SecretKey;
 import org.frameproof.domain.UserFacingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes and indexes a video in a child JVM ({@link ProbeWorker}), so a file that crashes a
@@ -40,6 +42,8 @@ import org.frameproof.domain.UserFacingException;
  * of footage. The analysis still carries the SHA-256 for the evidence record.
  */
 public final class IsolatedProber {
+    private static final Logger LOG = LoggerFactory.getLogger(IsolatedProber.class);
+
     /** A child that reports no progress for this long is taken to hang and is stopped. */
     static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(60);
     /** Exit codes above this mean the child was ended by signal (exit - 128): a native crash. */
@@ -204,6 +208,7 @@ public final class IsolatedProber {
             }
         } catch (IOException | NumberFormatException e) {
             // The child died mid-line; its exit code tells what happened.
+            LOG.debug("The probe's child process stopped mid-line", e);
         }
     }
 

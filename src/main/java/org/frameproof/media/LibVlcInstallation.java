@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.co.caprica.vlcj.binding.lib.LibVlc;
 import uk.co.caprica.vlcj.binding.support.runtime.RuntimeUtil;
 import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
@@ -14,6 +16,8 @@ import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
  * reported in words a reviewer can act on instead of a native stack trace.
  */
 public final class LibVlcInstallation {
+    private static final Logger LOG = LoggerFactory.getLogger(LibVlcInstallation.class);
+
     /** Names a folder holding libvlc.so, for a libVLC outside the system's library folders. */
     public static final String DIRECTORY_VARIABLE = "FRAMEPROOF_LIBVLC_DIR";
     public static final String INSTALL_HINT =
@@ -51,6 +55,7 @@ public final class LibVlcInstallation {
         try {
             return Status.found(LibVlc.libvlc_get_version());
         } catch (LinkageError e) {
+            LOG.warn("libVLC was found but could not be loaded", e);
             return Status.missing("libVLC is installed but could not be loaded (" + e.getMessage() + ").");
         }
     }
@@ -62,6 +67,7 @@ public final class LibVlcInstallation {
         try (Stream<Path> files = Files.list(directory)) {
             return files.anyMatch(f -> f.getFileName().toString().matches("libvlc\\.so(\\.\\d+)*"));
         } catch (java.io.IOException e) {
+            LOG.warn("The folder named for libVLC could not be listed", e);
             return false;
         }
     }

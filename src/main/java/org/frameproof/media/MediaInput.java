@@ -20,6 +20,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.PointerPointer;
 import org.frameproof.domain.UserFacingException;
+import org.slf4j.LoggerFactory;
 
 /** An opened media file and its video stream, with FFmpeg's failures turned into reviewer's words. */
 final class MediaInput implements AutoCloseable {
@@ -130,7 +131,9 @@ final class MediaInput implements AutoCloseable {
         try {
             closeable.close();
         } catch (Exception e) {
-            // Closing after a failure: the failure is what the reviewer needs to hear about.
+            // Closing after a failure: the failure is what the reviewer needs to hear about. The logger
+            // is looked up here, as the probe's child process loads this class and should start no logging.
+            LoggerFactory.getLogger(MediaInput.class).debug("Closing a video's input after a failure failed too", e);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.frameproof.media;
 
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.co.caprica.vlcj.media.callback.DefaultCallbackMedia;
 
 /**
@@ -9,6 +11,8 @@ import uk.co.caprica.vlcj.media.callback.DefaultCallbackMedia;
  * start of playback opens the bytes afresh and libVLC closes them when it stops.
  */
 final class SourceMedia extends DefaultCallbackMedia {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceMedia.class);
+
     /** libVLC reads in blocks of this size; as large as FFmpeg's, so both read the same chunks. */
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -83,6 +87,7 @@ final class SourceMedia extends DefaultCallbackMedia {
             }
         } catch (IOException e) {
             // Playback is over; nothing read is lost by a failing close.
+            LOG.warn("Closing the bytes libVLC played failed", e);
         }
         bytes = null;
     }

@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Small files replaced all at once: the old content or the new, never half of either, even on a crash. */
 public final class AtomicFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
+
     private AtomicFiles() {
     }
 
@@ -31,8 +35,9 @@ public final class AtomicFiles {
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
+            } catch (IOException removal) {
                 // The write failed already; a leftover ".new" file is overwritten next time.
+                LOG.debug("The temporary file of a failed write could not be removed", removal);
             }
             throw new StoreException("Could not write " + target + ": " + e.getMessage(), e);
         }

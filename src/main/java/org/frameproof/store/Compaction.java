@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rewrites the database file with only its live pages. The file only ever grows (H2 appends every
@@ -27,6 +29,8 @@ import java.util.function.Consumer;
  * leaves temporary files that the next open removes.
  */
 public final class Compaction {
+    private static final Logger LOG = LoggerFactory.getLogger(Compaction.class);
+
     static final String NEW_FILE = Database.FILE_NAME + "-compacting";
     static final String SCRIPT_FILE = Database.FILE_NAME + "-compacting.sql.zip";
 
@@ -107,8 +111,9 @@ public final class Compaction {
                 NEW_FILE + ".trace.db", SCRIPT_FILE)) {
             try {
                 Files.deleteIfExists(folder.resolve(name));
-            } catch (IOException ignored) {
+            } catch (IOException e) {
                 // Tried again on the next open; never read as the store.
+                LOG.warn("A file left by an unfinished compaction could not be removed", e);
             }
         }
     }

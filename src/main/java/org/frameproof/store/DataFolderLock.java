@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One workstation per data folder. H2 would let a second connection in the same process share
@@ -15,6 +17,8 @@ import java.util.Set;
  * every second opener the same clear message, and the OS frees it when a process dies.
  */
 final class DataFolderLock {
+    private static final Logger LOG = LoggerFactory.getLogger(DataFolderLock.class);
+
     static final String FILE_NAME = "frameproof.lock";
 
     private final FileChannel channel;
@@ -53,6 +57,7 @@ final class DataFolderLock {
             lock.release();
         } catch (IOException e) {
             // Closing the channel below releases the lock as well.
+            LOG.debug("Releasing the data folder's lock failed; closing its file releases it", e);
         }
         closeQuietly(channel);
     }
@@ -66,8 +71,9 @@ final class DataFolderLock {
         if (channel != null) {
             try {
                 channel.close();
-            } catch (IOException ignored) {
+            } catch (IOException e) {
                 // Nothing more can be done about a channel that will not close.
+                LOG.warn("The data folder's lock file could not be closed", e);
             }
         }
     }

@@ -13,6 +13,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.frameproof.domain.UserFacingException;
 import org.h2.engine.SysProperties;
 import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded H2 database in the data folder, encrypted with {@code CIPHER=AES} under a random
@@ -35,6 +37,8 @@ import org.h2.jdbcx.JdbcDataSource;
  * <p>The kill tests and their counts: docs/decisions/0004-h2-durability-and-encryption-settings.md.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     static final String FILE_NAME = "frameproof";
     private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;MAX_COMPACT_TIME=0;REUSE_SPACE=FALSE;CACHE_SIZE=262144;TRACE_LEVEL_FILE=0";
     /**
@@ -52,9 +56,6 @@ public final class Database implements AutoCloseable {
     static {
         System.setProperty("h2.allowedClasses", ALLOWED_CLASSES);
     }
-
-    /** Flyway reports every up-to-date schema, and that it has not been tested with this H2, on standard error; commands print only what they did. */
-    private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
 
     /** Work done inside one transaction: all of it is committed, or none. */
     @FunctionalInterface
@@ -185,16 +186,11 @@ public final class Database implements AutoCloseable {
         if (connection != null) {
             try {
                 connection.close();
-            } catch (SQLException ignored) {
+            } catch (SQLException e) {
                 // Opening failed already; that failure is the one to report.
+                LOG.debug("Closing a connection after a failed open failed too", e);
             }
         }
-    }
-
-    private static java.util.logging.Logger quietFlyway() {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
-        logger.setLevel(java.util.logging.Level.SEVERE);
-        return logger;
     }
 
     /** Whether {@code dataFolder} already holds a database file. */
@@ -287,16 +283,18 @@ public final class Database implements AutoCloseable {
     private void rollbackQuietly() {
         try {
             connection.rollback();
-        } catch (SQLException ignored) {
+        } catch (SQLException e) {
             // The transaction failed already; the database discards it on the next open if not now.
+            LOG.warn("Rolling back a failed transaction failed", e);
         }
     }
 
     private void restoreAutoCommit() {
         try {
             connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
+        } catch (SQLException e) {
             // A broken connection is reported by the next statement.
+            LOG.warn("The connection could not be set back to auto-commit", e);
         }
     }
 

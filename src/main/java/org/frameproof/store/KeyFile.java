@@ -24,6 +24,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key file in the data folder: the database key, wrapped with AES-256-GCM by a key derived
@@ -39,6 +41,8 @@ import javax.crypto.spec.SecretKeySpec;
  * is noticed at the next open. A version 1 file (no head) still opens and gets one.
  */
 public final class KeyFile {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
+
     public static final String FILE_NAME = "frameproof.key";
     static final int VERSION = 2;
     /** The version the wrapped key's associated data names: the wrapping has not changed since version 1. */
@@ -115,6 +119,7 @@ public final class KeyFile {
         Instant allowedAt = state.nextAttemptAllowedAt();
         if (now.isBefore(allowedAt)) {
             long seconds = Math.max(1, Duration.between(now, allowedAt).toSeconds() + 1);
+            LOG.info("An unlock was refused unheard: {} s are still to wait after {} wrong passphrases", seconds, state.failures());
             throw new WrongPassphraseException("After " + state.failures() + " wrong passphrases, wait "
                     + seconds + " s before trying again.", state.failures());
         }
@@ -126,6 +131,7 @@ public final class KeyFile {
             key = unwrap(node, passphrase);
         } catch (AEADBadTagException e) {
             int failures = state.failures() + 1;
+            LOG.info("A wrong passphrase was given ({} in a row)", failures);
             throw new WrongPassphraseException("Wrong passphrase for " + dataFolder + "."
                     + (failures >= UnlockAttempts.FREE_ATTEMPTS ? " (" + failures + " wrong attempts; each next one waits longer.)" : ""),
                     failures);
@@ -192,6 +198,7 @@ public final class KeyFile {
         try {
             found = HexFormat.of().parseHex(head.path("mac").asText());
         } catch (IllegalArgumentException e) {
+            LOG.debug("The key file's MAC of the audit chain head is not hex; it matches nothing", e);
             found = new byte[0];
         }
         if (!MessageDigest.isEqual(expected, found)) {

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts unlock attempts in a small file beside the key file, so that the growing wait between
@@ -22,6 +24,8 @@ import java.util.Map;
  * is reported.
  */
 final class UnlockAttempts {
+    private static final Logger LOG = LoggerFactory.getLogger(UnlockAttempts.class);
+
     static final String FILE_NAME = "unlock-attempts";
     /** Wrong passphrases allowed before the first wait. */
     static final int FREE_ATTEMPTS = 3;
@@ -116,6 +120,7 @@ final class UnlockAttempts {
             return new State(0, 0, Instant.EPOCH, 0, List.of(), false);
         } catch (IOException | RuntimeException e) {
             // A damaged counter must not lock the reviewer out for good, nor reset the wait: count it as many failures.
+            LOG.warn("The count of wrong passphrases is damaged; it is taken as many failures", e);
             return new State(0, 0, Instant.EPOCH, 0, List.of(), false).resetAt(Instant.EPOCH, 0);
         }
     }

@@ -7,6 +7,8 @@ import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.DecodedFrame;
 import org.frameproof.media.FrameDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes the frames a reviewer asks for, on one thread (a frame decoder belongs to one thread).
@@ -18,6 +20,8 @@ import org.frameproof.media.FrameDecoder;
  * the owner's executor.
  */
 public final class FrameRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(FrameRequests.class);
+
     /**
      * How far from libVLC's time a paused picture's frame is looked for first, at 1x (times the
      * rate above it: the clock's error in frames grows with the rate). At 1x its time was within a
@@ -106,6 +110,7 @@ public final class FrameRequests {
         } catch (UserFacingException e) {
             owner.execute(() -> results.failed(e.getMessage()));
         } catch (RuntimeException e) {
+            LOG.error("Frame {} could not be decoded", request.frame(), e);
             owner.execute(() -> results.failed("Frame " + request.frame() + " could not be decoded: " + e.getMessage()));
         }
     }

@@ -38,6 +38,8 @@ import org.frameproof.ui.shortcuts.CheatSheet;
 import org.frameproof.ui.shortcuts.KeyBinding;
 import org.frameproof.ui.timeline.TimelineController;
 import org.frameproof.ui.timeline.TimelineLanes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The annotation screens around the player: the inspector, list and search in the side pane, the
@@ -46,6 +48,8 @@ import org.frameproof.ui.timeline.TimelineLanes;
  * Edit menu here.
  */
 public final class AnnotationWorkspace {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotationWorkspace.class);
+
     /** What the composition root hands over to build the screens. */
     public record Parts(AnnotationSession session, AnnotationService annotations, VocabularyService vocabularies,
             CaseService cases, FootageService footage, Thumbnails thumbnails, Executor background, Executor fx) {
@@ -130,6 +134,7 @@ public final class AnnotationWorkspace {
             annotations.rehearseCreate(footageId);
         } catch (UserFacingException e) {
             // Nothing was to be saved; the first real create will say what is wrong, if anything still is.
+            LOG.warn("The warm-up of annotation saving for footage {} failed", footageId, e);
         }
     }
 

@@ -13,6 +13,8 @@ import org.frameproof.media.MediaAnalysis;
 import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Small pictures of exact frames of footage items (the cases tree's first frames, search results'
@@ -20,6 +22,8 @@ import org.frameproof.media.VaultSources;
  * A frame that cannot be decoded simply has none.
  */
 public final class Thumbnails {
+    private static final Logger LOG = LoggerFactory.getLogger(Thumbnails.class);
+
     public static final int WIDTH = 64;
     public static final int HEIGHT = 36;
     private static final long DECODER_CACHE_BYTES = 8L << 20;
@@ -79,6 +83,7 @@ public final class Thumbnails {
             }
             return SmallPictures.fit(decoder.frame(frame), WIDTH, HEIGHT);
         } catch (UserFacingException | RuntimeException e) {
+            LOG.warn("A thumbnail of frame {} could not be decoded; it is shown without a picture", frame, e);
             closeDecoder();
             return null; // shown without a picture; opening the footage says what is wrong
         }

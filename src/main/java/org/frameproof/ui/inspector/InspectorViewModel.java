@@ -34,6 +34,8 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.VocabularyService;
 import org.frameproof.ui.review.AnnotationSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The form of the selected annotation: its common fields, the fields of its kind as text the
@@ -41,6 +43,8 @@ import org.frameproof.ui.review.AnnotationSession;
  * through the session (immediately and durably); {@link #revert()} puts back what is stored.
  */
 public final class InspectorViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(InspectorViewModel.class);
+
     private final AnnotationSession session;
     private final VocabularyService vocabularies;
     private final CaseService cases;
@@ -216,6 +220,7 @@ public final class InspectorViewModel {
             return !new AnnotationContent(observation.get(), interpretation.get(), confidence.get(),
                     terms(tags.get(), ","), shown.region(), finding(shown.kind())).equals(AnnotationContent.of(shown));
         } catch (UserFacingException e) {
+            LOG.debug("The form does not hold a valid annotation; counted as changed", e);
             return true;
         }
     }

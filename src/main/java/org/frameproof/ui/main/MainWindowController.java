@@ -2,6 +2,7 @@ package org.frameproof.ui.main;
 
 import java.io.File;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
@@ -54,6 +55,7 @@ public final class MainWindowController {
     @FXML private CheckMenuItem grayscaleItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem exportFrameItem;
+    @FXML private MenuItem logFolderItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
             PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
@@ -83,6 +85,7 @@ public final class MainWindowController {
         bindAnnotations();
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
+        logFolderItem.disableProperty().bind(viewModel.logFolderProperty().isNull());
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
     }
@@ -210,6 +213,16 @@ public final class MainWindowController {
     @FXML
     private void quit() {
         root.getScene().getWindow().hide();
+    }
+
+    @FXML
+    private void openLogFolder() {
+        LogFolder logs = viewModel.logFolderProperty().get();
+        logs.open().thenAccept(opened -> {
+            if (!opened) {
+                Platform.runLater(() -> LogFolderDialog.create(root.getScene().getWindow(), logs.folder()).show());
+            }
+        });
     }
 
     @FXML

@@ -21,6 +21,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
+    private final ObjectProperty<LogFolder> logFolder = new SimpleObjectProperty<>();
 
     /**
      * @param environmentSummary what the status bar says about where this workstation keeps its
@@ -79,5 +80,10 @@ public final class MainWindowViewModel {
     /** Exports of the unlocked store (File > Export…); while null, the export menu items are disabled. */
     public ObjectProperty<ExportWorkspace> exportsProperty() {
         return exports;
+    }
+
+    /** The log folder Help > Open Log Folder shows; while null, that menu item is disabled. */
+    public ObjectProperty<LogFolder> logFolderProperty() {
+        return logFolder;
     }
 }

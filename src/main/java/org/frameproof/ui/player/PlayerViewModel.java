@@ -40,6 +40,8 @@ import org.frameproof.media.review.FrameRequest;
 import org.frameproof.media.review.FrameRequests;
 import org.frameproof.media.review.MediaFactRows;
 import org.frameproof.media.review.ReviewedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The player's state and what a reviewer can do with it. Every paused picture is FFmpeg's exact
@@ -51,6 +53,8 @@ import org.frameproof.media.review.ReviewedFile;
  * thread.
  */
 public final class PlayerViewModel implements VlcPlayback.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(PlayerViewModel.class);
+
     /** Playback speeds offered by {@link #faster()}, {@link #slower()} and the speed menu. */
     public static final List<Double> RATES = List.of(0.1, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0);
     public static final double MAX_ZOOM = 8;
@@ -161,6 +165,7 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             threads.fx().execute(() -> showFirstFrame(wanted, first));
         } catch (UserFacingException | RuntimeException e) {
             // The analysis meets the same problem and reports it in the reviewer's words.
+            LOG.debug("The first frame could not be decoded ahead of the analysis", e);
         }
     }
 
@@ -236,9 +241,11 @@ public final class PlayerViewModel implements VlcPlayback.Listener {
             });
         } catch (CancellationException e) {
             // The reviewer cancelled or opened another file; nothing to report.
+            LOG.debug("Opening a video was cancelled");
         } catch (UserFacingException e) {
             failOpening(cancelled, e.getMessage());
         } catch (RuntimeException e) {
+            LOG.error("Opening a video failed unexpectedly", e);
             failOpening(cancelled, "Could not open " + source.name() + ": " + e.getMessage());
         }
     }

@@ -12,6 +12,8 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaSource;
 import org.frameproof.ui.common.SmallPictures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The timeline's thumbnails: small pictures of exact frames, decoded on a background thread by a
@@ -19,6 +21,8 @@ import org.frameproof.ui.common.SmallPictures;
  * dropped. Kept per file in a bounded cache (a few kilobytes each).
  */
 final class Filmstrip {
+    private static final Logger LOG = LoggerFactory.getLogger(Filmstrip.class);
+
     static final int WIDTH = 64;
     static final int HEIGHT = 36;
     private static final int CACHED = 2000;
@@ -129,6 +133,7 @@ final class Filmstrip {
             }
         } catch (UserFacingException | RuntimeException e) {
             // A damaged stretch has no thumbnails; the player says what is wrong when it gets there.
+            LOG.warn("The filmstrip's pictures could not be decoded", e);
             closeDecoder();
         }
     }

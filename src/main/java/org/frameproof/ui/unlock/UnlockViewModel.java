@@ -30,6 +30,8 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.Progress;
 import org.frameproof.ui.common.TaskExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The unlock screen: on a new data folder it creates the encrypted store for the reviewer it is
@@ -38,6 +40,8 @@ import org.frameproof.ui.common.TaskExecutor;
  * while, which is counted down here so the reviewer sees when to try again.
  */
 public final class UnlockViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(UnlockViewModel.class);
+
     private final EvidenceStores stores;
     private final Path dataFolder;
     private final TaskExecutor executor;
@@ -134,6 +138,7 @@ public final class UnlockViewModel {
         try {
             allowedAt = stores.nextUnlockAllowedAt(dataFolder);
         } catch (UserFacingException e) {
+            LOG.debug("The wait after wrong passphrases could not be read; none is counted down", e);
             return; // the message already shown says what went wrong
         }
         updateWait(allowedAt);
@@ -158,8 +163,9 @@ public final class UnlockViewModel {
     private static void closeQuietly(EvidenceStore store) {
         try {
             store.close();
-        } catch (UserFacingException ignored) {
+        } catch (UserFacingException e) {
             // The reviewer cancelled; the store was never used.
+            LOG.warn("The store unlocked for a cancelled unlock did not close cleanly", e);
         }
     }
 
