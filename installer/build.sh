@@ -38,8 +38,8 @@ build_jar_if_needed() {
         && [ -z "$(find "$here/src/main" "$here/pom.xml" "$here/assets" -newer "$jar" -print -quit)" ]; then
         return 0
     fi
-    say "building the app (mvn package)"
-    mvn -B -q -f "$here/pom.xml" -DskipTests package >&2
+    say "building the app (./mvnw package)"
+    "$here/mvnw" -B -q -f "$here/pom.xml" -DskipTests package >&2
 }
 
 # A dependency that starts using another JDK module must not break the installed app silently.
@@ -82,7 +82,7 @@ find_jdk
 cd "$here"
 build_jar_if_needed
 version="$(sed -n 's/^version=//p' "$here/target/maven-archiver/pom.properties")"
-[ -n "$version" ] || fail "no version in target/maven-archiver/pom.properties; run mvn package."
+[ -n "$version" ] || fail "no version in target/maven-archiver/pom.properties; run ./mvnw package."
 version="${version%-SNAPSHOT}" # jpackage takes numbers only
 build_app_image
 if [ "$kind" = deb ]; then
