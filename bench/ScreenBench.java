@@ -44,7 +44,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
-import org.frameproof.ui.annotations.AnnotationSession;
+import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;

@@ -2,8 +2,8 @@
 # Builds Frameproof's Linux app image and .deb with the JDK's jlink and jpackage.
 #   installer/build.sh app-image   target/installer/frameproof/ (bin/frameproof starts it)
 #   installer/build.sh [deb]       the app image, then target/installer/frameproof_VERSION-1_amd64.deb
-# The options live in the argument files beside this script; installer/README.md says how to
-# build for Windows and macOS.
+# The options live in the argument files beside this script; installer/windows/build.ps1 and
+# installer/macos/build.sh build for those systems (installer/README.md).
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
@@ -38,22 +38,8 @@ build_jar_if_needed() {
         && [ -z "$(find "$here/src/main" "$here/pom.xml" "$here/assets" -newer "$jar" -print -quit)" ]; then
         return 0
     fi
-    say "building the app (mvn package)"
-    mvn -B -q -f "$here/pom.xml" -DskipTests package >&2
-}
-
-# A dependency that starts using another JDK module must not break the installed app silently.
-check_module_list() {
-    local needed listed missing=()
-    needed="$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
-        --class-path "$out/input/lib/*" "$out/input/frameproof.jar" "$out/input/lib/"*.jar 2>/dev/null | tail -n 1)" \
-        || fail "jdeps could not list the JDK modules the jars use."
-    listed="$(sed -n 's/^--add-modules //p' "$here/installer/jlink.args" | tr '\n' ',')"
-    local module
-    for module in ${needed//,/ }; do
-        [[ ",$listed," == *",$module,"* ]] || missing+=("$module")
-    done
-    [ ${#missing[@]} -eq 0 ] || fail "the jars need JDK modules missing from installer/jlink.args: ${missing[*]}"
+    say "building the app (./mvnw package)"
+    "$here/mvnw" -B -q -f "$here/pom.xml" -DskipTests package >&2
 }
 
 build_app_image() {
@@ -82,7 +68,7 @@ find_jdk
 cd "$here"
 build_jar_if_needed
 version="$(sed -n 's/^version=//p' "$here/target/maven-archiver/pom.properties")"
-[ -n "$version" ] || fail "no version in target/maven-archiver/pom.properties; run mvn package."
+[ -n "$version" ] || fail "no version in target/maven-archiver/pom.properties; run ./mvnw package."
 version="${version%-SNAPSHOT}" # jpackage takes numbers only
 build_app_image
 if [ "$kind" = deb ]; then

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Sourced by the scripts that build Frameproof's installers or start the app on a virtual X screen
-# (installer/build.sh, installer/check-deb.sh, bench/cold-start.sh): messages, installing missing
-# Debian packages, an Xvfb of their own, and waiting for a window. Not a command of its own.
+# (installer/build.sh, installer/macos/build.sh, installer/check-deb.sh, bench/cold-start.sh):
+# messages, installing missing Debian packages, an Xvfb of their own, waiting for a window, and
+# checking jlink's module list. Not a command of its own.
 
 say() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
 fail() { say "$*"; exit 1; }
@@ -82,4 +83,19 @@ wait_for_window() {
         sleep 0.02
     done
     return 1
+}
+
+# check_module_list: a dependency that starts using another JDK module must not break the installed
+# app silently. Reads the jars staged in $out/input with the JDK in $jdk (installer/build.sh, macos/build.sh).
+check_module_list() {
+    local needed listed missing=()
+    needed="$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
+        --class-path "$out/input/lib/*" "$out/input/frameproof.jar" "$out/input/lib/"*.jar 2>/dev/null | tail -n 1)" \
+        || fail "jdeps could not list the JDK modules the jars use."
+    listed="$(sed -n 's/^--add-modules //p' "$here/installer/jlink.args" | tr '\n' ',')"
+    local module
+    for module in ${needed//,/ }; do
+        [[ ",$listed," == *",$module,"* ]] || missing+=("$module")
+    done
+    [ ${#missing[@]} -eq 0 ] || fail "the jars need JDK modules missing from installer/jlink.args: ${missing[*]}"
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,6 +26,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.AtomicFiles;
 import org.frameproof.store.KeyFile;
+import org.frameproof.store.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -246,7 +246,7 @@ final class Backup {
             throw damaged(backup, name + " does not match its SHA-256 in the manifest");
         }
         if (name.startsWith(Vault.FOLDER + "/")) {
-            Files.setPosixFilePermissions(copy, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.GROUP_READ));
+            PrivateFiles.makeReadOnly(copy);
         }
     }
 

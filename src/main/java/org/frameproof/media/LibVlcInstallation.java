@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.frameproof.domain.platform.OperatingSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.caprica.vlcj.binding.lib.LibVlc;
@@ -18,11 +19,9 @@ import uk.co.caprica.vlcj.factory.discovery.NativeDiscovery;
 public final class LibVlcInstallation {
     private static final Logger LOG = LoggerFactory.getLogger(LibVlcInstallation.class);
 
-    /** Names a folder holding libvlc.so, for a libVLC outside the system's library folders. */
+    /** Names a folder holding libVLC (libvlc.so, libvlc.dll or libvlc.dylib) outside the system's library folders. */
     public static final String DIRECTORY_VARIABLE = "FRAMEPROOF_LIBVLC_DIR";
-    public static final String INSTALL_HINT =
-            "Install libVLC 3 and its plugins (Debian/Ubuntu: sudo apt install libvlc5 vlc-plugin-base), "
-                    + "or run ./frameproof, which installs them.";
+    public static final String INSTALL_HINT = OperatingSystem.current().libVlcInstallHint();
 
     /** The outcome of looking for libVLC: its version, or what is wrong. */
     public record Status(boolean available, String version, String problem) {
@@ -65,7 +64,7 @@ public final class LibVlcInstallation {
             return false;
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.anyMatch(f -> f.getFileName().toString().matches("libvlc\\.so(\\.\\d+)*"));
+            return files.anyMatch(f -> OperatingSystem.current().isLibVlcFile(f.getFileName().toString()));
         } catch (java.io.IOException e) {
             LOG.warn("The folder named for libVLC could not be listed", e);
             return false;

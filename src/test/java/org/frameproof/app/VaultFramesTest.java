@@ -14,6 +14,7 @@ import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.VaultSources;
 import org.frameproof.testing.CountingBytes;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Stills and reports read a vault copy only through the vault's provider of sources, never as a
  * file of their own: so an encrypted vault needs only its decrypting reader there.
  */
+@NativeTier
 class VaultFramesTest {
     @TempDir
     Path dataFolder;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.frameproof.app.Main;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.testing.ChildJvm;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,7 @@ class CommandLineTest {
         assertFalse(err.toString().contains("\tat "), err.toString());
     }
 
+    @NativeTier
     @Test
     void missingLibVlcIsReportedInOneLineWithWhatToInstall(@TempDir Path empty, @TempDir Path data) throws Exception {
         ChildJvm.Result result = ChildJvm.run(Main.class,

@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestFootage.Clip;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code probe}, {@code frames} and {@code still} on every kind of committed clip, against ffprobe's ground truth. */
+@NativeTier
 class MediaCommandsTest {
     @TempDir
     Path folder;

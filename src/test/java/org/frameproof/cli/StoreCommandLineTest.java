@@ -15,12 +15,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@NativeTier
 class StoreCommandLineTest {
     @TempDir Path work;
     private final Map<String, String> environment = new HashMap<>(Map.of(

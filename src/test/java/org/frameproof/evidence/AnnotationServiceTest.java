@@ -30,6 +30,7 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.SearchIndex;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class AnnotationServiceTest {
     @TempDir Path dataFolder;
     private EvidenceStore store;

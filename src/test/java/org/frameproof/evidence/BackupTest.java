@@ -14,12 +14,14 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class BackupTest {
     @TempDir Path work;
     private Path dataFolder;

@@ -17,12 +17,14 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.Compaction;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Compacting a real encrypted store that grew with every commit: smaller, and every row as it was. */
+@NativeTier
 class CompactionTest {
     @TempDir Path dataFolder;
 

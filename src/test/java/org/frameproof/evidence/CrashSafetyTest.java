@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.frameproof.domain.Case;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the child printed last, what the store holds around the lost save, and where a copy of the data
  * folder was kept.
  */
+@NativeTier
 class CrashSafetyTest {
     private static final int KILLS = Integer.getInteger("frameproof.crash.kills", 8);
     private static final int LONGEST_WAIT_MS = 1500;

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Another account on the laptop reads nothing in the data folder, not even which files it holds:
  * folders 0700, files 0600, vault files 0400, from the start and again after a looser copy.
  */
+@NativeTier
 class DataFolderPermissionsTest {
     @TempDir Path work;
 

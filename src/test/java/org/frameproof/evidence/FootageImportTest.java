@@ -23,6 +23,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class FootageImportTest {
     @TempDir Path dataFolder;
     @TempDir Path originals;

@@ -16,6 +16,7 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.HostileDatabase;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * An insider with the passphrase plants code in a store's database with H2 itself; neither a
  * restore of its backup nor an unlock nor a compaction of the folder ever runs that code.
  */
+@NativeTier
 class ForeignCodeTest {
     @TempDir Path work;
     private Path marker;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A data folder on a 3 MB tmpfs (needs root to mount; skipped otherwise): a full disk loses nothing saved. */
+@NativeTier
 class FullDiskTest {
     @TempDir Path work;
     private Path disk;

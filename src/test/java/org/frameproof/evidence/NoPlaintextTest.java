@@ -16,12 +16,14 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Names, notes and file names must never reach the disk unencrypted: greps every byte written. */
+@NativeTier
 class NoPlaintextTest {
     private static final String NAME = "Zorya Plaintextova";
     private static final String TITLE = "Bluebird Leakcheck";

@@ -15,6 +15,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Provenance;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** verify names every live row that differs from what its last audit entry recorded: edits made with SQL do not pass. */
+@NativeTier
 class RecordedStateCheckTest {
     @TempDir Path dataFolder;
     private EvidenceStore store;

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The seized laptop: someone holding a known video looks through the data folder and a backup for
  * its SHA-256 or its bytes, and finds neither.
  */
+@NativeTier
 class VaultAtRestTest {
     @TempDir Path work;
 

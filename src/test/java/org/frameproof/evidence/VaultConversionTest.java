@@ -22,6 +22,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
 import org.frameproof.store.KeyFile;
 import org.frameproof.store.StoreKey;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * converted on its first open, and a crash at any step of that leaves the plaintext or a verified
  * encrypted copy, and the next open finishes the work.
  */
+@NativeTier
 class VaultConversionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

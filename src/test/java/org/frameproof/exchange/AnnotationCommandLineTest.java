@@ -30,6 +30,7 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.CommandLineRun;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.Standards;
 import org.frameproof.testing.Tamper;
 import org.frameproof.testing.TestFootage.Clip;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The annotation and export commands, run as a script would run them, on real stores and clips. */
+@NativeTier
 class AnnotationCommandLineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path work;

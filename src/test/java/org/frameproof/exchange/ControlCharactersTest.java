@@ -17,6 +17,7 @@ import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.CommandLineRun;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * screen, a bell, NUL, a C1 control, bidirectional overrides and isolates) is kept as given, and
  * every place that shows it shows the characters instead of obeying them.
  */
+@NativeTier
 class ControlCharactersTest {
     /** Clears the screen, rings, hides text behind NUL and CSI (C1), and flips "gnirts" to "string" on screen. */
     private static final String HOSTILE = "wound\u001b[2J\u0007 \u0000hidden\u009b31m \u202egnirts\u202c \u2066x\u2069 end";

@@ -32,6 +32,7 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ExportService;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.Tamper;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reported as matching, stops the export with nothing written, and is marked FAILED on every page,
  * row and sidecar when the reviewer exports it anyway.
  */
+@NativeTier
 class ExportRecheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir Path work;

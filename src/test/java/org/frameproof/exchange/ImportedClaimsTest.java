@@ -30,6 +30,7 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.CommandLineRun;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stays a claim, importing it again adds nothing, a file built to exhaust memory or the parser is
  * refused with a message, and nothing is added by a refused file.
  */
+@NativeTier
 class ImportedClaimsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORGER = "Dr X";

@@ -25,11 +25,13 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The evidence report, read back with PDFBox's text extraction and, where installed, poppler's pdftotext. */
+@NativeTier
 class PdfReportTest {
     @TempDir
     Path folder;

@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class StillsExportTest {
     @TempDir
     Path folder;

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.frameproof.domain.Annotation;
+import org.frameproof.testing.NativeTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class SubtitleExportTest {
     @TempDir
     Path folder;

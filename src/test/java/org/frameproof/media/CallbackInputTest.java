@@ -12,6 +12,7 @@ import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.testing.CountingBytes;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * FFmpeg reads footage it cannot open as a file (a vault copy decrypted on the fly) through its I/O
  * callbacks, and finds the same frames as in the file.
  */
+@NativeTier
 class CallbackInputTest {
 
     @ParameterizedTest

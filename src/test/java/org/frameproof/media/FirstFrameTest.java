@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.FfmpegCli;
 import org.frameproof.testing.FramePattern;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The first frame without an index is frame 0 of the index, pixel for pixel, on every kind of clip. */
+@NativeTier
 class FirstFrameTest {
     @TempDir
     Path cacheFolder;

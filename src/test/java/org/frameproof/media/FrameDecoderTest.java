@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.Tools;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every kind of move lands on the asked frame, read back from the pixels each clip draws. */
+@NativeTier
 class FrameDecoderTest {
 
     private static FrameIndex index(Clip clip) throws Exception {

@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.Tools;
@@ -25,6 +26,7 @@ import org.frameproof.testing.TestFootage.Clip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class IsolatedProberTest {
     private static final SecretKey KEY = TestStores.cacheKey();
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.frameproof.testing.ScreenTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -20,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * drawn (none lost between two pulses), and a backlog beyond the queue drops its oldest.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class VideoSurfaceTest {
     @Test
     void framesArrivingBetweenTwoPulsesAreEachDrawnInOrder() throws Exception {

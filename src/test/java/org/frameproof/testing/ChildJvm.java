@@ -19,11 +19,18 @@ public final class ChildJvm {
 
     public static Result run(Class<?> mainClass, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
+        return run(List.of(), mainClass.getName(), environment, args);
+    }
+
+    /** Runs {@code mainClass} (named, for classes of the default package such as the benchmarks) with JVM options. */
+    public static Result run(List<String> jvmOptions, String mainClass, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(mainClass.getName());
+        command.add(mainClass);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -33,7 +40,7 @@ public final class ChildJvm {
         var stdout = process.getInputStream().readAllBytes();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException(mainClass.getSimpleName() + " did not finish within 2 minutes");
+            throw new IllegalStateException(mainClass + " did not finish within 2 minutes");
         }
         return new Result(process.exitValue(), new String(stdout, StandardCharsets.UTF_8),
                 new String(stderr, StandardCharsets.UTF_8));

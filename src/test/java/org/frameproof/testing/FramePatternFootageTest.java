@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The committed clips, decoded by the ffmpeg command line (an independent decoder), carry the pattern
  * FramePattern reads. Skipped where ffmpeg is not installed.
  */
+@NativeTier
 class FramePatternFootageTest {
     @BeforeEach
     void needsFfmpeg() {

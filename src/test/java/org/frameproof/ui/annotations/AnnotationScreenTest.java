@@ -22,6 +22,7 @@ import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.AnnotationService;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.review.AnnotationSession;
@@ -38,6 +39,7 @@ import org.testfx.framework.junit5.Start;
  * store as a new instance.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class AnnotationScreenTest {
     @TempDir Path dataFolder;
     private Stage stage;

@@ -43,6 +43,7 @@ import org.frameproof.evidence.Progress;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.testing.HandRunExecutor;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.SmallPictures;
@@ -58,6 +59,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 
 /** The annotation list with its filters, search across cases, and the veil over graphic footage. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class ListSearchAndVeilTest {
     @TempDir Path dataFolder;
     private Stage stage;

@@ -15,6 +15,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Region;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.player.FrameView;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.Start;
 
 /** Regions drawn with the mouse land on the frame's own pixels; the timeline jumps, selects and retimes. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class RegionAndTimelineTest {
     @TempDir Path dataFolder;
     private Stage stage;

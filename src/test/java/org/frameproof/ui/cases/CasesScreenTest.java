@@ -39,6 +39,7 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
@@ -64,6 +65,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * player: cases, import, the tree, opening an item, and what happens when its vault copy changed.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class CasesScreenTest {
     @TempDir Path work;
     private EvidenceStore store;

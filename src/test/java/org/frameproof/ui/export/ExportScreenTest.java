@@ -32,6 +32,7 @@ import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage.Clip;
@@ -54,6 +55,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the vault copy, exports on a background thread, a real store and FFmpeg's frames.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class ExportScreenTest {
     @TempDir static Path dataFolder;
     @TempDir Path out;

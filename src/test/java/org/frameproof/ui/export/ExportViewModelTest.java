@@ -22,6 +22,7 @@ import org.frameproof.exchange.ExportResult;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.evidence.FrameSources;
 import org.frameproof.media.IsolatedProber;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +42,7 @@ import org.frameproof.exchange.OpenFrames;
  * ({@link TaskExecutor#immediate()}), so each outcome is there when {@code export()} returns.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class ExportViewModelTest {
     @TempDir static Path dataFolder;
     @TempDir Path out;

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.frameproof.domain.Footage;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.exchange.ExportFormat;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.Tamper;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
@@ -24,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The export screen on footage whose vault copy was changed: refused with a message, or exported marked FAILED when asked. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class FailedFootageExportTest {
     @TempDir Path dataFolder;
     @TempDir Path out;

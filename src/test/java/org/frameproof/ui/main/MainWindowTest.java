@@ -22,6 +22,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
@@ -43,6 +44,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class MainWindowTest {
     @TempDir static Path dataFolder;
     private EvidenceStore store;

@@ -12,6 +12,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.frameproof.testing.ScreenTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -23,6 +24,7 @@ import org.testfx.framework.junit5.Start;
  * white (no interpolated grey), and reduced it is smoothed. Read back from a snapshot of the scene.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class FrameViewPixelsTest {
     private static final int SIDE = 40;
     private FrameView frameView;

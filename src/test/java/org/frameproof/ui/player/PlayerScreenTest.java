@@ -40,6 +40,7 @@ import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.CountingBytes;
 import org.frameproof.testing.FramePattern;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.ui.common.Theme;
@@ -59,6 +60,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * printed beside it.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class PlayerScreenTest {
     private static final Pattern PRINTED = Pattern.compile("Frame (\\d+) / (\\d+)");
     /**

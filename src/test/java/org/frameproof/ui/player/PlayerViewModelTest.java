@@ -12,6 +12,7 @@ import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.HandRunExecutor;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * the order of requests and decodes is exact. Real FFmpeg, real clips, on the FX thread.
  */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class PlayerViewModelTest {
     private final HandRunExecutor decoding = new HandRunExecutor();
     private VideoSurface surface;

@@ -13,6 +13,7 @@ import org.frameproof.domain.FrameIndex;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.MediaSource;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage;
 import org.frameproof.ui.common.SmallPictures;
 import org.frameproof.ui.common.TaskExecutor;
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The filmstrip's pictures are of the exact frames asked for, decoded off the FX thread. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class FilmstripTest {
     @Test
     void eachPictureIsTheFrameItNamesAlsoDeepInsideALongGop() throws Exception {

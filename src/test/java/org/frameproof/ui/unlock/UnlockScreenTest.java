@@ -29,6 +29,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
@@ -50,6 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The unlock screen on a real encrypted store, driven from the keyboard as a reviewer would. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class UnlockScreenTest {
     @TempDir Path work;
     private final AtomicReference<EvidenceStore> unlocked = new AtomicReference<>();
