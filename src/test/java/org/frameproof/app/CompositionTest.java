@@ -19,6 +19,7 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ImportResult;
 import org.frameproof.evidence.Progress;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
@@ -30,6 +31,7 @@ import picocli.CommandLine;
  * The graph the app itself runs, with footage analysed in a child process: the other tests build
  * theirs with an in-process analyser, so this is where the app's own inputs are exercised.
  */
+@NativeTier
 class CompositionTest {
     @TempDir Path dataFolder;
 

@@ -25,6 +25,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Progress;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import picocli.CommandLine;
  * {@code --verbose} so that the debug lines are written too; none of them may appear in the log
  * file or on the console's log, while both have lines.
  */
+@NativeTier
 class NoEvidenceInLogsTest {
     private static final String CASE = "Kestrel-Ridge-4471";
     private static final String OBSERVATION = "Obsidian-bruise-8823";

@@ -20,6 +20,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (keys sorted, no version). Those entries keep verifying as stored, and the recorded-state check
  * still reads them; entries in the new encoding are as tamper-evident as the old.
  */
+@NativeTier
 class EarlierAuditEntriesTest {
     @TempDir Path dataFolder;
     private EvidenceStore store;

@@ -17,6 +17,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.store.SearchIndex;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class SearchIndexMergerTest {
     @TempDir Path dataFolder;
     private EvidenceStore store;

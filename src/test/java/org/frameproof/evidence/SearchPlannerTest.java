@@ -12,11 +12,13 @@ import org.frameproof.domain.Footage;
 import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.SearchIndex;
 import org.frameproof.testing.AnnotatedStores;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NativeTier
 class SearchPlannerTest {
     @TempDir Path dataFolder;
 

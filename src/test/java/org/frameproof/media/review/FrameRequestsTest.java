@@ -10,11 +10,13 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.PictureSignature;
 import org.frameproof.testing.HandRunExecutor;
+import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The decoder request worker with its decoding thread run by hand: real FFmpeg, no JavaFX, no libVLC. */
+@NativeTier
 class FrameRequestsTest {
     private final HandRunExecutor decoding = new HandRunExecutor();
     private final List<String> results = new ArrayList<>();

@@ -14,12 +14,14 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyEvent;
+import org.frameproof.testing.ScreenTier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** The keys the player and the annotation workspace answer are the ones the cheat sheet lists. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class KeyBindingTest {
 
     /** Every key press the controllers act on, with every combination of modifiers. */

@@ -25,6 +25,7 @@ import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Role;
+import org.frameproof.testing.ScreenTier;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.timeline.TimelineColours.Part;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The timeline paints with the colours the theme's style sheet declares, and only those. */
 @ExtendWith(ApplicationExtension.class)
+@ScreenTier
 class TimelineColoursTest {
     private static final double WIDTH = 600;
     /** Inside the note's bar (frames 10-90 of 100), and inside the gutter of the note lane. */
