@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
  * consumers that each run on their own thread, so reading and all consumers overlap. A chunk's
  * buffer is read into again only once every consumer is done with it, so memory stays at
  * {@code SLOTS} chunks. Another thread can follow behind the consumers ({@link #readTrailing}).
+ * A pipeline without consumers only reads.
  */
 final class ChunkPipeline implements AutoCloseable {
     static final int CHUNK_BYTES = 1 << 20;
@@ -181,6 +182,11 @@ final class ChunkPipeline implements AutoCloseable {
     }
 
     private void handOn(int slot, int length, long end) {
+        if (consumers.length == 0) {
+            // Reading was the work (a read-back that authenticates as it reads): the chunk is done.
+            markCompleted(end);
+            return;
+        }
         ByteBuffer chunk = buffers[slot];
         AtomicInteger remaining = new AtomicInteger(consumers.length);
         busy[slot] = new Future<?>[consumers.length];

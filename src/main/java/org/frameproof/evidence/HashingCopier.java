@@ -51,27 +51,50 @@ final class HashingCopier {
         try (FileChannel in = FileChannel.open(source, reading);
              FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileChannel back = FileChannel.open(target, StandardOpenOption.READ)) {
-            return copy(in, out, chunk -> write(out, chunk), () -> { }, back::read, item, progress);
+            MessageDigest sourceSha = digest("SHA-256");
+            MessageDigest copySha = digest("SHA-256");
+            MessageDigest copyMd5 = digest("MD5");
+            long copied = copy(in, out, new ChunkPipeline.ChunkConsumer[] {sourceSha::update, chunk -> write(out, chunk)},
+                    () -> { }, back::read, new ChunkPipeline.ChunkConsumer[] {copySha::update, copyMd5::update}, item, progress);
+            return new Copied(new Hashes(hex(sourceSha), hex(copyMd5), copied), hex(copySha));
         }
     }
 
     /**
-     * As {@link #copy(Path, Path, String, Progress)}, encrypting the copy into a vault file under
-     * {@code key}; the copy is read back by decrypting it, so its hashes are of its plaintext.
+     * Copies {@code source} into the new vault file {@code target} (synced to disk), encrypted under
+     * {@code key}. SHA-256 and MD5 are taken of the very buffers that are encrypted, while they are
+     * encrypted, so the hashes are of the plaintext the file holds. The copy is read back from the
+     * file chunk by chunk as soon as each chunk is written (never from the buffers that wrote it),
+     * and every chunk's authentication tag is checked: a copy that opens proves it holds exactly what
+     * was sealed, so decrypting it again only to re-hash it would prove nothing more
+     * (docs/decisions/0006-import-checks-the-copy-by-its-tags.md).
+     *
+     * @return the hashes of the source as it was read and sealed
+     * @throws VaultFileDamagedException when the copy does not read back as it was written
      */
-    static Copied copyEncrypted(Path source, Path target, SecretKey key, String item, Progress progress)
+    static Hashes copyEncrypted(Path source, Path target, SecretKey key, String item, Progress progress)
             throws IOException, CancelledException {
-        Copied copied;
+        Hashes copied;
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
              FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              FileChannel back = FileChannel.open(target, StandardOpenOption.READ)) {
-            VaultWriter writer = new VaultWriter(out, key, in.size(), item);
-            VaultReader following = VaultReader.following(back, key, item);
-            copied = copy(in, out, writer::write, writer::finish, following::read, item, progress);
+            copied = copyEncrypted(in, out, back, key, item, progress);
         }
-        // The read-back decrypted every byte; opening also checks the finished file's length and last chunk.
+        // The read-back checked every chunk; opening also checks the finished file's length and last chunk.
         VaultReader.open(target, key, item).close();
         return copied;
+    }
+
+    /** As {@link #copyEncrypted(Path, Path, SecretKey, String, Progress)}, reading the copy back through {@code back}. */
+    static Hashes copyEncrypted(FileChannel in, FileChannel out, FileChannel back, SecretKey key, String item,
+                                Progress progress) throws IOException, CancelledException {
+        MessageDigest sha256 = digest("SHA-256");
+        MessageDigest md5 = digest("MD5");
+        VaultWriter writer = new VaultWriter(out, key, in.size(), item);
+        VaultReader following = VaultReader.following(back, key, item);
+        long read = copy(in, out, new ChunkPipeline.ChunkConsumer[] {sha256::update, md5::update, writer::write},
+                writer::finish, following::read, new ChunkPipeline.ChunkConsumer[0], item, progress);
+        return new Hashes(hex(sha256), hex(md5), read);
     }
 
     /** The work after the last chunk is written and before the copy is synced. */
@@ -80,14 +103,18 @@ final class HashingCopier {
         void run() throws IOException;
     }
 
-    private static Copied copy(FileChannel in, FileChannel out, ChunkPipeline.ChunkConsumer writer, Completion complete,
-                               ChunkPipeline.ChunkSource back, String item, Progress progress)
-            throws IOException, CancelledException {
-        MessageDigest sourceSha = digest("SHA-256");
-        MessageDigest copySha = digest("SHA-256");
-        MessageDigest copyMd5 = digest("MD5");
-        try (ChunkPipeline reading = new ChunkPipeline("copy", sourceSha::update, writer);
-             ChunkPipeline checking = new ChunkPipeline("check", copySha::update, copyMd5::update)) {
+    /**
+     * Reads {@code in} once, handing every chunk to the {@code leading} consumers (one of which
+     * writes {@code out}), syncs {@code out}, and reads each written stretch back through
+     * {@code back} into the {@code trailing} consumers.
+     *
+     * @return the bytes read from {@code in}
+     */
+    private static long copy(FileChannel in, FileChannel out, ChunkPipeline.ChunkConsumer[] leading, Completion complete,
+                             ChunkPipeline.ChunkSource back, ChunkPipeline.ChunkConsumer[] trailing, String item,
+                             Progress progress) throws IOException, CancelledException {
+        try (ChunkPipeline reading = new ChunkPipeline("copy", leading);
+             ChunkPipeline checking = new ChunkPipeline("check", trailing)) {
             long total = in.size();
             Thread checker = checking.readTrailing(back, reading);
             try {
@@ -96,7 +123,7 @@ final class HashingCopier {
                 complete.run();
                 out.force(true);
                 checking.awaitTrailing(checker, item, progress, total);
-                return new Copied(new Hashes(hex(sourceSha), hex(copyMd5), copied), hex(copySha));
+                return copied;
             } finally {
                 checker.interrupt();
                 checker.join(0);

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * The content-addressed vault: {@code <data>/vault/<name>}, each file encrypted
  * ({@link EncryptedVaultFile}), read-only and named by a keyed hash of its content's SHA-256
  * ({@link VaultKeys#name}). Incoming copies are written under a random temporary name (never the
- * original's name, which is confidential) and renamed only once encrypted, synced and re-hashed
- * through decryption.
+ * original's name, which is confidential) and renamed only once encrypted, synced and read back
+ * (every chunk's tag checked).
  */
 public final class Vault {
     private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
@@ -73,8 +73,8 @@ public final class Vault {
 
     /**
      * Copies {@code original} (only ever read once) into the incoming area, encrypting and hashing
-     * while copying, and re-reads the copy from the file (each chunk once written), decrypting, and
-     * compares. On failure or cancel, the copy is removed.
+     * while copying, and re-reads the copy from the file (each chunk once written), checking that
+     * every chunk authenticates. On failure or cancel, the copy is removed.
      */
     public StagedCopy stage(Path original, String item, Progress progress) throws UserFacingException {
         try {
@@ -105,12 +105,10 @@ public final class Vault {
         Path incoming = root.resolve(INCOMING_PREFIX + UUID.randomUUID());
         try {
             PrivateFiles.createFolder(root);
-            HashingCopier.Copied copied = HashingCopier.copyEncrypted(source, incoming, keys.content(), item, progress);
-            if (!copied.intact()) {
-                throw new IOException("the copy does not read back as written (SHA-256 " + copied.source().sha256()
-                        + " became " + copied.copySha256() + "): the disk may be failing, or the file changed while it was copied");
-            }
-            return new StagedCopy(incoming, copied.source());
+            return new StagedCopy(incoming, HashingCopier.copyEncrypted(source, incoming, keys.content(), item, progress));
+        } catch (VaultFileDamagedException e) {
+            discard(incoming);
+            throw new IOException("the copy does not read back as written (" + e.getMessage() + "): the disk may be failing", e);
         } catch (IOException | CancelledException | RuntimeException e) {
             discard(incoming);
             throw e;

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The threaded copy and hash against the JDK's digests of the same bytes, computed in one plain pass. */
 class HashingCopierTest {
+    private static final SecretKey KEY = new SecretKeySpec(new byte[32], "AES");
+
     @TempDir Path folder;
 
     @Test
@@ -56,19 +60,40 @@ class HashingCopierTest {
     }
 
     @Test
-    void anEncryptedCopyHashesItsPlaintextBothWaysAndDecryptsToTheSource() throws Exception {
+    void anEncryptedCopyHashesThePlaintextItSealedAndDecryptsToTheSource() throws Exception {
         byte[] content = new byte[ChunkPipeline.CHUNK_BYTES * 9 + 4_321];
         new Random(6).nextBytes(content);
         Path source = Files.write(folder.resolve("source.bin"), content);
-        SecretKey key = new SecretKeySpec(new byte[32], "AES");
 
-        HashingCopier.Copied copied = HashingCopier.copyEncrypted(source, folder.resolve("copy.bin"), key, "source.bin", Progress.NONE);
+        Hashes copied = HashingCopier.copyEncrypted(source, folder.resolve("copy.bin"), KEY, "source.bin", Progress.NONE);
 
-        assertEquals(digest("SHA-256", content), copied.source().sha256());
-        assertEquals(digest("SHA-256", content), copied.copySha256(), "read back by decrypting the copy");
-        assertEquals(digest("MD5", content), copied.source().md5());
-        try (VaultReader reader = VaultReader.open(folder.resolve("copy.bin"), key, "copy")) {
-            assertEquals(digest("SHA-256", content), HashingCopier.hash(reader, "copy", Progress.NONE).sha256());
+        assertEquals(digest("SHA-256", content), copied.sha256());
+        assertEquals(digest("MD5", content), copied.md5());
+        assertEquals(content.length, copied.size());
+        try (VaultReader reader = VaultReader.open(folder.resolve("copy.bin"), KEY, "copy")) {
+            assertEquals(digest("SHA-256", content), HashingCopier.hash(reader, "copy", Progress.NONE).sha256(),
+                    "the recorded SHA-256 is that of what the copy decrypts to");
+        }
+    }
+
+    @Test
+    void anEncryptedCopyThatReadsBackOtherwiseThanWrittenIsRefused() throws Exception {
+        byte[] content = new byte[ChunkPipeline.CHUNK_BYTES * 3 + 777];
+        new Random(7).nextBytes(content);
+        Path source = Files.write(folder.resolve("source.bin"), content);
+        Path target = folder.resolve("copy.bin");
+        // The disk gives back one byte of the second chunk's ciphertext changed, after it was written.
+        long flipped = EncryptedVaultFile.HEADER_BYTES + EncryptedVaultFile.CHUNK_BYTES + EncryptedVaultFile.TAG_BYTES + 100;
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             FileChannel back = new FlippingChannel(FileChannel.open(target, StandardOpenOption.READ), flipped)) {
+            VaultFileDamagedException refused = assertThrows(VaultFileDamagedException.class,
+                    () -> HashingCopier.copyEncrypted(in, out, back, KEY, "source.bin", Progress.NONE));
+            assertTrue(refused.getMessage().contains("chunk 1 of"), refused.getMessage());
+        }
+        try (VaultReader intact = VaultReader.open(target, KEY, "copy")) {
+            assertEquals(digest("SHA-256", content), HashingCopier.hash(intact, "copy", Progress.NONE).sha256(),
+                    "only the read-back saw the change: the file itself was written right");
         }
     }
 
