@@ -67,7 +67,7 @@ final class HashingCopier {
      * file chunk by chunk as soon as each chunk is written (never from the buffers that wrote it),
      * and every chunk's authentication tag is checked: a copy that opens proves it holds exactly what
      * was sealed, so decrypting it again only to re-hash it would prove nothing more
-     * (docs/decisions/0006-import-checks-the-copy-by-its-tags.md).
+     * (docs/decisions/0008-import-checks-the-copy-by-its-tags.md).
      *
      * @return the hashes of the source as it was read and sealed
      * @throws VaultFileDamagedException when the copy does not read back as it was written
