@@ -36,8 +36,8 @@ class BenchSmokeTest {
         String hash = run(List.of(), "StoreBench", "hash", CLIP.toString(), work.resolve("hash").toString());
         String imported = run(List.of(), "StoreBench", "import", CLIP.toString(), work.resolve("import").toString());
 
-        assertTrue(hash.matches("(?s)hash \\d+\\.\\d+ s [0-9a-f]{64}\\s*"), hash);
-        assertTrue(imported.matches("(?s)import \\d+\\.\\d+ s [0-9a-f]{64}\\s*"), imported);
+        assertTrue(hash.matches("(?s)hash \\d+\\.\\d+ s cpu \\d+\\.\\d+ s [0-9a-f]{64}\\s*"), hash);
+        assertTrue(imported.matches("(?s)import \\d+\\.\\d+ s cpu \\d+\\.\\d+ s [0-9a-f]{64}\\s*"), imported);
     }
 
     @Test
