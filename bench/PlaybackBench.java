@@ -22,6 +22,7 @@ import org.frameproof.domain.MediaFacts;
 import org.frameproof.media.FileBytes;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.MediaSource;
+import org.frameproof.media.Playback;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.player.FrameView;
@@ -91,7 +92,7 @@ public final class PlaybackBench {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicLong pulses = new AtomicLong();
         VlcPlayback.PictureCounts[] lastCounts = {new VlcPlayback.PictureCounts(0, 0, 0)};
-        playback.setListener(new VlcPlayback.Listener() {
+        playback.setListener(new Playback.Listener() {
             @Override
             public void playbackTime(long micros) {
             }

@@ -72,6 +72,13 @@ class ArchitectureTest {
                     "org.frameproof.cli..")
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
+    /** The review engine runs and is tested without a screen; the player's view model adapts it to JavaFX. */
+    @ArchTest
+    static final ArchRule theReviewEngineKnowsNothingOfJavaFx = noClasses().that().resideInAPackage("org.frameproof.media.review..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.frameproof.media.VideoSurface")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.frameproof.media.VlcPlayback");
+
     /** Everything else logs through SLF4J; only the composition root knows which library writes the log. */
     @ArchTest
     static final ArchRule onlyTheAppConfiguresLogging = noClasses().that().resideOutsideOfPackage("org.frameproof.app..")

@@ -27,7 +27,7 @@ import javafx.scene.image.WritableImage;
  * grows past a few frames (a slow FX thread) drops its oldest. Each frame carries libVLC's time
  * for it, reported when it is drawn. Exact frames are drawn on the FX thread directly.
  */
-public final class VideoSurface {
+public final class VideoSurface implements PictureOutput {
     /** Frames waiting for a pulse: two absorb the jitter between libVLC's clock and the pulses. */
     private static final int MOST_QUEUED = 3;
 
@@ -67,6 +67,7 @@ public final class VideoSurface {
     }
 
     /** Draws an exact frame. FX thread; frames libVLC delivers from now on are dropped until {@link #acceptPlaybackFrames}. */
+    @Override
     public void show(DecodedFrame frame) {
         ignorePlaybackFrames();
         draw(frame.argb(), frame.width(), frame.height());
@@ -78,6 +79,7 @@ public final class VideoSurface {
      * none, or smaller than the signature's grid (a window shrunk to almost nothing). FX thread:
      * read it before playback stops, to find the exact frame that looks like it.
      */
+    @Override
     public PictureSignature playedPictureSignature() {
         boolean large = pixels != null && pixels.getWidth() >= PictureSignature.COLUMNS && pixels.getHeight() >= PictureSignature.ROWS;
         return showingPlayedFrame && large ? PictureSignature.of(pixels.getBuffer(), pixels.getWidth(), pixels.getHeight()) : null;
@@ -90,6 +92,7 @@ public final class VideoSurface {
     }
 
     /** Shows no picture: nothing is open. FX thread. */
+    @Override
     public void clear() {
         ignorePlaybackFrames();
         pixels = null;

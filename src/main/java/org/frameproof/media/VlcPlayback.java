@@ -41,27 +41,9 @@ import uk.co.caprica.vlcj.player.embedded.videosurface.callback.format.RV32Buffe
  * event thread reports times, the end and errors ({@link Events}); libVLC itself is called only in
  * the player's task queue.
  */
-public final class VlcPlayback implements AutoCloseable {
-    /** Rates a reviewer can play at. */
-    public static final double MIN_RATE = 0.1;
-    public static final double MAX_RATE = 4.0;
+public final class VlcPlayback implements Playback, AutoCloseable {
     /** libVLC starts H.264 with B-frames, HEVC and MPEG-4 part 2 up to this many frames before the time asked. */
     private static final int MOST_FRAMES_EARLY = 4;
-
-    /** What the player reports back, on the FX thread. */
-    public interface Listener {
-        /**
-         * A played frame was drawn; {@code micros} is its time since the first frame as libVLC's
-         * clock puts it, within a frame or two: libVLC does not say which frame it delivers.
-         */
-        void playbackTime(long micros);
-
-        /** Playback reached the end of the file (and no loop is set). */
-        void playbackFinished();
-
-        /** libVLC could not play the file. */
-        void playbackFailed(String message);
-    }
 
     /** libVLC's own counts for the file it plays (they restart with each start): pictures decoded, displayed, lost. */
     public record PictureCounts(int decoded, int displayed, int lost) {
@@ -143,6 +125,7 @@ public final class VlcPlayback implements AutoCloseable {
         surface.onPlaybackFrameDrawn(this::frameDrawn);
     }
 
+    @Override
     public void setListener(Listener listener) {
         this.listener = listener;
     }
@@ -157,6 +140,7 @@ public final class VlcPlayback implements AutoCloseable {
      * that at the first pause). A plain file libVLC reads itself; other sources through its media
      * callbacks, so their bytes never reach a file.
      */
+    @Override
     public void load(MediaSource media, MediaFacts facts) {
         stop();
         source = media;
@@ -175,6 +159,7 @@ public final class VlcPlayback implements AutoCloseable {
      * where libVLC's time had said {@code reportedMicros}: its later reports are read shifted by
      * the difference, until another file is loaded.
      */
+    @Override
     public void calibrate(long reportedMicros, long actualMicros) {
         clock.calibrate(reportedMicros, actualMicros);
     }
@@ -185,6 +170,7 @@ public final class VlcPlayback implements AutoCloseable {
      * copies of full-size frames nor JavaFX's software scaling of them. Paused frames are FFmpeg's
      * at full size whatever this says.
      */
+    @Override
     public void limitPictureSize(int width, int height) {
         areaWidth = Math.max(0, width);
         areaHeight = Math.max(0, height);
@@ -204,6 +190,7 @@ public final class VlcPlayback implements AutoCloseable {
      *     {@code fromMicros}; when not, every frame libVLC plays is shown
      * @param framesAfterKeyFrame how many frames the start is after the key frame before it
      */
+    @Override
     public void play(long fromMicros, boolean fromPictureOnScreen, int framesAfterKeyFrame) {
         MediaSource media = source;
         if (media == null) {
@@ -225,6 +212,7 @@ public final class VlcPlayback implements AutoCloseable {
      * (microseconds since the first frame), on the FX thread. Call on the FX thread. No played
      * frame reaches the surface after this call.
      */
+    @Override
     public void pause(LongConsumer whenStopped) {
         surface.ignorePlaybackFrames();
         clock.paused();
@@ -238,11 +226,13 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     /** Stops without reporting where: another file is coming, or the app closes. */
+    @Override
     public void stop() {
         surface.ignorePlaybackFrames();
         player.submit(() -> player.controls().stop());
     }
 
+    @Override
     public void setRate(double newRate) {
         float rate = (float) Math.max(MIN_RATE, Math.min(MAX_RATE, newRate));
         clock.setRate(rate);
@@ -250,17 +240,20 @@ public final class VlcPlayback implements AutoCloseable {
     }
 
     /** Volume in percent, 0 to 100. */
+    @Override
     public void setVolume(int percent) {
         volumePercent = Math.max(0, Math.min(100, percent));
         player.submit(this::applyAudioSettings);
     }
 
+    @Override
     public void setMuted(boolean mute) {
         muted = mute;
         player.submit(this::applyAudioSettings);
     }
 
     /** Plays from {@code startMicros} again whenever playback reaches {@code endMicros}. */
+    @Override
     public void setLoop(long startMicros, long endMicros) {
         if (endMicros <= startMicros) {
             throw new IllegalArgumentException("A loop must end after it starts");
@@ -269,6 +262,7 @@ public final class VlcPlayback implements AutoCloseable {
         loopEndMicros = endMicros;
     }
 
+    @Override
     public void clearLoop() {
         loopStartMicros = -1;
         loopEndMicros = -1;

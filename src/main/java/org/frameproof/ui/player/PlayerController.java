@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.frameproof.domain.MediaFacts;
+import org.frameproof.media.review.ReviewEngine;
 import org.frameproof.ui.shortcuts.KeyBinding;
 
 /** Binds the player's controls to its view model and turns keys, wheel and mouse into its actions. */
@@ -177,7 +178,7 @@ public final class PlayerController {
 
     private void buildSpeedMenu() {
         ToggleGroup speeds = new ToggleGroup();
-        for (double rate : PlayerViewModel.RATES) {
+        for (double rate : ReviewEngine.RATES) {
             RadioMenuItem item = new RadioMenuItem(rateText(rate));
             item.setToggleGroup(speeds);
             item.setUserData(rate);

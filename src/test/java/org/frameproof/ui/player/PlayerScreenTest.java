@@ -38,6 +38,7 @@ import org.frameproof.media.MediaProbe;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.media.review.ReviewEngine;
 import org.frameproof.testing.CountingBytes;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.ScreenTier;
@@ -473,11 +474,11 @@ class PlayerScreenTest {
         // TestFX names directions by the content's movement: DOWN turns the wheel away from the user (positive delta).
         robot.scroll(20, VerticalDirection.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(PlayerViewModel.MAX_ZOOM, viewModel.zoomProperty().get(), 1e-9);
+        assertEquals(ReviewEngine.MAX_ZOOM, viewModel.zoomProperty().get(), 1e-9);
         assertFalse(imageView.isSmooth(), "pixels at 8x are drawn nearest-neighbour");
         robot.scroll(1, VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(PlayerViewModel.MAX_ZOOM / 1.25, viewModel.zoomProperty().get(), 1e-9);
+        assertEquals(ReviewEngine.MAX_ZOOM / 1.25, viewModel.zoomProperty().get(), 1e-9);
         robot.drag(frameView).moveBy(-200, -100).drop();
         robot.type(KeyCode.DIGIT0);
         assertEquals(1, viewModel.zoomProperty().get(), 1e-9);
