@@ -155,8 +155,9 @@ public final class FrameDecoder implements AutoCloseable {
     }
 
     /**
-     * Loads FFmpeg's native libraries (400-750 ms here) so that the first file opened does not
-     * wait for them. Any thread; does nothing after the first call.
+     * Loads FFmpeg's native libraries, which takes a noticeable moment
+     * (docs/decisions/0009-measurements-behind-tuned-constants.md), so that the first file
+     * opened does not wait for them. Any thread; does nothing after the first call.
      */
     public static void loadLibraries() {
         avutil.avutil_version();
@@ -176,8 +177,8 @@ public final class FrameDecoder implements AutoCloseable {
         AVCodecContext codec = avcodec_alloc_context3(decoder);
         avcodec_parameters_to_context(codec, input.stream.codecpar());
         codec.pkt_timebase(input.stream.time_base());
-        // Cores + 1 frame threads, as FFmpeg's automatic choice: on an idle 2-core machine random jumps
-        // took 246 ms (median) against 267 ms with one thread per core, p95 407 against 442 ms.
+        // Cores + 1 frame threads, as FFmpeg's automatic choice: random jumps were faster than with
+        // one thread per core (docs/decisions/0009-measurements-behind-tuned-constants.md).
         codec.thread_count(Math.min(16, Runtime.getRuntime().availableProcessors() + 1));
         int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
         if (result < 0) {

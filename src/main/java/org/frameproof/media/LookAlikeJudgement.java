@@ -15,8 +15,9 @@ import java.util.Arrays;
 final class LookAlikeJudgement {
     /**
      * Frames whose distances from a picture differ by at most this much (brightness, 0-255) look
-     * equally like it. Measured on a 1080p clip played scaled down: its own frame at 0.67,
-     * the neighbours at 2.0 and more; frames of a still scene are at the same distance.
+     * equally like it: far less than a frame played scaled down lies nearer its own picture than
+     * its neighbours, and frames of a still scene lie at the same distance
+     * (docs/decisions/0009-measurements-behind-tuned-constants.md).
      */
     static final double ALIKE = 0.25;
 
@@ -58,7 +59,7 @@ final class LookAlikeJudgement {
         return new Verdict(first + best, bestDistance, standsOut);
     }
 
-    /** The position in {@code distances} of the frame nearest the picture, or of its look-alike nearest the estimate. */
+    /** Where in {@code distances} the frame nearest the picture is, or its look-alike nearest the estimate. */
     private static int nearestLookAlike(int first, double[] distances, int estimate) {
         double least = Double.MAX_VALUE;
         for (double distance : distances) {
