@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.frameproof.media.LookAlikeJudgement.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The look-alike judgement on distances written by hand: no decoding. */
 class LookAlikeJudgementTest {
@@ -95,30 +95,19 @@ class LookAlikeJudgementTest {
                 "most of the others are far");
     }
 
+    /** A best at or beside the first frame judged (positions 0, 1) or the last (5, 6 of 7). */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
-    void aBestAtOrBesideTheFirstFrameJudgedDoesNotStandOutWhenFramesLieBefore(int position) {
+    @CsvSource({"0, true", "1, true", "5, false", "6, false"})
+    void aBestAtOrBesideAnEdgeBeyondWhichFramesLieDoesNotStandOut(int position, boolean nearTheStart) {
         double[] distances = {9, 9, 9, 9, 9, 9, 9};
         distances[position] = 0.6;
 
-        Verdict verdict = judge(distances, FIRST + 3, true, false);
+        Verdict verdict = judge(distances, FIRST + 3, nearTheStart, !nearTheStart);
 
         assertEquals(FIRST + position, verdict.frame());
-        assertFalse(verdict.standsOut(), "the picture may be a frame before the run");
-        assertTrue(judge(distances, FIRST + 3, false, true).standsOut(), "the run starts at the video's start");
-    }
-
-    @ParameterizedTest
-    @ValueSource(ints = {5, 6})
-    void aBestAtOrBesideTheLastFrameJudgedDoesNotStandOutWhenFramesLieAfter(int position) {
-        double[] distances = {9, 9, 9, 9, 9, 9, 9};
-        distances[position] = 0.6;
-
-        Verdict verdict = judge(distances, FIRST + 3, false, true);
-
-        assertEquals(FIRST + position, verdict.frame());
-        assertFalse(verdict.standsOut(), "the picture may be a frame after the run");
-        assertTrue(judge(distances, FIRST + 3, true, false).standsOut(), "the run ends at the video's end");
+        assertFalse(verdict.standsOut(), "the picture may be a frame beyond the run");
+        assertTrue(judge(distances, FIRST + 3, !nearTheStart, nearTheStart).standsOut(),
+                "the video starts or ends at that edge of the run");
     }
 
     @Test
