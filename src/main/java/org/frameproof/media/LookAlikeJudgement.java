@@ -15,8 +15,8 @@ import java.util.Arrays;
 final class LookAlikeJudgement {
     /**
      * Frames whose distances from a picture differ by at most this much (brightness, 0-255) look
-     * equally like it: far less than a frame played scaled down lies nearer its own picture than
-     * its neighbours, and frames of a still scene lie at the same distance
+     * equally like it: far less than the gap between a frame played scaled down and its neighbours,
+     * while frames of a still scene lie at the same distance
      * (docs/decisions/0009-measurements-behind-tuned-constants.md).
      */
     static final double ALIKE = 0.25;
