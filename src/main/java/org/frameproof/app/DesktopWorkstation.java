@@ -47,7 +47,7 @@ final class DesktopWorkstation implements Workstation {
 
     @Override
     public void run(Path dataFolder, Path video) throws UserFacingException {
-        // While the reviewer unlocks, so the first video opened does not wait 400-750 ms for FFmpeg's libraries.
+        // While the reviewer unlocks, so the first video opened does not wait for FFmpeg's libraries.
         Thread ffmpegLoader = new Thread(FrameDecoder::loadLibraries, "frameproof-ffmpeg-load");
         ffmpegLoader.setDaemon(true);
         ffmpegLoader.start();

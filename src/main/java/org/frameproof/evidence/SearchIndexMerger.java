@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 final class SearchIndexMerger {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexMerger.class);
 
-    /** Pending search index changes merged per transaction: about 10 ms of work. */
+    /**
+     * Pending search index changes merged per transaction: a short step, so that a save waits
+     * little behind it (docs/decisions/0009-measurements-behind-tuned-constants.md).
+     */
     private static final int MERGE_STEP = 500;
     private static final Duration MERGE_WHEN_QUIET_FOR = Duration.ofSeconds(2);
 
@@ -78,7 +81,7 @@ final class SearchIndexMerger {
     /**
      * Background thread: merges the pending changes into the postings a small step at a time,
      * each its own transaction, and only once no save has come for the quiet time: merging
-     * beside a run of saves pushed their p99 from 10 to 32 ms.
+     * beside a run of saves slowed them (docs/decisions/0009-measurements-behind-tuned-constants.md).
      */
     private void mergeIndex() {
         try {

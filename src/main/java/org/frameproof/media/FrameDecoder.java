@@ -26,7 +26,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -62,12 +61,6 @@ public final class FrameDecoder implements AutoCloseable {
      * footage): the frames before it are kept for the next steps. A longer move back is a jump.
      */
     private static final int STEP_BACK_REACH = 64;
-    /**
-     * Frames whose distances from a picture differ by at most this much (brightness, 0-255) look
-     * equally like it. Measured on a 1080p clip played scaled down: its own frame at 0.67,
-     * the neighbours at 2.0 and more; frames of a still scene are at the same distance.
-     */
-    private static final double ALIKE = 0.25;
     /** A decoder that fails this many packets in a row is not going to reach the frame. */
     private static final int MAX_FAILURES_IN_A_ROW = 1000;
 
@@ -162,8 +155,9 @@ public final class FrameDecoder implements AutoCloseable {
     }
 
     /**
-     * Loads FFmpeg's native libraries (400-750 ms here) so that the first file opened does not
-     * wait for them. Any thread; does nothing after the first call.
+     * Loads FFmpeg's native libraries, which takes a noticeable moment
+     * (docs/decisions/0009-measurements-behind-tuned-constants.md), so that the first file
+     * opened does not wait for them. Any thread; does nothing after the first call.
      */
     public static void loadLibraries() {
         avutil.avutil_version();
@@ -183,8 +177,8 @@ public final class FrameDecoder implements AutoCloseable {
         AVCodecContext codec = avcodec_alloc_context3(decoder);
         avcodec_parameters_to_context(codec, input.stream.codecpar());
         codec.pkt_timebase(input.stream.time_base());
-        // Cores + 1 frame threads, as FFmpeg's automatic choice: on an idle 2-core machine random jumps
-        // took 246 ms (median) against 267 ms with one thread per core, p95 407 against 442 ms.
+        // Cores + 1 frame threads, as FFmpeg's automatic choice: random jumps were faster than with
+        // one thread per core (docs/decisions/0009-measurements-behind-tuned-constants.md).
         codec.thread_count(Math.min(16, Runtime.getRuntime().availableProcessors() + 1));
         int result = avcodec_open2(codec, decoder, (PointerPointer<?>) null);
         if (result < 0) {
@@ -211,8 +205,9 @@ public final class FrameDecoder implements AutoCloseable {
     /**
      * Of the frames within {@code reach} of {@code estimate}, the one whose picture is most like
      * {@code picture}: which frame a played picture was, when only its approximate time is known.
-     * Frames that look alike (a still scene) go to the one nearest the estimate. The frames
-     * compared stay in the cache, so stepping from the one returned decodes nothing again.
+     * Frames that look alike (a still scene) go to the one nearest the estimate
+     * ({@link LookAlikeJudgement}). The frames compared stay in the cache, so stepping from the one
+     * returned decodes nothing again.
      *
      * @throws UserFacingException when the file is damaged so that these frames cannot be decoded
      */
@@ -220,36 +215,12 @@ public final class FrameDecoder implements AutoCloseable {
         int first = Math.max(0, estimate - reach);
         int last = Math.min(index.lastFrame(), estimate + reach);
         double[] distances = new double[last - first + 1];
-        double least = Double.MAX_VALUE;
         for (int frame = first; frame <= last; frame++) {
             distances[frame - first] = PictureSignature.of(frame(frame)).distance(picture);
-            least = Math.min(least, distances[frame - first]);
         }
-        int best = -1;
-        for (int frame = first; frame <= last; frame++) {
-            boolean alike = distances[frame - first] <= least + ALIKE;
-            if (alike && (best < 0 || Math.abs(frame - estimate) < Math.abs(best - estimate))) {
-                best = frame;
-            }
-        }
-        double bestDistance = distances[best - first];
-        double[] others = new double[distances.length - 1];
-        double nearestRival = Double.MAX_VALUE;
-        for (int i = 0, o = 0; i < distances.length; i++) {
-            if (i != best - first) {
-                others[o++] = distances[i];
-            }
-            if (Math.abs(i - (best - first)) > 1) {
-                nearestRival = Math.min(nearestRival, distances[i]);
-            }
-        }
-        Arrays.sort(others);
-        // The picture may lie beyond the frames compared: then the nearest look-alike is a frame
-        // that shares most of it, sits at the edge looking towards it, or has a rival as close.
-        boolean atOpenEdge = (best - first <= 1 && first > 0) || (last - best <= 1 && last < index.lastFrame());
-        boolean standsOut = others.length > 0 && bestDistance * 2 < others[others.length / 2]
-                && bestDistance * 2 < nearestRival && !atOpenEdge;
-        return new LookAlike(frame(best), bestDistance, standsOut);
+        LookAlikeJudgement.Verdict verdict = LookAlikeJudgement.judge(first, distances, estimate,
+                first > 0, last < index.lastFrame());
+        return new LookAlike(frame(verdict.frame()), verdict.distance(), verdict.standsOut());
     }
 
     /**

@@ -76,8 +76,8 @@ public final class PictureSignature {
     /**
      * Columns of a grid whose cells are at least {@value #LEAST_CELL_PIXELS} pixels wide in a picture
      * {@code width} wide, at most {@value #COLUMNS}. A scaler blurs a pixel or two across each
-     * cell's edge; in cells 6 pixels wide that put libVLC's picture of the start frame of a
-     * hard-edged test clip 2.3 from FFmpeg's.
+     * cell's edge, which in narrower cells put libVLC's picture of a hard-edged frame far from
+     * FFmpeg's (docs/decisions/0009-measurements-behind-tuned-constants.md).
      */
     public static int columnsFor(int width) {
         return Math.max(1, Math.min(COLUMNS, width / LEAST_CELL_PIXELS));
@@ -117,7 +117,8 @@ public final class PictureSignature {
      * How the pixels of a row (or column) fall into the grid's cells: pixel {@code i} lies in cell
      * {@code first[i]} by {@code share[i]} and in the next cell by the rest. A pixel that straddles
      * two cells counts in both by the part of it in each, so a picture scaled by any factor has the
-     * cell means it had (whole pixels flipped a cell's mean at sharp edges: 2.4 apart at half size).
+     * cell means it had (whole pixels flipped a cell's mean at sharp edges, see
+     * docs/decisions/0009-measurements-behind-tuned-constants.md).
      */
     private static final class Coverage {
         final int[] first;

@@ -99,8 +99,9 @@ final class PlaybackClock {
     /**
      * Where playback stopped, given libVLC's time just before it stopped (0 when it had none) and
      * the time of the frame on screen then. Faster than 1x, libVLC delivers late frames in a burst
-     * after a start, dropping some, and the clock lags them: at 4x the picture was 64 frames past
-     * its time. libVLC's own time, asked at the stop, is at most a few frames past the picture.
+     * after a start, dropping some, and the clock lags them by many frames
+     * (docs/decisions/0009-measurements-behind-tuned-constants.md). libVLC's own time, asked at
+     * the stop, is at most a few frames past the picture.
      */
     long stoppedAt(long libVlcMillis, long shownMicros) {
         return libVlcMillis > 0 ? Math.max(shownMicros, sinceFirstFrame(libVlcMillis)) : shownMicros;

@@ -15,10 +15,10 @@ import java.nio.IntBuffer;
 final class StartHoldBack {
     /**
      * A played picture this close to an exact frame's ({@link PictureSignature#distance}) is taken
-     * for that frame. libVLC's picture of a frame measured 0 from FFmpeg's at full size and 0.7 for
-     * 1080p scaled to 904x510; the neighbours of moving 1080p footage 2 and more. A neighbour nearer
-     * than this differs from the frame by less than two levels of brightness on average: starting
-     * on it cannot be seen.
+     * for that frame: libVLC's picture of a frame lies well within it, the neighbours of moving
+     * footage beyond it (docs/decisions/0009-measurements-behind-tuned-constants.md).
+     * A neighbour nearer than this differs from the frame by less than two levels of brightness on
+     * average: starting on it cannot be seen.
      */
     static final double SAME_PICTURE = 2.0;
 

@@ -140,7 +140,8 @@ public final class AnnotationRepository {
         List<Object> parameters = new ArrayList<>();
         if (footageId != null) {
             // The index in the list's order, so a limited read stops after its rows: left to itself, H2
-            // takes the footage_id index and reads and sorts all the footage's rows (3 s cold at 100 000).
+            // takes the footage_id index and reads and sorts all the footage's rows (see
+            // docs/decisions/0009-measurements-behind-tuned-constants.md).
             sql.append(" USE INDEX (annotation_by_footage_frame) WHERE a.footage_id = ?");
             parameters.add(footageId);
         } else {

@@ -21,9 +21,10 @@ import java.util.Set;
  * word that is in a hundred thousand annotations is a few pages to read, not one page per row.
  * <li>The pending changes: {@code search_pending} has a row per word and annotation changed since,
  * whether the word is now there. Small rows keep a single save small: rewriting a common word's
- * block in the postings wrote 16 KB pages for each of an annotation's words (a save's p99 went
- * from 16-20 ms to 24 ms). Pending changes are merged into the postings a step at a time
- * ({@link #mergeStep}) once there are more than {@link #MERGE_ABOVE}.
+ * block in the postings wrote a page for each of an annotation's words and slowed every save
+ * (docs/decisions/0009-measurements-behind-tuned-constants.md). Pending changes are merged
+ * into the postings a step at a time ({@link #mergeStep}) once there are more than
+ * {@link #MERGE_ABOVE}.
  * </ul>
  */
 public final class SearchIndex {

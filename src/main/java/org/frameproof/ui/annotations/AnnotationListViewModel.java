@@ -231,8 +231,8 @@ public final class AnnotationListViewModel {
 
     /**
      * Whether the list is on screen. While it is not, changes only mark it out of date and it reads
-     * when shown again: reading and laying out its rows at every save behind the inspector cost the
-     * first key press of a session about 100 ms.
+     * when shown again: reading and laying out its rows at every save behind the inspector slowed
+     * the first key press of a session (docs/decisions/0009-measurements-behind-tuned-constants.md).
      */
     public BooleanProperty shownProperty() {
         return shown;

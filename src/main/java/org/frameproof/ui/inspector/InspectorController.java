@@ -126,8 +126,8 @@ public final class InspectorController {
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
         // Once footage can be annotated, every kind's form is built and laid out in one task (no
-        // pulse shows it), so the first key press does not wait for that too (measured: median
-        // 159 ms instead of 185-192 ms; later presses take about 19 ms).
+        // pulse shows it), so the first key press does not wait for that too
+        // (docs/decisions/0009-measurements-behind-tuned-constants.md).
         session.enabledProperty().addListener((observable, was, enabled) -> {
             if (enabled && !rehearsed && root.getScene() != null) {
                 rehearsed = true;
