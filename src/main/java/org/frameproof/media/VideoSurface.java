@@ -23,7 +23,7 @@ import javafx.scene.image.WritableImage;
  *
  * <p>libVLC delivers frames on its video output thread; they are copied into a short queue and
  * drawn on the FX thread one per pulse, oldest first, so that two frames arriving between the same
- * two pulses are both shown (drawing each on arrival lost one in sixty at 60 fps). A queue that
+ * two pulses are both shown (drawing each on arrival lost frames: decision record 0009). A queue that
  * grows past a few frames (a slow FX thread) drops its oldest. Each frame carries libVLC's time
  * for it, reported when it is drawn. Exact frames are drawn on the FX thread directly.
  */

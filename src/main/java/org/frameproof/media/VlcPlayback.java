@@ -134,10 +134,10 @@ public final class VlcPlayback implements Playback, AutoCloseable {
      * Loads a file for playback without playing it. Its facts give the size FFmpeg displays
      * (libVLC offers a padded buffer and would stretch the picture into it) and where libVLC's
      * reported time starts: for MP4 and MOV at the movie's start, so a first frame an edit list
-     * delays to 1.5 s is reported at 1.5 s (measured; start times still count from the first
-     * frame, and playback starts from the key frame before); elsewhere at the first frame, as far
-     * as known (a transport stream's count from 0.7 s before it here: {@link #calibrate} learns
-     * that at the first pause). A plain file libVLC reads itself; other sources through its media
+     * delays is reported at its delay (start times still count from the first frame, and playback
+     * starts from the key frame before); elsewhere at the first frame, as far as known (a transport
+     * stream's may count from before it: {@link #calibrate} learns that at the first pause). The
+     * measurements: {@code docs/decisions/0009-measurements-behind-tuned-constants.md}. A plain file libVLC reads itself; other sources through its media
      * callbacks, so their bytes never reach a file.
      */
     @Override
@@ -184,7 +184,8 @@ public final class VlcPlayback implements Playback, AutoCloseable {
     /**
      * Starts playing at a time since the first frame, showing nothing before the frame on screen
      * now: libVLC starts up to {@value #MOST_FRAMES_EARLY} frames early, and from the key frame
-     * before in a MOV whose edit list delays its first frame (measured). See {@link StartHoldBack}.
+     * before in a MOV whose edit list delays its first frame (decision record 0009). See
+     * {@link StartHoldBack}.
      *
      * @param fromPictureOnScreen whether the picture on screen is the exact frame at
      *     {@code fromMicros}; when not, every frame libVLC plays is shown
@@ -427,7 +428,7 @@ public final class VlcPlayback implements Playback, AutoCloseable {
 
         @Override
         public void timeChanged(MediaPlayer mediaPlayer, long newTimeMillis) {
-            // libVLC reports its time every 250-500 ms, each time true for the frame then on screen (measured).
+            // libVLC reports its time seldom, each time true for the frame then on screen (decision record 0009).
             long micros = clock.sinceFirstFrame(newTimeMillis);
             long loopEnd = loopEndMicros;
             // A time past the loop's end is from before the jump back to its start.

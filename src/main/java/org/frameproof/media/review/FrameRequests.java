@@ -24,8 +24,8 @@ public final class FrameRequests {
 
     /**
      * How far from libVLC's time a paused picture's frame is looked for first, at 1x (times the
-     * rate above it: the clock's error in frames grows with the rate). At 1x its time was within a
-     * frame of the picture, up to 4 frames just after a start (measured on the test clips).
+     * rate above it: the clock's error in frames grows with the rate); how far off it was measured
+     * to be: {@code docs/decisions/0009-measurements-behind-tuned-constants.md}.
      */
     public static final int SNAP_REACH = 6;
     /** How far the wider search for a played picture goes, in seconds each way. */
@@ -127,8 +127,8 @@ public final class FrameRequests {
                     Math.max(request.reach(), wideReach(request.file().index())));
         }
         DecodedFrame frame = found.frame();
-        // Faster than 1x libVLC's clock also lags for a while after a start (36 frames at 4x), which
-        // is no offset to learn: only pauses at up to 1x teach one.
+        // Faster than 1x libVLC's clock also lags for a while after a start (decision record 0009),
+        // which is no offset to learn: only pauses at up to 1x teach one.
         boolean clockOff = found.standsOut() && request.reach() == SNAP_REACH
                 && Math.abs(frame.frame() - request.frame()) > request.reach();
         owner.execute(() -> results.found(request, frame, clockOff));
