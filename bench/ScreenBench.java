@@ -24,7 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import org.frameproof.app.Composition;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;

@@ -11,6 +11,7 @@ import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.Workstation;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;

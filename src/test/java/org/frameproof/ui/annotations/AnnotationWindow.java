@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;

@@ -27,7 +27,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;

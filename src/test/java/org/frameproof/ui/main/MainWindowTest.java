@@ -16,7 +16,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;

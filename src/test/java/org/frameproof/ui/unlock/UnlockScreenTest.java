@@ -22,7 +22,7 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
