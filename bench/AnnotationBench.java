@@ -24,7 +24,6 @@ import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
-import org.frameproof.evidence.MediaInspector;
 import org.frameproof.evidence.Progress;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.store.Database;

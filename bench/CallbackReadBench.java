@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.time.Clock;
 import org.frameproof.app.Composition;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;

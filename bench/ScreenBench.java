@@ -16,7 +16,6 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.PickResult;
 import javafx.scene.input.ScrollEvent;
@@ -24,7 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import org.frameproof.app.Composition;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.MainWindowParts;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
@@ -37,22 +36,12 @@ import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
 import org.frameproof.evidence.Progress;
-import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.ui.review.AnnotationSession;
-import org.frameproof.ui.annotations.AnnotationWorkspace;
-import org.frameproof.ui.cases.CasesView;
-import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.common.Thumbnails;
-import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.main.MainWindow;
-import org.frameproof.ui.main.MainWindowViewModel;
-import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.timeline.TimelineLanes;
 
@@ -160,9 +149,9 @@ public final class ScreenBench {
     }
 
     private static void keyToForm(Path data, Path clip, int presses, int existing) throws Exception {
-        EvidenceStores stores = new Composition(unlocked -> MediaProbe::analyze, new ImportStamp("bench", "bench"),
-                Clock.systemUTC()).stores();
-        EvidenceStore store = stores.create(data, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
+        Composition composition = new Composition(unlocked -> MediaProbe::analyze, new ImportStamp("bench", "bench"),
+                Clock.systemUTC());
+        EvidenceStore store = composition.stores().create(data, "bench passphrase".toCharArray(), new Reviewer("Bench", Role.RESEARCHER));
         Case investigation = store.cases().createCase("Bench", "");
         Footage item = store.footage().importFiles(investigation, List.of(clip), Provenance.UNKNOWN, Progress.NONE).get(0).footage();
         List<Annotation> earlier = new ArrayList<>();
@@ -177,21 +166,15 @@ public final class ScreenBench {
         store.annotations().importInto(item.id(), "bench-fill.json", fillHash(), earlier);
         VideoSurface surface = new VideoSurface();
         VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
-                FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), TaskExecutor.daemonThread("thumbnails"), Platform::runLater);
-        AnnotationWorkspace.Parts parts = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails,
-                TaskExecutor.daemonThread("annotation-reads"), Platform::runLater);
+        MainWindowParts parts = new MainWindowParts(composition, store, playback, surface, MainWindowParts.Threads.background(),
+                "bench");
+        PlayerViewModel player = parts.player();
         AnnotationSession session = parts.session();
         Stage[] stage = new Stage[1];
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
-            CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("import"),
-                    TaskExecutor.background("verify"), session::openFootage);
             stage[0] = new Stage();
-            MainWindow.show(stage[0], new MainWindowViewModel(store.cases(), "bench"), player,
-                    CasesView.load(cases, thumbnails),
-                    () -> null, parts, "bench", new Image(ScreenBench.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm()));
+            parts.show(stage[0]);
             session.openFootage(item);
             shown.complete(null);
         });

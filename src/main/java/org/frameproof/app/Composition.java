@@ -11,13 +11,10 @@ import org.frameproof.cli.StoreCommands;
 import org.frameproof.cli.Workstation;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
-import org.frameproof.evidence.FrameIndexes;
 import org.frameproof.evidence.ImportStamp;
-import org.frameproof.evidence.MediaInspector;
 import org.frameproof.evidence.UnlockedVault;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.IsolatedProber;
-import org.frameproof.media.MediaSource;
-import org.frameproof.media.VaultSources;
 import org.frameproof.media.MediaAnalyzer;
 import picocli.CommandLine;
 
@@ -39,7 +36,7 @@ public final class Composition {
      */
     public Composition(Function<UnlockedVault, MediaAnalyzer> analyzerFor, ImportStamp stamp, Clock clock) {
         this.analyzerFor = analyzerFor;
-        this.stores = new EvidenceStores(this::mediaInspector, this::frameIndexes, stamp, clock);
+        this.stores = new EvidenceStores(analyzerFor, stamp, clock);
     }
 
     /**
@@ -82,16 +79,5 @@ public final class Composition {
         AnnotationCommands.register(commandLine, access, this::vaultFrames);
         commandLine.setExecutionStrategy(new LoggedExecution(root));
         return commandLine;
-    }
-
-    private MediaInspector mediaInspector(UnlockedVault unlocked) {
-        MediaAnalyzer analyzer = analyzer(unlocked);
-        return MediaInspector.withoutFileNames(file -> analyzer.analyze(MediaSource.of(file), progress -> { }, () -> false).facts());
-    }
-
-    private FrameIndexes frameIndexes(UnlockedVault unlocked) {
-        MediaAnalyzer analyzer = analyzer(unlocked);
-        VaultSources vault = VaultCopies.of(unlocked);
-        return item -> analyzer.analyze(vault.of(item), progress -> { }, () -> false).index();
     }
 }

@@ -14,21 +14,9 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
-import org.frameproof.media.VaultSources;
 import org.frameproof.media.VlcPlayback;
-import org.frameproof.ui.annotations.AnnotationWorkspace;
-import org.frameproof.ui.cases.CasesView;
-import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.export.ExportWorkspace;
-import org.frameproof.ui.main.LogFolder;
-import org.frameproof.ui.main.MainWindow;
-import org.frameproof.ui.main.MainWindowViewModel;
-import org.frameproof.media.MediaAnalyzer;
-import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
-import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.unlock.UnlockViewModel;
 import org.frameproof.ui.unlock.UnlockWindow;
 
@@ -102,34 +90,18 @@ final class DesktopWorkstation implements Workstation {
     private record Session(PlayerViewModel player, VlcPlayback playback) {
         static Session show(Composition composition, EvidenceStore store, String environment, Path video,
                             CountDownLatch closed) {
-            Path dataFolder = store.dataFolder();
-            MediaAnalyzer analyzer = composition.analyzer(store.unlockedVault());
-            MainWindowViewModel mainWindow = new MainWindowViewModel(store.cases(), environment);
             VideoSurface surface = new VideoSurface();
             // One libVLC instance for the whole session, released when the window closes.
             VlcPlayback playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.detect());
-            PlayerViewModel player = new PlayerViewModel(analyzer, playback, surface, PlayerThreads.background(),
-                    FrameDecoder.DEFAULT_CACHE_BYTES);
-            VaultSources vault = VaultCopies.of(store.unlockedVault());
-            mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames,
-                    TaskExecutor.background("frameproof-export"), player, Path.of(System.getProperty("user.home"))));
-            Thumbnails thumbnails = new Thumbnails(analyzer, vault, TaskExecutor.daemonThread("frameproof-thumbnails"),
-                    Platform::runLater);
-            AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, vault, player, thumbnails,
-                    TaskExecutor.daemonThread("frameproof-annotation-reads"), Platform::runLater);
-            CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("frameproof-import"),
-                    TaskExecutor.background("frameproof-verify"), annotations.session()::openFootage);
-            mainWindow.logFolderProperty().set(new LogFolder(Logging.folder(dataFolder), LogFolder.desktop(),
-                    TaskExecutor.daemonThread("frameproof-log-folder")));
+            MainWindowParts parts = new MainWindowParts(composition, store, playback, surface,
+                    MainWindowParts.Threads.background(), environment);
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
-            MainWindow.show(stage, mainWindow, player, CasesView.load(cases, thumbnails),
-                    () -> new ChangePassphraseViewModel(composition.stores(), dataFolder, TaskExecutor.background("frameproof-passphrase")),
-                    annotations, aboutText(), icon());
+            parts.show(stage);
             if (video != null) {
-                player.open(video);
+                parts.player().open(video);
             }
-            return new Session(player, playback);
+            return new Session(parts.player(), playback);
         }
 
         void close() {
@@ -149,10 +121,5 @@ final class DesktopWorkstation implements Workstation {
 
     static Image icon() {
         return new Image(DesktopWorkstation.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
-    }
-
-    private static String aboutText() {
-        return "Version " + AppInfo.version() + "\nFrame-exact review of evidence footage.\n"
-                + "Licensed under the GNU GPL, version 3 or later.";
     }
 }

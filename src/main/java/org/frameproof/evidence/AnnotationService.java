@@ -52,7 +52,7 @@ public final class AnnotationService {
     private final SearchIndex searchIndex;
     private final FootageRepository footage;
     private final AuditLog audit;
-    private final FrameIndexes indexes;
+    private final FrameIndexCache indexes;
     private final Reviewer reviewer;
     private final Clock clock;
     private final UndoHistory history;
@@ -60,13 +60,13 @@ public final class AnnotationService {
     private final SearchPlanner planner;
     private final CreateRehearsal rehearsal;
 
-    AnnotationService(Database database, AuditLog audit, FrameIndexes indexes, Reviewer reviewer, Clock clock) {
+    AnnotationService(Database database, AuditLog audit, FrameIndexCache indexes, Reviewer reviewer, Clock clock) {
         this.database = database;
         this.annotations = new AnnotationRepository(database);
         this.searchIndex = new SearchIndex(database);
         this.footage = new FootageRepository(database);
         this.audit = audit;
-        this.indexes = new FrameIndexCache(indexes);
+        this.indexes = indexes;
         this.reviewer = reviewer;
         this.clock = clock;
         this.history = new UndoHistory(this::write);

@@ -10,6 +10,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.store.Database;
 import org.frameproof.store.StoreException;
 
@@ -32,11 +33,12 @@ public final class EvidenceStore implements AutoCloseable {
     private String unlockReport = "";
 
     /**
+     * @param analyzer reads the facts of files at import and the frame indexes of the vault's copies
      * @param sealKey seals the audit log's entries (derived from the store key, which is not kept)
      * @param anchor keeps the audit chain's head in the key file after each commit
      */
-    EvidenceStore(UnlockedVault unlocked, Database database, Reviewer reviewer, MediaInspector inspector,
-                  FrameIndexes indexes, ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
+    EvidenceStore(UnlockedVault unlocked, Database database, Reviewer reviewer, MediaAnalyzer analyzer,
+                  ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
         this.unlocked = unlocked;
         Path dataFolder = unlocked.dataFolder();
         Vault vault = unlocked.vault();
@@ -46,8 +48,9 @@ public final class EvidenceStore implements AutoCloseable {
         this.anchor = anchor;
         database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
-        this.footage = new FootageService(dataFolder, database, audit, vault, inspector, reviewer, stamp, clock);
-        this.annotations = new AnnotationService(database, audit, indexes, reviewer, clock);
+        this.footage = new FootageService(dataFolder, database, audit, vault, analyzer, reviewer, stamp, clock);
+        this.annotations = new AnnotationService(database, audit, new FrameIndexCache(analyzer, VaultCopies.of(unlocked)),
+                reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
     }

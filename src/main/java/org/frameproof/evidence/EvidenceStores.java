@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
+import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.store.Compaction;
 import org.frameproof.store.Database;
 import org.frameproof.store.ForeignSchemaException;
@@ -17,7 +18,7 @@ import org.frameproof.store.StoreException;
 import org.frameproof.store.StoreKey;
 
 /**
- * Creates and unlocks data folders. The app's composition root builds one with the media prober
+ * Creates and unlocks data folders. The app's composition root builds one with the media analyzer
  * and hands it to the command line and the unlock screen, so both open stores the same way.
  */
 public final class EvidenceStores {
@@ -32,20 +33,17 @@ public final class EvidenceStores {
     /** HKDF's purpose name for the key that encrypts the index cache's entries. */
     private static final String INDEX_CACHE_PURPOSE = "index-cache";
 
-    private final Function<UnlockedVault, MediaInspector> inspectorForVault;
-    private final Function<UnlockedVault, FrameIndexes> indexesForVault;
+    private final Function<UnlockedVault, MediaAnalyzer> analyzerFor;
     private final ImportStamp stamp;
     private final Clock clock;
 
     /**
-     * @param inspectorForVault the prober for footage imported into an unlocked store (it keeps
-     *     its frame-index cache in the data folder, where the player finds it again)
-     * @param indexesForVault the frame indexes of the store's vault copies, from the same cache
+     * @param analyzerFor how an unlocked store's footage is analysed: the facts of files at import
+     *     and the frame indexes of its vault copies (it keeps its frame-index cache in the data
+     *     folder, where the player finds it again)
      */
-    public EvidenceStores(Function<UnlockedVault, MediaInspector> inspectorForVault,
-                          Function<UnlockedVault, FrameIndexes> indexesForVault, ImportStamp stamp, Clock clock) {
-        this.inspectorForVault = inspectorForVault;
-        this.indexesForVault = indexesForVault;
+    public EvidenceStores(Function<UnlockedVault, MediaAnalyzer> analyzerFor, ImportStamp stamp, Clock clock) {
+        this.analyzerFor = analyzerFor;
         this.stamp = stamp;
         this.clock = clock;
     }
@@ -126,8 +124,8 @@ public final class EvidenceStores {
     /** The store on an open database; only keys derived from the store key stay in it. */
     private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, Vault vault, ChainAnchor anchor) {
         UnlockedVault unlocked = new UnlockedVault(dataFolder, vault, key.derive(INDEX_CACHE_PURPOSE, "AES"));
-        return new EvidenceStore(unlocked, database, owner, inspectorForVault.apply(unlocked),
-                indexesForVault.apply(unlocked), stamp, clock, key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
+        return new EvidenceStore(unlocked, database, owner, analyzerFor.apply(unlocked), stamp, clock,
+                key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
     }
 
     /**

@@ -19,6 +19,8 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.evidence.audit.AuditedRecords;
+import org.frameproof.media.MediaAnalyzer;
+import org.frameproof.media.MediaSource;
 import org.frameproof.store.CustodyRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
@@ -38,12 +40,13 @@ public final class FootageService {
     private final CustodyRepository custody;
     private final AuditLog audit;
     private final Vault vault;
-    private final MediaInspector inspector;
+    private final MediaAnalyzer analyzer;
     private final Reviewer reviewer;
     private final ImportStamp stamp;
     private final Clock clock;
 
-    public FootageService(Path dataFolder, Database database, AuditLog audit, Vault vault, MediaInspector inspector,
+    /** @param analyzer probes each file before it is accepted as footage */
+    public FootageService(Path dataFolder, Database database, AuditLog audit, Vault vault, MediaAnalyzer analyzer,
                           Reviewer reviewer, ImportStamp stamp, Clock clock) {
         this.dataFolder = dataFolder;
         this.database = database;
@@ -51,7 +54,7 @@ public final class FootageService {
         this.custody = new CustodyRepository(database);
         this.audit = audit;
         this.vault = vault;
-        this.inspector = inspector;
+        this.analyzer = analyzer;
         this.reviewer = reviewer;
         this.stamp = stamp;
         this.clock = clock;
@@ -88,6 +91,22 @@ public final class FootageService {
         }
     }
 
+    /**
+     * The facts of a playable video, or a reason in the reviewer's words ("not a video",
+     * "truncated: no frames could be read") for anything else. The analyzer's messages begin with
+     * the file's name ("clip.mp4: not a video"); the import's result names the file already, so
+     * the reason is given without it.
+     */
+    private MediaFacts facts(Path file) throws UserFacingException {
+        try {
+            return analyzer.analyze(MediaSource.of(file), progress -> { }, () -> false).facts();
+        } catch (UserFacingException e) {
+            String prefix = file.getFileName() + ": ";
+            String message = e.getMessage();
+            throw new UserFacingException(message.startsWith(prefix) ? message.substring(prefix.length()) : message, e);
+        }
+    }
+
     private ImportResult importFile(Case target, Path file, Provenance provenance, Progress progress) throws UserFacingException {
         if (!Files.isRegularFile(file)) {
             return ImportResult.refused(file, "not a file that can be read");
@@ -100,7 +119,7 @@ public final class FootageService {
         try {
             before.checkUnchanged(staged.hashes(), item, progress);
             probed = vault.linkForProbe(file);
-            facts = inspector.inspect(probed);
+            facts = facts(probed);
             if (progress.cancelled()) {
                 throw new CancelledException("Cancelled: " + item);
             }

@@ -18,6 +18,7 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ImportResult;
 import org.frameproof.evidence.Progress;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.BadInput;

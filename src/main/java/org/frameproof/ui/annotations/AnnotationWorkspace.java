@@ -21,16 +21,13 @@ import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.CaseService;
-import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.VocabularyService;
-import org.frameproof.media.VaultSources;
 import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
 import org.frameproof.ui.player.PlayerView;
-import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.search.SearchView;
 import org.frameproof.ui.search.SearchViewModel;
@@ -53,15 +50,6 @@ public final class AnnotationWorkspace {
     /** What the composition root hands over to build the screens. */
     public record Parts(AnnotationSession session, AnnotationService annotations, VocabularyService vocabularies,
             CaseService cases, FootageService footage, Thumbnails thumbnails, Executor background, Executor fx) {
-
-        /** The parts for an unlocked store's reviewer, annotating what {@code player} shows. */
-        public static Parts of(EvidenceStore store, VaultSources vault, PlayerViewModel player, Thumbnails thumbnails,
-                Executor background, Executor fx) {
-            AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault, store.reviewer(),
-                    player, background, fx);
-            return new Parts(session, store.annotations(), store.vocabularies(), store.cases(), store.footage(), thumbnails,
-                    background, fx);
-        }
     }
 
     private static final double BLUR_RADIUS = 60;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.MainWindowParts;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
@@ -18,23 +18,13 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.media.FrameDecoder;
-import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.TestFootage;
 import org.frameproof.testing.TestStores;
-import org.frameproof.ui.cases.CasesView;
-import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.common.Thumbnails;
-import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.review.AnnotationSession;
-import org.frameproof.ui.unlock.ChangePassphraseViewModel;
-import org.frameproof.ui.main.MainWindowViewModel;
-import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -56,25 +46,15 @@ final class AnnotationWindow implements AutoCloseable {
         this.store = store;
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
-                FrameDecoder.DEFAULT_CACHE_BYTES);
         // The session reads as it shows, so tests see the open footage's annotations at once.
-        AnnotationSession reviewing = new AnnotationSession(store.annotations(), store.footage(), VaultCopies.of(store.unlockedVault()), store.reviewer(), player,
-                Runnable::run, Runnable::run);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), Runnable::run, Runnable::run);
-        AnnotationWorkspace.Parts parts = new AnnotationWorkspace.Parts(reviewing, store.annotations(), store.vocabularies(),
-                store.cases(), store.footage(), thumbnails, reads, Runnable::run);
+        MainWindowParts parts = new MainWindowParts(TestStores.composition(), store, playback, surface,
+                MainWindowParts.Threads.immediate().withListReads(reads), "test");
+        player = parts.player();
         session = parts.session();
-        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
-                TaskExecutor.immediate(), session::openFootage);
         robot.interact(() -> {
             stage.setWidth(1280);
             stage.setHeight(800);
-            MainWindow.show(stage, new MainWindowViewModel(store.cases(), "test"), player,
-                    CasesView.load(cases, thumbnails),
-                    () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),
-                    parts, "about",
-                    new Image(AnnotationWindow.class.getResource("/org/frameproof/assets/frameproof.png").toExternalForm()));
+            parts.show(stage);
         });
     }
 

@@ -25,7 +25,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.MediaSource;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;

@@ -22,20 +22,18 @@ import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.MainWindowParts;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Timecode;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Vault;
-import org.frameproof.media.FrameDecoder;
-import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.FramePattern;
@@ -43,14 +41,10 @@ import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
-import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.common.Thumbnails;
-import org.frameproof.ui.main.MainWindow;
-import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
-import org.frameproof.ui.unlock.ChangePassphraseViewModel;
+import org.frameproof.ui.review.AnnotationSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,7 +66,7 @@ class CasesScreenTest {
     private VlcPlayback playback;
     private PlayerViewModel player;
     private CasesViewModel cases;
-    private AnnotationWorkspace.Parts annotations;
+    private AnnotationSession session;
     private Stage stage;
 
     @Start
@@ -81,17 +75,16 @@ class CasesScreenTest {
         store = TestStores.create(work.resolve("data"));
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
-                FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), TaskExecutor.daemonThread("test-thumbnails"),
-                javafx.application.Platform::runLater);
-        annotations = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails, Runnable::run, Runnable::run);
-        cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.background("test-import"),
-                TaskExecutor.background("test-verify"), annotations.session()::openFootage);
-        Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
-        MainWindow.show(stage, new MainWindowViewModel(store.cases(), "Data: test"), player, CasesView.load(cases, thumbnails),
-                () -> new ChangePassphraseViewModel(TestStores.stores(), store.dataFolder(), TaskExecutor.immediate()),
-                annotations, "about", icon);
+        // Thumbnails and imports in the background, as in the app; what the annotation screens read is there at once.
+        MainWindowParts.Threads threads = new MainWindowParts.Threads(PlayerThreads.background(),
+                TaskExecutor.daemonThread("test-thumbnails"), Platform::runLater, Runnable::run, Runnable::run,
+                Runnable::run, TaskExecutor.background("test-import"), TaskExecutor.background("test-verify"),
+                TaskExecutor.immediate(), TaskExecutor.immediate(), Runnable::run);
+        MainWindowParts parts = new MainWindowParts(TestStores.composition(), store, playback, surface, threads, "Data: test");
+        player = parts.player();
+        cases = parts.cases();
+        session = parts.session();
+        parts.show(stage);
     }
 
     @AfterEach
@@ -187,7 +180,7 @@ class CasesScreenTest {
         assertTrue(onFx(banner::getText).startsWith("FAILED VERIFICATION: the vault copy of h264-bframes-longgop.mp4 (#1)"
                 + " does not match the SHA-256 recorded at import (re-checked at "
                 + store.footage().require(item.id()).integrityCheckedAt() + ")"), onFx(banner::getText));
-        robot.interact(() -> annotations.session().quickTag(org.frameproof.domain.AnnotationKind.NOTE));
+        robot.interact(() -> session.quickTag(org.frameproof.domain.AnnotationKind.NOTE));
         assertTrue(onFx(banner::isVisible), "still shown while annotating");
         saveScreenshot(robot, Path.of("target", "screenshots", "failed-footage-banner.png"));
 
@@ -195,7 +188,7 @@ class CasesScreenTest {
         robot.interact(() -> player.open(Clip.VP9.path()));
         waitUntil(() -> Clip.VP9.fileName().equals(player.fileNameProperty().get()));
         assertFalse(onFx(banner::isVisible));
-        robot.interact(() -> annotations.session().openFootage(item.id(), 0));
+        robot.interact(() -> session.openFootage(item.id(), 0));
         waitUntil(() -> onFx(banner::isVisible));
     }
 

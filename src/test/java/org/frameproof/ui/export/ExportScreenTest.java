@@ -20,7 +20,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.MediaSource;
 import org.frameproof.app.VaultFrames;
 import org.frameproof.domain.Footage;

@@ -12,28 +12,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.MenuBar;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.MainWindowParts;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.media.FrameDecoder;
-import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
-import org.frameproof.ui.annotations.AnnotationWorkspace;
-import org.frameproof.ui.cases.CasesView;
-import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.common.Thumbnails;
-import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.shortcuts.KeyBinding;
-import org.frameproof.ui.unlock.ChangePassphraseViewModel;
-import org.frameproof.ui.player.PlayerThreads;
-import org.frameproof.ui.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,19 +43,12 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         store = TestStores.stores().exists(dataFolder) ? TestStores.unlock(dataFolder) : TestStores.create(dataFolder);
-        viewModel = new MainWindowViewModel(store.cases(), "Data: " + dataFolder);
-        Image icon = new Image(getClass().getResource("/org/frameproof/assets/frameproof.png").toExternalForm());
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface,
-                PlayerThreads.background(), FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), Runnable::run, Runnable::run);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails, Runnable::run, Runnable::run);
-        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
-                TaskExecutor.immediate(), annotations.session()::openFootage);
-        MainWindow.show(stage, viewModel, player, CasesView.load(cases, thumbnails),
-                () -> new ChangePassphraseViewModel(TestStores.stores(), dataFolder, TaskExecutor.immediate()), annotations,
-                "about", icon);
+        MainWindowParts parts = new MainWindowParts(TestStores.composition(), store, playback, surface,
+                MainWindowParts.Threads.immediate(), "Data: " + dataFolder);
+        viewModel = parts.mainWindow();
+        parts.show(stage);
     }
 
     @AfterEach

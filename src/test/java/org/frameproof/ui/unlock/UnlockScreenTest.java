@@ -22,24 +22,14 @@ import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.frameproof.app.VaultCopies;
+import org.frameproof.app.MainWindowParts;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
-import org.frameproof.media.FrameDecoder;
-import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
-import org.frameproof.ui.annotations.AnnotationWorkspace;
-import org.frameproof.ui.cases.CasesView;
-import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.main.MainWindow;
-import org.frameproof.ui.main.MainWindowViewModel;
-import org.frameproof.ui.player.PlayerThreads;
-import org.frameproof.ui.player.PlayerViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,16 +83,8 @@ class UnlockScreenTest {
     private void showMainWindow(EvidenceStore store) {
         VideoSurface surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
-        PlayerViewModel player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(),
-                FrameDecoder.DEFAULT_CACHE_BYTES);
-        Thumbnails thumbnails = new Thumbnails(MediaProbe::analyze, VaultCopies.of(store.unlockedVault()), Runnable::run, Runnable::run);
-        AnnotationWorkspace.Parts annotations = AnnotationWorkspace.Parts.of(store, VaultCopies.of(store.unlockedVault()), player, thumbnails, Runnable::run, Runnable::run);
-        CasesViewModel cases = new CasesViewModel(store.cases(), store.footage(), TaskExecutor.immediate(),
-                TaskExecutor.immediate(), annotations.session()::openFootage);
-        MainWindow.show(new Stage(), new MainWindowViewModel(store.cases(), "Data: " + data()), player,
-                CasesView.load(cases, thumbnails),
-                () -> new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate()), annotations,
-                "about", icon());
+        new MainWindowParts(TestStores.composition(), store, playback, surface, MainWindowParts.Threads.immediate(),
+                "Data: " + data()).show(new Stage());
     }
 
     @Test

@@ -1,11 +1,11 @@
-package org.frameproof.app;
+package org.frameproof.evidence;
 
-import org.frameproof.evidence.UnlockedVault;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
 
 /**
- * The one place that says how the player, decoders, stills and thumbnails read a vault copy: as
+ * The one place that says how the player, decoders, stills, thumbnails and the annotations' frame
+ * checks read a vault copy: as
  * bytes decrypted in this process and handed to FFmpeg's and libVLC's I/O callbacks, never as a
  * file they open themselves, so no plaintext copy of the footage is ever written.
  */

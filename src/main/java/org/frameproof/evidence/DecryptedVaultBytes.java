@@ -1,7 +1,6 @@
-package org.frameproof.app;
+package org.frameproof.evidence;
 
 import java.io.IOException;
-import org.frameproof.evidence.VaultReader;
 import org.frameproof.media.SeekableBytes;
 
 /** A vault copy's plaintext as FFmpeg and libVLC read it: decrypted chunk by chunk, never written out. */
