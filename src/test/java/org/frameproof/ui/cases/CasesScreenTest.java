@@ -36,7 +36,6 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Vault;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
-import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.BadInput;
 import org.frameproof.testing.TestFootage.Clip;

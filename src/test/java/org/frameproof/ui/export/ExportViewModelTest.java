@@ -21,7 +21,6 @@ import org.frameproof.exchange.ExportOptions.GraphicStills;
 import org.frameproof.exchange.ExportResult;
 import org.frameproof.exchange.ExportedFootage;
 import org.frameproof.evidence.FrameSources;
-import org.frameproof.media.IsolatedProber;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;

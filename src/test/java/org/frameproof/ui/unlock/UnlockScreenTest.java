@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The unlock screen on a real encrypted store, driven from the keyboard as a reviewer would. */
 @ExtendWith(ApplicationExtension.class)
