@@ -18,22 +18,17 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The key file in the data folder: the database key, wrapped with AES-256-GCM by a key derived
- * from the passphrase with PBKDF2-HMAC-SHA256 (why: docs/decisions/0007-passphrase-and-store-keys.md).
- * The file holds the
- * format version, the derivation's name, iterations and salt, the nonce and the wrapped key; the
- * parameters are authenticated with the key, so none can be changed unnoticed. Changing the
- * passphrase re-wraps the same database key: the database itself is not re-encrypted.
+ * from a passphrase with PBKDF2-HMAC-SHA256 (why: docs/decisions/0007-passphrase-and-store-keys.md).
+ * The file holds the format version, the derivation's name, iterations and salt, and the wrapped
+ * key; the parameters are authenticated with the key, so none can be changed unnoticed. Changing
+ * a passphrase re-wraps the same database key: the database itself is not re-encrypted.
  *
  * <p>Since version 2 it also keeps the audit chain's head (entry count and last seal) and the
  * running total of unlock attempts, under an HMAC with a key derived from the store key: a copy
@@ -50,16 +45,14 @@ public final class KeyFile {
 
     public static final String FILE_NAME = "frameproof.key";
     static final int VERSION = 3;
-    /** The version the wrapped key's associated data names: the wrapping has not changed since version 1. */
-    private static final int WRAP_VERSION = 1;
+    /** The oldest format still read: versions 1 and 2 hold one wrapped key, opened by {@link PassphraseKeys}. */
+    private static final int OLDEST_VERSION = 1;
     private static final String HEAD_PURPOSE = "key-file-head";
     private static final String HMAC = "HmacSHA256";
     static final String KDF = "PBKDF2WithHmacSHA256";
     static final int ITERATIONS = 600_000;
     public static final int MINIMUM_PASSPHRASE_LENGTH = 8;
     private static final int SALT_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -155,7 +148,7 @@ public final class KeyFile {
         attempts.write(state.withFailure(now));
         KeySlots.Opened opened;
         try {
-            opened = KeySlots.inUse(node) ? KeySlots.open(node, passphrase, reviewerName) : new KeySlots.Opened(unwrap(node, passphrase), null, "");
+            opened = KeySlots.inUse(node) ? KeySlots.open(node, passphrase, reviewerName) : new KeySlots.Opened(PassphraseKeys.unwrapSingle(node, passphrase), null, "");
         } catch (AEADBadTagException e) {
             int failures = state.failures() + 1;
             LOG.info("A wrong passphrase was given ({} in a row)", failures);
@@ -394,51 +387,12 @@ public final class KeyFile {
         try {
             JsonNode node = JSON.readTree(Files.readAllBytes(file));
             int version = node.path("version").asInt();
-            if (version < WRAP_VERSION || version > VERSION || !KDF.equals(node.path("kdf").asText()) || !node.isObject()) {
+            if (version < OLDEST_VERSION || version > VERSION || !KDF.equals(node.path("kdf").asText()) || !node.isObject()) {
                 throw new StoreException("The key file " + file + " has a format this version of Frameproof does not know.");
             }
             return node;
         } catch (IOException e) {
             throw new StoreException("Could not read the key file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static byte[] unwrap(JsonNode node, char[] passphrase) throws StoreException, AEADBadTagException {
-        try {
-            byte[] salt = Base64.getDecoder().decode(node.path("salt").asText());
-            byte[] nonce = Base64.getDecoder().decode(node.path("nonce").asText());
-            byte[] wrapped = Base64.getDecoder().decode(node.path("wrappedKey").asText());
-            int iterations = node.path("iterations").asInt();
-            if (iterations < ITERATIONS) {
-                throw new StoreException("The key file asks for only " + iterations + " key derivation iterations; refusing it.");
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, deriveWrappingKey(passphrase, salt, iterations), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(WRAP_VERSION, KDF, iterations, salt));
-            return cipher.doFinal(wrapped);
-        } catch (AEADBadTagException e) {
-            throw e;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new StoreException("The key file is damaged: " + e.getMessage(), e);
-        }
-    }
-
-    static SecretKeySpec deriveWrappingKey(char[] passphrase, byte[] salt, int iterations) throws GeneralSecurityException {
-        PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
-        try {
-            byte[] derived = SecretKeyFactory.getInstance(KDF).generateSecret(spec).getEncoded();
-            try {
-                return new SecretKeySpec(derived, "AES");
-            } finally {
-                Arrays.fill(derived, (byte) 0);
-            }
-        } finally {
-            spec.clearPassword();
-        }
-    }
-
-    private static byte[] associatedData(int version, String kdf, int iterations, byte[] salt) {
-        return ("frameproof-key|" + version + "|" + kdf + "|" + iterations + "|" + Base64.getEncoder().encodeToString(salt))
-                .getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -140,37 +140,31 @@ final class KeySlots {
     }
 
     private static SlotKeys derive(JsonNode file, char[] passphrase) throws StoreException {
+        byte[] stretched = PassphraseKeys.derive(file, passphrase).getEncoded();
         try {
-            byte[] salt = Base64.getDecoder().decode(file.path("salt").asText());
-            int iterations = file.path("iterations").asInt();
-            if (iterations < KeyFile.ITERATIONS) {
-                throw new StoreException("The key file asks for only " + iterations + " key derivation iterations; refusing it.");
-            }
-            byte[] stretched = KeyFile.deriveWrappingKey(passphrase, salt, iterations).getEncoded();
+            byte[] id = expand(stretched, "frameproof-key-slot-id");
+            byte[] wrapping = expand(stretched, "frameproof-key-slot-wrap");
             try {
-                byte[] id = expand(stretched, "frameproof-key-slot-id");
-                byte[] wrapping = expand(stretched, "frameproof-key-slot-wrap");
-                try {
-                    return new SlotKeys(Base64.getEncoder().encodeToString(Arrays.copyOf(id, ID_BYTES)),
-                            new SecretKeySpec(wrapping, "AES"));
-                } finally {
-                    Arrays.fill(wrapping, (byte) 0);
-                }
+                return new SlotKeys(Base64.getEncoder().encodeToString(Arrays.copyOf(id, ID_BYTES)), new SecretKeySpec(wrapping, "AES"));
             } finally {
-                Arrays.fill(stretched, (byte) 0);
+                Arrays.fill(wrapping, (byte) 0);
             }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new StoreException("The key file is damaged: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(stretched, (byte) 0);
         }
     }
 
     /** HKDF-Expand (RFC 5869) of one block: the stretched passphrase is already a uniform key. */
-    private static byte[] expand(byte[] key, String purpose) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(HMAC);
-        mac.init(new SecretKeySpec(key, HMAC));
-        mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
-        mac.update((byte) 1);
-        return mac.doFinal();
+    private static byte[] expand(byte[] key, String purpose) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            mac.update(purpose.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java has " + HMAC, e);
+        }
     }
 
     private static void encrypt(JsonNode file, SlotKeys keys, ObjectNode slot, String what, byte[] plaintext) throws StoreException {
