@@ -96,6 +96,11 @@ class ReviewerCommandsTest {
         assertTrue(out.contains("Role:        medical expert"), out);
         String fingerprint = out.lines().filter(line -> line.startsWith("Fingerprint: ")).findFirst().orElseThrow().substring(13);
         assertTrue(fingerprint.matches("(\\d{5} ){11}\\d{5}"), fingerprint);
+        assertEquals(0, run(expert, expertData, "identity", "show", "--json"), err);
+        JsonNode shown = new ObjectMapper().readTree(out);
+        assertEquals(fingerprint, shown.get("fingerprint").asText());
+        assertEquals("medical expert", shown.get("statedRole").asText());
+        assertEquals(44, shown.get("signingKey").asText().length());
         Path file = work.resolve("mira.json");
         assertEquals(0, run(expert, expertData, "identity", "export", "--out", file.toString()), err);
         assertTrue(out.contains("Fingerprint: " + fingerprint), out);

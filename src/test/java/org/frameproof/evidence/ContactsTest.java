@@ -87,6 +87,11 @@ class ContactsTest {
         Path own = work.resolve("own.json");
         IdentityFile.write(store.reviewers().own().identity(), own);
         assertRefusedUntouched(own, "a reviewer of this store");
+        TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), new Reviewer("Sami Field", Role.FIELD_STAFF),
+                "sami's own passphrase".toCharArray());
+        Path colleague = work.resolve("sami.json");
+        IdentityFile.write(store.reviewers().list().get(1).identity(), colleague);
+        assertRefusedUntouched(colleague, "is (or shares a key with) Sami Field, a reviewer of this store");
         assertEquals(0, store.contacts().list().size());
     }
 
