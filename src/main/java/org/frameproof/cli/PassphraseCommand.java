@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 final class PassphraseCommand {
 
     @Command(name = "change", mixinStandardHelpOptions = true,
-            description = {"Wrap the store's key with a new passphrase (the database is not rewritten).",
-                "The current passphrase comes from FRAMEPROOF_PASSPHRASE or a prompt, the new one from",
-                "FRAMEPROOF_NEW_PASSPHRASE or is typed twice."})
+            description = {"Wrap the store's key in your key slot with a new passphrase (the database is not",
+                "rewritten; other reviewers' passphrases stay). The current passphrase comes from",
+                "FRAMEPROOF_PASSPHRASE or a prompt (FRAMEPROOF_USER, when set, names whose it must be), the new",
+                "one from FRAMEPROOF_NEW_PASSPHRASE or is typed twice; no two reviewers may share one."})
     static final class Change extends FolderCommand {
         Change(StoreAccess access) {
             super(access);

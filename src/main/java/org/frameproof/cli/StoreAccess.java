@@ -13,8 +13,10 @@ import org.frameproof.evidence.Progress;
 
 /**
  * How a command gets at the store: the passphrase from {@code FRAMEPROOF_PASSPHRASE} (scripts) or
- * a prompt without echo; on a new data folder the store is created for {@code FRAMEPROOF_USER}
- * and {@code FRAMEPROOF_ROLE} (default: the login name, researcher), or for what the prompt is told.
+ * a prompt without echo; it unlocks the store as the reviewer whose passphrase it is, and
+ * {@code FRAMEPROOF_USER}, when set, names who that must be (it never makes anyone a reviewer).
+ * On a new data folder the store is created for {@code FRAMEPROOF_USER} and {@code FRAMEPROOF_ROLE}
+ * (default: the login name, researcher), or for what the prompt is told.
  * {@code FRAMEPROOF_ACCEPT_AUDIT_MISMATCH=1} opens a store whose audit chain does not match the
  * key file's head (recorded in the audit log; verify fails from then on).
  * Nothing is opened until a command asks, so {@code --help} never touches the data folder.
@@ -46,7 +48,7 @@ public final class StoreAccess {
         try {
             if (stores.exists(dataFolder)) {
                 passphrase = passphrase("Passphrase for " + dataFolder + ": ");
-                return stores.unlock(dataFolder, passphrase, "1".equals(environment.get(EvidenceStores.ACCEPT_AUDIT_MISMATCH)),
+                return stores.unlock(dataFolder, environment.get(USER), passphrase, "1".equals(environment.get(EvidenceStores.ACCEPT_AUDIT_MISMATCH)),
                         conversion);
             }
             Reviewer reviewer = newReviewer(dataFolder);
@@ -71,11 +73,34 @@ public final class StoreAccess {
         char[] replacement = null;
         try {
             replacement = newPassphrase(NEW_PASSPHRASE);
-            stores.changePassphrase(dataFolder, current, replacement);
+            stores.changePassphrase(dataFolder, environment.get(USER), current, replacement);
         } finally {
             Arrays.fill(current, '\0');
             if (replacement != null) {
                 Arrays.fill(replacement, '\0');
+            }
+        }
+    }
+
+    /**
+     * Adds {@code reviewer} to the open {@code store}: the passphrase of the reviewer who unlocked
+     * it from {@code FRAMEPROOF_PASSPHRASE} or asked again, the new reviewer's from
+     * {@code FRAMEPROOF_NEW_PASSPHRASE} or typed twice.
+     */
+    void addReviewer(EvidenceStore store, Reviewer reviewer) throws UserFacingException {
+        char[] adder = passphrase("Your passphrase again, " + store.reviewer().name() + ": ");
+        char[] fresh = null;
+        try {
+            if (!environment.containsKey(NEW_PASSPHRASE)) {
+                requireConsole(NEW_PASSPHRASE);
+                console.printf("The passphrase %s will unlock the store with:%n", reviewer.name());
+            }
+            fresh = newPassphrase(NEW_PASSPHRASE);
+            stores.addReviewer(store, adder, reviewer, fresh);
+        } finally {
+            Arrays.fill(adder, '\0');
+            if (fresh != null) {
+                Arrays.fill(fresh, '\0');
             }
         }
     }

@@ -24,6 +24,15 @@ public final class StoreCommands {
         root.addSubcommand(new CommandLine(new AuditCommand())
                 .addSubcommand(new AuditCommand.ListEntries(access))
                 .addSubcommand(new AuditCommand.Verify(access)));
+        root.addSubcommand(new CommandLine(new ReviewersCommand())
+                .addSubcommand(new ReviewersCommand.Add(access))
+                .addSubcommand(new ReviewersCommand.ListReviewers(access)));
+        root.addSubcommand(new CommandLine(new IdentityCommand())
+                .addSubcommand(new IdentityCommand.Show(access))
+                .addSubcommand(new IdentityCommand.Export(access)));
+        root.addSubcommand(new CommandLine(new ContactsCommand())
+                .addSubcommand(new ContactsCommand.Add(access))
+                .addSubcommand(new ContactsCommand.ListContacts(access)));
         // picocli copies a handler only to the subcommands present when it is set.
         root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
     }

@@ -8,4 +8,14 @@ public record Reviewer(String name, Role role) {
         }
         name = name.strip();
     }
+
+    /** Whether {@code other} names this reviewer: case and surrounding blanks do not make another person. */
+    public boolean isNamed(String other) {
+        return sameName(name, other);
+    }
+
+    /** How reviewers' names compare, in the key file's slots as in the store. */
+    public static boolean sameName(String one, String other) {
+        return one.strip().toLowerCase(java.util.Locale.ROOT).equals(other.strip().toLowerCase(java.util.Locale.ROOT));
+    }
 }

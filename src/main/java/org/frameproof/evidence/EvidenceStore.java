@@ -16,7 +16,7 @@ import org.frameproof.store.StoreException;
 
 /**
  * An unlocked data folder: the encrypted database, the vault, and the services that work on them
- * in the name of the reviewer who owns the store. Built by {@link EvidenceStores}; close it to
+ * in the name of the reviewer who unlocked it. Built by {@link EvidenceStores}; close it to
  * release the data folder.
  */
 public final class EvidenceStore implements AutoCloseable {
@@ -29,6 +29,8 @@ public final class EvidenceStore implements AutoCloseable {
     private final AnnotationService annotations;
     private final VocabularyService vocabularies;
     private final ExportService exports;
+    private final ReviewerService reviewers;
+    private final ContactService contacts;
     private final ChainAnchor anchor;
     private String unlockReport = "";
 
@@ -53,6 +55,8 @@ public final class EvidenceStore implements AutoCloseable {
                 reviewer, clock);
         this.vocabularies = new VocabularyService(database, audit);
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
+        this.reviewers = new ReviewerService(database, audit, reviewer, clock);
+        this.contacts = new ContactService(database, audit, reviewers, reviewer, clock);
     }
 
     public Path dataFolder() {
@@ -72,8 +76,19 @@ public final class EvidenceStore implements AutoCloseable {
         this.unlockReport = report;
     }
 
+    /** The reviewer whose passphrase unlocked the store: every change is recorded as theirs. */
     public Reviewer reviewer() {
         return reviewer;
+    }
+
+    /** The store's reviewers and their public identities. */
+    public ReviewerService reviewers() {
+        return reviewers;
+    }
+
+    /** The people of other stores this store accepted, each in a role of its choosing. */
+    public ContactService contacts() {
+        return contacts;
     }
 
     public AuditLog audit() {

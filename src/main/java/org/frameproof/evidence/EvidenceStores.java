@@ -5,14 +5,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.frameproof.domain.PublicIdentity;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
+import org.frameproof.exchange.IdentityFile;
 import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.store.Compaction;
 import org.frameproof.store.Database;
 import org.frameproof.store.ForeignSchemaException;
 import org.frameproof.store.KeyFile;
+import org.frameproof.store.ReviewerKeys;
 import org.frameproof.store.ReviewerRepository;
 import org.frameproof.store.StoreException;
 import org.frameproof.store.StoreKey;
@@ -53,18 +56,25 @@ public final class EvidenceStores {
         return new KeyFile(dataFolder, clock).exists() || Database.existsIn(dataFolder);
     }
 
-    /** First start: a new random key, wrapped by {@code passphrase}, an empty database owned by {@code reviewer}. */
+    /**
+     * First start: a new random key and the keys of {@code reviewer}, wrapped by {@code passphrase}
+     * in their slot; an empty database whose first reviewer they are, with their public identity.
+     */
     public EvidenceStore create(Path dataFolder, char[] passphrase, Reviewer reviewer) throws UserFacingException {
         KeyFile keyFile = new KeyFile(dataFolder, clock);
-        try (StoreKey key = keyFile.create(passphrase)) {
+        try (KeyFile.Unlocked unlocked = keyFile.create(reviewer.name(), passphrase)) {
+            StoreKey key = unlocked.key();
             Database database = Database.open(dataFolder, key);
             try {
                 EvidenceStore store = open(dataFolder, database, reviewer, key, new Vault(dataFolder, VaultKeys.derive(key)),
                         new ChainAnchor(keyFile, KeyFile.headKey(key), 0));
                 database.transaction(() -> {
-                    new ReviewerRepository(database).insert(reviewer, clock.instant());
-                    AuditRecord owner = AuditRecord.builder()
-                            .text("name", reviewer.name()).text("role", reviewer.role().name()).build();
+                    Instant now = clock.instant();
+                    PublicIdentity identity = ReviewerService.identityOf(reviewer, unlocked.reviewer().orElseThrow(), now);
+                    String fingerprint = IdentityFile.fingerprint(identity).hex();
+                    new ReviewerRepository(database).insert(reviewer, now, IdentityFile.encode(identity), fingerprint);
+                    AuditRecord owner = AuditRecord.builder().text("name", reviewer.name()).text("role", reviewer.role().name())
+                            .text("fingerprint", fingerprint).build();
                     return store.audit().record("store.create", "reviewer", reviewer.name(), null, owner);
                 });
                 return store;
@@ -75,9 +85,12 @@ public final class EvidenceStores {
         }
     }
 
-    /** Later starts: the passphrase unwraps the key; a wrong one is counted and changes nothing else. */
+    /**
+     * Later starts: the passphrase unwraps the key, and the store works as the reviewer whose
+     * passphrase it is; a wrong one is counted and changes nothing else.
+     */
     public EvidenceStore unlock(Path dataFolder, char[] passphrase) throws UserFacingException {
-        return unlock(dataFolder, passphrase, false, Progress.NONE);
+        return unlock(dataFolder, null, passphrase, false, Progress.NONE);
     }
 
     /**
@@ -90,11 +103,22 @@ public final class EvidenceStores {
      */
     public EvidenceStore unlock(Path dataFolder, char[] passphrase, boolean acceptAuditMismatch, Progress conversion)
             throws UserFacingException {
-        return unlock(dataFolder, passphrase, acceptAuditMismatch, conversion, (step, sha256) -> { });
+        return unlock(dataFolder, null, passphrase, acceptAuditMismatch, conversion);
+    }
+
+    /**
+     * As {@link #unlock(Path, char[], boolean, Progress)}, as the reviewer {@code reviewerName}
+     * (when given): the passphrase must be theirs. A key file from before key slots is given a
+     * slot for the store's owner, with new keys of theirs, and the owner their public identity
+     * (recorded in the audit log).
+     */
+    public EvidenceStore unlock(Path dataFolder, String reviewerName, char[] passphrase, boolean acceptAuditMismatch,
+                                Progress conversion) throws UserFacingException {
+        return unlock(dataFolder, reviewerName, passphrase, acceptAuditMismatch, conversion, (step, sha256) -> { });
     }
 
     /** With a listener to the conversion's steps: tests stop it there, as a crash would. */
-    EvidenceStore unlock(Path dataFolder, char[] passphrase, boolean acceptAuditMismatch, Progress conversion,
+    EvidenceStore unlock(Path dataFolder, String reviewerName, char[] passphrase, boolean acceptAuditMismatch, Progress conversion,
                          VaultConversion.Steps steps) throws UserFacingException {
         KeyFile keyFile = new KeyFile(dataFolder, clock);
         if (!keyFile.exists()) {
@@ -102,22 +126,56 @@ public final class EvidenceStores {
                     ? "The key file " + KeyFile.FILE_NAME + " is missing from " + dataFolder + "; restore it from a backup."
                     : "There is no Frameproof store in " + dataFolder + " yet.");
         }
-        try (StoreKey key = keyFile.unlock(passphrase)) {
+        try (KeyFile.Unlocked unlocked = keyFile.unlock(reviewerName, passphrase)) {
+            StoreKey key = unlocked.key();
             Database database = Database.open(dataFolder, key);
             try {
-                Reviewer owner = database.transaction(() -> new ReviewerRepository(database).requireOwner());
+                ReviewerKeys keys;
+                Reviewer reviewer;
+                if (unlocked.reviewer().isPresent()) {
+                    keys = unlocked.reviewer().get();
+                    // Their role is the store's record, never the slot's.
+                    reviewer = database.transaction(() -> ReviewerService.recorded(database, keys.name()).reviewer());
+                } else {
+                    reviewer = database.transaction(() -> new ReviewerRepository(database).requireOwner());
+                    if (reviewerName != null && !reviewer.isNamed(reviewerName)) {
+                        throw new UserFacingException("The store in " + dataFolder + " has one reviewer, and it is not "
+                                + reviewerName + ".");
+                    }
+                    keys = keyFile.convertToSlots(key, reviewer.name(), passphrase);
+                }
                 Vault vault = new Vault(dataFolder, VaultKeys.derive(key));
                 vault.removeIncomingLeftovers();
                 ChainAnchor anchor = new ChainAnchor(keyFile, KeyFile.headKey(key), keyFile.attemptsTotal());
-                EvidenceStore store = open(dataFolder, database, owner, key, vault, anchor);
-                // The chain is checked against its anchor before the conversion adds entries to it.
+                EvidenceStore store = open(dataFolder, database, reviewer, key, vault, anchor);
+                // The chain is checked against its anchor before the conversions add entries to it.
                 store.reportAtUnlock(OpeningChecks.run(store, keyFile, anchor, acceptAuditMismatch));
+                store.reviewers().checkIdentity(reviewer, keys);
                 new VaultConversion(vault, store.audit(), database, steps).run(conversion);
                 return store;
             } catch (UserFacingException | RuntimeException e) {
                 database.close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Adds a reviewer to {@code store}: their new keys and a slot under {@code newPassphrase} in the
+     * key file, their row and public identity in the store, recorded as the work of the reviewer
+     * who unlocked it. That reviewer's passphrase, {@code adderPassphrase}, is asked again: the
+     * open store keeps no key that could wrap the store key for someone new.
+     */
+    public void addReviewer(EvidenceStore store, char[] adderPassphrase, Reviewer reviewer, char[] newPassphrase)
+            throws UserFacingException {
+        store.reviewers().checkNewName(reviewer.name());
+        KeyFile keyFile = new KeyFile(store.dataFolder(), clock);
+        try (KeyFile.Unlocked adder = keyFile.unlock(store.reviewer().name(), adderPassphrase)) {
+            // The slot is written inside the transaction: if it fails, no row is left without a slot.
+            store.database().transaction(() -> {
+                store.reviewers().add(reviewer, keyFile.addSlot(adder.key(), reviewer.name(), newPassphrase));
+                return null;
+            });
         }
     }
 
@@ -136,9 +194,18 @@ public final class EvidenceStores {
         return new KeyFile(dataFolder, clock).nextAttemptAllowedAt();
     }
 
-    /** Re-wraps the database key with a new passphrase; the database itself is not rewritten. */
+    /**
+     * Re-wraps the database key in the slot of the reviewer whose passphrase {@code current} is;
+     * the database itself is not rewritten.
+     */
     public void changePassphrase(Path dataFolder, char[] current, char[] replacement) throws UserFacingException {
-        new KeyFile(dataFolder, clock).changePassphrase(current, replacement);
+        changePassphrase(dataFolder, null, current, replacement);
+    }
+
+    /** As {@link #changePassphrase(Path, char[], char[])}, for the reviewer {@code reviewerName}. */
+    public void changePassphrase(Path dataFolder, String reviewerName, char[] current, char[] replacement)
+            throws UserFacingException {
+        new KeyFile(dataFolder, clock).changePassphrase(reviewerName, current, replacement);
     }
 
     /**

@@ -18,43 +18,41 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The key file in the data folder: the database key, wrapped with AES-256-GCM by a key derived
- * from the passphrase with PBKDF2-HMAC-SHA256 (why: docs/decisions/0007-passphrase-and-store-keys.md).
- * The file holds the
- * format version, the derivation's name, iterations and salt, the nonce and the wrapped key; the
- * parameters are authenticated with the key, so none can be changed unnoticed. Changing the
- * passphrase re-wraps the same database key: the database itself is not re-encrypted.
+ * from a passphrase with PBKDF2-HMAC-SHA256 (why: docs/decisions/0007-passphrase-and-store-keys.md).
+ * The file holds the format version, the derivation's name, iterations and salt, and the wrapped
+ * key; the parameters are authenticated with the key, so none can be changed unnoticed. Changing
+ * a passphrase re-wraps the same database key: the database itself is not re-encrypted.
  *
  * <p>Since version 2 it also keeps the audit chain's head (entry count and last seal) and the
  * running total of unlock attempts, under an HMAC with a key derived from the store key: a copy
  * of the chain's end outside the database, so a database whose chain was shortened or rewritten
  * is noticed at the next open. A version 1 file (no head) still opens and gets one.
+ *
+ * <p>Since version 3 the key is wrapped once per reviewer, in {@link KeySlots}, each slot under
+ * that reviewer's passphrase and with that reviewer's own keys beside it
+ * (docs/decisions/0010-reviewer-identities-and-key-slots.md). A file from before (one wrapped key,
+ * no slots) still unlocks, and {@link #convertToSlots} turns it into one with a slot for its owner.
  */
 public final class KeyFile {
     private static final Logger LOG = LoggerFactory.getLogger(KeyFile.class);
 
     public static final String FILE_NAME = "frameproof.key";
-    static final int VERSION = 2;
-    /** The version the wrapped key's associated data names: the wrapping has not changed since version 1. */
-    private static final int WRAP_VERSION = 1;
+    static final int VERSION = 3;
+    /** The oldest format still read: versions 1 and 2 hold one wrapped key, opened by {@link PassphraseKeys}. */
+    private static final int OLDEST_VERSION = 1;
     private static final String HEAD_PURPOSE = "key-file-head";
     private static final String HMAC = "HmacSHA256";
     static final String KDF = "PBKDF2WithHmacSHA256";
     static final int ITERATIONS = 600_000;
     public static final int MINIMUM_PASSPHRASE_LENGTH = 8;
     private static final int SALT_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,6 +65,17 @@ public final class KeyFile {
     public KeyFile(Path dataFolder, Clock clock) {
         this.dataFolder = dataFolder;
         this.clock = clock;
+    }
+
+    /**
+     * An unlocked key file: the store key, and the keys of the reviewer whose slot the passphrase
+     * opened (empty for a file from before slots, whose one passphrase belongs to the store's owner).
+     */
+    public record Unlocked(StoreKey key, Optional<ReviewerKeys> reviewer, String slotId) implements AutoCloseable {
+        @Override
+        public void close() {
+            key.close();
+        }
     }
 
     /** What the key file keeps of the audit chain: its entry count, its last entry's seal, and the unlock attempts so far. */
@@ -82,8 +91,11 @@ public final class KeyFile {
         return Files.exists(dataFolder.resolve(FILE_NAME));
     }
 
-    /** Makes a new random database key and writes it wrapped by {@code passphrase}. */
-    public StoreKey create(char[] passphrase) throws StoreException {
+    /**
+     * Makes a new random database key and the keys of the store's first reviewer, {@code reviewerName},
+     * and writes both in that reviewer's slot, wrapped by {@code passphrase}.
+     */
+    public Unlocked create(String reviewerName, char[] passphrase) throws StoreException {
         if (exists()) {
             throw new StoreException("A key file already exists in " + dataFolder + "; it is never replaced by a new one.");
         }
@@ -97,21 +109,29 @@ public final class KeyFile {
         try {
             createFolder();
             StoreKey storeKey = new StoreKey(key);
-            ObjectNode node = wrap(key, passphrase);
+            ReviewerKeys reviewer = ReviewerKeys.generate(reviewerName);
+            ObjectNode node = parameters();
+            KeySlots.add(node, storeKey, reviewer, passphrase);
             putHead(node, headKey(storeKey), new Head(0, "", 0));
             write(node);
             new UnlockAttempts(dataFolder).start();
-            return storeKey;
+            return new Unlocked(storeKey, Optional.of(reviewer), node.path(KeySlots.FIELD).get(0).path("id").asText());
         } finally {
             Arrays.fill(key, (byte) 0);
         }
     }
 
-    /**
-     * Unwraps the database key. A wrong passphrase is counted, and after a few the next attempt
-     * has to wait longer each time; nothing else is written.
-     */
+    /** Unwraps the database key with whichever reviewer's passphrase this is. */
     public StoreKey unlock(char[] passphrase) throws StoreException {
+        return unlock(null, passphrase).key();
+    }
+
+    /**
+     * Unwraps the database key and the keys of the reviewer whose passphrase this is; when
+     * {@code reviewerName} is given, the passphrase must be that reviewer's. A wrong passphrase is
+     * counted, and after a few the next attempt has to wait longer each time; nothing else is written.
+     */
+    public Unlocked unlock(String reviewerName, char[] passphrase) throws StoreException {
         JsonNode node = read();
         UnlockAttempts attempts = new UnlockAttempts(dataFolder);
         Instant now = clock.instant();
@@ -126,21 +146,76 @@ public final class KeyFile {
         // Counted as a failure before it is tried, so that killing the program during the slow
         // derivation does not make a wrong guess free.
         attempts.write(state.withFailure(now));
-        byte[] key;
+        KeySlots.Opened opened;
         try {
-            key = unwrap(node, passphrase);
+            opened = KeySlots.inUse(node) ? KeySlots.open(node, passphrase, reviewerName) : new KeySlots.Opened(PassphraseKeys.unwrapSingle(node, passphrase), null, "");
         } catch (AEADBadTagException e) {
             int failures = state.failures() + 1;
             LOG.info("A wrong passphrase was given ({} in a row)", failures);
-            throw new WrongPassphraseException("Wrong passphrase for " + dataFolder + "."
+            throw new WrongPassphraseException("Wrong passphrase for " + (reviewerName == null ? "" : reviewerName + " in ") + dataFolder + "."
                     + (failures >= UnlockAttempts.FREE_ATTEMPTS ? " (" + failures + " wrong attempts; each next one waits longer.)" : ""),
                     failures);
         }
-        try {
-            attempts.write(state.afterSuccess());
-            return new StoreKey(key);
-        } finally {
-            Arrays.fill(key, (byte) 0);
+        StoreKey key = new StoreKey(opened.storeKey());
+        Arrays.fill(opened.storeKey(), (byte) 0);
+        if (KeySlots.inUse(node) && !KeySlots.sealed(node, key)) {
+            key.close();
+            throw new StoreException("The key file " + dataFolder.resolve(FILE_NAME) + " was tampered with: its list of"
+                    + " reviewers' slots does not match its MAC.");
+        }
+        attempts.write(state.afterSuccess());
+        return new Unlocked(key, Optional.ofNullable(opened.reviewer()), opened.slotId());
+    }
+
+    /**
+     * Turns a key file from before slots into one with a single slot for the store's owner,
+     * {@code ownerName}, with new keys of theirs. The new file is read back and unlocked from its
+     * bytes before it replaces the old one in one atomic step, so a crash leaves either file, and
+     * either opens with the same passphrase. The head stays.
+     */
+    public ReviewerKeys convertToSlots(StoreKey key, String ownerName, char[] passphrase) throws StoreException {
+        synchronized (REWRITES) {
+            JsonNode old = read();
+            if (KeySlots.inUse(old)) {
+                throw new StoreException("The key file " + dataFolder.resolve(FILE_NAME) + " has slots already.");
+            }
+            ReviewerKeys owner = ReviewerKeys.generate(ownerName);
+            ObjectNode node = parameters();
+            KeySlots.add(node, key, owner, passphrase);
+            if (old.has("head")) {
+                node.set("head", old.get("head"));
+            }
+            byte[] bytes = serialise(node);
+            try {
+                KeySlots.Opened check = KeySlots.open(JSON.readTree(bytes), passphrase, ownerName);
+                boolean same = Arrays.equals(check.storeKey(), key.bytes());
+                Arrays.fill(check.storeKey(), (byte) 0);
+                if (!same) {
+                    throw new StoreException("The converted key file did not give back the store key; the old one was kept.");
+                }
+            } catch (IOException | AEADBadTagException e) {
+                throw new StoreException("The converted key file did not unlock; the old one was kept.", e);
+            }
+            write(bytes);
+            return owner;
+        }
+    }
+
+    /**
+     * Adds a slot for a new reviewer, {@code reviewerName}, with new keys of theirs, wrapping the
+     * store key (which an unlocked reviewer holds) under {@code passphrase}.
+     */
+    public ReviewerKeys addSlot(StoreKey key, String reviewerName, char[] passphrase) throws StoreException {
+        checkNewPassphrase(passphrase);
+        synchronized (REWRITES) {
+            ObjectNode node = (ObjectNode) read();
+            if (!KeySlots.inUse(node)) {
+                throw new StoreException("Unlock the store once before adding a reviewer: its key file is converted then.");
+            }
+            ReviewerKeys reviewer = ReviewerKeys.generate(reviewerName);
+            KeySlots.add(node, key, reviewer, passphrase);
+            write(node);
+            return reviewer;
         }
     }
 
@@ -217,22 +292,23 @@ public final class KeyFile {
         }
     }
 
-    /** Re-wraps the database key with a new passphrase, replacing the key file in one atomic step; the head stays. */
-    public void changePassphrase(char[] current, char[] replacement) throws StoreException {
+    /**
+     * Re-wraps the database key (and, in a slot, the reviewer's keys) with a new passphrase,
+     * replacing the key file in one atomic step; the head and the other reviewers' slots stay.
+     * When {@code reviewerName} is given, {@code current} must be that reviewer's passphrase.
+     */
+    public void changePassphrase(String reviewerName, char[] current, char[] replacement) throws StoreException {
         checkNewPassphrase(replacement);
-        try (StoreKey key = unlock(current)) {
-            byte[] bytes = key.bytes();
-            try {
-                ObjectNode node = wrap(bytes, replacement);
-                synchronized (REWRITES) {
-                    JsonNode head = read().path("head");
-                    if (!head.isMissingNode()) {
-                        node.set("head", head);
-                    }
-                    write(node);
-                }
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
+        try (Unlocked unlocked = unlock(reviewerName, current)) {
+            if (unlocked.reviewer().isEmpty()) {
+                throw new StoreException("Open the store once with this version of Frameproof before changing its passphrase:"
+                        + " its key file is given a slot for its reviewer then.");
+            }
+            synchronized (REWRITES) {
+                ObjectNode node = (ObjectNode) read();
+                KeySlots.remove(node, unlocked.key(), unlocked.slotId());
+                KeySlots.add(node, unlocked.key(), unlocked.reviewer().get(), replacement);
+                write(node);
             }
         }
     }
@@ -264,11 +340,32 @@ public final class KeyFile {
     }
 
     private void write(JsonNode node) throws StoreException {
+        write(serialise(node));
+    }
+
+    private void write(byte[] bytes) throws StoreException {
+        AtomicFiles.write(dataFolder.resolve(FILE_NAME), bytes);
+    }
+
+    private static byte[] serialise(JsonNode node) throws StoreException {
         try {
-            AtomicFiles.write(dataFolder.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
         } catch (IOException e) {
             throw new StoreException("Could not write the key file: " + e.getMessage(), e);
         }
+    }
+
+    /** A file's derivation parameters, shared by its slots: a new random salt. */
+    private static ObjectNode parameters() {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", "frameproof-key");
+        node.put("version", VERSION);
+        node.put("kdf", KDF);
+        node.put("iterations", ITERATIONS);
+        node.put("salt", Base64.getEncoder().encodeToString(salt));
+        return node;
     }
 
     private static void checkNewPassphrase(char[] passphrase) throws StoreException {
@@ -290,75 +387,12 @@ public final class KeyFile {
         try {
             JsonNode node = JSON.readTree(Files.readAllBytes(file));
             int version = node.path("version").asInt();
-            if (version < WRAP_VERSION || version > VERSION || !KDF.equals(node.path("kdf").asText()) || !node.isObject()) {
+            if (version < OLDEST_VERSION || version > VERSION || !KDF.equals(node.path("kdf").asText()) || !node.isObject()) {
                 throw new StoreException("The key file " + file + " has a format this version of Frameproof does not know.");
             }
             return node;
         } catch (IOException e) {
             throw new StoreException("Could not read the key file " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static ObjectNode wrap(byte[] key, char[] passphrase) throws StoreException {
-        byte[] salt = new byte[SALT_BYTES];
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(salt);
-        RANDOM.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, deriveWrappingKey(passphrase, salt, ITERATIONS), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(WRAP_VERSION, KDF, ITERATIONS, salt));
-            byte[] wrapped = cipher.doFinal(key);
-            ObjectNode node = JSON.createObjectNode();
-            node.put("format", "frameproof-key");
-            node.put("version", VERSION);
-            node.put("kdf", KDF);
-            node.put("iterations", ITERATIONS);
-            node.put("salt", Base64.getEncoder().encodeToString(salt));
-            node.put("nonce", Base64.getEncoder().encodeToString(nonce));
-            node.put("wrappedKey", Base64.getEncoder().encodeToString(wrapped));
-            return node;
-        } catch (GeneralSecurityException e) {
-            throw new StoreException("Could not protect the database key: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] unwrap(JsonNode node, char[] passphrase) throws StoreException, AEADBadTagException {
-        try {
-            byte[] salt = Base64.getDecoder().decode(node.path("salt").asText());
-            byte[] nonce = Base64.getDecoder().decode(node.path("nonce").asText());
-            byte[] wrapped = Base64.getDecoder().decode(node.path("wrappedKey").asText());
-            int iterations = node.path("iterations").asInt();
-            if (iterations < ITERATIONS) {
-                throw new StoreException("The key file asks for only " + iterations + " key derivation iterations; refusing it.");
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, deriveWrappingKey(passphrase, salt, iterations), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(WRAP_VERSION, KDF, iterations, salt));
-            return cipher.doFinal(wrapped);
-        } catch (AEADBadTagException e) {
-            throw e;
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new StoreException("The key file is damaged: " + e.getMessage(), e);
-        }
-    }
-
-    private static SecretKeySpec deriveWrappingKey(char[] passphrase, byte[] salt, int iterations) throws GeneralSecurityException {
-        PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, 256);
-        try {
-            byte[] derived = SecretKeyFactory.getInstance(KDF).generateSecret(spec).getEncoded();
-            try {
-                return new SecretKeySpec(derived, "AES");
-            } finally {
-                Arrays.fill(derived, (byte) 0);
-            }
-        } finally {
-            spec.clearPassword();
-        }
-    }
-
-    private static byte[] associatedData(int version, String kdf, int iterations, byte[] salt) {
-        return ("frameproof-key|" + version + "|" + kdf + "|" + iterations + "|" + Base64.getEncoder().encodeToString(salt))
-                .getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -118,6 +118,17 @@ class NoEvidenceInLogsTest {
             run(environment, data, "verify", "--case", CASE);
             run(environment, data, "audit", "list");
             run(environment, data, "audit", "verify", "--head", "1:abcdef0123456789");
+            Path identity = out.resolve("Saffron-identity.json");
+            assertEquals(0, run(environment, data, "identity", "export", "--out", identity.toString()), printed::toString);
+            run(environment, data, "identity", "show");
+            run(environment, data, "contacts", "add", identity.toString(), "--role", "researcher");
+            run(environment, data, "contacts", "add", brokenJson.toString(), "--role", "researcher");
+            run(environment, data, "contacts", "list", "--json");
+            Map<String, String> adding = new HashMap<>(environment);
+            adding.put("FRAMEPROOF_NEW_PASSPHRASE", "Quillwort-passphrase-8812");
+            assertEquals(0, run(adding, data, "reviewers", "add", "Quillwort-reviewer-5512", "--role", "field staff"),
+                    printed::toString);
+            run(Map.of("FRAMEPROOF_PASSPHRASE", "Quillwort-passphrase-8812", "FRAMEPROOF_USER", REVIEWER), data, "reviewers", "list");
             assertEquals(0, run(environment, data, "backup", work.resolve("Tamarind-backup-6610").toString()), printed::toString);
             run(wrongPassphrase, restored, "restore", work.resolve("Tamarind-backup-6610").toString());
             assertEquals(0, run(environment, restored, "restore", work.resolve("Tamarind-backup-6610").toString()),
@@ -141,7 +152,7 @@ class NoEvidenceInLogsTest {
         assertTrue(consoleLog.contains("LoggedExecution: restore ended with exit code 0"), consoleLog);
         for (String secret : List.of(CASE, OBSERVATION, INTERPRETATION, TAG, COMMENT, PASSPHRASE, NEW_PASSPHRASE, REVIEWER,
                 "Sorrel", "Umber-folder", "Heron-clip", "Wombat-broken", "Larkspur-broken", "Cobalt-data", "Juniper-restored",
-                "Saffron", "Tamarind-backup", "No-folder", work.toString())) {
+                "Saffron", "Tamarind-backup", "No-folder", "Quillwort", work.toString())) {
             assertTrue(!log.contains(secret), () -> "the log holds " + secret + ":\n" + log);
             assertTrue(!consoleLog.contains(secret), () -> "the console's log holds " + secret + ":\n" + consoleLog);
         }

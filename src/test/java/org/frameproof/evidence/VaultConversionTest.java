@@ -133,7 +133,7 @@ class VaultConversionTest {
             }
         };
         assertThrows(IllegalStateException.class,
-                () -> TestStores.stores().unlock(data, TestStores.PASSPHRASE.toCharArray(), false, Progress.NONE, crash));
+                () -> TestStores.stores().unlock(data, null, TestStores.PASSPHRASE.toCharArray(), false, Progress.NONE, crash));
         try (StoreKey key = new KeyFile(data, Clock.systemUTC()).unlock(TestStores.PASSPHRASE.toCharArray())) {
             Vault vault = new Vault(data, VaultKeys.derive(key));
             for (Footage item : items) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KeyFileTest {
     private static final char[] PASSPHRASE = "a long enough passphrase".toCharArray();
+    private static final String NAME = "Ana Slot";
     @TempDir Path dataFolder;
 
     private KeyFile keyFileAt(Instant now) {
@@ -27,16 +28,19 @@ class KeyFileTest {
     @Test
     void theKeyFileHoldsTheParametersAndAWrappedRandomKey() throws Exception {
         byte[] key;
-        try (StoreKey created = keyFileAt(Instant.now()).create(PASSPHRASE)) {
+        try (StoreKey created = keyFileAt(Instant.now()).create(NAME, PASSPHRASE).key()) {
             key = created.bytes();
         }
         JsonNode file = new ObjectMapper().readTree(dataFolder.resolve(KeyFile.FILE_NAME).toFile());
-        assertEquals(2, file.get("version").asInt());
+        assertEquals(3, file.get("version").asInt());
         assertEquals(0, file.get("head").get("entries").asLong());
         assertEquals("PBKDF2WithHmacSHA256", file.get("kdf").asText());
         assertTrue(file.get("iterations").asInt() >= 600_000);
         assertEquals(16, java.util.Base64.getDecoder().decode(file.get("salt").asText()).length);
-        assertEquals(32 + 16, java.util.Base64.getDecoder().decode(file.get("wrappedKey").asText()).length);
+        assertEquals(1, file.get("slots").size());
+        assertEquals(32 + 16, java.util.Base64.getDecoder().decode(file.get("slots").get(0).get("storeKey").asText()).length);
+        assertFalse(file.has("wrappedKey"));
+        assertFalse(Files.readString(dataFolder.resolve(KeyFile.FILE_NAME)).contains(NAME), "the key file names no reviewer");
         try (StoreKey unlocked = keyFileAt(Instant.now()).unlock(PASSPHRASE)) {
             assertArrayEquals(key, unlocked.bytes());
         }
@@ -44,7 +48,7 @@ class KeyFileTest {
 
     @Test
     void aWrongPassphraseIsRefusedAndTouchesNothingButTheCounter() throws Exception {
-        keyFileAt(Instant.now()).create(PASSPHRASE).close();
+        keyFileAt(Instant.now()).create(NAME, PASSPHRASE).key().close();
         byte[] before = Files.readAllBytes(dataFolder.resolve(KeyFile.FILE_NAME));
         WrongPassphraseException refused = assertThrows(WrongPassphraseException.class,
                 () -> keyFileAt(Instant.now()).unlock("not the passphrase".toCharArray()));
@@ -56,7 +60,7 @@ class KeyFileTest {
     @Test
     void repeatedWrongPassphrasesWaitLongerEachTimeEvenAcrossRestarts() throws Exception {
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
-        keyFileAt(start).create(PASSPHRASE).close();
+        keyFileAt(start).create(NAME, PASSPHRASE).key().close();
         char[] wrong = "wrong wrong wrong".toCharArray();
         for (int attempt = 1; attempt <= UnlockAttempts.FREE_ATTEMPTS; attempt++) {
             assertEquals(attempt, assertThrows(WrongPassphraseException.class, () -> keyFileAt(start).unlock(wrong)).failures());
@@ -80,14 +84,14 @@ class KeyFileTest {
     @Test
     void changingThePassphraseRewrapsTheSameKey() throws Exception {
         byte[] key;
-        try (StoreKey created = keyFileAt(Instant.now()).create(PASSPHRASE)) {
+        try (StoreKey created = keyFileAt(Instant.now()).create(NAME, PASSPHRASE).key()) {
             key = created.bytes();
             try (Database database = Database.open(dataFolder, created)) {
                 new CaseRepository(database).insert("kept", "", "someone", Instant.now());
             }
         }
         char[] replacement = "another long passphrase".toCharArray();
-        keyFileAt(Instant.now()).changePassphrase(PASSPHRASE, replacement);
+        keyFileAt(Instant.now()).changePassphrase(null, PASSPHRASE, replacement);
         assertThrows(WrongPassphraseException.class, () -> keyFileAt(Instant.now()).unlock(PASSPHRASE));
         try (StoreKey unlocked = keyFileAt(Instant.now().plusSeconds(60)).unlock(replacement);
              Database database = Database.open(dataFolder, unlocked)) {
@@ -99,7 +103,7 @@ class KeyFileTest {
 
     @Test
     void aTamperedIterationCountIsRefused() throws Exception {
-        keyFileAt(Instant.now()).create(PASSPHRASE).close();
+        keyFileAt(Instant.now()).create(NAME, PASSPHRASE).key().close();
         Path file = dataFolder.resolve(KeyFile.FILE_NAME);
         Files.writeString(file, Files.readString(file).replace("600000", "1000"));
         StoreException refused = assertThrows(StoreException.class, () -> keyFileAt(Instant.now()).unlock(PASSPHRASE));
@@ -108,8 +112,8 @@ class KeyFileTest {
 
     @Test
     void shortPassphrasesAndSecondKeysAreRefused() throws Exception {
-        assertThrows(StoreException.class, () -> keyFileAt(Instant.now()).create("short".toCharArray()));
-        keyFileAt(Instant.now()).create(PASSPHRASE).close();
-        assertThrows(StoreException.class, () -> keyFileAt(Instant.now()).create(PASSPHRASE));
+        assertThrows(StoreException.class, () -> keyFileAt(Instant.now()).create(NAME, "short".toCharArray()));
+        keyFileAt(Instant.now()).create(NAME, PASSPHRASE).key().close();
+        assertThrows(StoreException.class, () -> keyFileAt(Instant.now()).create(NAME, PASSPHRASE).key());
     }
 }

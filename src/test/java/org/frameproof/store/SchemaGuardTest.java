@@ -27,7 +27,7 @@ class SchemaGuardTest {
 
     private Path newStore() throws Exception {
         Path dataFolder = work.resolve("data");
-        try (StoreKey key = new KeyFile(dataFolder, Clock.systemUTC()).create(PASSPHRASE)) {
+        try (StoreKey key = new KeyFile(dataFolder, Clock.systemUTC()).create("Ana Schema", PASSPHRASE).key()) {
             Database.open(dataFolder, key).close();
         }
         return dataFolder;

@@ -30,6 +30,7 @@ public final class UnlockController {
     @FXML private Label strengthLabel;
     @FXML private Label recoveryWarning;
     @FXML private GridPane unlockFields;
+    @FXML private TextField reviewerField;
     @FXML private PasswordField passphraseField;
     @FXML private Label messageLabel;
     @FXML private Label waitLabel;
@@ -48,7 +49,7 @@ public final class UnlockController {
         heading.setText(firstRun ? "Create your encrypted store" : "Unlock Frameproof");
         introduction.setText(firstRun
                 ? "Cases, notes and the evidence records are kept encrypted on this computer. Every change is recorded with your name and role."
-                : "Enter the passphrase of this data folder.");
+                : "Enter your passphrase: each reviewer has their own, and your work is recorded as yours.");
         dataFolderLabel.setText("Data folder: " + viewModel.dataFolder());
         showOnly(firstRunFields, firstRun);
         showOnly(recoveryWarning, firstRun);
@@ -78,6 +79,7 @@ public final class UnlockController {
             boolean mismatchOnly = problem.startsWith("The two") && !viewModel.newPassphrase().confirmationProperty().get().isEmpty();
             return mismatchOnly ? strength + " " + problem : strength;
         }, viewModel.newPassphrase().problemProperty(), viewModel.newPassphrase().strengthProperty()));
+        reviewerField.textProperty().bindBidirectional(viewModel.reviewerProperty());
         passphraseField.textProperty().bindBidirectional(viewModel.passphraseProperty());
 
         messageLabel.textProperty().bind(viewModel.messageProperty());
@@ -92,6 +94,7 @@ public final class UnlockController {
         busyLabel.visibleProperty().bind(viewModel.busyProperty());
         submitButton.disableProperty().bind(viewModel.canSubmitProperty().not());
         nameField.disableProperty().bind(viewModel.busyProperty());
+        reviewerField.disableProperty().bind(viewModel.busyProperty());
         passphraseField.disableProperty().bind(viewModel.busyProperty());
         // After a failed try the passphrase field is emptied; put the cursor back in it.
         viewModel.busyProperty().addListener((observable, was, isBusy) -> {

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The unlock screen: on a new data folder it creates the encrypted store for the reviewer it is
- * told about; on an existing one it asks for the passphrase. Unlocking (a deliberately slow key
+ * told about; on an existing one it asks for the passphrase, and who is working: a name given must
+ * be the passphrase's reviewer, and without one the passphrase alone says who it is. Unlocking (a deliberately slow key
  * derivation) runs on the executor. After wrong passphrases the store refuses tries for a growing
  * while, which is counted down here so the reviewer sees when to try again.
  */
@@ -51,6 +52,7 @@ public final class UnlockViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.RESEARCHER);
     private final NewPassphrase newPassphrase = new NewPassphrase();
+    private final StringProperty reviewer = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -77,7 +79,8 @@ public final class UnlockViewModel {
         if (!canSubmit.get()) {
             return;
         }
-        Reviewer reviewer = firstRun ? new Reviewer(name.get(), role.get()) : null;
+        Reviewer newReviewer = firstRun ? new Reviewer(name.get(), role.get()) : null;
+        String working = reviewer.get().isBlank() ? null : reviewer.get().strip();
         char[] typed = firstRun ? newPassphrase.characters() : passphrase.get().toCharArray();
         message.set("");
         busy.set(true);
@@ -85,17 +88,18 @@ public final class UnlockViewModel {
             @Override
             protected EvidenceStore call() throws UserFacingException {
                 try {
-                    return firstRun ? stores.create(dataFolder, typed, reviewer) : stores.unlock(dataFolder, typed, false, new Progress() {
-                        @Override
-                        public void update(String item, long done, long total) {
-                            updateMessage(item + (total > 0 ? " (" + done * 100 / total + "%)" : ""));
-                        }
+                    return firstRun ? stores.create(dataFolder, typed, newReviewer) : stores.unlock(dataFolder, working, typed, false,
+                            new Progress() {
+                                @Override
+                                public void update(String item, long done, long total) {
+                                    updateMessage(item + (total > 0 ? " (" + done * 100 / total + "%)" : ""));
+                                }
 
-                        @Override
-                        public boolean cancelled() {
-                            return false;
-                        }
-                    });
+                                @Override
+                                public boolean cancelled() {
+                                    return false;
+                                }
+                            });
                 } finally {
                     Arrays.fill(typed, '\0');
                 }
@@ -187,6 +191,11 @@ public final class UnlockViewModel {
 
     public NewPassphrase newPassphrase() {
         return newPassphrase;
+    }
+
+    /** Who is working, as typed on an existing store's screen; empty leaves it to the passphrase. */
+    public StringProperty reviewerProperty() {
+        return reviewer;
     }
 
     public StringProperty passphraseProperty() {

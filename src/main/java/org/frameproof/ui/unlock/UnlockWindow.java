@@ -40,6 +40,8 @@ public final class UnlockWindow {
                 onUnlocked.accept(store);
             }
         });
+        // A message wraps onto more lines than the window was laid out for: give it room.
+        viewModel.messageProperty().addListener((observable, old, message) -> javafx.application.Platform.runLater(stage::sizeToScene));
         stage.setOnCloseRequest(event -> cancel.run());
         stage.setTitle(viewModel.firstRun() ? "Frameproof — New Store" : "Frameproof — Unlock");
         stage.getIcons().setAll(icon);

@@ -193,16 +193,7 @@ class CasesScreenTest {
 
     /** The window as the reviewer sees it, for a person to look at. */
     private void saveScreenshot(FxRobot robot, Path png) throws Exception {
-        javafx.scene.image.Image shot = onFx(() -> stage.getScene().snapshot(null));
-        int width = (int) shot.getWidth();
-        int height = (int) shot.getHeight();
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(width, height,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        int[] argb = new int[width * height];
-        shot.getPixelReader().getPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, width);
-        image.setRGB(0, 0, width, height, argb, 0, width);
-        Files.createDirectories(png.getParent());
-        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        org.frameproof.testing.Screenshots.save(stage.getScene(), png);
     }
 
     @Test

@@ -23,11 +23,13 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.frameproof.app.MainWindowParts;
+import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.ScreenTier;
+import org.frameproof.testing.Screenshots;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +156,28 @@ class UnlockScreenTest {
         robot.interact(() -> robot.lookup("#unlockReport").queryAs(DialogPane.class).getScene().getWindow().hide());
         waitUntil(() -> unlocked.get() != null);
         assertEquals(TestStores.REVIEWER, unlocked.get().reviewer());
+    }
+
+    @Test
+    void onASharedLaptopTheScreenAsksWhoIsWorkingAndTheNameMustBeThePassphrases(FxRobot robot) throws Exception {
+        char[] expertPassphrase = "mira's own passphrase".toCharArray();
+        Reviewer expert = new Reviewer("Dr. Mira Haddad", Role.MEDICAL_EXPERT);
+        try (EvidenceStore store = TestStores.create(data())) {
+            TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), expert, expertPassphrase);
+        }
+        showUnlockWindow(robot, false);
+        robot.clickOn("#reviewerField").write("Dr. Mira Haddad");
+        robot.clickOn("#passphraseField").write(TestStores.PASSPHRASE).type(KeyCode.ENTER);
+        waitUntil(() -> !viewModel.busyProperty().get() && label(robot, "#messageLabel").startsWith("Wrong passphrase for Dr. Mira Haddad"));
+        assertTrue(unlocked.get() == null, "the researcher's passphrase does not open the store as the expert");
+        Screenshots.save(robot.lookup(".unlock-view").query().getScene(), Path.of("target", "screenshots", "unlock-who-is-working.png"));
+
+        robot.clickOn("#passphraseField").write(new String(expertPassphrase)).type(KeyCode.ENTER);
+        waitUntil(() -> robot.lookup("#unlockReport").tryQuery().isPresent() || unlocked.get() != null);
+        robot.interact(() -> robot.lookup("#unlockReport").tryQueryAs(DialogPane.class)
+                .ifPresent(report -> report.getScene().getWindow().hide()));
+        waitUntil(() -> unlocked.get() != null);
+        assertEquals(expert, unlocked.get().reviewer());
     }
 
     @Test
