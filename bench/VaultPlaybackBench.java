@@ -42,18 +42,20 @@ import org.frameproof.ui.player.FrameView;
  *
  * <p>Each play measures the time from {@code play()} to the first played frame drawn, then, over a
  * fixed span from that frame: frames the surface was handed and drew, libVLC's own counts of
- * pictures displayed and lost, and the process's CPU time.
+ * pictures displayed and lost, and the process's CPU time. The first frame, which varies most, is
+ * also timed over many short starts, each source in turn.
  *
- * <p>Arguments: CLIP DATA ROUNDS SPAN_SECONDS WINDOW_WIDTH WINDOW_HEIGHT (DATA: a new folder for the
- * throwaway store)
+ * <p>Arguments: CLIP DATA ROUNDS SPAN_SECONDS STARTS WINDOW_WIDTH WINDOW_HEIGHT (DATA: a new folder
+ * for the throwaway store)
  */
 public final class VaultPlaybackBench {
     private static final String[] NAMES = {"plain file (libVLC's own file access)",
         "encrypted vault copy (libVLC's media callbacks)", "plain file through libVLC's media callbacks"};
     /** How long each source plays untimed before the rounds: libVLC's plugins, the JIT and the page cache warm up. */
     private static final long WARM_UP_MILLIS = 2000;
-    /** Time given libVLC to stop before the next file loads. */
+    /** Time given libVLC to stop before the next file loads, after a play and after a short start. */
     private static final long SETTLE_MILLIS = 700;
+    private static final long SHORT_SETTLE_MILLIS = 300;
 
     private final VideoSurface surface = new VideoSurface();
     private final VlcPlayback playback;
@@ -95,8 +97,9 @@ public final class VaultPlaybackBench {
         Path clip = Path.of(args[0]);
         int rounds = Integer.parseInt(args[2]);
         double span = Double.parseDouble(args[3]);
-        int width = Integer.parseInt(args[4]);
-        int height = Integer.parseInt(args[5]);
+        int starts = Integer.parseInt(args[4]);
+        int width = Integer.parseInt(args[5]);
+        int height = Integer.parseInt(args[6]);
         MediaFacts facts = MediaProbe.analyze(clip, fraction -> { }, () -> false).facts();
         if (span + 1 > facts.durationMs() / 1000) {
             throw new IllegalArgumentException("The span must end a second before the clip does: " + facts.durationMs() + " ms");
@@ -107,7 +110,8 @@ public final class VaultPlaybackBench {
         try (EvidenceStore store = throwawayStore(Path.of(args[1]))) {
             Vault.StagedCopy staged = store.vault().stage(clip, "bench", Progress.NONE);
             store.vault().keep(staged, "bench", Progress.NONE);
-            MediaSource vaultCopy = VaultCopies.of(store.unlockedVault()).copyOf(staged.hashes().sha256(), clip.getFileName().toString());
+            MediaSource vaultCopy = VaultCopies.of(store.unlockedVault())
+                    .copyOf(staged.hashes().sha256(), clip.getFileName().toString());
             // -Dbench.callbackFile=true: also the plain file through the callbacks, to tell their cost from decryption's.
             MediaSource[] sources = Boolean.getBoolean("bench.callbackFile")
                     ? new MediaSource[] {MediaSource.of(clip), vaultCopy,
@@ -117,9 +121,10 @@ public final class VaultPlaybackBench {
             bench.showWindow(width, height);
             String loadBefore = load();
             Play[][] plays = bench.playInPairs(sources, rounds, span);
+            double[][] firstFrames = bench.startInPairs(sources, starts);
             String loadAfter = load();
             bench.playback.close();
-            report(clip, facts, plays, span, loadBefore, loadAfter);
+            report(clip, facts, plays, firstFrames, span, loadBefore, loadAfter);
         }
         Platform.exit();
         System.exit(0);
@@ -162,16 +167,7 @@ public final class VaultPlaybackBench {
 
     /** Plays {@code source} from its start at 1x for {@code span} seconds after its first frame is drawn, then stops. */
     private Play play(MediaSource source, double span) throws Exception {
-        firstFrame = new CountDownLatch(1);
-        long[] playCalled = new long[1];
-        Platform.runLater(() -> {
-            playback.load(source, facts);
-            playCalled[0] = System.nanoTime();
-            playback.play(0);
-        });
-        if (!firstFrame.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("No played frame was drawn from " + source.name());
-        }
+        long toFirstFrame = startPlaying(source);
         long first = firstFrameNanos.get();
         long cpuAtFirst = os.getProcessCpuTime();
         long deliveredAtFirst = surface.playbackFramesDelivered();
@@ -182,17 +178,49 @@ public final class VaultPlaybackBench {
         long drawn = surface.playbackFramesDrawn() - drawnAtFirst;
         // libVLC's counts restart with each start and end with the input: read them while it plays.
         VlcPlayback.PictureCounts counts = playback.pictureCounts();
-        Platform.runLater(playback::stop);
-        Thread.sleep(SETTLE_MILLIS);
-        return new Play((first - playCalled[0]) / 1e6, delivered, drawn, counts.displayed(), counts.lost(),
-                (cpuAtEnd - cpuAtFirst) / 1e9);
+        stopPlaying(SETTLE_MILLIS);
+        return new Play(toFirstFrame / 1e6, delivered, drawn, counts.displayed(), counts.lost(), (cpuAtEnd - cpuAtFirst) / 1e9);
     }
 
-    private static void report(Path clip, MediaFacts facts, Play[][] plays, double span, String loadBefore, String loadAfter)
+    /** Milliseconds from {@code play()} to the first played frame drawn, {@code starts} times per source, each first in turn. */
+    private double[][] startInPairs(MediaSource[] sources, int starts) throws Exception {
+        double[][] millis = new double[sources.length][starts];
+        for (int start = 0; start < starts; start++) {
+            for (int turn = 0; turn < sources.length; turn++) {
+                int which = (start + turn) % sources.length;
+                millis[which][start] = startPlaying(sources[which]) / 1e6;
+                stopPlaying(SHORT_SETTLE_MILLIS);
+            }
+        }
+        return millis;
+    }
+
+    /** Plays {@code source} from its start; returns once its first played frame is drawn: the nanoseconds since {@code play()}. */
+    private long startPlaying(MediaSource source) throws InterruptedException {
+        firstFrame = new CountDownLatch(1);
+        long[] playCalled = new long[1];
+        Platform.runLater(() -> {
+            playback.load(source, facts);
+            playCalled[0] = System.nanoTime();
+            playback.play(0);
+        });
+        if (!firstFrame.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("No played frame was drawn from " + source.name());
+        }
+        return firstFrameNanos.get() - playCalled[0];
+    }
+
+    private void stopPlaying(long settleMillis) throws InterruptedException {
+        Platform.runLater(playback::stop);
+        Thread.sleep(settleMillis);
+    }
+
+    private static void report(Path clip, MediaFacts facts, Play[][] plays, double[][] firstFrames, double span,
+            String loadBefore, String loadAfter)
             throws Exception {
         int rounds = plays[0].length;
         long expected = Math.round(span * facts.avgFrameRate());
-        StringBuilder header = new StringBuilder("| measure (median of " + rounds + " rounds) | " + NAMES[0]);
+        StringBuilder header = new StringBuilder("| measure (median; " + rounds + " rounds of plays) | " + NAMES[0]);
         StringBuilder line = new StringBuilder("|---|---");
         for (int which = 1; which < plays.length; which++) {
             header.append(" | ").append(NAMES[which]).append(" | ratio to the plain file (median of the pair-by-pair ratios)");
@@ -200,16 +228,18 @@ public final class VaultPlaybackBench {
         }
         System.out.println(header.append(" |"));
         System.out.println(line.append("|"));
-        row("play() to the first played frame drawn (ms)", plays, Play::firstFrameMillis, "%.1f");
-        row("frames handed to the surface in " + span + " s from the first (" + expected + " in the clip)", plays,
-                p -> p.delivered(), "%.0f");
-        row("frames drawn into the picture in the same " + span + " s", plays, p -> p.drawn(), "%.0f");
-        row("pictures libVLC displayed, from the start", plays, p -> p.displayed(), "%.0f");
-        row("pictures libVLC lost, from the start", plays, p -> p.lost(), "%.0f");
-        row("CPU time of the process in the " + span + " s (s, all threads)", plays, Play::cpuSeconds, "%.2f");
+        row(firstFrames[0].length + " short starts: play() to the first played frame drawn (ms)", firstFrames, "%.1f");
+        row("the rounds' plays: play() to the first played frame drawn (ms)", values(plays, Play::firstFrameMillis), "%.1f");
+        row("frames handed to the surface in " + span + " s from the first (" + expected + " in the clip)",
+                values(plays, p -> p.delivered()), "%.0f");
+        row("frames drawn into the picture in the same " + span + " s", values(plays, p -> p.drawn()), "%.0f");
+        row("pictures libVLC displayed, from the start", values(plays, p -> p.displayed()), "%.0f");
+        row("pictures libVLC lost, from the start", values(plays, p -> p.lost()), "%.0f");
+        row("CPU time of the process in the " + span + " s (s, all threads)", values(plays, Play::cpuSeconds), "%.2f");
         System.out.println();
         for (int which = 0; which < plays.length; which++) {
-            StringBuilder each = new StringBuilder(NAMES[which] + ", round by round (first frame ms / handed / drawn / lost / CPU s):");
+            StringBuilder each = new StringBuilder(NAMES[which]
+                    + ", round by round (first frame ms / handed / drawn / lost / CPU s):");
             for (Play play : plays[which]) {
                 each.append(String.format(Locale.ROOT, " %.1f/%d/%d/%d/%.2f;", play.firstFrameMillis(), play.delivered(),
                         play.drawn(), play.lost(), play.cpuSeconds()));
@@ -221,23 +251,24 @@ public final class VaultPlaybackBench {
                 clip.getFileName(), Files.size(clip), facts.width(), facts.height(), facts.avgFrameRate(), loadBefore, loadAfter));
     }
 
-    /** Each source's median, and the median of its round-by-round ratios to the plain file. */
-    private static void row(String measure, Play[][] plays, ToDoubleFunction<Play> value, String format) {
-        int rounds = plays[0].length;
-        StringBuilder cells = new StringBuilder("| " + measure);
-        double[] clear = new double[rounds];
-        for (int round = 0; round < rounds; round++) {
-            clear[round] = value.applyAsDouble(plays[0][round]);
+    private static double[][] values(Play[][] plays, ToDoubleFunction<Play> value) {
+        double[][] values = new double[plays.length][];
+        for (int which = 0; which < plays.length; which++) {
+            values[which] = Arrays.stream(plays[which]).mapToDouble(value).toArray();
         }
-        cells.append(String.format(Locale.ROOT, " | " + format, median(clear)));
-        for (int which = 1; which < plays.length; which++) {
-            double[] values = new double[rounds];
-            double[] ratios = new double[rounds];
-            for (int round = 0; round < rounds; round++) {
-                values[round] = value.applyAsDouble(plays[which][round]);
-                ratios[round] = clear[round] == values[round] ? 1 : values[round] / clear[round];
+        return values;
+    }
+
+    /** Each source's median, and the median of its pair-by-pair ratios to the plain file. */
+    private static void row(String measure, double[][] values, String format) {
+        StringBuilder cells = new StringBuilder(String.format(Locale.ROOT, "| %s | " + format, measure, median(values[0])));
+        for (int which = 1; which < values.length; which++) {
+            double[] ratios = new double[values[which].length];
+            for (int pair = 0; pair < ratios.length; pair++) {
+                double clear = values[0][pair];
+                ratios[pair] = clear == values[which][pair] ? 1 : values[which][pair] / clear;
             }
-            cells.append(String.format(Locale.ROOT, " | " + format + " | %.2f", median(values), median(ratios)));
+            cells.append(String.format(Locale.ROOT, " | " + format + " | %.2f", median(values[which]), median(ratios)));
         }
         System.out.println(cells.append(" |"));
     }

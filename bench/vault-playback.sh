@@ -4,11 +4,12 @@
 # through the player's surface in a real JavaFX window under the same X server (Xvfb unless DISPLAY
 # is set). Writes a Markdown table to stdout; bench/results/vault-playback.md records runs. The clip
 # (the one bench/playback.sh plays) goes to bench/out/ (not committed).
-# Usage: bench/vault-playback.sh [ROUNDS] [SPAN_SECONDS] [WINDOW_WIDTHxHEIGHT]   (defaults: 5, 20, 1280x720)
+# Usage: bench/vault-playback.sh [ROUNDS] [SPAN_SECONDS] [STARTS] [WINDOW_WIDTHxHEIGHT]   (defaults: 5, 20, 40, 1280x720)
 set -euo pipefail
 rounds="${1:-5}"
 span="${2:-20}"
-window="${3:-1280x720}"
+starts="${3:-40}"
+window="${4:-1280x720}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 out="$here/out"
@@ -27,7 +28,7 @@ data="$(mktemp -d "${TMPDIR:-/tmp}/frameproof-bench-store.XXXXXX")"
 trap 'chmod -R u+w "$data"; rm -rf "$data"' EXIT
 rmdir "$data"
 run=(java ${BENCH_JAVA_OPTS:-} -cp "$root/target/frameproof.jar:$root/target/lib/*" "$here/VaultPlaybackBench.java"
-     "$clip" "$data" "$rounds" "$span" "${window%x*}" "${window#*x}")
+     "$clip" "$data" "$rounds" "$span" "$starts" "${window%x*}" "${window#*x}")
 if [ -n "${DISPLAY:-}" ]; then
     "${run[@]}"
 else

@@ -48,7 +48,7 @@ class BenchSmokeTest {
     @Test
     void vaultPlaybackBenchPlaysOnePairForASecond() throws Exception {
         assertFigures(run(HEADLESS_FX, "VaultPlaybackBench", CLIP.toString(), work.resolve("vault").toString(), "1", "1",
-                "320", "180"));
+                "2", "320", "180"));
     }
 
     @Test
