@@ -46,6 +46,12 @@ class BenchSmokeTest {
     }
 
     @Test
+    void vaultPlaybackBenchPlaysOnePairForASecond() throws Exception {
+        assertFigures(run(HEADLESS_FX, "VaultPlaybackBench", CLIP.toString(), work.resolve("vault").toString(), "1", "1",
+                "2", "320", "180"));
+    }
+
+    @Test
     void annotationBenchFillsAndReadsATinyStore() throws Exception {
         String data = work.resolve("data").toString();
         run(List.of(), "AnnotationBench", "fill", data, CLIP.toString(), "20", "10");
