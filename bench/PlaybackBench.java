@@ -164,10 +164,14 @@ public final class PlaybackBench {
         return result;
     }
 
-    /** mpv with a real video output in a window of the same size, its drop counters read over IPC at the end. */
+    /**
+     * mpv with a real video output in a window of the same size, its drop counters read over IPC at
+     * the end. The smoke test, which has no X server, names another output (bench.mpvOutput=null).
+     */
     private static Mpv playInMpv(Path clip, int width, int height) throws Exception {
         Path socket = Files.createTempDirectory("mpv-bench").resolve("ipc");
-        Process mpv = new ProcessBuilder("mpv", "--no-config", "--vo=x11", "--ao=null", "--keep-open=yes",
+        String output = System.getProperty("bench.mpvOutput", "x11");
+        Process mpv = new ProcessBuilder("mpv", "--no-config", "--vo=" + output, "--ao=null", "--keep-open=yes",
                 "--untimed=no", "--really-quiet", "--geometry=" + width + "x" + height, "--autofit=" + width + "x" + height,
                 "--input-ipc-server=" + socket, clip.toString()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

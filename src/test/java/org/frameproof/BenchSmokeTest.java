@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Each benchmark of bench/ (compiled with the tests) runs once on tiny inputs, in a JVM of its own
  * as its script starts it, so that none can rot between the runs that measure. Only that it
  * finishes and prints its figures is checked: timings on a shared test machine would mean nothing.
- * PlayerLatencyBench and PlaybackBench measure beside mpv (and the latter in a real X window), which
- * the tests do not install: they are only compiled.
+ * PlayerLatencyBench and PlaybackBench measure beside mpv, which {@code ./frameproof test} installs;
+ * here mpv draws nowhere, as the window of PlaybackBench's player is headless.
  */
 @NativeTier
 class BenchSmokeTest {
@@ -71,6 +72,20 @@ class BenchSmokeTest {
     @Test
     void screenBenchDrawsTheTimelineForASecond() throws Exception {
         assertFigures(run(HEADLESS_FX, "ScreenBench", "timeline", "800", "1"));
+    }
+
+    @Test
+    void playerLatencyBenchStepsJumpsAndPausesBesideMpv() throws Exception {
+        List<String> options = new ArrayList<>(HEADLESS_FX);
+        options.add("-Dbench.jumps=2");
+        assertFigures(run(options, "PlayerLatencyBench", CLIP.toString()));
+    }
+
+    @Test
+    void playbackBenchPlaysBesideMpv() throws Exception {
+        List<String> options = new ArrayList<>(HEADLESS_FX);
+        options.add("-Dbench.mpvOutput=null");
+        assertFigures(run(options, "PlaybackBench", CLIP.toString(), "50", "320", "180"));
     }
 
     private String run(List<String> jvmOptions, String bench, String... args) throws Exception {
