@@ -3,6 +3,7 @@ package org.frameproof.evidence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +81,24 @@ public final class WorkSignatures {
 
     /** The signature of the last change to {@code entityType} {@code entityId}, empty when nothing recorded it. */
     public Optional<Status> ofLatest(String entityType, String entityId) throws UserFacingException {
+        return Optional.ofNullable(ofLatest(entityType, List.of(entityId)).get(entityId));
+    }
+
+    /** The signature of the last change to each of {@code entityIds}; an id nothing recorded is left out. */
+    public Map<String, Status> ofLatest(String entityType, Collection<String> entityIds) throws UserFacingException {
         return database.transaction(() -> {
-            Optional<AuditEntry> last = new AuditRepository(database).lastAbout(entityType, entityId);
-            if (last.isEmpty()) {
-                return Optional.empty();
-            }
+            AuditRepository entries = new AuditRepository(database);
             SignatureRepository signatures = new SignatureRepository(database);
-            return Optional.of(status(last.get(), signatures.of(last.get().sequence()), keys(),
-                    signatures.first().orElse(Long.MAX_VALUE)));
+            Map<Fingerprint, Key> keys = keys();
+            long first = signatures.first().orElse(Long.MAX_VALUE);
+            Map<String, Status> statuses = new HashMap<>();
+            for (String id : entityIds) {
+                Optional<AuditEntry> last = entries.lastAbout(entityType, id);
+                if (last.isPresent()) {
+                    statuses.put(id, status(last.get(), signatures.of(last.get().sequence()), keys, first));
+                }
+            }
+            return statuses;
         });
     }
 
