@@ -130,13 +130,13 @@ public final class EvidenceStores {
         try (KeyFile.Unlocked unlocked = keyFile.unlock(reviewerName, passphrase)) {
             StoreKey key = unlocked.key();
             Database database = Database.open(dataFolder, key);
+            ReviewerKeys keys = unlocked.reviewer().orElse(null);
             try {
-                ReviewerKeys keys;
                 Reviewer reviewer;
-                if (unlocked.reviewer().isPresent()) {
-                    keys = unlocked.reviewer().get();
+                if (keys != null) {
+                    String name = keys.name();
                     // Their role is the store's record, never the slot's.
-                    reviewer = database.transaction(() -> ReviewerService.recorded(database, keys.name()).reviewer());
+                    reviewer = database.transaction(() -> ReviewerService.recorded(database, name).reviewer());
                 } else {
                     reviewer = database.transaction(() -> new ReviewerRepository(database).requireOwner());
                     if (reviewerName != null && !reviewer.isNamed(reviewerName)) {
@@ -155,7 +155,9 @@ public final class EvidenceStores {
                 new VaultConversion(vault, store.audit(), database, steps).run(conversion);
                 return store;
             } catch (UserFacingException | RuntimeException e) {
-                unlocked.reviewer().ifPresent(ReviewerKeys::close);
+                if (keys != null) {
+                    keys.close();
+                }
                 database.close();
                 throw e;
             }
