@@ -16,6 +16,8 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
@@ -52,6 +54,9 @@ class SignedWorkTest {
         Annotation note = store.annotations().create(clip.id(), 20, 30, new AnnotationContent("man speaks", null,
                 Confidence.HIGH, List.of(), null, new Finding.Note("speech")));
         store.annotations().delete(note.id());
+        store.footage().setStatus(clip.id(), FootageStatus.VERIFIED, "");
+        store.footage().updateProvenance(clip.id(), new Provenance("https://example.org/v", "Telegram", "poster", null, null,
+                true, false));
         TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), EXPERT, EXPERT_PASSPHRASE);
         store.close();
         store = expert();
@@ -96,7 +101,7 @@ class SignedWorkTest {
     @Test
     void everyRevisionAndReviewIsSignedByItsAuthorAndVerifies() throws Exception {
         List<AuditEntry> work = TestStores.auditEntries(store).stream().filter(Signer::isWork).toList();
-        assertEquals(6, work.size(), "import, create, edit, create, delete, confirm");
+        assertEquals(8, work.size(), "import, create, edit, create, delete, status, provenance, confirm");
         Map<Long, SignatureRepository.Row> signed = signatures();
         for (AuditEntry entry : work) {
             String author = entry.actor().equals(EXPERT.name()) ? EXPERT.name() : TestStores.REVIEWER.name();
@@ -109,7 +114,7 @@ class SignedWorkTest {
         assertTrue(summary.problems().isEmpty(), summary.problems().toString());
         AuditVerification chain = store.audit().verify();
         assertTrue(chain.intact(), chain.describe());
-        assertTrue(chain.describe().contains("Signatures: 6 hold"), chain.describe());
+        assertTrue(chain.describe().contains("Signatures: 8 hold"), chain.describe());
         assertTrue(store.verify(null, Progress.NONE).ok());
 
         WorkSignatures.Status confirmed = store.signatures().ofLatest("annotation", injury.id()).orElseThrow();
@@ -185,7 +190,7 @@ class SignedWorkTest {
     void workFromBeforeSignaturesStillVerifiesAndLaterWorkMustBeSigned() throws Exception {
         sql("DELETE FROM work_signature"); // a store whose work was all done before this version
         WorkSignatures.Summary before = store.signatures().checkAll();
-        assertEquals(6, before.beforeSignatures(), before.describe());
+        assertEquals(8, before.beforeSignatures(), before.describe());
         assertTrue(before.problems().isEmpty(), before.problems().toString());
         assertTrue(store.verify(null, Progress.NONE).ok());
         WorkSignatures.Status old = store.signatures().ofLatest("annotation", injury.id()).orElseThrow();
