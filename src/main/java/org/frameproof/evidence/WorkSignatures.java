@@ -117,7 +117,7 @@ public final class WorkSignatures {
                     return true;
                 }
                 Status status = signature.isPresent() && !Signer.isWork(entry)
-                        ? new Status(State.INVALID, Optional.of(new Fingerprint(signature.get().signer())), Optional.empty())
+                        ? new Status(State.INVALID, signerOf(signature.get()), Optional.empty())
                         : status(entry, signature, keys, first);
                 counts[status.state().ordinal()]++;
                 if (status.valid() == Boolean.FALSE) {
@@ -146,7 +146,11 @@ public final class WorkSignatures {
             State state = entry.sequence() < firstSigned ? State.BEFORE_SIGNATURES : State.MISSING;
             return new Status(state, Optional.empty(), Optional.empty());
         }
-        Fingerprint fingerprint = new Fingerprint(row.get().signer());
+        Optional<Fingerprint> named = signerOf(row.get());
+        if (named.isEmpty()) {
+            return new Status(State.INVALID, Optional.empty(), Optional.empty());
+        }
+        Fingerprint fingerprint = named.get();
         Key signer = keys.get(fingerprint);
         if (signer == null) {
             return new Status(State.UNVERIFIED, Optional.of(fingerprint), Optional.empty());
@@ -158,6 +162,15 @@ public final class WorkSignatures {
         return new Status(holds && sameActor ? State.VALID : State.INVALID, Optional.of(fingerprint), Optional.of(signer.name()));
     }
 
+    /** The signer a row names; empty when what it holds is no fingerprint (written outside Frameproof). */
+    private static Optional<Fingerprint> signerOf(SignatureRepository.Row row) {
+        try {
+            return Optional.of(new Fingerprint(row.signer()));
+        } catch (IllegalArgumentException e) {
+            // Not 64 lower-case hex digits: it names no key, so no signature holds.
+            return Optional.empty();
+        }
+    }
 
     private static Optional<byte[]> signature(SignatureRepository.Row row) {
         try {

@@ -184,6 +184,12 @@ class SignedWorkTest {
         sql("UPDATE audit_log SET actor = '" + TestStores.REVIEWER.name() + "' WHERE sequence = " + expertEdit.sequence());
         assertEquals(WorkSignatures.State.INVALID, store.signatures().ofLatest("annotation", injury.id()).orElseThrow().state(),
                 "a reviewer's signature names the actor the entry must record");
+        sql("UPDATE audit_log SET actor = '" + EXPERT.name() + "' WHERE sequence = " + expertEdit.sequence());
+        assertTrue(store.audit().verify().intact(), store.audit().verify().describe());
+        sql("UPDATE work_signature SET signer = 'NOT A FINGERPRINT' WHERE audit_sequence = " + expertEdit.sequence());
+        AuditVerification verification = store.audit().verify();
+        assertEquals(expertEdit.sequence(), verification.firstBrokenSequence(), verification.describe());
+        assertTrue(verification.problem().endsWith("the signature does NOT hold"), verification.problem());
     }
 
     @Test
