@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
@@ -19,6 +20,7 @@ import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.FrameSources;
 import org.frameproof.evidence.SearchHit;
+import org.frameproof.evidence.WorkSignatures;
 import org.frameproof.exchange.AnnotationJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +181,10 @@ public final class AnnotationCommands {
         }
     }
 
-    @Command(name = "list", description = "List the annotations of a footage item or a case, by frame.",
+    @Command(name = "list", description = {"List the annotations of a footage item or a case, by frame.",
+            "With --json, each also gives who signed its latest revision (signedBy: name, fingerprint) and whether that"
+            + " signature holds (signatureValid: true, false, or null for work from before signatures or by a key this"
+            + " store does not know)."},
             mixinStandardHelpOptions = true)
     static final class ListAnnotations extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -202,12 +207,19 @@ public final class AnnotationCommands {
                 query = AnnotationQuery.inCase(store.cases().require(scope.caseName).id());
             }
             List<Annotation> annotations = store.annotations().list(query);
-            printList(format, annotations, annotation -> AS_JSON.write(annotation, null), AnnotationCommands::line);
+            Map<String, WorkSignatures.Status> signed = format.json
+                    ? store.signatures().ofLatest("annotation", annotations.stream().map(Annotation::id).toList()) : Map.of();
+            printList(format, annotations, annotation -> {
+                ObjectNode fields = AS_JSON.write(annotation, null);
+                SignedByFields.addTo(fields, Optional.ofNullable(signed.get(annotation.id())));
+                return fields;
+            }, AnnotationCommands::line);
             return 0;
         }
     }
 
-    @Command(name = "show", description = "Show every field of one annotation.", mixinStandardHelpOptions = true)
+    @Command(name = "show", description = "Show every field of one annotation, who signed its latest revision (name and"
+            + " fingerprint) and whether the signature holds.", mixinStandardHelpOptions = true)
     static final class Show extends StoreCommand {
         @Parameters(paramLabel = "ID", description = "The annotation's id.")
         String id;
@@ -223,7 +235,9 @@ public final class AnnotationCommands {
         int run(EvidenceStore store) throws UserFacingException {
             Annotation annotation = store.annotations().require(id);
             ObjectNode fields = AS_JSON.write(annotation, null);
+            Optional<WorkSignatures.Status> signed = store.signatures().ofLatest("annotation", annotation.id());
             if (json) {
+                SignedByFields.addTo(fields, signed);
                 printJson(fields);
                 return 0;
             }
@@ -240,6 +254,7 @@ public final class AnnotationCommands {
                             VisibleText.escape(value.isTextual() ? value.textValue() : value.toString()));
                 }
             }
+            SignedByFields.print(out(), signed);
             return 0;
         }
     }

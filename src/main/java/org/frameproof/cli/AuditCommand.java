@@ -66,8 +66,10 @@ final class AuditCommand {
     }
 
     @Command(name = "verify", description = {"Recompute the audit log's hash chain, check every entry's seal and the chain"
-            + " head the key file keeps, and print the head (N:HEX: entry count and the last entry's seal); exit 1 naming"
-            + " the first broken link.", "With --head, say whether the chain still holds that written-down head; exit 1 if not."},
+            + " head the key file keeps, then every signature of signed work (annotation revisions and reviews, footage"
+            + " import, provenance and status) against the signer's key among the reviewers and contacts; print how many"
+            + " hold, are unverified (an unknown key) or predate signatures, and the head (N:HEX: entry count and the last"
+            + " entry's seal); exit 1 naming the first broken link or the work whose signature does not hold.", "With --head, say whether the chain still holds that written-down head; exit 1 if not."},
             mixinStandardHelpOptions = true)
     static final class Verify extends StoreCommand {
         @Option(names = "--head", paramLabel = "N:HEX", description = "A head printed earlier (by verify, an export or a"

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code frameproof verify [--case NAME]}: re-hashes every vault copy, recomputes the audit chain
- * and compares the live rows with their last audit entries.
+ * (with the signatures of signed work) and compares the live rows with their last audit entries.
  */
-@Command(name = "verify", description = "Re-hash every footage item, check the audit chain and its head, and compare every"
-        + " footage, custody and annotation row with what its last audit entry recorded; print the chain head (N:HEX);"
+@Command(name = "verify", description = "Re-hash every footage item, check the audit chain and its head and every signature"
+        + " of signed work (as audit verify does), and compare every footage, custody and annotation row with what its last audit entry recorded; print the chain head (N:HEX);"
         + " exit 1 naming every failure.", mixinStandardHelpOptions = true)
 final class VerifyCommand extends StoreCommand {
     @Option(names = "--case", paramLabel = "NAME", description = "Check only this case's footage.")

@@ -58,9 +58,12 @@ public final class AuditLog {
     private final Reviewer actor;
     private final SecretKeySpec sealKey;
     private final ChainAnchor anchor;
+    /** Signs, with the actor's own key, the entries that record their work. */
+    private final Signer signer;
 
-    AuditLog(Database database, Clock clock, Reviewer actor, SecretKeySpec sealKey, ChainAnchor anchor) {
+    AuditLog(Database database, Clock clock, Reviewer actor, SecretKeySpec sealKey, ChainAnchor anchor, Signer signer) {
         this.database = database;
+        this.signer = signer;
         this.entries = new AuditRepository(database);
         this.clock = clock;
         this.actor = actor;
@@ -71,12 +74,17 @@ public final class AuditLog {
     /**
      * Appends an entry for a change. Must run inside {@link Database#transaction}: the entry
      * belongs to the change it records. {@code before} is null for a creation, {@code after} for
-     * a removal; {@code entityId} names the record (a footage id, a case id, an export's path).
+     * a removal; {@code entityId} names the record (a footage id, a case id, an export's path). A
+     * reviewer's work is signed with their own key, its signature kept beside the entry ({@link Signer}).
      */
     public AuditEntry record(String action, String entityType, String entityId, AuditRecord before, AuditRecord after)
             throws UserFacingException {
-        return append(action, entityType, entityId, before == null ? null : before.encoded(),
-                after == null ? null : after.encoded());
+        return database.transaction(() -> {
+            AuditEntry entry = append(action, entityType, entityId, before == null ? null : before.encoded(),
+                    after == null ? null : after.encoded());
+            signer.signIfWork(entry);
+            return entry;
+        });
     }
 
     /** Appends an entry holding {@code before} and {@code after} as given: the chain hashes them as stored. */
@@ -120,7 +128,13 @@ public final class AuditLog {
                         + entry.actor() + " opened the store on " + entry.occurredAt() + " despite this: " + problemIn(entry),
                         chain.head());
             }
-            return chain;
+            WorkSignatures.Summary signed = new WorkSignatures(database).checkAll();
+            if (!signed.problems().isEmpty()) {
+                return AuditVerification.broken(signed.firstFailing(), signed.problems().get(0)
+                        + (signed.problems().size() > 1 ? " (and " + (signed.problems().size() - 1) + " more)" : ""),
+                        chain.head()).withSignatures(signed.describe());
+            }
+            return chain.withSignatures(signed.describe());
         });
     }
 

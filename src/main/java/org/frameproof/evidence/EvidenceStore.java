@@ -12,6 +12,7 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.store.Database;
+import org.frameproof.store.ReviewerKeys;
 import org.frameproof.store.StoreException;
 
 /**
@@ -32,21 +33,24 @@ public final class EvidenceStore implements AutoCloseable {
     private final ReviewerService reviewers;
     private final ContactService contacts;
     private final ChainAnchor anchor;
+    private final Signer signer;
     private String unlockReport = "";
 
     /**
      * @param analyzer reads the facts of files at import and the frame indexes of the vault's copies
      * @param sealKey seals the audit log's entries (derived from the store key, which is not kept)
      * @param anchor keeps the audit chain's head in the key file after each commit
+     * @param keys the unlocking reviewer's own keys, which sign their work until the store closes
      */
     EvidenceStore(UnlockedVault unlocked, Database database, Reviewer reviewer, MediaAnalyzer analyzer,
-                  ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor) {
+                  ImportStamp stamp, Clock clock, SecretKeySpec sealKey, ChainAnchor anchor, ReviewerKeys keys) {
         this.unlocked = unlocked;
         Path dataFolder = unlocked.dataFolder();
         Vault vault = unlocked.vault();
         this.database = database;
         this.reviewer = reviewer;
-        this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor);
+        this.signer = new Signer(keys, database);
+        this.audit = new AuditLog(database, clock, reviewer, sealKey, anchor, signer);
         this.anchor = anchor;
         database.listen(anchor);
         this.cases = new CaseService(database, audit, reviewer, clock);
@@ -89,6 +93,11 @@ public final class EvidenceStore implements AutoCloseable {
     /** The people of other stores this store accepted, each in a role of its choosing. */
     public ContactService contacts() {
         return contacts;
+    }
+
+    /** Checks the signatures of the work this store records, one piece or all. */
+    public WorkSignatures signatures() {
+        return new WorkSignatures(database);
     }
 
     public AuditLog audit() {
@@ -173,6 +182,7 @@ public final class EvidenceStore implements AutoCloseable {
     @Override
     public void close() throws StoreException {
         annotations.close();
+        signer.close();
         database.close();
     }
 }

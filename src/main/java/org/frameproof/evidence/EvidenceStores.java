@@ -67,7 +67,7 @@ public final class EvidenceStores {
             Database database = Database.open(dataFolder, key);
             try {
                 EvidenceStore store = open(dataFolder, database, reviewer, key, new Vault(dataFolder, VaultKeys.derive(key)),
-                        new ChainAnchor(keyFile, KeyFile.headKey(key), 0));
+                        new ChainAnchor(keyFile, KeyFile.headKey(key), 0), unlocked.reviewer().orElseThrow());
                 database.transaction(() -> {
                     Instant now = clock.instant();
                     PublicIdentity identity = ReviewerService.identityOf(reviewer, unlocked.reviewer().orElseThrow(), now);
@@ -79,6 +79,7 @@ public final class EvidenceStores {
                 });
                 return store;
             } catch (UserFacingException | RuntimeException e) {
+                unlocked.reviewer().ifPresent(ReviewerKeys::close);
                 database.close();
                 throw e;
             }
@@ -129,13 +130,13 @@ public final class EvidenceStores {
         try (KeyFile.Unlocked unlocked = keyFile.unlock(reviewerName, passphrase)) {
             StoreKey key = unlocked.key();
             Database database = Database.open(dataFolder, key);
+            ReviewerKeys keys = unlocked.reviewer().orElse(null);
             try {
-                ReviewerKeys keys;
                 Reviewer reviewer;
-                if (unlocked.reviewer().isPresent()) {
-                    keys = unlocked.reviewer().get();
+                if (keys != null) {
+                    String name = keys.name();
                     // Their role is the store's record, never the slot's.
-                    reviewer = database.transaction(() -> ReviewerService.recorded(database, keys.name()).reviewer());
+                    reviewer = database.transaction(() -> ReviewerService.recorded(database, name).reviewer());
                 } else {
                     reviewer = database.transaction(() -> new ReviewerRepository(database).requireOwner());
                     if (reviewerName != null && !reviewer.isNamed(reviewerName)) {
@@ -147,13 +148,16 @@ public final class EvidenceStores {
                 Vault vault = new Vault(dataFolder, VaultKeys.derive(key));
                 vault.removeIncomingLeftovers();
                 ChainAnchor anchor = new ChainAnchor(keyFile, KeyFile.headKey(key), keyFile.attemptsTotal());
-                EvidenceStore store = open(dataFolder, database, reviewer, key, vault, anchor);
+                EvidenceStore store = open(dataFolder, database, reviewer, key, vault, anchor, keys);
                 // The chain is checked against its anchor before the conversions add entries to it.
                 store.reportAtUnlock(OpeningChecks.run(store, keyFile, anchor, acceptAuditMismatch));
                 store.reviewers().checkIdentity(reviewer, keys);
                 new VaultConversion(vault, store.audit(), database, steps).run(conversion);
                 return store;
             } catch (UserFacingException | RuntimeException e) {
+                if (keys != null) {
+                    keys.close();
+                }
                 database.close();
                 throw e;
             }
@@ -171,19 +175,27 @@ public final class EvidenceStores {
         store.reviewers().checkNewName(reviewer.name());
         KeyFile keyFile = new KeyFile(store.dataFolder(), clock);
         try (KeyFile.Unlocked adder = keyFile.unlock(store.reviewer().name(), adderPassphrase)) {
+            // The open store signs with its own copy of the adder's keys; this second one is not kept.
+            adder.reviewer().ifPresent(ReviewerKeys::close);
             // The slot is written inside the transaction: if it fails, no row is left without a slot.
             store.database().transaction(() -> {
-                store.reviewers().add(reviewer, keyFile.addSlot(adder.key(), reviewer.name(), newPassphrase));
+                try (ReviewerKeys added = keyFile.addSlot(adder.key(), reviewer.name(), newPassphrase)) {
+                    store.reviewers().add(reviewer, added);
+                }
                 return null;
             });
         }
     }
 
-    /** The store on an open database; only keys derived from the store key stay in it. */
-    private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, Vault vault, ChainAnchor anchor) {
+    /**
+     * The store on an open database; only keys derived from the store key stay in it, and the
+     * unlocking reviewer's own keys, which sign their work.
+     */
+    private EvidenceStore open(Path dataFolder, Database database, Reviewer owner, StoreKey key, Vault vault, ChainAnchor anchor,
+                               ReviewerKeys keys) {
         UnlockedVault unlocked = new UnlockedVault(dataFolder, vault, key.derive(INDEX_CACHE_PURPOSE, "AES"));
         return new EvidenceStore(unlocked, database, owner, analyzerFor.apply(unlocked), stamp, clock,
-                key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor);
+                key.derive(AUDIT_SEAL_PURPOSE, "HmacSHA256"), anchor, keys);
     }
 
     /**

@@ -11,16 +11,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import org.erdtman.jcs.JsonCanonicalizer;
@@ -47,8 +41,6 @@ public final class IdentityFile {
     private static final int MAX_NAME_LENGTH = 200;
     private static final Set<String> FIELDS = Set.of("format", "version", "name", "role", "signingKey", "encryptionKey",
             "createdAt", "signature");
-    /** The X.509 prefix of an Ed25519 public key (RFC 8410): the raw key follows it. */
-    private static final byte[] ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -143,19 +135,7 @@ public final class IdentityFile {
 
     /** Whether the identity's signature is its own signing key's over {@link #signedBytes}. */
     static boolean signatureHolds(PublicIdentity identity) {
-        try {
-            byte[] encoded = new byte[ED25519_PREFIX.length + PublicIdentity.KEY_BYTES];
-            System.arraycopy(ED25519_PREFIX, 0, encoded, 0, ED25519_PREFIX.length);
-            System.arraycopy(identity.signingKey(), 0, encoded, ED25519_PREFIX.length, PublicIdentity.KEY_BYTES);
-            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(encoded));
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(signedBytes(identity));
-            return verifier.verify(identity.signature());
-        } catch (GeneralSecurityException e) {
-            // A key that is no point on the curve verifies nothing.
-            return false;
-        }
+        return Ed25519.holds(identity.signingKey(), signedBytes(identity), identity.signature());
     }
 
     private static ObjectNode body(PublicIdentity identity) {

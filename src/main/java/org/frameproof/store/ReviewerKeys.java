@@ -21,9 +21,10 @@ import java.util.Base64;
  * bundles are encrypted to. They are made with the JDK's providers when the reviewer is created
  * and kept only in that reviewer's key slot, wrapped under their passphrase
  * (docs/decisions/0010-reviewer-identities-and-key-slots.md); the public halves also go into the
- * reviewer's public identity.
+ * reviewer's public identity. The open store keeps the unlocking reviewer's keys to sign their work
+ * until it closes them: the signing key's private half is then zeroed and signs no more.
  */
-public final class ReviewerKeys {
+public final class ReviewerKeys implements AutoCloseable {
     static final String SIGNING = "Ed25519";
     static final String ENCRYPTION = "X25519";
     /** An X.509 encoding of either public key: a fixed 12-byte prefix, then the 32-byte raw key. */
@@ -32,12 +33,16 @@ public final class ReviewerKeys {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;
-    private final KeyPair signing;
+    private final PublicKey signingPublic;
+    /** PKCS#8, kept as bytes so that closing can zero it (the JDK's EdDSA key objects cannot be destroyed). */
+    private final byte[] signingPrivate;
     private final KeyPair encryption;
+    private boolean closed;
 
     private ReviewerKeys(String name, KeyPair signing, KeyPair encryption) {
         this.name = name;
-        this.signing = signing;
+        this.signingPublic = signing.getPublic();
+        this.signingPrivate = signing.getPrivate().getEncoded();
         this.encryption = encryption;
     }
 
@@ -58,7 +63,7 @@ public final class ReviewerKeys {
 
     /** The raw 32-byte Ed25519 public key (RFC 8032). */
     public byte[] signingPublicKey() {
-        return raw(signing.getPublic());
+        return raw(signingPublic);
     }
 
     /** The raw 32-byte X25519 public key (RFC 7748). */
@@ -66,11 +71,14 @@ public final class ReviewerKeys {
         return raw(encryption.getPublic());
     }
 
-    /** An Ed25519 signature of {@code message} (64 bytes). */
-    public byte[] sign(byte[] message) {
+    /** An Ed25519 signature of {@code message} (64 bytes); refused once the keys are closed. */
+    public synchronized byte[] sign(byte[] message) {
+        if (closed) {
+            throw new IllegalStateException("The reviewer's keys were closed with the store");
+        }
         try {
             Signature signature = Signature.getInstance(SIGNING);
-            signature.initSign(signing.getPrivate());
+            signature.initSign(KeyFactory.getInstance(SIGNING).generatePrivate(new PKCS8EncodedKeySpec(signingPrivate)));
             signature.update(message);
             return signature.sign();
         } catch (GeneralSecurityException e) {
@@ -82,8 +90,8 @@ public final class ReviewerKeys {
     byte[] encode() {
         ObjectNode node = JSON.createObjectNode();
         node.put("name", name);
-        node.put("signingPrivate", Base64.getEncoder().encodeToString(signing.getPrivate().getEncoded()));
-        node.put("signingPublic", Base64.getEncoder().encodeToString(signing.getPublic().getEncoded()));
+        node.put("signingPrivate", Base64.getEncoder().encodeToString(signingPrivate));
+        node.put("signingPublic", Base64.getEncoder().encodeToString(signingPublic.getEncoded()));
         node.put("encryptionPrivate", Base64.getEncoder().encodeToString(encryption.getPrivate().getEncoded()));
         node.put("encryptionPublic", Base64.getEncoder().encodeToString(encryption.getPublic().getEncoded()));
         try {
@@ -103,6 +111,13 @@ public final class ReviewerKeys {
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             throw new StoreException("The key file's slot holds keys this version of Frameproof cannot read.", e);
         }
+    }
+
+    /** Zeroes the signing key's private half: nothing signs with these keys after this. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        Arrays.fill(signingPrivate, (byte) 0);
     }
 
     private static KeyPair pair(String algorithm, String publicKey, String privateKey) throws GeneralSecurityException {

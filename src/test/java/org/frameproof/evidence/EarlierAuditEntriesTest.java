@@ -88,6 +88,7 @@ class EarlierAuditEntriesTest {
     @Test
     void earlierEntriesVerifyAsStoredAndTheirRecordsStillCompare() throws Exception {
         String earlier = earlierEncoding(note);
+        sql("DELETE FROM work_signature"); // a store from before signatures, as its earlier entries are
         store.database().transaction(() -> store.audit().append("annotation.edit", "annotation", note.id(), null, earlier));
         assertEquals(earlier, lastEntry().afterJson());
         assertTrue(store.audit().verify().intact(), store.audit().verify().describe());
@@ -109,6 +110,7 @@ class EarlierAuditEntriesTest {
     @Test
     void aRowEditedAfterAnEarlierEntryIsNamed() throws Exception {
         String earlier = earlierEncoding(note);
+        sql("DELETE FROM work_signature"); // a store from before signatures, as its earlier entries are
         store.database().transaction(() -> store.audit().append("annotation.edit", "annotation", note.id(), null, earlier));
         sql("UPDATE annotation SET observation = 'nobody speaks' WHERE id = '" + note.id() + "'");
         List<String> problems = store.verify(null, Progress.NONE).problems();
@@ -122,6 +124,7 @@ class EarlierAuditEntriesTest {
         String facts = earlier.get("mediaFacts").textValue();
         earlier.put("mediaFacts", facts.replace(",\"truncated\":false", ""));
         assertNotEquals(facts, earlier.get("mediaFacts").textValue());
+        sql("DELETE FROM work_signature"); // a store from before signatures, as its earlier entries are
         store.database().transaction(() -> store.audit().append("footage.status", "footage", Long.toString(clip.id()), null,
                 earlier.toString()));
         VerificationReport report = store.verify(null, Progress.NONE);
