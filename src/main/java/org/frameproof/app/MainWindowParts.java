@@ -12,6 +12,7 @@ import org.frameproof.media.MediaAnalyzer;
 import org.frameproof.media.VaultSources;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.media.review.ReviewEngine;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
@@ -49,7 +50,7 @@ public final class MainWindowParts {
      * @param passphraseChanges where a changed passphrase re-wraps the store key
      * @param logFolder where the file manager showing the log folder is started and waited for
      */
-    public record Threads(PlayerThreads player, Executor thumbnails, Executor thumbnailsShown, Executor footageReads,
+    public record Threads(ReviewEngine.Threads player, Executor thumbnails, Executor thumbnailsShown, Executor footageReads,
                           Executor listReads, Executor annotationsShown, TaskExecutor imports, TaskExecutor verification,
                           TaskExecutor exports, TaskExecutor passphraseChanges, Executor logFolder) {
 

@@ -70,10 +70,9 @@ public final class PlayerViewModel {
     private ReviewedFile shownFile;
 
     public PlayerViewModel(MediaAnalyzer analyzer, Playback playback, VideoSurface surface,
-            PlayerThreads threads, long frameCacheBytes) {
+            ReviewEngine.Threads threads, long frameCacheBytes) {
         this.surface = surface;
-        this.engine = new ReviewEngine(analyzer, playback, surface,
-                new ReviewEngine.Threads(threads.analysis(), threads.decoding(), threads.fx()), frameCacheBytes, this::show);
+        this.engine = new ReviewEngine(analyzer, playback, surface, threads, frameCacheBytes, this::show);
         show(engine.state());
         volume.addListener((observable, old, value) -> engine.setVolume(value.intValue()));
         muted.addListener((observable, old, value) -> engine.setMuted(value));

@@ -10,6 +10,7 @@ import javafx.scene.image.PixelFormat;
 import org.frameproof.media.MediaProbe;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.media.review.ReviewEngine;
 import org.frameproof.testing.FramePattern;
 import org.frameproof.testing.HandRunExecutor;
 import org.frameproof.testing.ScreenTier;
@@ -38,7 +39,7 @@ class PlayerViewModelTest {
         surface = new VideoSurface();
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         robot.interact(() -> viewModel = new PlayerViewModel(MediaProbe::analyze, playback, surface,
-                new PlayerThreads(Runnable::run, decoding, Runnable::run), 64L << 20));
+                new ReviewEngine.Threads(Runnable::run, decoding, Runnable::run), 64L << 20));
     }
 
     @AfterEach
