@@ -136,9 +136,7 @@ public final class ReviewEngine {
         public void opened(ReviewedFile file) {
             indexingProgress = -1;
             replaced = null;
-            loopStart = -1;
-            loopEnd = -1;
-            playback.clearLoop();
+            forgetLoop();
             show(file, 0);
             publish();
         }
@@ -217,21 +215,24 @@ public final class ReviewEngine {
      * whether it could; what is wrong with bad text is published as the position message.
      */
     public boolean goTo(String position) {
-        boolean understood = false;
         if (session == null) {
-            positionMessage = "Open a video first.";
-        } else {
-            try {
-                int frame = Timecode.parsePosition(position, session.index());
-                positionMessage = "";
-                move(any -> frame);
-                understood = true;
-            } catch (UserFacingException e) {
-                positionMessage = e.getMessage();
-            }
+            return refusePosition("Open a video first.");
         }
+        int frame;
+        try {
+            frame = Timecode.parsePosition(position, session.index());
+        } catch (UserFacingException e) {
+            return refusePosition(e.getMessage());
+        }
+        positionMessage = "";
+        move(any -> frame);
+        return true;
+    }
+
+    private boolean refusePosition(String message) {
+        positionMessage = message;
         publish();
-        return understood;
+        return false;
     }
 
     /** Moves to the frame at a fraction (0..1) of the footage's time span, as a click or drag on the timeline does. */
@@ -455,10 +456,14 @@ public final class ReviewEngine {
     }
 
     public void clearLoop() {
+        forgetLoop();
+        publish();
+    }
+
+    private void forgetLoop() {
         loopStart = -1;
         loopEnd = -1;
         playback.clearLoop();
-        publish();
     }
 
     private void applyLoop() {
