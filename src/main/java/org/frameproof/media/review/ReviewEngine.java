@@ -41,14 +41,13 @@ public final class ReviewEngine {
     private final FileOpenings openings;
     private final FrameRequests frames;
     private final PictureZoom zoom;
+    private final LoopRange loop;
     private final Consumer<PlayerState> published;
 
     private String fileName = "";
     private Readout readout = Readout.NONE;
     private boolean playing;
     private double rate = 1.0;
-    private int loopStart = -1;
-    private int loopEnd = -1;
     private double indexingProgress = -1;
     private String error = "";
     private String positionMessage = "";
@@ -71,6 +70,7 @@ public final class ReviewEngine {
         this.output = output;
         this.published = published;
         this.zoom = new PictureZoom(playback);
+        this.loop = new LoopRange(playback);
         this.openings = new FileOpenings(analyzer, threads.analysis(), threads.decoding(), threads.owner(), new OpeningSteps());
         this.frames = new FrameRequests(threads.decoding(), threads.owner(), frameCacheBytes, new ShownFrames());
         playback.setListener(new PlaybackEvents());
@@ -78,7 +78,7 @@ public final class ReviewEngine {
 
     /** The state as last published. */
     public PlayerState state() {
-        return new PlayerState(fileName, session, readout, playing, rate, loopStart, loopEnd, zoom.factor(), indexingProgress,
+        return new PlayerState(fileName, session, readout, playing, rate, loop.start(), loop.end(), zoom.factor(), indexingProgress,
                 error, positionMessage);
     }
 
@@ -136,7 +136,7 @@ public final class ReviewEngine {
         public void opened(ReviewedFile file) {
             indexingProgress = -1;
             replaced = null;
-            forgetLoop();
+            loop.forget();
             show(file, 0);
             publish();
         }
@@ -159,7 +159,7 @@ public final class ReviewEngine {
             ReviewedFile previous = replaced;
             replaced = null;
             show(previous, target);
-            applyLoop();
+            loop.applyTo(previous.index());
         } else if (!fileName.isEmpty()) {
             fileName = "";
             output.clear();
@@ -313,10 +313,7 @@ public final class ReviewEngine {
             return;
         }
         FrameIndex index = session.index();
-        int from = target >= index.lastFrame() ? 0 : target;
-        if (loopStart >= 0 && (from < loopStart || from >= loopEnd)) {
-            from = loopStart;
-        }
+        int from = loop.startFor(target >= index.lastFrame() ? 0 : target);
         // libVLC starts a few frames early, a GOP early in some MOVs: playback shows from the frame on
         // screen when that is where it starts, so the picture does not step back first.
         boolean startsOnScreen = readout.exact() && readout.frame() == from;
@@ -440,8 +437,7 @@ public final class ReviewEngine {
     /** Marks the current frame as the start (A) of the looped range. */
     public void markLoopStart() {
         if (session != null) {
-            loopStart = target;
-            applyLoop();
+            loop.markStart(target, session.index());
             publish();
         }
     }
@@ -449,30 +445,14 @@ public final class ReviewEngine {
     /** Marks the current frame as the end (B) of the looped range. */
     public void markLoopEnd() {
         if (session != null) {
-            loopEnd = target;
-            applyLoop();
+            loop.markEnd(target, session.index());
             publish();
         }
     }
 
     public void clearLoop() {
-        forgetLoop();
+        loop.forget();
         publish();
-    }
-
-    private void forgetLoop() {
-        loopStart = -1;
-        loopEnd = -1;
-        playback.clearLoop();
-    }
-
-    private void applyLoop() {
-        FrameIndex index = session.index();
-        if (loopStart >= 0 && loopEnd > loopStart) {
-            playback.setLoop(index.relativeMicros(loopStart), index.relativeMicros(loopEnd));
-        } else {
-            playback.clearLoop();
-        }
     }
 
     // ---- zoom
