@@ -40,9 +40,9 @@ class KeySlotsTest {
     /** A key file with Ana's slot and Bo's, added with the store key Ana's passphrase unwrapped. */
     private byte[] twoReviewers() throws Exception {
         byte[] storeKey;
-        try (KeyFile.Unlocked ana = keyFile().create("Ana", ANA)) {
+        try (KeyFile.Unlocked ana = keyFile().create("Ana Lima", ANA)) {
             storeKey = ana.key().bytes();
-            keyFile().addSlot(ana.key(), "Bo", BO);
+            keyFile().addSlot(ana.key(), "Bo Chen", BO);
         }
         return storeKey;
     }
@@ -58,23 +58,24 @@ class KeySlotsTest {
     @Test
     void eachReviewersPassphraseUnlocksTheSameStoreKeyAndSaysWhoseItIs() throws Exception {
         byte[] storeKey = twoReviewers();
-        try (KeyFile.Unlocked ana = keyFile().unlock(null, ANA); KeyFile.Unlocked bo = keyFile().unlock("bo", BO)) {
+        try (KeyFile.Unlocked ana = keyFile().unlock(null, ANA); KeyFile.Unlocked bo = keyFile().unlock("bo chen", BO)) {
             assertArrayEquals(storeKey, ana.key().bytes());
             assertArrayEquals(storeKey, bo.key().bytes());
-            assertEquals("Ana", ana.reviewer().orElseThrow().name());
-            assertEquals("Bo", bo.reviewer().orElseThrow().name());
+            assertEquals("Ana Lima", ana.reviewer().orElseThrow().name());
+            assertEquals("Bo Chen", bo.reviewer().orElseThrow().name());
             assertFalse(java.util.Arrays.equals(ana.reviewer().get().signingPublicKey(), bo.reviewer().get().signingPublicKey()));
         }
         String text = Files.readString(dataFolder.resolve(KeyFile.FILE_NAME));
-        assertFalse(text.contains("Ana") || text.contains("Bo"), "the key file names no reviewer");
+        // Names with a space: base64 and hex cannot hold one, so only a stored name would match.
+        assertFalse(text.contains("Ana Lima") || text.contains("Bo Chen"), "the key file names no reviewer");
         assertEquals(2, file().get("slots").size());
     }
 
     @Test
     void aPassphraseNamedAsAnotherReviewerIsAWrongPassphrase() throws Exception {
         twoReviewers();
-        WrongPassphraseException refused = assertThrows(WrongPassphraseException.class, () -> keyFile().unlock("Bo", ANA));
-        assertTrue(refused.getMessage().startsWith("Wrong passphrase for Bo in "), refused.getMessage());
+        WrongPassphraseException refused = assertThrows(WrongPassphraseException.class, () -> keyFile().unlock("Bo Chen", ANA));
+        assertTrue(refused.getMessage().startsWith("Wrong passphrase for Bo Chen in "), refused.getMessage());
         assertThrows(WrongPassphraseException.class, () -> keyFile().unlock("Nobody", ANA));
         assertEquals(2, keyFile().unreportedAttempts().count(), "both are counted like any wrong passphrase");
     }
@@ -104,8 +105,8 @@ class KeySlotsTest {
 
     @Test
     void twoReviewersCannotShareAPassphrase() throws Exception {
-        try (KeyFile.Unlocked ana = keyFile().create("Ana", ANA)) {
-            StoreException refused = assertThrows(StoreException.class, () -> keyFile().addSlot(ana.key(), "Bo", ANA));
+        try (KeyFile.Unlocked ana = keyFile().create("Ana Lima", ANA)) {
+            StoreException refused = assertThrows(StoreException.class, () -> keyFile().addSlot(ana.key(), "Bo Chen", ANA));
             assertTrue(refused.getMessage().contains("Another reviewer of this store has this passphrase"), refused.getMessage());
         }
         assertEquals(1, file().get("slots").size());
@@ -123,29 +124,29 @@ class KeySlotsTest {
 
         // Bo changes his passphrase; putting his old slot back would make the old passphrase work again.
         write(withBoth);
-        keyFile().changePassphrase("Bo", BO, "bo's new passphrase".toCharArray());
+        keyFile().changePassphrase("Bo Chen", BO, "bo's new passphrase".toCharArray());
         ObjectNode changed = file();
         ((ArrayNode) changed.get("slots")).set(1, withBoth.get("slots").get(1));
         write(changed);
-        assertThrows(StoreException.class, () -> keyFile().unlock("Bo", BO));
+        assertThrows(StoreException.class, () -> keyFile().unlock("Bo Chen", BO));
     }
 
     @Test
     void aChangedPassphraseKeepsTheReviewersKeysAndTheOtherSlots() throws Exception {
         byte[] storeKey = twoReviewers();
         byte[] boSigning;
-        try (KeyFile.Unlocked bo = keyFile().unlock("Bo", BO)) {
+        try (KeyFile.Unlocked bo = keyFile().unlock("Bo Chen", BO)) {
             boSigning = bo.reviewer().orElseThrow().signingPublicKey();
         }
         char[] replacement = "bo's new passphrase".toCharArray();
-        keyFile().changePassphrase("Bo", BO, replacement);
-        assertThrows(WrongPassphraseException.class, () -> keyFile().unlock("Bo", BO));
-        try (KeyFile.Unlocked bo = keyFile().unlock("Bo", replacement); KeyFile.Unlocked ana = keyFile().unlock("Ana", ANA)) {
+        keyFile().changePassphrase("Bo Chen", BO, replacement);
+        assertThrows(WrongPassphraseException.class, () -> keyFile().unlock("Bo Chen", BO));
+        try (KeyFile.Unlocked bo = keyFile().unlock("Bo Chen", replacement); KeyFile.Unlocked ana = keyFile().unlock("Ana Lima", ANA)) {
             assertArrayEquals(boSigning, bo.reviewer().orElseThrow().signingPublicKey());
             assertArrayEquals(storeKey, bo.key().bytes());
             assertArrayEquals(storeKey, ana.key().bytes());
         }
-        assertThrows(StoreException.class, () -> keyFile().changePassphrase("Bo", replacement, ANA), "Ana's passphrase is taken");
+        assertThrows(StoreException.class, () -> keyFile().changePassphrase("Bo Chen", replacement, ANA), "Ana's passphrase is taken");
     }
 
     @Test
@@ -153,10 +154,10 @@ class KeySlotsTest {
         byte[] message = "a finding".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] signature;
         byte[] publicKey;
-        try (KeyFile.Unlocked ana = keyFile().create("Ana", ANA)) {
+        try (KeyFile.Unlocked ana = keyFile().create("Ana Lima", ANA)) {
             signature = ana.reviewer().orElseThrow().sign(message);
         }
-        try (KeyFile.Unlocked ana = keyFile().unlock("Ana", ANA)) {
+        try (KeyFile.Unlocked ana = keyFile().unlock("Ana Lima", ANA)) {
             publicKey = ana.reviewer().orElseThrow().signingPublicKey();
             assertEquals(32, ana.reviewer().get().encryptionPublicKey().length);
         }
