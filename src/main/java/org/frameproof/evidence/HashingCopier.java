@@ -152,6 +152,8 @@ final class HashingCopier {
         try (ChunkPipeline reading = new ChunkPipeline("hash", sha256::update)) {
             long read = reading.readAll(in, item, progress, size);
             reading.finish();
+            // The reports while reading lag the digest; say once that all of it is hashed.
+            progress.update(item, read, size);
             return new Hashes(hex(sha256), null, read);
         }
     }

@@ -32,19 +32,7 @@ class HashingCopierTest {
         new Random(5).nextBytes(content);
         Path source = Files.write(folder.resolve("source.bin"), content);
         AtomicLong lastDone = new AtomicLong(-1);
-        Progress progress = new Progress() {
-            @Override
-            public void update(String item, long done, long total) {
-                assertTrue(done >= lastDone.get(), "progress never goes back");
-                assertEquals(content.length, total);
-                lastDone.set(done);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-        };
+        Progress progress = endingAt(lastDone, content.length);
 
         HashingCopier.Copied copied = HashingCopier.copy(source, folder.resolve("copy.bin"), "source.bin", progress);
 
@@ -54,9 +42,28 @@ class HashingCopierTest {
         assertEquals(content.length, copied.source().size());
         assertEquals(content.length, lastDone.get(), "progress ends at the whole file");
         assertArrayEquals(content, Files.readAllBytes(folder.resolve("copy.bin")));
-        Hashes reread = HashingCopier.hash(folder.resolve("copy.bin"), "copy.bin", Progress.NONE);
+        AtomicLong lastReread = new AtomicLong(-1);
+        Hashes reread = HashingCopier.hash(folder.resolve("copy.bin"), "copy.bin", endingAt(lastReread, content.length));
         assertEquals(digest("SHA-256", content), reread.sha256());
         assertNull(reread.md5());
+        assertEquals(content.length, lastReread.get(), "a re-hash's progress ends at the whole file too");
+    }
+
+    /** Progress that checks it never goes back and keeps the last figure in {@code lastDone}. */
+    private static Progress endingAt(AtomicLong lastDone, long size) {
+        return new Progress() {
+            @Override
+            public void update(String item, long done, long total) {
+                assertTrue(done >= lastDone.get(), "progress never goes back");
+                assertEquals(size, total);
+                lastDone.set(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
     }
 
     @Test
