@@ -25,6 +25,7 @@ import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.team.TeamViewModel;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 
 /**
@@ -47,7 +48,7 @@ public final class MainWindowParts {
      * @param imports where footage is imported
      * @param verification where footage is verified
      * @param exports where reports and stills are exported
-     * @param passphraseChanges where a changed passphrase re-wraps the store key
+     * @param passphraseChanges where a changed passphrase re-wraps the store key, and File > Team… adds reviewers and contacts
      * @param logFolder where the file manager showing the log folder is started and waited for
      */
     public record Threads(ReviewEngine.Threads player, Executor thumbnails, Executor thumbnailsShown, Executor footageReads,
@@ -113,6 +114,7 @@ public final class MainWindowParts {
         mainWindow.logFolderProperty().set(new LogFolder(Logging.folder(dataFolder), LogFolder.desktop(),
                 threads.logFolder()));
         changePassphrase = () -> new ChangePassphraseViewModel(composition.stores(), dataFolder, threads.passphraseChanges());
+        mainWindow.teamProperty().set(new TeamViewModel(composition.stores(), store, threads.passphraseChanges()));
     }
 
     /** Shows the main window on {@code stage}; on the FX thread. */

@@ -49,7 +49,14 @@ public final class ContactService {
      * when it is a reviewer of this store or shares a key with one, and when it is a contact already.
      */
     public Contact add(Path file, Role acceptedRole) throws UserFacingException {
-        PublicIdentity identity = IdentityFile.read(file);
+        return add(IdentityFile.read(file), acceptedRole);
+    }
+
+    /**
+     * As {@link #add(Path, Role)}, for an identity already read: the one whose fingerprint the
+     * reviewer compared, so that the file cannot change between that comparison and the acceptance.
+     */
+    public Contact add(PublicIdentity identity, Role acceptedRole) throws UserFacingException {
         Fingerprint fingerprint = IdentityFile.fingerprint(identity);
         return database.transaction(() -> {
             for (ReviewerService.Listed reviewer : reviewers.list()) {

@@ -19,6 +19,7 @@ import javafx.beans.binding.Bindings;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.shortcuts.KeyBinding;
+import org.frameproof.ui.team.TeamDialog;
 import org.frameproof.ui.unlock.ChangePassphraseDialog;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 import org.frameproof.ui.common.Theme;
@@ -56,6 +57,7 @@ public final class MainWindowController {
     @FXML private MenuItem exportItem;
     @FXML private MenuItem exportFrameItem;
     @FXML private MenuItem logFolderItem;
+    @FXML private MenuItem teamItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
             PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
@@ -86,6 +88,7 @@ public final class MainWindowController {
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         logFolderItem.disableProperty().bind(viewModel.logFolderProperty().isNull());
+        teamItem.disableProperty().bind(viewModel.teamProperty().isNull());
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
     }
@@ -188,6 +191,11 @@ public final class MainWindowController {
         ChangePassphraseDialog.create(root.getScene().getWindow(), changePassphrase.get()).showAndWait()
                 .filter(Boolean::booleanValue)
                 .ifPresent(changed -> viewModel.showNotice("The passphrase was changed."));
+    }
+
+    @FXML
+    private void showTeam() {
+        TeamDialog.create(root.getScene().getWindow(), viewModel.teamProperty().get()).showAndWait();
     }
 
     @FXML

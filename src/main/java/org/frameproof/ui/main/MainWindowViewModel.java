@@ -11,6 +11,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.export.ExportWorkspace;
+import org.frameproof.ui.team.TeamViewModel;
 
 /** State of the main window: the case list, the status line, the window title and the theme. */
 public final class MainWindowViewModel {
@@ -22,6 +23,7 @@ public final class MainWindowViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
     private final ObjectProperty<LogFolder> logFolder = new SimpleObjectProperty<>();
+    private final ObjectProperty<TeamViewModel> team = new SimpleObjectProperty<>();
 
     /**
      * @param environmentSummary what the status bar says about where this workstation keeps its
@@ -85,5 +87,10 @@ public final class MainWindowViewModel {
     /** The log folder Help > Open Log Folder shows; while null, that menu item is disabled. */
     public ObjectProperty<LogFolder> logFolderProperty() {
         return logFolder;
+    }
+
+    /** The reviewers, identity and contacts File > Team… shows; while null, that menu item is disabled. */
+    public ObjectProperty<TeamViewModel> teamProperty() {
+        return team;
     }
 }

@@ -62,12 +62,12 @@ public final class NewPassphrase {
     }
 
     /** The passphrase as characters, for the store (which clears its copy after use). */
-    char[] characters() {
+    public char[] characters() {
         return passphrase.get().toCharArray();
     }
 
     /** Forgets what was typed. */
-    void clear() {
+    public void clear() {
         passphrase.set("");
         confirmation.set("");
     }

@@ -1,6 +1,5 @@
 package org.frameproof.ui.unlock;
 
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -11,8 +10,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.util.StringConverter;
 import org.frameproof.domain.Role;
+import org.frameproof.ui.common.RoleNames;
 
 /** Binds the unlock screen to its view model; what to do on cancel is the window's business. */
 public final class UnlockController {
@@ -59,17 +58,7 @@ public final class UnlockController {
 
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         roleBox.getItems().setAll(Role.values());
-        roleBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Role role) {
-                return role == null ? "" : role.label().substring(0, 1).toUpperCase(Locale.ROOT) + role.label().substring(1);
-            }
-
-            @Override
-            public Role fromString(String text) {
-                return null;
-            }
-        });
+        roleBox.setConverter(new RoleNames());
         roleBox.valueProperty().bindBidirectional(viewModel.roleProperty());
         newPassphraseField.textProperty().bindBidirectional(viewModel.newPassphrase().passphraseProperty());
         confirmationField.textProperty().bindBidirectional(viewModel.newPassphrase().confirmationProperty());
