@@ -97,6 +97,7 @@ final class DesktopWorkstation implements Workstation {
                     MainWindowParts.Threads.background(), environment);
             Stage stage = new Stage();
             stage.setOnHidden(event -> closed.countDown());
+            WindowSettings.ofThisUser().keep(parts.mainWindow());
             parts.show(stage);
             if (video != null) {
                 parts.player().open(video);

@@ -3,11 +3,14 @@ package org.frameproof.ui.main;
 import java.io.File;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -39,6 +42,7 @@ public final class MainWindowController {
     @FXML private BorderPane root;
     @FXML private StackPane playerHost;
     @FXML private StackPane casesHost;
+    @FXML private SplitPane panes;
     @FXML private StatusBar statusBar;
     @FXML private MenuItem newCaseItem;
     @FXML private MenuItem importItem;
@@ -85,6 +89,7 @@ public final class MainWindowController {
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
         bindAnnotations();
+        arrangePanes();
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         logFolderItem.disableProperty().bind(viewModel.logFolderProperty().isNull());
@@ -125,14 +130,43 @@ public final class MainWindowController {
 
     private void bindAnnotations() {
         annotationHost.getChildren().setAll(annotations.sidePane());
-        // On a narrow screen (a 1366-pixel laptop) the side panes give way before the player's controls would.
-        casesHost.maxWidthProperty().bind(Bindings.max(200, Bindings.min(320, root.widthProperty().multiply(0.2))));
-        annotationHost.maxWidthProperty().bind(Bindings.max(260, Bindings.min(330, root.widthProperty().multiply(0.22))));
         undoItem.textProperty().bind(annotations.session().undoTextProperty());
         undoItem.disableProperty().bind(annotations.session().canUndoProperty().not());
         redoItem.textProperty().bind(annotations.session().redoTextProperty());
         redoItem.disableProperty().bind(annotations.session().canRedoProperty().not());
         grayscaleItem.selectedProperty().bindBidirectional(annotations.session().grayscaleProperty());
+    }
+
+    /**
+     * Opens the side panes as wide as the reviewer left them, and remembers each width they drag to.
+     * A divider stops where the picture would become too small to review.
+     */
+    private void arrangePanes() {
+        casesHost.setMinWidth(SidePaneWidths.MIN_CASES);
+        annotationHost.setMinWidth(SidePaneWidths.MIN_ANNOTATIONS);
+        playerHost.setMinWidth(SidePaneWidths.MIN_PLAYER);
+        SplitPane.setResizableWithParent(casesHost, false);
+        SplitPane.setResizableWithParent(annotationHost, false);
+        panes.widthProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> observable, Number old, Number width) {
+                if (width.doubleValue() > 0) {
+                    panes.widthProperty().removeListener(this);
+                    openPanes(width.doubleValue());
+                }
+            }
+        });
+    }
+
+    private void openPanes(double width) {
+        SidePaneWidths opening = SidePaneWidths.opening(width, SidePaneWidths.MIN_PLAYER, viewModel.casesWidthProperty().get(),
+                viewModel.annotationsWidthProperty().get());
+        panes.setDividerPositions(opening.cases() / width, 1 - opening.annotations() / width);
+        // Widths are kept as the divider positions give them, the inverse of the placing above, so they never drift.
+        panes.getDividers().get(0).positionProperty().addListener((observable, old, position) ->
+                viewModel.casesWidthProperty().set(position.doubleValue() * panes.getWidth()));
+        panes.getDividers().get(1).positionProperty().addListener((observable, old, position) ->
+                viewModel.annotationsWidthProperty().set((1 - position.doubleValue()) * panes.getWidth()));
     }
 
     @FXML

@@ -1,8 +1,10 @@
 package org.frameproof.ui.main;
 
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -21,6 +23,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Frameproof");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final DoubleProperty casesWidth = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty annotationsWidth = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
     private final ObjectProperty<LogFolder> logFolder = new SimpleObjectProperty<>();
     private final ObjectProperty<TeamViewModel> team = new SimpleObjectProperty<>();
@@ -77,6 +81,16 @@ public final class MainWindowViewModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The width of the cases pane on the left, as the reviewer left it; NaN until they move it. */
+    public DoubleProperty casesWidthProperty() {
+        return casesWidth;
+    }
+
+    /** The width of the annotation pane on the right, as the reviewer left it; NaN until they move it. */
+    public DoubleProperty annotationsWidthProperty() {
+        return annotationsWidth;
     }
 
     /** Exports of the unlocked store (File > Export…); while null, the export menu items are disabled. */
