@@ -113,7 +113,7 @@ public final class MainWindowParts {
                 session::openFootage);
         mainWindow.logFolderProperty().set(new LogFolder(Logging.folder(dataFolder), LogFolder.desktop(),
                 threads.logFolder()));
-        changePassphrase = () -> new ChangePassphraseViewModel(composition.stores(), dataFolder, threads.passphraseChanges());
+        changePassphrase = () -> new ChangePassphraseViewModel(composition.stores(), store, threads.passphraseChanges());
         mainWindow.teamProperty().set(new TeamViewModel(composition.stores(), store, threads.passphraseChanges()));
     }
 

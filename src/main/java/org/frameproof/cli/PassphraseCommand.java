@@ -12,7 +12,8 @@ final class PassphraseCommand {
             description = {"Wrap the store's key in your key slot with a new passphrase (the database is not",
                 "rewritten; other reviewers' passphrases stay). The current passphrase comes from",
                 "FRAMEPROOF_PASSPHRASE or a prompt (FRAMEPROOF_USER, when set, names whose it must be), the new",
-                "one from FRAMEPROOF_NEW_PASSPHRASE or is typed twice; no two reviewers may share one."})
+                "one from FRAMEPROOF_NEW_PASSPHRASE or is typed twice; no two reviewers may share one.",
+                "The change is recorded in the audit log; close the workstation first."})
     static final class Change extends FolderCommand {
         Change(StoreAccess access) {
             super(access);

@@ -207,8 +207,10 @@ public final class EvidenceStores {
     }
 
     /**
-     * Re-wraps the database key in the slot of the reviewer whose passphrase {@code current} is;
-     * the database itself is not rewritten.
+     * Re-wraps the store key in the unlocking reviewer's slot with a new passphrase: the store is
+     * opened with the current one (so a key file from an earlier version gets its slots first),
+     * and the change is recorded in its audit log. The workstation must not have the store open;
+     * it changes the passphrase through {@link #changePassphrase(EvidenceStore, char[], char[])}.
      */
     public void changePassphrase(Path dataFolder, char[] current, char[] replacement) throws UserFacingException {
         changePassphrase(dataFolder, null, current, replacement);
@@ -217,7 +219,26 @@ public final class EvidenceStores {
     /** As {@link #changePassphrase(Path, char[], char[])}, for the reviewer {@code reviewerName}. */
     public void changePassphrase(Path dataFolder, String reviewerName, char[] current, char[] replacement)
             throws UserFacingException {
-        new KeyFile(dataFolder, clock).changePassphrase(reviewerName, current, replacement);
+        try (EvidenceStore store = unlock(dataFolder, reviewerName, current, false, Progress.NONE)) {
+            changePassphrase(store, current, replacement);
+        }
+    }
+
+    /**
+     * Changes the passphrase of the reviewer who unlocked the open {@code store} ({@code current}
+     * must be theirs) and records that they did, never the passphrase. The key file is rewritten
+     * inside the transaction that records it: when the new passphrase is refused, nothing is recorded.
+     */
+    public void changePassphrase(EvidenceStore store, char[] current, char[] replacement) throws UserFacingException {
+        String name = store.reviewer().name();
+        KeyFile keyFile = new KeyFile(store.dataFolder(), clock);
+        store.database().transaction(() -> {
+            keyFile.changePassphrase(name, current, replacement);
+            // About the key slot, not the reviewer: their name, role and identity are unchanged.
+            store.audit().record("key_slot.passphrase", "key_slot", name, null,
+                    AuditRecord.builder().text("reviewer", name).build());
+            return null;
+        });
     }
 
     /**

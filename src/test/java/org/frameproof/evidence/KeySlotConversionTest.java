@@ -48,6 +48,22 @@ class KeySlotConversionTest {
     }
 
     @Test
+    void itsPassphraseCanBeChangedBeforeItWasEverOpenedAndTheChangeIsRecorded() throws Exception {
+        char[] replacement = "a new passphrase for lena".toCharArray();
+        TestStores.stores().changePassphrase(dataFolder, PASSPHRASE, replacement);
+        assertThrows(UserFacingException.class, () -> TestStores.stores().unlock(dataFolder, PASSPHRASE).close(),
+                "the old passphrase no longer opens it");
+        try (EvidenceStore store = TestStores.stores().unlock(dataFolder, replacement)) {
+            assertEquals(OWNER, store.reviewer());
+            List<AuditEntry> changes = TestStores.auditEntries(store).stream()
+                    .filter(entry -> entry.action().equals("key_slot.passphrase")).toList();
+            assertEquals(1, changes.size());
+            assertEquals(OWNER.name(), changes.get(0).actor());
+            assertTrue(store.audit().verify().intact(), store.audit().verify().describe());
+        }
+    }
+
+    @Test
     void theFirstUnlockGivesTheOwnerASlotKeysAndAnIdentityAndTheStoreStillHoldsEverything() throws Exception {
         assertFalse(keyFile().has("slots"));
         try (EvidenceStore store = TestStores.stores().unlock(dataFolder, PASSPHRASE)) {

@@ -1,6 +1,5 @@
 package org.frameproof.ui.unlock;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.ui.common.TaskExecutor;
 
@@ -20,7 +20,7 @@ import org.frameproof.ui.common.TaskExecutor;
  */
 public final class ChangePassphraseViewModel {
     private final EvidenceStores stores;
-    private final Path dataFolder;
+    private final EvidenceStore store;
     private final TaskExecutor executor;
     private final StringProperty current = new SimpleStringProperty("");
     private final NewPassphrase replacement = new NewPassphrase();
@@ -29,9 +29,10 @@ public final class ChangePassphraseViewModel {
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canSubmit;
 
-    public ChangePassphraseViewModel(EvidenceStores stores, Path dataFolder, TaskExecutor executor) {
+    /** Changes the passphrase of the reviewer who unlocked the open {@code store}. */
+    public ChangePassphraseViewModel(EvidenceStores stores, EvidenceStore store, TaskExecutor executor) {
         this.stores = stores;
-        this.dataFolder = dataFolder;
+        this.store = store;
         this.executor = executor;
         this.canSubmit = current.isNotEmpty().and(replacement.acceptableProperty()).and(busy.not());
     }
@@ -48,7 +49,7 @@ public final class ChangePassphraseViewModel {
             @Override
             protected Void call() throws UserFacingException {
                 try {
-                    stores.changePassphrase(dataFolder, old, fresh);
+                    stores.changePassphrase(store, old, fresh);
                     return null;
                 } finally {
                     Arrays.fill(old, '\0');

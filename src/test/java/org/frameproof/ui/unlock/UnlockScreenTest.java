@@ -11,6 +11,7 @@ import static org.frameproof.testing.FxWait.waitUntil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
@@ -23,6 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.frameproof.app.MainWindowParts;
+import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.EvidenceStore;
@@ -191,24 +193,31 @@ class UnlockScreenTest {
     }
 
     @Test
-    void changingThePassphraseKeepsTheStoreAndOnlyTheNewOneUnlocksIt(FxRobot robot) throws Exception {
-        TestStores.create(data()).close();
-        ChangePassphraseViewModel change = new ChangePassphraseViewModel(TestStores.stores(), data(), TaskExecutor.immediate());
-        robot.interact(() -> {
-            change.currentProperty().set("wrong one");
-            change.replacement().passphraseProperty().set("river stone quiet morning");
-            change.replacement().confirmationProperty().set("river stone quiet morning");
-            change.submit();
-        });
-        assertTrue(change.messageProperty().get().startsWith("Wrong passphrase"), change.messageProperty().get());
-        assertFalse(change.changedProperty().get());
-        robot.interact(() -> {
-            change.currentProperty().set(TestStores.PASSPHRASE);
-            change.submit();
-        });
-        assertTrue(change.changedProperty().get(), change.messageProperty().get());
+    void changingThePassphraseKeepsTheStoreOnlyTheNewOneUnlocksItAndTheAuditLogSaysWho(FxRobot robot) throws Exception {
+        ChangePassphraseViewModel change;
+        try (EvidenceStore open = TestStores.create(data())) {
+            change = new ChangePassphraseViewModel(TestStores.stores(), open, TaskExecutor.immediate());
+            robot.interact(() -> {
+                change.currentProperty().set("wrong one");
+                change.replacement().passphraseProperty().set("river stone quiet morning");
+                change.replacement().confirmationProperty().set("river stone quiet morning");
+                change.submit();
+            });
+            assertTrue(change.messageProperty().get().startsWith("Wrong passphrase"), change.messageProperty().get());
+            assertFalse(change.changedProperty().get());
+            robot.interact(() -> {
+                change.currentProperty().set(TestStores.PASSPHRASE);
+                change.submit();
+            });
+            assertTrue(change.changedProperty().get(), change.messageProperty().get());
+        }
         try (EvidenceStore store = TestStores.stores().unlock(data(), "river stone quiet morning".toCharArray())) {
             assertEquals(TestStores.REVIEWER, store.reviewer());
+            List<AuditEntry> changes = TestStores.auditEntries(store).stream()
+                    .filter(entry -> entry.action().equals("key_slot.passphrase")).toList();
+            assertEquals(1, changes.size(), "the refused attempt recorded nothing, the change once");
+            assertEquals(TestStores.REVIEWER.name(), changes.get(0).actor());
+            assertTrue(store.audit().verify().intact());
         }
     }
 
