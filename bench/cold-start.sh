@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cold-start benchmark: the wall time from starting `./frameproof --data DIR` to its main window
+# Cold-start benchmark: the wall time from starting `./frameproof --data DIR` to its unlock window
 # being mapped on a virtual X screen, RUNS times after a warm build, beside the same measure for a
 # peer, mpv opening a still image in a window of the same size. Each app is killed after its window
 # shows. Prints min/median/p95 and adds them, with the command and the machine's load, as a section
@@ -32,10 +32,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# No one is at a terminal to type the passphrase of the encrypted store: scripts give it here, so
-# every start includes unlocking the store (deriving its key from the passphrase).
-export FRAMEPROOF_PASSPHRASE="${FRAMEPROOF_PASSPHRASE:-cold-start passphrase}"
+# The store exists, as on a reviewer's second day; each start then shows its unlock window, which
+# is what a reviewer waits for before typing (the key is derived only after that).
 frameproof_command=("$here/frameproof" --data "$data/frameproof")
+unlock_title="Frameproof — Unlock"
 peer_command=(mpv --no-config --force-window=immediate --idle=yes --image-display-duration=inf
     --ao=null --geometry=1280x800 --title=PeerWindow "$here/assets/frameproof.png")
 
@@ -80,17 +80,17 @@ summary() {
         }'
 }
 
-say "warm build and first start (not counted)"
-"$here/frameproof" --version >/dev/null
+say "warm build, the store, and first start (not counted)"
+FRAMEPROOF_PASSPHRASE="cold-start passphrase" "${frameproof_command[@]}" cases list >/dev/null
 start_virtual_screen
-time_to_window Frameproof "${frameproof_command[@]}" >/dev/null
+time_to_window "$unlock_title" "${frameproof_command[@]}" >/dev/null
 time_to_window PeerWindow "${peer_command[@]}" >/dev/null
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$(dirname "$times")"
 printf 'run\tframeproof_ms\tmpv_ms\tframeproof_cpu_ms\tmpv_cpu_ms\n' >"$times"
 for run in $(seq "$runs"); do
-    read -r frameproof_ms frameproof_cpu_ms < <(time_to_window Frameproof "${frameproof_command[@]}")
+    read -r frameproof_ms frameproof_cpu_ms < <(time_to_window "$unlock_title" "${frameproof_command[@]}")
     read -r peer_ms peer_cpu_ms < <(time_to_window PeerWindow "${peer_command[@]}")
     printf '%d\t%d\t%d\t%d\t%d\n' "$run" "$frameproof_ms" "$peer_ms" "$frameproof_cpu_ms" "$peer_cpu_ms" >>"$times"
     say "run $run: frameproof $frameproof_ms ms (CPU $frameproof_cpu_ms ms), mpv $peer_ms ms (CPU $peer_cpu_ms ms)"
@@ -103,7 +103,7 @@ read -r _ fp_cpu_median _ < <(tail -n +2 "$times" | cut -f4 | summary)
 read -r _ peer_cpu_median _ < <(tail -n +2 "$times" | cut -f5 | summary)
 ratio="$(awk -v a="$fp_median" -v b="$peer_median" 'BEGIN { printf "%.1f", a / b }')"
 verdict="within"
-[ "$fp_median" -le 5000 ] || verdict="OVER"
+[ "$fp_median" -le 1500 ] || verdict="OVER"
 
 command="bench/cold-start.sh $runs"
 [ "$(nice)" -eq 0 ] || command="nice -n $(nice) $command"
@@ -112,10 +112,10 @@ section="$(cat <<EOF
 
 | app | command | min | median | p95 | median CPU time |
 | --- | --- | ---: | ---: | ---: | ---: |
-| Frameproof $("$here/frameproof" --version 2>/dev/null | sed 's/^Frameproof //') | \`./frameproof --data DIR\` | $fp_min ms | $fp_median ms | $fp_p95 ms | $fp_cpu_median ms |
+| Frameproof $("$here/frameproof" --version 2>/dev/null | sed 's/^Frameproof //') | \`./frameproof --data DIR\` (to the unlock window) | $fp_min ms | $fp_median ms | $fp_p95 ms | $fp_cpu_median ms |
 | mpv (peer) | \`${peer_command[*]/#"$here"\//}\` | $peer_min ms | $peer_median ms | $peer_p95 ms | $peer_cpu_median ms |
 
-Frameproof's median is **$ratio x** mpv's; it is $verdict the 5 s target. $runs starts of each.
+Frameproof's median is **$ratio x** mpv's; it is $verdict the 1.5 s target. $runs starts of each.
 Code measured: $(code_measured).
 Machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(uname -sr); load average
 $load_before before the runs, $load_after after; niceness $(nice) (both apps and Xvfb alike).

@@ -2,9 +2,11 @@ package org.frameproof.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.frameproof.cli.StoreAccess;
@@ -35,39 +37,56 @@ final class DesktopWorkstation implements Workstation {
 
     @Override
     public void run(Path dataFolder, Path video) throws UserFacingException {
-        // While the reviewer unlocks, so the first video opened does not wait for FFmpeg's libraries.
-        Thread ffmpegLoader = new Thread(FrameDecoder::loadLibraries, "frameproof-ffmpeg-load");
-        ffmpegLoader.setDaemon(true);
-        ffmpegLoader.start();
-        LibVlcInstallation.Status libVlc = LibVlcInstallation.check();
-        if (!libVlc.available()) {
-            throw new UserFacingException(libVlc.problem());
-        }
+        // libVLC is found and bound while JavaFX starts, on the other core; both are needed only
+        // once the store is unlocked, and neither delays the unlock window.
+        CompletableFuture<LibVlcInstallation.Status> libVlcCheck = CompletableFuture.supplyAsync(LibVlcInstallation::check,
+                TaskExecutor.daemonThread("frameproof-libvlc-check"));
         // A script's passphrase opens the store before any window, so its errors print like a command's.
-        EvidenceStore opened = storeAccess.passphraseFromEnvironment() ? storeAccess.open(dataFolder) : null;
+        EvidenceStore opened = null;
+        if (storeAccess.passphraseFromEnvironment()) {
+            requireAvailable(libVlcCheck);
+            loadFfmpegInBackground();
+            opened = storeAccess.open(dataFolder);
+        }
+        EvidenceStore openedFirst = opened;
         AtomicReference<EvidenceStore> store = new AtomicReference<>(opened);
         AtomicReference<Session> session = new AtomicReference<>();
+        AtomicReference<String> libVlcProblem = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
-        String environment = "Data: " + dataFolder + " · libVLC " + libVlc.version();
         try {
             Platform.startup(() -> {
                 // The unlock stage closes before the main one opens; the app ends when this method says so.
                 Platform.setImplicitExit(false);
-                if (opened != null) {
-                    session.set(Session.show(composition, opened, environment, video, finished));
-                } else {
-                    UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
-                            TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
-                    UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
-                        store.set(unlocked);
-                        session.set(Session.show(composition, unlocked, environment, video, finished));
-                    }, finished::countDown);
+                if (openedFirst != null) {
+                    session.set(Session.show(composition, openedFirst, environment(dataFolder, libVlcCheck.join()), video,
+                            finished));
+                    return;
                 }
+                UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
+                        TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
+                UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
+                    store.set(unlocked);
+                    // The check ran while the reviewer typed: it is done by now.
+                    LibVlcInstallation.Status libVlc = libVlcCheck.join();
+                    if (!libVlc.available()) {
+                        libVlcProblem.set(libVlc.problem());
+                        Alert missing = new Alert(Alert.AlertType.ERROR, libVlc.problem());
+                        missing.setTitle("Frameproof — libVLC");
+                        missing.setHeaderText("Frameproof cannot play video on this computer");
+                        missing.setOnHidden(event -> finished.countDown());
+                        missing.show();
+                        return;
+                    }
+                    session.set(Session.show(composition, unlocked, environment(dataFolder, libVlc), video, finished));
+                }, finished::countDown);
+                // While the reviewer types, so the first video opened does not wait for FFmpeg's libraries.
+                loadFfmpegInBackground();
             });
         } catch (UnsupportedOperationException e) {
-            if (opened != null) {
-                opened.close();
+            if (openedFirst != null) {
+                openedFirst.close();
             }
+            requireAvailable(libVlcCheck);
             // JavaFX says "Unable to open DISPLAY" when there is no graphical session.
             throw new UserFacingException("Frameproof's window needs a graphical desktop, and none was found ("
                     + e.getMessage() + "). Commands such as 'frameproof probe FILE' work without one.", e);
@@ -84,6 +103,26 @@ final class DesktopWorkstation implements Workstation {
         if (store.get() != null) {
             store.get().close();
         }
+        if (libVlcProblem.get() != null) {
+            throw new UserFacingException(libVlcProblem.get());
+        }
+    }
+
+    private static void requireAvailable(CompletableFuture<LibVlcInstallation.Status> libVlcCheck) throws UserFacingException {
+        LibVlcInstallation.Status libVlc = libVlcCheck.join();
+        if (!libVlc.available()) {
+            throw new UserFacingException(libVlc.problem());
+        }
+    }
+
+    private static void loadFfmpegInBackground() {
+        Thread ffmpegLoader = new Thread(FrameDecoder::loadLibraries, "frameproof-ffmpeg-load");
+        ffmpegLoader.setDaemon(true);
+        ffmpegLoader.start();
+    }
+
+    private static String environment(Path dataFolder, LibVlcInstallation.Status libVlc) {
+        return "Data: " + dataFolder + " · libVLC " + libVlc.version();
     }
 
     /** The main window and the player it owns, for one unlocked store. */
