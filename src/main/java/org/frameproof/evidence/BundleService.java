@@ -1,0 +1,107 @@
+package org.frameproof.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.exchange.bundle.BundleManifest;
+import org.frameproof.store.Database;
+import org.frameproof.store.ReviewerKeys;
+
+/**
+ * Bundles: a case or a footage item with its signed work, encrypted to named contacts, written,
+ * checked and merged without a server (docs/decisions/0013-bundles.md).
+ */
+public final class BundleService {
+    private final BundleStores stores;
+    private final BundleExport export;
+    private final BundleCheck check;
+
+    BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock) {
+        this.stores = stores;
+        this.export = new BundleExport(database, stores, keys, clock);
+        this.check = new BundleCheck(stores, keys);
+    }
+
+    /** What a bundle covers: every footage item of the case with this title, or one footage item. */
+    public record Scope(String caseTitle, Long footageId) {
+        public Scope {
+            if ((caseTitle == null) == (footageId == null)) {
+                throw new IllegalArgumentException("A bundle covers a case or one footage item");
+            }
+        }
+
+        String kind() {
+            return caseTitle != null ? "case" : "footage";
+        }
+
+        /** The case's title, or the footage's SHA-256 (which names it in any store). */
+        String name(List<Footage> items) {
+            return caseTitle != null ? caseTitle : items.get(0).sha256();
+        }
+    }
+
+    /** A bundle written: its id, the SHA-256 of the file, its recipients' names, and counts of what it holds. */
+    public record Exported(String bundleId, String fileSha256, List<String> recipients, int footage, int originals, int work) {
+    }
+
+    /** What a bundle that passed every check brings, for {@code bundle verify} and before an import. */
+    public record Contents(String bundleId, String fileSha256, String author, String authorFingerprint, boolean authorKnown,
+                           String createdAt, String scope, String since, int footage, int originals, int work,
+                           int unverifiedWork, List<String> signers) {
+    }
+
+    /**
+     * Writes a bundle of {@code scope} encrypted to the contacts named in {@code to} (by the name in
+     * their identity or by fingerprint) and to the author; with {@code since} (an earlier bundle by
+     * this author), only work recorded after it and footage it did not carry.
+     */
+    public Exported export(Scope scope, List<String> to, boolean withFootage, Path since, Path out, Progress progress)
+            throws UserFacingException {
+        if (to.isEmpty()) {
+            throw new UserFacingException("Name at least one contact to send the bundle to (--to).");
+        }
+        List<ContactService.Contact> contacts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String named : to) {
+            ContactService.Contact contact = stores.contacts().named(named);
+            contacts.add(contact);
+            names.add(contact.identity().name());
+        }
+        BundleManifest base = since == null ? null : check.check(since, BundleService::skip).manifest();
+        BundleExport.Written written = export.write(scope, contacts, withFootage, base, out, progress);
+        return new Exported(written.manifest().bundleId(), written.fileSha256(), names, written.footage(),
+                written.originals(), written.work());
+    }
+
+    /** Checks {@code file} whole without keeping anything of it: see {@link BundleCheck}. */
+    public Contents verify(Path file) throws UserFacingException {
+        return contents(check.check(file, BundleService::skip));
+    }
+
+    private static Contents contents(BundleCheck.Checked checked) {
+        BundleManifest manifest = checked.manifest();
+        List<String> signers = new ArrayList<>();
+        checked.signers().values().stream()
+                .filter(signer -> checked.work().stream().anyMatch(piece -> piece.signer().equals(signer.fingerprint().hex())))
+                .forEach(signer -> signers.add((signer.name() == null ? "unknown key" : signer.name()) + " ("
+                        + (signer.known() ? signer.reviewer() ? "a reviewer of this store" : "contact, accepted as "
+                        + signer.acceptedRole().label() : "NOT a contact: unverified") + ") " + signer.fingerprint().digits()));
+        BundleCheck.WorkSigner author = checked.author();
+        return new Contents(manifest.bundleId(), checked.fileSha256(), author.name(), author.fingerprint().digits(),
+                author.known(), manifest.createdAt().toString(), manifest.scope() + " " + manifest.scopeName(),
+                manifest.since(), checked.footage().size(),
+                (int) checked.footage().stream().filter(BundleCheck.FootageLine::original).count(), checked.work().size(),
+                checked.unverified(), signers);
+    }
+
+    /** Reads a footage original to its end, only to hash it. */
+    private static void skip(String sha256, long size, InputStream content) throws IOException {
+        content.transferTo(OutputStream.nullOutputStream());
+    }
+}
