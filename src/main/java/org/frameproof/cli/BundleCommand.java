@@ -1,5 +1,6 @@
 package org.frameproof.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.frameproof.domain.UserFacingException;
@@ -53,26 +54,13 @@ final class BundleCommand {
             BundleService.Scope what = new BundleService.Scope(scope.caseName, scope.footageId);
             BundleService.Exported exported;
             try (CtrlC ctrlC = new CtrlC("bundle export", CLEANUP_SECONDS)) {
-                exported = store.bundles().export(what, to, !withoutFootage, since, out, progress(ctrlC));
+                exported = store.bundles().export(what, to, !withoutFootage, since, out, cancelledBy(ctrlC));
             }
             out().println(VisibleText.escape("Wrote " + out + " for " + String.join(", ", exported.recipients())
                     + " (and you): " + exported.footage() + " footage item(s), " + exported.originals() + " original(s), "
                     + exported.work() + " piece(s) of signed work."));
             out().println("Bundle " + exported.bundleId() + ", SHA-256 " + exported.fileSha256());
             return 0;
-        }
-
-        private Progress progress(CtrlC ctrlC) {
-            return new Progress() {
-                @Override
-                public void update(String item, long done, long total) {
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return ctrlC.pressed();
-                }
-            };
         }
     }
 
@@ -90,22 +78,79 @@ final class BundleCommand {
 
         @Override
         int run(EvidenceStore store) throws UserFacingException {
-            print(store.bundles().verify(file));
+            print(out(), store.bundles().verify(file));
             out().println("The bundle holds: every hash and signature checked.");
             return 0;
         }
 
-        private void print(BundleService.Contents contents) {
-            out().println("Bundle " + contents.bundleId() + " (SHA-256 " + contents.fileSha256() + ")");
-            out().println(VisibleText.escape("From " + contents.author() + (contents.authorKnown() ? "" : " (NOT a contact of this store)")
+        static void print(PrintWriter out, BundleService.Contents contents) {
+            out.println("Bundle " + contents.bundleId() + " (SHA-256 " + contents.fileSha256() + ")");
+            out.println(VisibleText.escape("From " + contents.author() + (contents.authorKnown() ? "" : " (NOT a contact of this store)")
                     + ", fingerprint " + contents.authorFingerprint() + ", written " + contents.createdAt()));
-            out().println(VisibleText.escape("Covers " + contents.scope() + (contents.since() == null ? "" : ", since bundle " + contents.since())));
-            out().println(contents.footage() + " footage item(s), " + contents.originals() + " original(s) carried, "
+            out.println(VisibleText.escape("Covers " + contents.scope() + (contents.since() == null ? "" : ", since bundle " + contents.since())));
+            out.println(contents.footage() + " footage item(s), " + contents.originals() + " original(s) carried, "
                     + contents.work() + " piece(s) of signed work (" + contents.unverifiedWork()
                     + " unverified: signed by a key that is not a contact here)");
             for (String signer : contents.signers()) {
-                out().println(VisibleText.escape("  signed by " + signer));
+                out.println(VisibleText.escape("  signed by " + signer));
             }
         }
+    }
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Merge a bundle addressed to you: everything is checked as by `bundle verify` before the store is",
+                "touched, then merged in one transaction and recorded in the audit log (the bundle's hash, sender and",
+                "what it changed). Footage already in the vault is not copied again; work already here is not added",
+                "twice; a bundle imported before changes nothing. Work signed by a key that is not a contact, and a",
+                "review by a contact not accepted as medical expert, are kept apart and not counted; a finding changed",
+                "here and there since their common revision is kept both ways and marked in conflict.",
+                "With --dry-run, only print what it would change. Ctrl+C cancels while footage is copied."})
+    static final class Import extends StoreCommand {
+        @Parameters(paramLabel = "FILE", description = "The bundle.")
+        Path file;
+
+        @Option(names = "--dry-run", description = "Check the bundle and print what it would change; change nothing.")
+        boolean dryRun;
+
+        Import(StoreAccess access) {
+            super(access);
+        }
+
+        @Override
+        int run(EvidenceStore store) throws UserFacingException {
+            BundleService.Imported imported;
+            try (CtrlC ctrlC = new CtrlC("bundle import", CLEANUP_SECONDS)) {
+                imported = store.bundles().importBundle(file, dryRun, cancelledBy(ctrlC));
+            }
+            Verify.print(out(), imported.contents());
+            if (imported.alreadyImported()) {
+                out().println(VisibleText.escape("This bundle was imported before: " + imported.changes().get(0)));
+                return 0;
+            }
+            out().println((dryRun ? "Would bring: " : "Brought: ") + imported.newFootage() + " new footage item(s), "
+                    + imported.newFindings() + " new finding(s), " + imported.changedFindings() + " changed finding(s), "
+                    + imported.reviews() + " review(s); " + imported.known() + " already here; " + imported.unverified()
+                    + " unverified; " + imported.notAccepted() + " not counted; " + imported.conflicts() + " in conflict.");
+            for (String change : imported.changes()) {
+                out().println(VisibleText.escape("  " + change));
+            }
+            if (dryRun) {
+                out().println("Dry run: nothing was changed.");
+            }
+            return 0;
+        }
+    }
+
+    /** Progress that only hears Ctrl+C. */
+    private static Progress cancelledBy(CtrlC ctrlC) {
+        return new Progress() {
+            @Override
+            public void update(String item, long done, long total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ctrlC.pressed();
+            }
+        };
     }
 }

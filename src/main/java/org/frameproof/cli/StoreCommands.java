@@ -35,7 +35,8 @@ public final class StoreCommands {
                 .addSubcommand(new ContactsCommand.ListContacts(access)));
         root.addSubcommand(new CommandLine(new BundleCommand())
                 .addSubcommand(new BundleCommand.Export(access))
-                .addSubcommand(new BundleCommand.Verify(access)));
+                .addSubcommand(new BundleCommand.Verify(access))
+                .addSubcommand(new BundleCommand.Import(access)));
         // picocli copies a handler only to the subcommands present when it is set.
         root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
     }

@@ -21,11 +21,13 @@ public final class BundleService {
     private final BundleStores stores;
     private final BundleExport export;
     private final BundleCheck check;
+    private final BundleImport merge;
 
     BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock) {
         this.stores = stores;
         this.export = new BundleExport(database, stores, keys, clock);
         this.check = new BundleCheck(stores, keys);
+        this.merge = new BundleImport(database, stores, check, clock);
     }
 
     /** What a bundle covers: every footage item of the case with this title, or one footage item. */
@@ -77,6 +79,25 @@ public final class BundleService {
         BundleExport.Written written = export.write(scope, contacts, withFootage, base, out, progress);
         return new Exported(written.manifest().bundleId(), written.fileSha256(), names, written.footage(),
                 written.originals(), written.work());
+    }
+
+    /**
+     * What an import did, or with a dry run would do: what the bundle brings, whether it was imported
+     * before (then nothing changed), counts of each kind of change, and one line per change.
+     */
+    public record Imported(Contents contents, boolean alreadyImported, int newFootage, int newFindings, int changedFindings,
+                           int reviews, int known, int unverified, int notAccepted, int conflicts, List<String> changes) {
+    }
+
+    /**
+     * Imports {@code file}: checks everything before the store is touched, then merges it in one
+     * transaction (see {@link BundleImport}); with {@code dryRun}, only says what it would change.
+     */
+    public Imported importBundle(Path file, boolean dryRun, Progress progress) throws UserFacingException {
+        BundleImport.Outcome outcome = merge.run(file, dryRun, progress);
+        return new Imported(contents(outcome.bundle()), outcome.alreadyImported(), outcome.newFootage(), outcome.newFindings(),
+                outcome.changedFindings(), outcome.reviews(), outcome.known(), outcome.unverified(), outcome.notAccepted(),
+                outcome.conflicts(), outcome.changes());
     }
 
     /** Checks {@code file} whole without keeping anything of it: see {@link BundleCheck}. */

@@ -71,10 +71,13 @@ public final class BundleTarReader {
             MessageDigest digest = BundleTarWriter.digest();
             CountingStream counted = new CountingStream(new DigestInputStream(tar, digest));
             if (FOOTAGE.matcher(name).matches()) {
-                footage.accept(name.substring(BundleManifest.FOOTAGE_FOLDER.length()), entry.getSize(), counted);
-                if (counted.count != entry.getSize()) {
-                    throw new UserFacingException("its footage \"" + name + "\" was not read whole.");
+                String sha256 = name.substring(BundleManifest.FOOTAGE_FOLDER.length());
+                footage.accept(sha256, entry.getSize(), counted);
+                counted.transferTo(OutputStream.nullOutputStream());
+                if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+                    throw new UserFacingException("its footage \"" + name + "\" holds other content than its name says.");
                 }
+                read.put(name, new BundleManifest.Entry(name, counted.count, sha256));
             } else if (name.equals(BundleManifest.FILE_NAME) || name.equals(BundleManifest.WORK)
                     || name.equals(BundleManifest.FOOTAGE_RECORDS) || IDENTITY.matcher(name).matches()) {
                 long limit = name.equals(BundleManifest.FILE_NAME) ? BundleManifest.MAX_BYTES : MAX_SMALL_ENTRY_BYTES;
@@ -84,13 +87,13 @@ public final class BundleTarReader {
                 byte[] content = counted.readAllBytes();
                 if (name.equals(BundleManifest.FILE_NAME)) {
                     manifestBytes = content;
-                    continue;
+                } else {
+                    small.put(name, content);
+                    read.put(name, new BundleManifest.Entry(name, counted.count, HexFormat.of().formatHex(digest.digest())));
                 }
-                small.put(name, content);
             } else {
                 throw new UserFacingException("it holds \"" + name + "\", which no Frameproof bundle has.");
             }
-            read.put(name, new BundleManifest.Entry(name, counted.count, HexFormat.of().formatHex(digest.digest())));
         }
         if (manifestBytes == null) {
             throw new UserFacingException("it has no manifest at its end: it is cut short or not a Frameproof bundle.");
