@@ -5,8 +5,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.exchange.bundle.BundleManifest;
@@ -22,12 +27,14 @@ public final class BundleService {
     private final BundleExport export;
     private final BundleCheck check;
     private final BundleImport merge;
+    private final ConflictResolution conflicts;
 
     BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock) {
         this.stores = stores;
         this.export = new BundleExport(database, stores, keys, clock);
         this.check = new BundleCheck(stores, keys);
         this.merge = new BundleImport(database, stores, check, clock);
+        this.conflicts = new ConflictResolution(database, stores, clock);
     }
 
     /** What a bundle covers: every footage item of the case with this title, or one footage item. */
@@ -98,6 +105,28 @@ public final class BundleService {
         return new Imported(contents(outcome.bundle()), outcome.alreadyImported(), outcome.newFootage(), outcome.newFindings(),
                 outcome.changedFindings(), outcome.reviews(), outcome.known(), outcome.unverified(), outcome.notAccepted(),
                 outcome.conflicts(), outcome.changes());
+    }
+
+    /**
+     * A received revision of a finding in conflict: its number (what {@code --keep} takes), what it
+     * did, the actor its author's store recorded, the signer's hex fingerprint, when, and its observation.
+     */
+    public record ConflictRevision(long revision, String action, String actor, String signer, Instant at, String observation) {
+    }
+
+    /** The received revisions each of the findings {@code ids} is in conflict with; findings not in conflict are left out. */
+    public Map<String, List<ConflictRevision>> conflicts(Collection<String> ids) throws UserFacingException {
+        return conflicts.of(ids);
+    }
+
+    /**
+     * Ends the conflict of finding {@code id} by keeping {@code keep}: "here" (this store's revision)
+     * or the number of a received revision, which is then applied with its author's signature.
+     *
+     * @return the finding as kept (empty when the kept revision deleted it)
+     */
+    public Optional<Annotation> resolve(String id, String keep) throws UserFacingException {
+        return conflicts.resolve(id, keep);
     }
 
     /** Checks {@code file} whole without keeping anything of it: see {@link BundleCheck}. */

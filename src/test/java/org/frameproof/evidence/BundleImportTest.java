@@ -183,6 +183,35 @@ class BundleImportTest {
         assertEquals(1, back.conflicts(), String.join("\n", back.changes()));
         assertEquals("researcher's wording", researcher.annotations().require(injury.id()).observation());
         assertVerifies(researcher);
+        List<BundleService.ConflictRevision> open = researcher.bundles().conflicts(List.of(injury.id())).get(injury.id());
+        assertEquals(1, open.size());
+        assertEquals("expert's wording", open.get(0).observation());
+        assertThrows(UserFacingException.class, () -> researcher.bundles().resolve(injury.id(), "999"));
+
+        researcher.bundles().resolve(injury.id(), Long.toString(open.get(0).revision()));
+        assertEquals("expert's wording", researcher.annotations().require(injury.id()).observation());
+        assertTrue(researcher.bundles().conflicts(List.of(injury.id())).isEmpty());
+        assertEquals("annotation.resolve", TestStores.auditEntries(researcher).get(TestStores.auditEntries(researcher).size() - 1)
+                .action());
+        assertVerifies(researcher);
+        UserFacingException notInConflict = assertThrows(UserFacingException.class,
+                () -> researcher.bundles().resolve(injury.id(), "here"));
+        assertTrue(notInConflict.getMessage().contains("is not in conflict"), notInConflict.getMessage());
+    }
+
+    @Test
+    void keepingThisStoresRevisionEndsTheConflictAndARepeatedBundleDoesNotReopenIt() throws Exception {
+        expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
+        researcher.annotations().edit(injury.id(), content("researcher's wording"));
+        expert.annotations().edit(injury.id(), content("expert's wording"));
+        researcher.bundles().importBundle(send(expert, "Ana Test-Reviewer", "back.fpb", false), false, Progress.NONE);
+        researcher.bundles().resolve(injury.id(), "here");
+        assertEquals("researcher's wording", researcher.annotations().require(injury.id()).observation());
+        BundleService.Imported again = researcher.bundles().importBundle(send(expert, "Ana Test-Reviewer", "again.fpb", false),
+                false, Progress.NONE);
+        assertEquals(0, again.conflicts());
+        assertTrue(researcher.bundles().conflicts(List.of(injury.id())).isEmpty());
+        assertVerifies(researcher);
     }
 
     @Test
