@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
@@ -19,6 +20,7 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.exchange.IdentityFile;
+import org.frameproof.store.KeyFile;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
@@ -212,6 +214,33 @@ class BundleImportTest {
         assertEquals(0, again.conflicts());
         assertTrue(researcher.bundles().conflicts(List.of(injury.id())).isEmpty());
         assertVerifies(researcher);
+    }
+
+    @Test
+    void aRevisionWhoseSignatureDoesNotMatchItsContentRefusesTheWholeBundle() throws Exception {
+        expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
+        expert.annotations().review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
+        Path back = send(expert, "Ana Test-Reviewer", "back.fpb", false);
+        researcher.close();
+        expert.close();
+        // The expert, signing the manifest as author, claims a harsher wording of the researcher's creation.
+        Path forged = work.resolve("forged.fpb");
+        try (KeyFile.Unlocked reader = new KeyFile(work.resolve("researcher"), Clock.systemUTC())
+                     .unlock(TestStores.REVIEWER.name(), TestStores.PASSPHRASE.toCharArray());
+             KeyFile.Unlocked author = new KeyFile(work.resolve("expert"), Clock.systemUTC())
+                     .unlock(EXPERT.name(), TestStores.PASSPHRASE.toCharArray())) {
+            ForgedBundles.rewriteWork(back, forged, reader.reviewer().orElseThrow(), author.reviewer().orElseThrow(),
+                    piece -> piece.action().equals("annotation.create") ? piece.after().replace("wound on the left temple",
+                            "execution-style wound") : piece.after());
+        }
+        researcher = TestStores.unlock(work.resolve("researcher"));
+        expert = TestStores.stores().unlock(work.resolve("expert"), TestStores.PASSPHRASE.toCharArray());
+        int entries = TestStores.auditEntries(researcher).size();
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> researcher.bundles().importBundle(forged, false, Progress.NONE));
+        assertTrue(refused.getMessage().contains("signature that does not match its content"), refused.getMessage());
+        assertEquals(entries, TestStores.auditEntries(researcher).size(), "the store is untouched");
+        assertEquals(1, researcher.bundles().importBundle(back, false, Progress.NONE).reviews(), "the genuine bundle still imports");
     }
 
     @Test
