@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.frameproof.store.BundleRepository;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
-import org.frameproof.store.SignatureRepository;
 
 /**
  * Merges a bundle into the store (docs/decisions/0013-bundles.md): everything is checked first
@@ -118,7 +116,7 @@ final class BundleImport {
         BundleManifest manifest = bundle.manifest();
         BundleCheck.WorkSigner author = bundle.author();
         String sender = (author.name() == null ? "an unknown key" : author.name()) + " (" + author.fingerprint().digits() + ")";
-        Map<String, Long> footageIds = footage(bundle, sender, counts);
+        receiveFootage(bundle, sender, counts);
         BundleRepository received = new BundleRepository(database);
         AnnotationRepository annotations = new AnnotationRepository(database);
         Set<String> conflicted = new HashSet<>();
@@ -154,7 +152,7 @@ final class BundleImport {
             boolean inConflict = conflicted.contains(piece.entityId()) || received.keptAbout("annotation", piece.entityId())
                     .stream().anyMatch(kept -> CONFLICT.equals(kept.standing()) && kept.resolvedAt() == null);
             if (!inConflict && sameContent(before, current)) {
-                apply(piece, after, footageIds, by, counts);
+                apply(piece, by, counts);
             } else if (!inConflict && sameContent(after, current)) {
                 counts.known++;
             } else {
@@ -182,15 +180,12 @@ final class BundleImport {
                 counts.known, counts.unverified, counts.notAccepted, counts.conflicts, counts.changes, counts.mergeIndex);
     }
 
-    /** Each footage item's number here: found by its SHA-256, or recorded now from the sender's record. */
-    private Map<String, Long> footage(BundleCheck.Checked bundle, String sender, Counts counts) throws UserFacingException {
+    /** Records each footage item this store does not hold yet (by SHA-256) from the sender's record. */
+    private void receiveFootage(BundleCheck.Checked bundle, String sender, Counts counts) throws UserFacingException {
         FootageRepository repository = new FootageRepository(database);
-        Map<String, Long> ids = new HashMap<>();
         Case target = null;
         for (BundleCheck.FootageLine line : bundle.footage()) {
-            Optional<Footage> local = repository.firstWithSha256(line.sha256());
-            if (local.isPresent()) {
-                ids.put(line.sha256(), local.get().id());
+            if (repository.firstWithSha256(line.sha256()).isPresent()) {
                 continue;
             }
             if (!Files.exists(stores.vault().encryptedFile(line.sha256()), LinkOption.NOFOLLOW_LINKS) && !line.original()) {
@@ -206,12 +201,10 @@ final class BundleImport {
             Footage created = stores.footage().receive(target, AuditedRecordReading.footage(line.record(), target.id()),
                     "in bundle " + bundle.manifest().bundleId() + " (file SHA-256 " + bundle.fileSha256() + ") from " + sender,
                     custody);
-            ids.put(line.sha256(), created.id());
             counts.newFootage++;
             counts.changes.add("new footage " + created.id() + ": " + created.originalName()
                     + (created.flaggedGraphic() ? " (graphic: stays veiled)" : ""));
         }
-        return ids;
     }
 
     /** The case a bundle's footage goes into: the case of that title, made now if this store has none. */
@@ -221,32 +214,19 @@ final class BundleImport {
         return existing.isPresent() ? existing.get() : stores.cases().createCase(title, "Received in bundle " + manifest.bundleId());
     }
 
-    /** Writes the work's record as the finding's live state and keeps its author's entry and signature. */
-    private void apply(BundledWork piece, ObjectNode after, Map<String, Long> footageIds, String by, Counts counts)
-            throws UserFacingException {
-        Annotation annotation = null;
-        if (after != null) {
-            String sha256 = after.path("footageSha256").asText();
-            Long footageId = footageIds.get(sha256);
-            if (footageId == null) {
-                footageId = new FootageRepository(database).firstWithSha256(sha256).map(Footage::id).orElseThrow(() ->
-                        new UserFacingException("The bundle holds a finding on footage " + sha256 + ", which neither it nor"
-                                + " this store holds. Nothing was imported."));
-            }
-            annotation = AuditedRecordReading.annotation(after, footageId);
-        }
-        counts.mergeIndex |= stores.annotations().writeReceived(piece.entityId(), annotation, piece.at());
-        stores.audit().appendReceived(piece.at(), piece.actor(), Role.valueOf(piece.role()), piece.action(), piece.entity(),
-                piece.entityId(), piece.before(), piece.after(), new SignatureRepository.Row(0, piece.signer(), piece.signature()));
+    /** Applies the work as its author's store recorded it, and says what it changed. */
+    private void apply(BundledWork piece, String by, Counts counts) throws UserFacingException {
+        counts.mergeIndex |= ReceivedRevision.apply(database, stores, piece);
+        String what = piece.action().substring("annotation.".length()) + " of finding " + piece.entityId() + " by " + by;
         if (piece.before() == null) {
             counts.newFindings++;
             counts.changes.add("new finding " + piece.entityId() + " by " + by);
         } else if (REVIEWS.contains(piece.action())) {
             counts.reviews++;
-            counts.changes.add(piece.action().substring("annotation.".length()) + " of finding " + piece.entityId() + " by " + by);
+            counts.changes.add(what);
         } else {
             counts.changedFindings++;
-            counts.changes.add(piece.action().substring("annotation.".length()) + " of finding " + piece.entityId() + " by " + by);
+            counts.changes.add(what);
         }
     }
 

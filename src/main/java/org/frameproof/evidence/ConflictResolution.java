@@ -12,18 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.frameproof.domain.Annotation;
-import org.frameproof.domain.Footage;
-import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
-import org.frameproof.evidence.audit.AuditedRecordReading;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.exchange.bundle.BundledWork;
 import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.BundleRepository;
 import org.frameproof.store.Database;
-import org.frameproof.store.FootageRepository;
-import org.frameproof.store.SignatureRepository;
 
 /**
  * Findings in conflict: revisions received in a bundle that change a finding this store changed
@@ -88,7 +83,7 @@ final class ConflictResolution {
                         .findFirst().orElseThrow(() -> new UserFacingException("Revision " + keep + " is not one of the"
                                 + " revisions in conflict for annotation " + id + "; keep " + KEEP_HERE + " or one of: "
                                 + String.join(", ", open.stream().map(work -> Long.toString(work.id())).toList()) + "."));
-                merge[0] = apply(BundledWork.decode(chosen.work().getBytes(StandardCharsets.UTF_8)).get(0));
+                merge[0] = ReceivedRevision.apply(database, stores, BundledWork.decode(chosen.work().getBytes(StandardCharsets.UTF_8)).get(0));
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (BundleRepository.KeptWork work : open) {
@@ -101,22 +96,6 @@ final class ConflictResolution {
         });
         stores.annotations().indexSaved(merge[0]);
         return kept;
-    }
-
-    /** Applies a received revision as its author's entry, with its signature. */
-    private boolean apply(BundledWork work) throws UserFacingException {
-        Annotation annotation = null;
-        if (work.after() != null) {
-            ObjectNode after = AuditRecord.fields(work.after());
-            String sha256 = after.path("footageSha256").asText();
-            long footageId = new FootageRepository(database).firstWithSha256(sha256).map(Footage::id).orElseThrow(() ->
-                    new UserFacingException("This store holds no footage " + sha256 + " for the revision kept."));
-            annotation = AuditedRecordReading.annotation(after, footageId);
-        }
-        boolean merge = stores.annotations().writeReceived(work.entityId(), annotation, work.at());
-        stores.audit().appendReceived(work.at(), work.actor(), Role.valueOf(work.role()), work.action(), work.entity(),
-                work.entityId(), work.before(), work.after(), new SignatureRepository.Row(0, work.signer(), work.signature()));
-        return merge;
     }
 
     private static List<BundleRepository.KeptWork> unresolved(BundleRepository received, String id) throws UserFacingException {
