@@ -54,7 +54,7 @@ final class BundleCommand {
             BundleService.Scope what = new BundleService.Scope(scope.caseName, scope.footageId);
             BundleService.Exported exported;
             try (CtrlC ctrlC = new CtrlC("bundle export", CLEANUP_SECONDS)) {
-                exported = store.bundles().export(what, to, !withoutFootage, since, out, cancelledBy(ctrlC));
+                exported = store.bundles().export(what, to, !withoutFootage, since, out, progress(err(), ctrlC));
             }
             out().println(VisibleText.escape("Wrote " + out + " for " + String.join(", ", exported.recipients())
                     + " (and you): " + exported.footage() + " footage item(s), " + exported.originals() + " original(s), "
@@ -119,7 +119,7 @@ final class BundleCommand {
         int run(EvidenceStore store) throws UserFacingException {
             BundleService.Imported imported;
             try (CtrlC ctrlC = new CtrlC("bundle import", CLEANUP_SECONDS)) {
-                imported = store.bundles().importBundle(file, dryRun, cancelledBy(ctrlC));
+                imported = store.bundles().importBundle(file, dryRun, progress(err(), ctrlC));
             }
             Verify.print(out(), imported.contents());
             if (imported.alreadyImported()) {
@@ -140,11 +140,19 @@ final class BundleCommand {
         }
     }
 
-    /** Progress that only hears Ctrl+C. */
-    private static Progress cancelledBy(CtrlC ctrlC) {
+    /** Percent of the footage through, on standard error on one line; cancelled by Ctrl+C. */
+    private static Progress progress(PrintWriter err, CtrlC ctrlC) {
         return new Progress() {
+            private long lastPercent = -1;
+
             @Override
             public void update(String item, long done, long total) {
+                long percent = total <= 0 ? 100 : done * 100 / total;
+                if (percent != lastPercent) {
+                    lastPercent = percent;
+                    err.print("\rFootage: " + percent + "%" + (percent == 100 ? "\n" : ""));
+                    err.flush();
+                }
             }
 
             @Override

@@ -42,6 +42,8 @@ import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.ReviewerKeys;
 import org.frameproof.store.SignatureRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a bundle of a case or one footage item for named contacts (docs/decisions/0013-bundles.md):
@@ -51,6 +53,7 @@ import org.frameproof.store.SignatureRepository;
  * its target and moved into place only when whole.
  */
 final class BundleExport {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleExport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
@@ -243,7 +246,7 @@ final class BundleExport {
         try {
             Files.deleteIfExists(partial);
         } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(BundleExport.class).warn("A partial bundle could not be removed", e);
+            LOG.warn("A partial bundle could not be removed", e);
         }
     }
 

@@ -90,6 +90,23 @@ class BundleTest {
     }
 
     @Test
+    void aBundleSinceAnEarlierOneCarriesOnlyTheWorkAndFootageThatCameAfterIt() throws Exception {
+        researcher.annotations().create(clip.id(), 20, 20, new AnnotationContent("man speaks", null, Confidence.HIGH,
+                List.of(), null, new Finding.Note("speech")));
+        Path next = work.resolve("next.fpb");
+        researcher.bundles().export(new BundleService.Scope(null, clip.id()), List.of("Dr. Mira Haddad"), true, bundle, next,
+                Progress.NONE);
+        try (EvidenceStore expert = expert()) {
+            BundleService.Contents first = expert.bundles().verify(bundle);
+            BundleService.Contents contents = expert.bundles().verify(next);
+            assertEquals(first.bundleId(), contents.since());
+            assertEquals(1, contents.work(), "only the new note");
+            assertEquals(0, contents.originals(), "the footage went with the earlier bundle");
+            assertEquals("footage " + clip.sha256(), contents.scope());
+        }
+    }
+
+    @Test
     void aBundleFromSomeoneWhoIsNotAContactVerifiesButSaysSo() throws Exception {
         try (EvidenceStore expert = TestStores.stores().unlock(work.resolve("expert"), TestStores.PASSPHRASE.toCharArray())) {
             BundleService.Contents contents = expert.bundles().verify(bundle);
