@@ -50,6 +50,12 @@ final class BundleCheck {
 
     /** A signer as this store knows them: by name, whether a reviewer here, and the role this store accepts them in. */
     record WorkSigner(Fingerprint fingerprint, String name, boolean known, boolean reviewer, Role acceptedRole) {
+        /** "Name (contact, accepted as medical expert) 12345 …", for the reviewer. */
+        String describe() {
+            return (name == null ? "unknown key" : name) + " (" + (!known ? "NOT a contact: unverified"
+                    : reviewer ? "a reviewer of this store" : "contact, accepted as " + acceptedRole.label()) + ") "
+                    + fingerprint.digits();
+        }
     }
 
     /** One footage item as the bundle describes it: its audited record's fields, its custody, whether its original came. */
@@ -62,8 +68,16 @@ final class BundleCheck {
     /** A bundle that passed every check: its manifest, author, footage, work in order with each signer, and its file's SHA-256. */
     record Checked(BundleManifest manifest, WorkSigner author, List<FootageLine> footage, List<BundledWork> work,
                    Map<String, WorkSigner> signers, String fileSha256) {
-        int unverified() {
-            return (int) work.stream().filter(piece -> !signers.get(piece.signer()).known()).count();
+        /** What the bundle brings, in the reviewer's terms. */
+        BundleService.Contents contents() {
+            List<String> signing = signers.values().stream()
+                    .filter(signer -> work.stream().anyMatch(piece -> piece.signer().equals(signer.fingerprint().hex())))
+                    .map(WorkSigner::describe).toList();
+            int unverified = (int) work.stream().filter(piece -> !signers.get(piece.signer()).known()).count();
+            return new BundleService.Contents(manifest.bundleId(), fileSha256, author.name(), author.fingerprint().digits(),
+                    author.known(), manifest.createdAt().toString(), manifest.scope() + " " + manifest.scopeName(),
+                    manifest.since(), footage.size(), (int) footage.stream().filter(FootageLine::original).count(), work.size(),
+                    unverified, signing);
         }
     }
 

@@ -61,13 +61,8 @@ final class BundleImport {
         this.clock = clock;
     }
 
-    /** What an import did (or, for a dry run, would do), with one line per change for the reviewer. */
-    record Outcome(BundleCheck.Checked bundle, boolean alreadyImported, int newFootage, int newFindings,
-                   int changedFindings, int reviews, int known, int unverified, int notAccepted, int conflicts,
-                   List<String> changes, boolean mergeIndex) {
-    }
-
-    Outcome run(Path file, boolean dryRun, Progress progress) throws UserFacingException {
+    /** What the import did (or, for a dry run, would do), with one line per change for the reviewer. */
+    BundleService.Imported run(Path file, boolean dryRun, Progress progress) throws UserFacingException {
         Map<String, Vault.StagedCopy> staged = new LinkedHashMap<>();
         List<String> placed = new ArrayList<>();
         try {
@@ -81,13 +76,13 @@ final class BundleImport {
             Optional<BundleRepository.Receipt> receipt = database.transaction(
                     () -> new BundleRepository(database).receipt(checked.manifest().bundleId()));
             if (receipt.isPresent()) {
-                return new Outcome(checked, true, 0, 0, 0, 0, 0, 0, 0, 0, List.of("Already imported on "
-                        + receipt.get().receivedAt() + " by " + receipt.get().receivedBy() + "; nothing changed."), false);
+                return new BundleService.Imported(checked.contents(), true, 0, 0, 0, 0, 0, 0, 0, 0, List.of("Already imported on "
+                        + receipt.get().receivedAt() + " by " + receipt.get().receivedBy() + "; nothing changed."));
             }
             if (dryRun) {
-                Outcome[] outcome = new Outcome[1];
-                database.rehearse(() -> outcome[0] = merge(checked));
-                return outcome[0];
+                Counts[] rehearsed = new Counts[1];
+                database.rehearse(() -> rehearsed[0] = merge(checked));
+                return rehearsed[0].imported(checked);
             }
             for (Map.Entry<String, Vault.StagedCopy> copy : staged.entrySet()) {
                 if (stores.vault().keep(copy.getValue(), "footage " + copy.getKey().substring(0, 12), progress) == Vault.Kept.NEW) {
@@ -95,10 +90,10 @@ final class BundleImport {
                 }
             }
             staged.clear();
-            Outcome outcome = database.transaction(() -> merge(checked));
-            stores.annotations().indexSaved(outcome.mergeIndex());
+            Counts merged = database.transaction(() -> merge(checked));
+            stores.annotations().indexSaved(merged.mergeIndex);
             placed.clear();
-            return outcome;
+            return merged.imported(checked);
         } finally {
             staged.values().forEach(copy -> stores.vault().discard(copy.file()));
             placed.forEach(sha256 -> stores.vault().removeUnrecorded(sha256));
@@ -111,7 +106,7 @@ final class BundleImport {
     }
 
     /** The merge, inside one transaction. */
-    private Outcome merge(BundleCheck.Checked bundle) throws UserFacingException {
+    private Counts merge(BundleCheck.Checked bundle) throws UserFacingException {
         Counts counts = new Counts();
         BundleManifest manifest = bundle.manifest();
         BundleCheck.WorkSigner author = bundle.author();
@@ -176,8 +171,7 @@ final class BundleImport {
         for (BundleRepository.KeptWork kept : counts.keptApart) {
             received.keep(kept);
         }
-        return new Outcome(bundle, false, counts.newFootage, counts.newFindings, counts.changedFindings, counts.reviews,
-                counts.known, counts.unverified, counts.notAccepted, counts.conflicts, counts.changes, counts.mergeIndex);
+        return counts;
     }
 
     /** Records each footage item this store does not hold yet (by SHA-256) from the sender's record. */
@@ -271,5 +265,10 @@ final class BundleImport {
         boolean mergeIndex;
         final List<String> changes = new ArrayList<>();
         final List<BundleRepository.KeptWork> keptApart = new ArrayList<>();
+
+        BundleService.Imported imported(BundleCheck.Checked bundle) {
+            return new BundleService.Imported(bundle.contents(), false, newFootage, newFindings, changedFindings, reviews, known,
+                    unverified, notAccepted, conflicts, changes);
+        }
     }
 }

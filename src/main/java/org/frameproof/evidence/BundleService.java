@@ -101,10 +101,7 @@ public final class BundleService {
      * transaction (see {@link BundleImport}); with {@code dryRun}, only says what it would change.
      */
     public Imported importBundle(Path file, boolean dryRun, Progress progress) throws UserFacingException {
-        BundleImport.Outcome outcome = merge.run(file, dryRun, progress);
-        return new Imported(contents(outcome.bundle()), outcome.alreadyImported(), outcome.newFootage(), outcome.newFindings(),
-                outcome.changedFindings(), outcome.reviews(), outcome.known(), outcome.unverified(), outcome.notAccepted(),
-                outcome.conflicts(), outcome.changes());
+        return merge.run(file, dryRun, progress);
     }
 
     /**
@@ -131,23 +128,7 @@ public final class BundleService {
 
     /** Checks {@code file} whole without keeping anything of it: see {@link BundleCheck}. */
     public Contents verify(Path file) throws UserFacingException {
-        return contents(check.check(file, BundleService::skip));
-    }
-
-    private static Contents contents(BundleCheck.Checked checked) {
-        BundleManifest manifest = checked.manifest();
-        List<String> signers = new ArrayList<>();
-        checked.signers().values().stream()
-                .filter(signer -> checked.work().stream().anyMatch(piece -> piece.signer().equals(signer.fingerprint().hex())))
-                .forEach(signer -> signers.add((signer.name() == null ? "unknown key" : signer.name()) + " ("
-                        + (signer.known() ? signer.reviewer() ? "a reviewer of this store" : "contact, accepted as "
-                        + signer.acceptedRole().label() : "NOT a contact: unverified") + ") " + signer.fingerprint().digits()));
-        BundleCheck.WorkSigner author = checked.author();
-        return new Contents(manifest.bundleId(), checked.fileSha256(), author.name(), author.fingerprint().digits(),
-                author.known(), manifest.createdAt().toString(), manifest.scope() + " " + manifest.scopeName(),
-                manifest.since(), checked.footage().size(),
-                (int) checked.footage().stream().filter(BundleCheck.FootageLine::original).count(), checked.work().size(),
-                checked.unverified(), signers);
+        return check.check(file, BundleService::skip).contents();
     }
 
     /** Reads a footage original to its end, only to hash it. */

@@ -30,6 +30,10 @@ final class ReceivedRevision {
         Annotation annotation = null;
         if (work.after() != null) {
             ObjectNode after = AuditRecord.fields(work.after());
+            if (!work.entityId().equals(after.path("id").asText())) {
+                throw new UserFacingException("A revision received names finding " + work.entityId() + " but holds another."
+                        + " Nothing was changed.");
+            }
             String sha256 = after.path("footageSha256").asText();
             long footageId = new FootageRepository(database).firstWithSha256(sha256).map(Footage::id).orElseThrow(() ->
                     new UserFacingException("A finding received is on footage " + sha256 + ", which this store does not"
