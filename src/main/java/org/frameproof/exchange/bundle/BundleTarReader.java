@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.frameproof.domain.Fingerprint;
 import org.frameproof.domain.PublicIdentity;
 import org.frameproof.domain.UserFacingException;
@@ -54,12 +55,14 @@ public final class BundleTarReader {
         Map<String, byte[]> small = new LinkedHashMap<>();
         Map<String, BundleManifest.Entry> read = new HashMap<>();
         byte[] manifestBytes = null;
+        // Blocks of one record: the reader then stops right after the end-of-archive records, and
+        // what follows is checked below rather than skipped as padding.
         TarArchiveInputStream tar = new TarArchiveInputStream(new FilterInputStream(plaintext) {
             @Override
             public void close() {
                 // The caller closes the bundle; the tar reader must not.
             }
-        });
+        }, TarConstants.DEFAULT_RCDSIZE);
         for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
             String name = entry.getName();
             if (manifestBytes != null) {
@@ -99,7 +102,15 @@ public final class BundleTarReader {
             throw new UserFacingException("it has no manifest at its end: it is cut short or not a Frameproof bundle.");
         }
         // Reading to the very end makes the envelope authenticate its last chunk: a cut-off end is refused.
-        plaintext.transferTo(OutputStream.nullOutputStream());
+        // What follows the archive's end may only be the zeros that pad it.
+        byte[] rest = new byte[8192];
+        for (int count = plaintext.read(rest); count >= 0; count = plaintext.read(rest)) {
+            for (int at = 0; at < count; at++) {
+                if (rest[at] != 0) {
+                    throw new UserFacingException("it holds something after its end: something was added to it.");
+                }
+            }
+        }
         BundleManifest.Signed signed = BundleManifest.decode(manifestBytes);
         BundleManifest manifest = signed.manifest();
         byte[] authorIdentity = small.get(BundleManifest.IDENTITY_FOLDER + manifest.author() + ".json");

@@ -1,5 +1,6 @@
 package org.frameproof.exchange.bundle;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +22,15 @@ import org.frameproof.exchange.ExportMonitor;
  */
 public final class BundleTarWriter implements Closeable {
     private static final int BUFFER_BYTES = 1 << 20;
+    private final BufferedOutputStream buffered;
     private final TarArchiveOutputStream tar;
     private final Instant time;
     private final List<BundleManifest.Entry> entries = new ArrayList<>();
 
     /** @param time the time each entry is stamped with (the bundle's) */
     public BundleTarWriter(OutputStream plaintext, Instant time) {
-        this.tar = new TarArchiveOutputStream(plaintext, BUFFER_BYTES);
+        this.buffered = new BufferedOutputStream(plaintext, BUFFER_BYTES);
+        this.tar = new TarArchiveOutputStream(buffered);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         this.time = time;
@@ -77,6 +80,7 @@ public final class BundleTarWriter implements Closeable {
         tar.write(signedManifest);
         tar.closeArchiveEntry();
         tar.finish();
+        buffered.flush();
     }
 
     @Override
