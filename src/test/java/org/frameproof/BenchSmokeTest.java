@@ -42,6 +42,13 @@ class BenchSmokeTest {
     }
 
     @Test
+    void bundleBenchExportsAndImportsOneFile() throws Exception {
+        String printed = run(List.of(), "BundleBench", "roundtrip", CLIP.toString(), work.toString());
+        assertTrue(printed.matches("(?s)export \\d+\\.\\d+ s cpu \\d+\\.\\d+ s\\s+import \\d+\\.\\d+ s cpu \\d+\\.\\d+ s\\s+"
+                + "heap peak .*"), printed);
+    }
+
+    @Test
     void callbackReadBenchReadsOneRound() throws Exception {
         assertFigures(run(List.of(), "CallbackReadBench", CLIP.toString(), work.resolve("store").toString(), "1"));
     }

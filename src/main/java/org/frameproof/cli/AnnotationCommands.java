@@ -17,6 +17,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.AnnotationQuery;
+import org.frameproof.evidence.BundleService;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.FrameSources;
 import org.frameproof.evidence.SearchHit;
@@ -51,7 +52,8 @@ public final class AnnotationCommands {
                 .addSubcommand("confirm", new Review(access, Finding.MedicalReview.Verdict.CONFIRMED))
                 .addSubcommand("reject", new Review(access, Finding.MedicalReview.Verdict.REJECTED))
                 .addSubcommand(new Delete(access))
-                .addSubcommand(new AnnotationImportCommand(access)));
+                .addSubcommand(new AnnotationImportCommand(access))
+                .addSubcommand(new ResolveCommand(access)));
         root.addSubcommand(new Search(access));
         root.addSubcommand(new ExportCommand(access, frames));
         // picocli copies a handler only to the subcommands present when it is set.
@@ -184,7 +186,8 @@ public final class AnnotationCommands {
     @Command(name = "list", description = {"List the annotations of a footage item or a case, by frame.",
             "With --json, each also gives who signed its latest revision (signedBy: name, fingerprint) and whether that"
             + " signature holds (signatureValid: true, false, or null for work from before signatures or by a key this"
-            + " store does not know)."},
+            + " store does not know), and whether it is in conflict with revisions received in a bundle (conflict: null,"
+            + " or those revisions; see `annotations resolve`)."},
             mixinStandardHelpOptions = true)
     static final class ListAnnotations extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
@@ -209,9 +212,12 @@ public final class AnnotationCommands {
             List<Annotation> annotations = store.annotations().list(query);
             Map<String, WorkSignatures.Status> signed = format.json
                     ? store.signatures().ofLatest("annotation", annotations.stream().map(Annotation::id).toList()) : Map.of();
+            Map<String, List<BundleService.ConflictRevision>> conflicts = format.json
+                    ? store.bundles().conflicts(annotations.stream().map(Annotation::id).toList()) : Map.of();
             printList(format, annotations, annotation -> {
                 ObjectNode fields = AS_JSON.write(annotation, null);
                 SignedByFields.addTo(fields, Optional.ofNullable(signed.get(annotation.id())));
+                ConflictFields.addTo(fields, conflicts.get(annotation.id()));
                 return fields;
             }, AnnotationCommands::line);
             return 0;
@@ -236,8 +242,10 @@ public final class AnnotationCommands {
             Annotation annotation = store.annotations().require(id);
             ObjectNode fields = AS_JSON.write(annotation, null);
             Optional<WorkSignatures.Status> signed = store.signatures().ofLatest("annotation", annotation.id());
+            List<BundleService.ConflictRevision> conflict = store.bundles().conflicts(List.of(annotation.id())).get(annotation.id());
             if (json) {
                 SignedByFields.addTo(fields, signed);
+                ConflictFields.addTo(fields, conflict);
                 printJson(fields);
                 return 0;
             }
@@ -255,6 +263,7 @@ public final class AnnotationCommands {
                 }
             }
             SignedByFields.print(out(), signed);
+            ConflictFields.print(out(), conflict);
             return 0;
         }
     }

@@ -33,6 +33,10 @@ public final class StoreCommands {
         root.addSubcommand(new CommandLine(new ContactsCommand())
                 .addSubcommand(new ContactsCommand.Add(access))
                 .addSubcommand(new ContactsCommand.ListContacts(access)));
+        root.addSubcommand(new CommandLine(new BundleCommand())
+                .addSubcommand(new BundleCommand.Export(access))
+                .addSubcommand(new BundleCommand.Verify(access))
+                .addSubcommand(new BundleCommand.Import(access)));
         // picocli copies a handler only to the subcommands present when it is set.
         root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
     }

@@ -304,6 +304,28 @@ public final class AnnotationService {
         return searchIndex.apply(index);
     }
 
+    /**
+     * Writes a revision received in a bundle as the live state of {@code id} ({@code after} null:
+     * deleted at {@code at}), with its search words, inside the caller's transaction; the caller
+     * appends the revision's own audit entry.
+     *
+     * @return whether the search index's pending changes should be merged once committed ({@link #indexSaved})
+     */
+    boolean writeReceived(String id, Annotation after, Instant at) throws UserFacingException {
+        SearchIndexChanges index = new SearchIndexChanges();
+        if (after == null) {
+            annotations.markDeleted(id, at, index);
+        } else {
+            annotations.write(after, searchWords(after), index);
+        }
+        return searchIndex.apply(index);
+    }
+
+    /** After a commit of received revisions: merges the search index's pending changes if {@link #writeReceived} said so. */
+    void indexSaved(boolean merge) {
+        merger.saved(merge);
+    }
+
     /** Stops merging the search index (a step under way finishes; the rest stays pending): before the store closes. */
     void close() {
         merger.close();

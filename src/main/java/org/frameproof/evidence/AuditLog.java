@@ -18,10 +18,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.ChainHead;
 import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
+import org.frameproof.store.SignatureRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,15 +92,35 @@ public final class AuditLog {
     /** Appends an entry holding {@code before} and {@code after} as given: the chain hashes them as stored. */
     AuditEntry append(String action, String entityType, String entityId, String before, String after)
             throws UserFacingException {
+        return append(clock.instant().truncatedTo(ChronoUnit.MICROS), actor.name(), actor.role(), action, entityType,
+                entityId, before, after);
+    }
+
+    /**
+     * Appends work received in a bundle as its author's store recorded it (time, actor, records as
+     * stored), with its author's signature kept beside it, so that it verifies here as it did there
+     * (docs/decisions/0013-bundles.md). Must run inside the transaction that applies the work.
+     */
+    AuditEntry appendReceived(Instant at, String actorName, Role role, String action, String entityType, String entityId,
+                              String before, String after, SignatureRepository.Row signature) throws UserFacingException {
+        return database.transaction(() -> {
+            AuditEntry entry = append(at, actorName, role, action, entityType, entityId, before, after);
+            new SignatureRepository(database).insert(new SignatureRepository.Row(entry.sequence(), signature.signer(),
+                    signature.signature()));
+            return entry;
+        });
+    }
+
+    private AuditEntry append(Instant now, String actorName, Role role, String action, String entityType, String entityId,
+                              String before, String after) throws UserFacingException {
         return database.transaction(() -> {
             Optional<AuditEntry> last = entries.last();
             String previousHash = last.map(AuditEntry::entryHash).orElse(GENESIS);
             long sequence = last.map(entry -> entry.sequence() + 1).orElse(1L);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AuditEntry unsealed = new AuditEntry(sequence, now, actor.name(), actor.role(), action, entityType, entityId,
+            AuditEntry unsealed = new AuditEntry(sequence, now, actorName, role, action, entityType, entityId,
                     before, after, previousHash, null, null);
             String hash = hash(unsealed);
-            AuditEntry sealed = new AuditEntry(sequence, now, actor.name(), actor.role(), action, entityType, entityId,
+            AuditEntry sealed = new AuditEntry(sequence, now, actorName, role, action, entityType, entityId,
                     unsealed.beforeJson(), unsealed.afterJson(), previousHash, hash, mac(hash));
             entries.append(sealed);
             anchor.recorded(headOf(sealed));

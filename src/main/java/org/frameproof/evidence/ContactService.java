@@ -99,4 +99,33 @@ public final class ContactService {
         }
         return contacts;
     }
+
+    /**
+     * The contact {@code nameOrFingerprint} names: the name in their identity (any case), their
+     * fingerprint's digits (blanks optional) or its hex. Refused when nobody or several contacts
+     * answer to it, listing those so the reviewer can name one by fingerprint.
+     */
+    public Contact named(String nameOrFingerprint) throws UserFacingException {
+        String wanted = nameOrFingerprint.strip();
+        String digits = wanted.replace(" ", "");
+        List<Contact> matching = new ArrayList<>();
+        for (Contact contact : list()) {
+            if (contact.identity().name().equalsIgnoreCase(wanted) || contact.fingerprint().hex().equals(wanted)
+                    || contact.fingerprint().digits().replace(" ", "").equals(digits)) {
+                matching.add(contact);
+            }
+        }
+        if (matching.isEmpty()) {
+            throw new UserFacingException("No contact is called " + wanted + " or has that fingerprint: see `contacts list`.");
+        }
+        if (matching.size() > 1) {
+            StringBuilder listed = new StringBuilder();
+            for (Contact contact : matching) {
+                listed.append("\n  ").append(contact.identity().name()).append("  ").append(contact.fingerprint().digits());
+            }
+            throw new UserFacingException(matching.size() + " contacts are called " + wanted
+                    + "; name one by fingerprint:" + listed);
+        }
+        return matching.get(0);
+    }
 }

@@ -32,6 +32,7 @@ public final class EvidenceStore implements AutoCloseable {
     private final ExportService exports;
     private final ReviewerService reviewers;
     private final ContactService contacts;
+    private final BundleService bundles;
     private final ChainAnchor anchor;
     private final Signer signer;
     private String unlockReport = "";
@@ -61,6 +62,8 @@ public final class EvidenceStore implements AutoCloseable {
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
         this.reviewers = new ReviewerService(database, audit, reviewer, clock);
         this.contacts = new ContactService(database, audit, reviewers, reviewer, clock);
+        this.bundles = new BundleService(database, new BundleStores(reviewer, audit, cases, footage, annotations, reviewers,
+                contacts, vault), keys, clock);
     }
 
     public Path dataFolder() {
@@ -93,6 +96,11 @@ public final class EvidenceStore implements AutoCloseable {
     /** The people of other stores this store accepted, each in a role of its choosing. */
     public ContactService contacts() {
         return contacts;
+    }
+
+    /** Bundles of cases and footage with their signed work, for contacts: written, checked and merged. */
+    public BundleService bundles() {
+        return bundles;
     }
 
     /** Checks the signatures of the work this store records, one piece or all. */

@@ -171,6 +171,28 @@ public final class FootageService {
         return new ImportResult(file, first == null ? ImportResult.Outcome.IMPORTED : ImportResult.Outcome.DUPLICATE, created, null);
     }
 
+    /**
+     * Records footage received in a bundle, whose original the vault holds already, as a new item of
+     * {@code target} with the sender's record (provenance, graphic flag, status), inside the caller's
+     * transaction. Its custody says where it came from ({@code receipt}) and carries the sender's
+     * custody events, each as one line.
+     */
+    Footage receive(Case target, Footage received, String receipt, List<String> senderCustody) throws UserFacingException {
+        Instant now = now();
+        Footage first = footage.firstWithSha256(received.sha256()).orElse(null);
+        Footage created = footage.insert(new Footage(0, target.id(), received.sha256(), received.md5(), received.sizeBytes(),
+                received.originalName(), received.originalPath(), received.importedBy(), received.importedAt(),
+                received.machine(), received.appVersion(), received.mediaFacts(), received.provenance(), received.status(),
+                received.statusReason(), first == null ? null : first.id(), received.integrity(),
+                received.integrityCheckedAt()));
+        audit.record("footage.receive", "footage", Long.toString(created.id()), null, AuditedRecords.of(created));
+        addCustody(created.id(), now, "received", receipt);
+        for (String event : senderCustody) {
+            addCustody(created.id(), now, "custody before receipt", event);
+        }
+        return created;
+    }
+
     public List<Footage> list(Case owner) throws UserFacingException {
         return database.transaction(() -> footage.listByCase(owner.id()));
     }

@@ -1,8 +1,11 @@
 package org.frameproof.evidence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -54,7 +57,7 @@ final class HashingCopier {
             MessageDigest sourceSha = digest("SHA-256");
             MessageDigest copySha = digest("SHA-256");
             MessageDigest copyMd5 = digest("MD5");
-            long copied = copy(in, out, new ChunkPipeline.ChunkConsumer[] {sourceSha::update, chunk -> write(out, chunk)},
+            long copied = copy(in::read, in.size(), out, new ChunkPipeline.ChunkConsumer[] {sourceSha::update, chunk -> write(out, chunk)},
                     () -> { }, back::read, new ChunkPipeline.ChunkConsumer[] {copySha::update, copyMd5::update}, item, progress);
             return new Copied(new Hashes(hex(sourceSha), hex(copyMd5), copied), hex(copySha));
         }
@@ -88,11 +91,35 @@ final class HashingCopier {
     /** As {@link #copyEncrypted(Path, Path, SecretKey, String, Progress)}, reading the copy back through {@code back}. */
     static Hashes copyEncrypted(FileChannel in, FileChannel out, FileChannel back, SecretKey key, String item,
                                 Progress progress) throws IOException, CancelledException {
+        return copyEncrypted(in::read, in.size(), out, back, key, item, progress);
+    }
+
+    /**
+     * As {@link #copyEncrypted(Path, Path, SecretKey, String, Progress)}, from the {@code size} bytes
+     * of a stream read once in order: footage arriving in a bundle, never written in plaintext.
+     */
+    static Hashes copyEncrypted(InputStream source, long size, Path target, SecretKey key, String item, Progress progress)
+            throws IOException, CancelledException {
+        Hashes copied;
+        ReadableByteChannel in = Channels.newChannel(source);
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             FileChannel back = FileChannel.open(target, StandardOpenOption.READ)) {
+            copied = copyEncrypted((buffer, position) -> in.read(buffer), size, out, back, key, item, progress);
+        }
+        if (copied.size() != size) {
+            throw new IOException("the footage ended after " + copied.size() + " of " + size + " bytes");
+        }
+        VaultReader.open(target, key, item).close();
+        return copied;
+    }
+
+    private static Hashes copyEncrypted(ChunkPipeline.ChunkSource in, long size, FileChannel out, FileChannel back,
+                                        SecretKey key, String item, Progress progress) throws IOException, CancelledException {
         MessageDigest sha256 = digest("SHA-256");
         MessageDigest md5 = digest("MD5");
-        VaultWriter writer = new VaultWriter(out, key, in.size(), item);
+        VaultWriter writer = new VaultWriter(out, key, size, item);
         VaultReader following = VaultReader.following(back, key, item);
-        long read = copy(in, out, new ChunkPipeline.ChunkConsumer[] {sha256::update, md5::update, writer::write},
+        long read = copy(in, size, out, new ChunkPipeline.ChunkConsumer[] {sha256::update, md5::update, writer::write},
                 writer::finish, following::read, new ChunkPipeline.ChunkConsumer[0], item, progress);
         return new Hashes(hex(sha256), hex(md5), read);
     }
@@ -110,15 +137,15 @@ final class HashingCopier {
      *
      * @return the bytes read from {@code in}
      */
-    private static long copy(FileChannel in, FileChannel out, ChunkPipeline.ChunkConsumer[] leading, Completion complete,
+    private static long copy(ChunkPipeline.ChunkSource in, long total, FileChannel out, ChunkPipeline.ChunkConsumer[] leading,
+                             Completion complete,
                              ChunkPipeline.ChunkSource back, ChunkPipeline.ChunkConsumer[] trailing, String item,
                              Progress progress) throws IOException, CancelledException {
         try (ChunkPipeline reading = new ChunkPipeline("copy", leading);
              ChunkPipeline checking = new ChunkPipeline("check", trailing)) {
-            long total = in.size();
             Thread checker = checking.readTrailing(back, reading);
             try {
-                long copied = reading.readAll(in::read, item, progress, total, checking::completed);
+                long copied = reading.readAll(in, item, progress, total, checking::completed);
                 reading.finish();
                 complete.run();
                 out.force(true);

@@ -14,6 +14,7 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
+import org.frameproof.evidence.audit.AuditedRecordReading;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.AuditRepository;
 import org.frameproof.store.Database;
@@ -55,7 +56,14 @@ final class RecordedStateCheck {
                 compare("custody_event", Long.toString(event.id()), AuditedRecords.of(event), Set.of()).ifPresent(problems::add);
             }
             for (Annotation annotation : annotations.list(AnnotationQuery.footage(item.id()))) {
-                compare("annotation", annotation.id(), AuditedRecords.of(annotation), Set.of()).ifPresent(problems::add);
+                // A finding received in a bundle keeps the footage number of the store that wrote it; the
+                // footage's SHA-256, compared here and with the footage it is on, names it in every store.
+                if (!annotation.footageSha256().equals(item.sha256())) {
+                    problems.add("annotation " + annotation.id() + " is on footage " + item.id() + " but names other footage"
+                            + " by its SHA-256: it was changed outside Frameproof");
+                }
+                compare("annotation", annotation.id(), AuditedRecords.of(annotation), Set.of(AuditedRecordReading.FOOTAGE_NUMBER))
+                        .ifPresent(problems::add);
             }
         }
         return problems;

@@ -1,6 +1,7 @@
 package org.frameproof.evidence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -81,6 +82,22 @@ public final class Vault {
             return encryptIntoIncoming(original, item, progress);
         } catch (IOException e) {
             throw new UserFacingException("Could not copy " + item + " into the vault: " + describe(e) + " Nothing was imported.", e);
+        }
+    }
+
+    /**
+     * Copies {@code size} bytes of {@code content} (footage arriving in a bundle, read once) into the
+     * incoming area, encrypting and hashing while copying and re-reading the copy as {@link #stage}
+     * does. On failure or cancel, the copy is removed.
+     */
+    public StagedCopy stage(InputStream content, long size, String item, Progress progress) throws IOException, CancelledException {
+        Path incoming = root.resolve(INCOMING_PREFIX + UUID.randomUUID());
+        try {
+            PrivateFiles.createFolder(root);
+            return new StagedCopy(incoming, HashingCopier.copyEncrypted(content, size, incoming, keys.content(), item, progress));
+        } catch (IOException | CancelledException | RuntimeException e) {
+            discard(incoming);
+            throw e;
         }
     }
 

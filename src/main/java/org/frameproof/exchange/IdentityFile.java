@@ -151,7 +151,7 @@ public final class IdentityFile {
     }
 
     /** RFC 8785: sorted keys, no blanks, the standard's string escapes and number forms. */
-    static byte[] canonical(JsonNode node) {
+    public static byte[] canonical(JsonNode node) {
         try {
             return new JsonCanonicalizer(JSON.writeValueAsString(node)).getEncodedUTF8();
         } catch (IOException e) {

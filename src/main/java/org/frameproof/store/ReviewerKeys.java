@@ -11,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.XECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -69,6 +70,18 @@ public final class ReviewerKeys implements AutoCloseable {
     /** The raw 32-byte X25519 public key (RFC 7748). */
     public byte[] encryptionPublicKey() {
         return raw(encryption.getPublic());
+    }
+
+    /**
+     * The raw 32-byte X25519 private key (RFC 7748), which opens bundles encrypted to this reviewer;
+     * refused once the keys are closed. The caller zeroes its copy when done.
+     */
+    public synchronized byte[] encryptionPrivateKey() {
+        if (closed) {
+            throw new IllegalStateException("The reviewer's keys were closed with the store");
+        }
+        return ((XECPrivateKey) encryption.getPrivate()).getScalar()
+                .orElseThrow(() -> new IllegalStateException("An X25519 key made by this JDK has no scalar"));
     }
 
     /** An Ed25519 signature of {@code message} (64 bytes); refused once the keys are closed. */

@@ -110,4 +110,22 @@ class ContactsTest {
         assertRefusedUntouched(work.resolve("missing.json"), "Could not read the identity file");
         assertEquals(0, store.contacts().list().size());
     }
+    @Test
+    void aContactIsNamedByNameOrFingerprintAndAnAmbiguousNameIsRefused() throws Exception {
+        ContactService.Contact mira = store.contacts().add(expertIdentity, Role.MEDICAL_EXPERT);
+        assertEquals(mira.fingerprint(), store.contacts().named("dr. mira haddad").fingerprint());
+        assertEquals(mira.fingerprint(), store.contacts().named(mira.fingerprint().digits().replace(" ", "")).fingerprint());
+        assertEquals(mira.fingerprint(), store.contacts().named(mira.fingerprint().hex()).fingerprint());
+        Path namesake = work.resolve("namesake.json");
+        try (EvidenceStore other = TestStores.stores().create(work.resolve("namesake"), TestStores.PASSPHRASE.toCharArray(), EXPERT)) {
+            IdentityFile.write(other.reviewers().own().identity(), namesake);
+        }
+        ContactService.Contact second = store.contacts().add(namesake, Role.MEDICAL_EXPERT);
+        UserFacingException ambiguous = assertThrows(UserFacingException.class, () -> store.contacts().named(EXPERT.name()));
+        assertTrue(ambiguous.getMessage().contains("2 contacts are called") && ambiguous.getMessage().contains(
+                second.fingerprint().digits()), ambiguous.getMessage());
+        assertEquals(second.fingerprint(), store.contacts().named(second.fingerprint().digits()).fingerprint());
+        UserFacingException unknown = assertThrows(UserFacingException.class, () -> store.contacts().named("Nobody"));
+        assertTrue(unknown.getMessage().contains("No contact is called Nobody"), unknown.getMessage());
+    }
 }
