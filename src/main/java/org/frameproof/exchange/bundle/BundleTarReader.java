@@ -30,6 +30,8 @@ import org.frameproof.exchange.IdentityFile;
 public final class BundleTarReader {
     /** Work of many findings fits; a bundle that claims more is refused before memory runs out. */
     static final long MAX_SMALL_ENTRY_BYTES = 512L * 1024 * 1024;
+    /** More signers than any team has: each identity is held in memory until the manifest is checked. */
+    static final int MAX_IDENTITIES = 10_000;
     private static final Pattern FOOTAGE = Pattern.compile(Pattern.quote(BundleManifest.FOOTAGE_FOLDER) + "[0-9a-f]{64}");
     private static final Pattern IDENTITY = Pattern.compile(Pattern.quote(BundleManifest.IDENTITY_FOLDER) + "[0-9a-f]{64}\\.json");
 
@@ -55,6 +57,7 @@ public final class BundleTarReader {
         Map<String, byte[]> small = new LinkedHashMap<>();
         Map<String, BundleManifest.Entry> read = new HashMap<>();
         byte[] manifestBytes = null;
+        int identities = 0;
         // Blocks of one record: the reader then stops right after the end-of-archive records, and
         // what follows is checked below rather than skipped as padding.
         TarArchiveInputStream tar = new TarArchiveInputStream(new FilterInputStream(plaintext) {
@@ -83,9 +86,14 @@ public final class BundleTarReader {
                 read.put(name, new BundleManifest.Entry(name, counted.count, sha256));
             } else if (name.equals(BundleManifest.FILE_NAME) || name.equals(BundleManifest.WORK)
                     || name.equals(BundleManifest.FOOTAGE_RECORDS) || IDENTITY.matcher(name).matches()) {
-                long limit = name.equals(BundleManifest.FILE_NAME) ? BundleManifest.MAX_BYTES : MAX_SMALL_ENTRY_BYTES;
+                boolean identity = IDENTITY.matcher(name).matches();
+                long limit = name.equals(BundleManifest.FILE_NAME) ? BundleManifest.MAX_BYTES
+                        : identity ? IdentityFile.MAX_BYTES : MAX_SMALL_ENTRY_BYTES;
                 if (entry.getSize() > limit) {
                     throw new UserFacingException("its \"" + name + "\" is larger than a bundle's can be.");
+                }
+                if (identity && ++identities > MAX_IDENTITIES) {
+                    throw new UserFacingException("it carries more than " + MAX_IDENTITIES + " identities.");
                 }
                 byte[] content = counted.readAllBytes();
                 if (name.equals(BundleManifest.FILE_NAME)) {

@@ -124,6 +124,15 @@ class BundleTarTest {
     }
 
     @Test
+    void anIdentityLargerThanAnIdentityFileCanBeIsRefusedBeforeItIsHeld() throws Exception {
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        BundleTarWriter tar = new BundleTarWriter(plain, TIME);
+        tar.add(BundleManifest.IDENTITY_FOLDER + "ab".repeat(32) + ".json", new byte[IdentityFile.MAX_BYTES + 1]);
+        tar.finish(new byte[0]);
+        assertRefused(plain.toByteArray(), "is larger than a bundle's can be");
+    }
+
+    @Test
     void aManifestSignedByAnotherKeyOrMissingIsRefused() throws Exception {
         byte[] good = bundle(entries -> { }, null);
         signing = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
