@@ -17,6 +17,7 @@ import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
 import org.frameproof.ui.common.TaskExecutor;
+import org.frameproof.ui.common.PictureLook;
 import org.frameproof.ui.common.Thumbnails;
 import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.LogFolder;
@@ -103,9 +104,10 @@ public final class MainWindowParts {
         player = new PlayerViewModel(analyzer, playback, surface, threads.player(), FrameDecoder.DEFAULT_CACHE_BYTES);
         mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames, threads.exports(), player,
                 Path.of(System.getProperty("user.home"))));
-        thumbnails = new Thumbnails(analyzer, vault, threads.thumbnails(), threads.thumbnailsShown());
+        PictureLook look = new PictureLook();
+        thumbnails = new Thumbnails(analyzer, vault, threads.thumbnails(), threads.thumbnailsShown(), look);
         AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault, store.reviewer(),
-                player, threads.footageReads(), threads.annotationsShown());
+                player, look, threads.footageReads(), threads.annotationsShown());
         annotations = new AnnotationWorkspace.Parts(session, store.annotations(), store.vocabularies(), store.cases(),
                 store.footage(), thumbnails, threads.listReads(), threads.annotationsShown());
         cases = new CasesViewModel(store.cases(), store.footage(), threads.imports(), threads.verification(),

@@ -10,9 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.effect.ColorAdjust;
-import javafx.scene.effect.Effect;
-import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
@@ -255,14 +252,8 @@ public final class AnnotationWorkspace {
     }
 
     private void bindPictureEffect() {
-        player.controller().frameView().effectProperty().bind(Bindings.createObjectBinding(() -> {
-            Effect grey = session.grayscaleProperty().get() ? new ColorAdjust(0, -1, 0, 0) : null;
-            if (session.veiledProperty().get()) {
-                GaussianBlur blur = new GaussianBlur(BLUR_RADIUS);
-                blur.setInput(grey);
-                return blur;
-            }
-            return grey;
-        }, session.veiledProperty(), session.grayscaleProperty()));
+        player.controller().frameView().effectProperty().bind(Bindings.createObjectBinding(
+                () -> session.look().effect(session.veiledProperty().get(), BLUR_RADIUS),
+                session.veiledProperty(), session.grayscaleProperty()));
     }
 }

@@ -24,7 +24,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.effect.GaussianBlur;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -336,11 +335,9 @@ public final class CasesController {
                 setGraphic(box);
             } else if (item instanceof FootageRow row) {
                 ImageView picture = new ImageView();
-                picture.imageProperty().bind(thumbnails.of(row.footage()));
+                thumbnails.show(picture, row.footage(), 0);
                 if (row.footage().flaggedGraphic()) {
-                    // As in the player: footage flagged graphic is never shown plainly, not even this small.
-                    picture.setEffect(new GaussianBlur(12));
-                    Tooltip.install(picture, new Tooltip("Flagged graphic: blurred"));
+                    Tooltip.install(picture, new Tooltip("Flagged graphic: blurred until revealed"));
                 }
                 StackPane frame = new StackPane(picture);
                 frame.getStyleClass().add("thumbnail-frame");

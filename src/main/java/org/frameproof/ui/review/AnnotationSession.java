@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +18,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,6 +37,7 @@ import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.UndoHistory;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
+import org.frameproof.ui.common.PictureLook;
 import org.frameproof.ui.player.PlayerViewModel;
 
 /**
@@ -78,7 +79,7 @@ public final class AnnotationSession {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Region.Shape> drawing = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper veiled = new ReadOnlyBooleanWrapper();
-    private final BooleanProperty grayscale = new SimpleBooleanProperty();
+    private final PictureLook look;
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
     /** The newest read of the annotations: an older one that finishes later is dropped. */
@@ -93,8 +94,9 @@ public final class AnnotationSession {
      * @param fx where what was read is shown
      */
     public AnnotationSession(AnnotationService service, FootageService footageService, VaultSources vault,
-            Reviewer reviewer, PlayerViewModel player, Executor background, Executor fx) {
+            Reviewer reviewer, PlayerViewModel player, PictureLook look, Executor background, Executor fx) {
         this.service = service;
+        this.look = look;
         this.vault = vault;
         this.background = background;
         this.fx = fx;
@@ -105,6 +107,7 @@ public final class AnnotationSession {
         history.addListener(this::historyChanged);
         player.openFileProperty().addListener((observable, old, file) -> fileOpened(file));
         selected.addListener((observable, old, annotation) -> drawing.set(null));
+        veiled.bind(Bindings.createBooleanBinding(() -> look.veiled(footage.get()), footage, look.revealed()));
     }
 
     // ---- which footage
@@ -136,7 +139,6 @@ public final class AnnotationSession {
         pendingFrame = frame;
         selected.set(null);
         clearRange();
-        veiled.set(item.flaggedGraphic());
         MediaSource vaultCopy = vault.of(item);
         if (vaultCopy.equals(player.openFileProperty().get())) {
             fileOpened(vaultCopy);
@@ -156,7 +158,6 @@ public final class AnnotationSession {
         boolean annotatable = item != null && vault.of(item).equals(file);
         if (!annotatable && item != null) {
             footage.set(null);
-            veiled.set(false);
             annotations.clear();
             selected.set(null);
         }
@@ -421,9 +422,11 @@ public final class AnnotationSession {
         drawing.set(drawing.get() == shape ? null : shape);
     }
 
-    /** Shows graphic footage as it is, with its sound. */
+    /** Shows graphic footage as it is, with its sound, and its pictures everywhere sharp. */
     public void reveal() {
-        veiled.set(false);
+        if (footage.get() != null) {
+            look.reveal(footage.get());
+        }
     }
 
     // ---- properties
@@ -492,7 +495,12 @@ public final class AnnotationSession {
 
     /** Shows every picture in shades of grey (a setting against fatigue). */
     public BooleanProperty grayscaleProperty() {
-        return grayscale;
+        return look.grayscaleProperty();
+    }
+
+    /** Whether and how pictures of footage are veiled or grey, for every view that shows one. */
+    public PictureLook look() {
+        return look;
     }
 
     public Reviewer reviewer() {
