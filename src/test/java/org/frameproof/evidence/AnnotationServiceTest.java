@@ -75,7 +75,7 @@ class AnnotationServiceTest {
         Finding.Note note = new Finding.Note("speech");
         Annotation a = annotations.create(clip.id(), 10, 10, content("wound on the left temple", injury));
         Annotation b = annotations.create(clip.id(), 20, 40, content("church on the ridge", location)
-                .withRegion(new Region(Region.Shape.ELLIPSE, 10.5, 20.25, 100, 50)));
+                .withRegion(new Region(Region.Shape.ELLIPSE, 10, 20, 100, 50)));
         Annotation c = annotations.create(clip.id(), 5, 5, content("soldier with armband", uniform)
                 .withRegion(new Region(Region.Shape.RECTANGLE, 0, 0, 64, 32)));
         Annotation d = annotations.create(clip.id(), 0, index.lastFrame(), content("man speaks", note));
