@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.frameproof.domain.Coordinates;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
@@ -62,7 +63,10 @@ final class CleanContent {
             if (longitude != null && (!Double.isFinite(longitude) || Math.abs(longitude) > 180)) {
                 throw new UserFacingException("The longitude must be between -180 and 180 degrees, not " + longitude + ".");
             }
-            return new Finding.Location(field(location.placeName(), "The place name"), latitude, longitude,
+            // Rounded here too, so that no entry point (a form, a command, an imported file) keeps more decimals.
+            return new Finding.Location(field(location.placeName(), "The place name"),
+                    latitude == null ? null : Coordinates.rounded(latitude),
+                    longitude == null ? null : Coordinates.rounded(longitude),
                     field(location.precision(), "The precision"), field(location.method(), "The method"),
                     terms(location.landmarks(), "landmark"));
         }

@@ -96,6 +96,15 @@ class AnnotationServiceTest {
     }
 
     @Test
+    void coordinatesFromAnyEntryPointAreKeptToSevenDecimals() throws Exception {
+        Annotation place = annotations.create(clip.id(), 1, 1, content("ridge", new Finding.Location(null,
+                39.75861111111111, -46.749027777777776, null, null, List.of())));
+        Finding.Location stored = (Finding.Location) annotations.require(place.id()).finding();
+        assertEquals(39.7586111, stored.latitude());
+        assertEquals(-46.7490278, stored.longitude());
+    }
+
+    @Test
     void framesOutsideTheFootageAndBadFieldsAreRefusedWithClearMessages() throws Exception {
         int last = annotations.frameIndex(clip.id()).lastFrame();
         Finding note = new Finding.Note(null);
