@@ -29,6 +29,7 @@ import javafx.concurrent.Task;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CancelledException;
@@ -241,9 +242,10 @@ public final class CasesViewModel {
             refresh();
             lastChecked.set(check.footage());
             if (check.intact()) {
-                activity.set(item.originalName() + ": vault copy verified (SHA-256 " + item.sha256().substring(0, 16) + "…)");
+                activity.set(item.originalName() + ": " + Integrity.INTACT.shown() + " (SHA-256 " + item.sha256().substring(0, 16)
+                        + "… matches)");
             } else {
-                activity.set(item.originalName() + ": FAILED VERIFICATION — the vault copy does not match its recorded hash");
+                activity.set(item.originalName() + ": " + Integrity.FAILED.shown() + " — the vault copy does not match its recorded hash");
                 integrityWarning.set(new IntegrityWarning(check.footage(), item.sha256(), check.actualSha256()));
             }
         });
