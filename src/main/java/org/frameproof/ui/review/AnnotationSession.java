@@ -73,8 +73,9 @@ public final class AnnotationSession {
     private final ReadOnlyIntegerWrapper inFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper outFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("");
+    // Named before anything was done too: a menu item without a name looks broken.
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Region.Shape> drawing = new SimpleObjectProperty<>();
