@@ -161,7 +161,8 @@ public final class CasesViewModel {
                 Progress progress = new Progress() {
                     @Override
                     public void update(String item, long done, long total) {
-                        updateMessage(item + " — " + (total == 0 ? 100 : done * 100 / total) + " %");
+                        // Each file gets its report line when it is done, so the lines so far count the files before it.
+                        updateMessage(importStepText(lines.size() + 1, files.size(), item, done, total));
                         updateProgress(done, Math.max(total, 1));
                     }
 
@@ -185,6 +186,11 @@ public final class CasesViewModel {
         work.setOnSucceeded(event -> finishImport(new ImportReport(target.title(), lines, work.getValue())));
         work.setOnFailed(event -> finishImport(new ImportReport(target.title(), lines, "Stopped: " + work.getException())));
         importExecutor.execute(work);
+    }
+
+    /** "2 of 4: clip.mp4 — 40 %": which file of how many, and how far through it. */
+    static String importStepText(int file, int files, String item, long done, long total) {
+        return Math.min(file, files) + " of " + files + ": " + item + " — " + (total == 0 ? 100 : done * 100 / total) + " %";
     }
 
     /** Asks the running import to stop; the file being copied is removed, the ones before it stay. */
