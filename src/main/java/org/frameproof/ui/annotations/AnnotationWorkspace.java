@@ -89,6 +89,7 @@ public final class AnnotationWorkspace {
         lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
         player.controller().addToTimeline(lanes);
         player.controller().addToVideoArea(veil());
+        player.controller().addToVideoArea(drawingSign());
         integrity = new IntegrityBanner(session.footageProperty());
         player.controller().addAboveVideo(integrityBanner());
         bindPictureEffect();
@@ -234,6 +235,26 @@ public final class AnnotationWorkspace {
             }
         });
         return veil;
+    }
+
+    /**
+     * While R or E is on, a sign at the picture's top edge says so (besides the crosshair), since a
+     * drag then draws instead of panning.
+     */
+    private Node drawingSign() {
+        Label sign = new Label();
+        sign.setId("drawingSign");
+        sign.getStyleClass().add("drawing-sign");
+        sign.getStylesheets().add(STYLESHEET);
+        sign.textProperty().bind(Bindings.createStringBinding(() -> {
+            Region.Shape shape = session.drawingProperty().get();
+            return shape == Region.Shape.ELLIPSE ? "Drawing an ellipse: drag over the picture (E again to stop)"
+                    : "Drawing a rectangle: drag over the picture (R again to stop)";
+        }, session.drawingProperty()));
+        sign.visibleProperty().bind(session.drawingProperty().isNotNull());
+        sign.setMouseTransparent(true);
+        javafx.scene.layout.StackPane.setAlignment(sign, javafx.geometry.Pos.TOP_CENTER);
+        return sign;
     }
 
     /** Above the picture, outside the veil, so that even graphic footage shows it and no pixel is hidden. */

@@ -130,6 +130,7 @@ public final class MainWindowController {
         redoItem.textProperty().bind(annotations.session().redoTextProperty());
         redoItem.disableProperty().bind(annotations.session().canRedoProperty().not());
         grayscaleItem.selectedProperty().bindBidirectional(annotations.session().grayscaleProperty());
+        annotations.session().savedProperty().addListener((observable, old, saved) -> viewModel.showNotice(saved));
     }
 
     @FXML

@@ -1,5 +1,7 @@
 package org.frameproof.ui.review;
 
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
@@ -73,6 +76,7 @@ public final class AnnotationSession {
     private final ReadOnlyIntegerWrapper inFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper outFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
     // Named before anything was done too: a menu item without a name looks broken.
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
@@ -244,7 +248,16 @@ public final class AnnotationSession {
 
     /** Saves the form of an annotation; false (with {@link #messageProperty()} saying why) when refused. */
     public boolean save(String id, AnnotationContent content) {
-        return attempt(() -> service.edit(id, content));
+        Annotation[] edited = new Annotation[1];
+        boolean done = attempt(() -> edited[0] = service.edit(id, content));
+        if (done) {
+            // The time makes a second save of the same finding visibly new.
+            FrameSpan span = edited[0].span();
+            saved.set("Saved " + edited[0].kind().code() + (span.isPoint() ? " at frame " + span.startFrame()
+                    : " at frames " + span.startFrame() + "-" + span.endFrame()) + " at "
+                    + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ".");
+        }
+        return done;
     }
 
     /** Moves an annotation to other frames (the timeline's edge drag). */
@@ -461,6 +474,11 @@ public final class AnnotationSession {
 
     public ReadOnlyIntegerProperty outFrameProperty() {
         return outFrame.getReadOnlyProperty();
+    }
+
+    /** What the last save of a form wrote ("Saved injury at frame 120 at 14:03:12."), for the status bar. */
+    public ReadOnlyStringProperty savedProperty() {
+        return saved.getReadOnlyProperty();
     }
 
     /** Why the last change was refused, empty after one that worked. */
