@@ -102,6 +102,8 @@ public final class MainWindowParts {
         MediaAnalyzer analyzer = composition.analyzer(store.unlockedVault());
         VaultSources vault = VaultCopies.of(store.unlockedVault());
         mainWindow = new MainWindowViewModel(store.cases(), environment);
+        mainWindow.showWorkingIn(dataFolder.getFileName() == null ? dataFolder.toString() : dataFolder.getFileName().toString(),
+                store.reviewer());
         player = new PlayerViewModel(analyzer, playback, surface, threads.player(), FrameDecoder.DEFAULT_CACHE_BYTES);
         mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames, threads.exports(), player,
                 Path.of(System.getProperty("user.home")), DesktopFiles.through(LogFolder.desktop()::show, threads.logFolder())));

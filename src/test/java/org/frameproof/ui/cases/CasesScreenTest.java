@@ -133,7 +133,7 @@ class CasesScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, onFx(() -> readPattern(player.imageProperty().get())));
         // The vault copy is named by its hash; the reviewer reads the name it was imported under.
-        assertEquals("h264-bframes-longgop.mp4 (#1) — Frameproof", stage.getTitle());
+        assertEquals("h264-bframes-longgop.mp4 (#1) — Frameproof" + workingIn(), stage.getTitle());
         assertEquals(Map.entry("File", "h264-bframes-longgop.mp4 (#1)"), player.factRows().get(0));
         waitUntil(() -> statusText(robot).contains("copy intact (SHA-256 "));
         assertEquals(Integrity.INTACT, store.footage().require(item.id()).integrity());
@@ -142,7 +142,7 @@ class CasesScreenTest {
         // File > Open and the command line name the file by its own name.
         robot.interact(() -> player.open(Clip.VP9.path()));
         waitUntil(() -> player.loadedProperty().get() && Clip.VP9.fileName().equals(player.fileNameProperty().get()));
-        assertEquals("vp9.webm — Frameproof", stage.getTitle());
+        assertEquals("vp9.webm — Frameproof" + workingIn(), stage.getTitle());
     }
 
     @Test
@@ -251,6 +251,11 @@ class CasesScreenTest {
     }
 
     // ---- helpers
+
+    /** The title's end: the store by its data folder's name, and who works in it as what. */
+    private static String workingIn() {
+        return " — data · " + TestStores.REVIEWER.name() + ", " + TestStores.REVIEWER.role().label();
+    }
 
     private Footage importOne(FxRobot robot, Clip clip) throws Exception {
         Case investigation = store.cases().createCase("Case", "");
