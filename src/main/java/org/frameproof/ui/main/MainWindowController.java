@@ -82,6 +82,10 @@ public final class MainWindowController {
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
+        // A video opened directly cannot be annotated: once there is a case, point to its footage instead.
+        String openHint = player.controller().placeholderTextProperty().get();
+        player.controller().placeholderTextProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.cases())).then(openHint)
+                .otherwise("Double-click footage in a case to review and annotate it, or import a video into a case (Ctrl+I)"));
         bindAnnotations();
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));

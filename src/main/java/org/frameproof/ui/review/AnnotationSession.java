@@ -28,6 +28,7 @@ import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
@@ -161,6 +162,9 @@ public final class AnnotationSession {
     private void fileOpened(MediaSource file) {
         Footage item = footage.get();
         boolean annotatable = item != null && vault.of(item).equals(file);
+        if (!annotatable && file != null && openImportedCopy()) {
+            return;
+        }
         if (!annotatable && item != null) {
             footage.set(null);
             annotations.clear();
@@ -173,6 +177,30 @@ public final class AnnotationSession {
             player.goTo(pendingFrame);
         }
         pendingFrame = -1;
+    }
+
+    /**
+     * A file opened directly that the vault already holds (the same SHA-256) opens as that footage
+     * item, at the same frame, so that it can be annotated; true when it did.
+     */
+    private boolean openImportedCopy() {
+        MediaFacts facts = player.factsProperty().get();
+        if (facts == null || facts.sha256() == null) {
+            return false;
+        }
+        try {
+            Optional<Footage> imported = footageService.listAll().stream()
+                    .filter(candidate -> candidate.sha256().equalsIgnoreCase(facts.sha256())).findFirst();
+            imported.ifPresent(candidate -> {
+                openFootage(candidate, player.currentFrameProperty().get());
+                message.set("This file is already imported as " + candidate.originalName() + " (#" + candidate.id()
+                        + "): its vault copy is open.");
+            });
+            return imported.isPresent();
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+            return false;
+        }
     }
 
     // ---- the annotations
