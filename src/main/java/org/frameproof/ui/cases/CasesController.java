@@ -343,7 +343,8 @@ public final class CasesController {
                 frame.getStyleClass().add("thumbnail-frame");
                 Label name = new Label(row.footage().originalName());
                 name.getStyleClass().add("footage-name");
-                Label facts = new Label(row.durationText() + " · " + row.statusText());
+                // A line each, so that a narrow pane cuts neither the authenticity nor the copy's state short.
+                Label facts = new Label(row.durationText() + "\n" + row.statusText());
                 facts.getStyleClass().add("footage-facts");
                 HBox box = new HBox(8, frame, new VBox(2, name, facts));
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

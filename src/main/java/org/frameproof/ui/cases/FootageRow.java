@@ -16,9 +16,9 @@ public record FootageRow(Footage footage, String durationText) {
         return footage.integrity() == Integrity.FAILED;
     }
 
-    /** The copy's integrity and the footage's authenticity, named apart so that neither reads as the other. */
+    /** The footage's authenticity and its copy's integrity on lines of their own, named apart so that neither reads as the other. */
     public String statusText() {
-        return failed() ? Integrity.FAILED.shown() : footage.status().shown() + " · " + Integrity.INTACT.shown();
+        return failed() ? Integrity.FAILED.shown() : footage.status().shown() + "\n" + Integrity.INTACT.shown();
     }
 
     /** {@code HH:MM:SS.mmm} from the probe facts recorded at import, or "duration unknown". */

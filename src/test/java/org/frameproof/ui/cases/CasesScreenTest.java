@@ -116,7 +116,7 @@ class CasesScreenTest {
         waitUntil(() -> labels(robot, ".footage-name").size() == 3);
         assertEquals(List.of("h264-bframes-longgop.mp4", "vp9.webm", "h264-bframes-longgop.mp4"), labels(robot, ".footage-name"));
         String duration = Timecode.format(Clip.H264_BFRAMES_LONGGOP.facts().durationMs().movePointRight(3).longValue());
-        assertEquals(duration + " · authenticity: unverified · copy intact", labels(robot, ".footage-facts").get(1),
+        assertEquals(duration + "\nauthenticity: unverified\ncopy intact", labels(robot, ".footage-facts").get(1),
                 "the review status and the copy's integrity are named apart");
         assertEquals("3 items", labels(robot, ".footage-facts").get(0));
         // Every item gets its first frame as a thumbnail, decoded in the background.
@@ -247,7 +247,7 @@ class CasesScreenTest {
         assertTrue(saved.provenance().graphicViolence());
         assertEquals(org.frameproof.domain.FootageStatus.DISPUTED, saved.status());
         assertEquals("the uniforms do not match the claimed unit", saved.statusReason());
-        waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("authenticity: disputed · copy intact"));
+        waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("authenticity: disputed\ncopy intact"));
     }
 
     // ---- helpers
