@@ -118,7 +118,7 @@ public final class ExportController {
         outcomeArea.textProperty().bind(viewModel.run().outcomeProperty());
         outcomeArea.visibleProperty().bind(viewModel.run().outcomeProperty().isNotEmpty());
         outcomeArea.managedProperty().bind(outcomeArea.visibleProperty());
-        resultActions.visibleProperty().bind(outcomeArea.visibleProperty().and(running.not()));
+        resultActions.visibleProperty().bind(outcomeArea.visibleProperty());
         resultActions.managedProperty().bind(resultActions.visibleProperty());
         progressRow.visibleProperty().bind(progressBar.visibleProperty());
         progressRow.managedProperty().bind(progressBar.visibleProperty());

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -134,6 +135,10 @@ class ExportScreenTest {
         assertEquals("vtt", audited.get("format").asText());
         assertTrue(Files.readString(destination).startsWith("WEBVTT"));
         assertTrue(robot.lookup("#exportButton").queryAs(Button.class).isVisible());
+        waitUntil(() -> onFx(() -> {
+            Node open = robot.lookup("#openResultButton").query();
+            return open.isVisible() && open.localToScene(open.getLayoutBounds()).getMaxY() <= open.getScene().getHeight();
+        }));
         robot.clickOn("#openResultButton");
         robot.clickOn("#showInFolderButton");
         assertEquals(List.of("open " + destination, "show " + destination), desktop.requests(),
