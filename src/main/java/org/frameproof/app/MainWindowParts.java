@@ -16,8 +16,10 @@ import org.frameproof.media.review.ReviewEngine;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.common.PictureLook;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Thumbnails;
+import org.frameproof.ui.export.DesktopFiles;
 import org.frameproof.ui.export.ExportWorkspace;
 import org.frameproof.ui.main.LogFolder;
 import org.frameproof.ui.main.MainWindow;
@@ -49,7 +51,7 @@ public final class MainWindowParts {
      * @param verification where footage is verified
      * @param exports where reports and stills are exported
      * @param passphraseChanges where a changed passphrase re-wraps the store key, and File > Team… adds reviewers and contacts
-     * @param logFolder where the file manager showing the log folder is started and waited for
+     * @param logFolder where the file manager showing the log folder (or an export's result) is started and waited for
      */
     public record Threads(ReviewEngine.Threads player, Executor thumbnails, Executor thumbnailsShown, Executor footageReads,
                           Executor listReads, Executor annotationsShown, TaskExecutor imports, TaskExecutor verification,
@@ -101,12 +103,15 @@ public final class MainWindowParts {
         MediaAnalyzer analyzer = composition.analyzer(store.unlockedVault());
         VaultSources vault = VaultCopies.of(store.unlockedVault());
         mainWindow = new MainWindowViewModel(store.cases(), environment);
+        mainWindow.showWorkingIn(dataFolder.getFileName() == null ? dataFolder.toString() : dataFolder.getFileName().toString(),
+                store.reviewer());
         player = new PlayerViewModel(analyzer, playback, surface, threads.player(), FrameDecoder.DEFAULT_CACHE_BYTES);
         mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames, threads.exports(), player,
-                Path.of(System.getProperty("user.home"))));
-        thumbnails = new Thumbnails(analyzer, vault, threads.thumbnails(), threads.thumbnailsShown());
+                Path.of(System.getProperty("user.home")), DesktopFiles.through(LogFolder.desktop()::show, threads.logFolder())));
+        PictureLook look = new PictureLook();
+        thumbnails = new Thumbnails(analyzer, vault, threads.thumbnails(), threads.thumbnailsShown(), look);
         AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault, store.reviewer(),
-                player, threads.footageReads(), threads.annotationsShown());
+                player, look, threads.footageReads(), threads.annotationsShown());
         annotations = new AnnotationWorkspace.Parts(session, store.annotations(), store.vocabularies(), store.cases(),
                 store.footage(), thumbnails, threads.listReads(), threads.annotationsShown());
         cases = new CasesViewModel(store.cases(), store.footage(), threads.imports(), threads.verification(),

@@ -105,7 +105,7 @@ public final class AnnotationCommands {
         @Option(names = "--tag", paramLabel = "T", description = "A tag (repeat for more).")
         List<String> tags = new ArrayList<>();
 
-        @Option(names = "--region", paramLabel = "x,y,w,h", description = "A rectangle in displayed-frame pixels.")
+        @Option(names = "--region", paramLabel = "x,y,w,h", description = "A rectangle in whole pixels of the frame as displayed, w and h at least 1, inside the frame.")
         String region;
 
         @Option(names = "--region-shape", paramLabel = "SHAPE", description = "rectangle (default) or ellipse.")

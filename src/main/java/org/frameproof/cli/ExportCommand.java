@@ -38,7 +38,7 @@ final class ExportCommand extends StoreCommand {
     @Option(names = "--out", required = true, paramLabel = "PATH", description = "The file to write (for stills: a folder).")
     Path out;
 
-    @Option(names = "--graphic", paramLabel = "HOW", defaultValue = "include",
+    @Option(names = "--graphic", paramLabel = "HOW", defaultValue = "blur",
             description = "Stills of footage flagged graphic in the PDF: include, blur or omit (default ${DEFAULT-VALUE}).")
     String graphic;
 

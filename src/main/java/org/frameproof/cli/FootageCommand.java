@@ -16,9 +16,10 @@ import picocli.CommandLine.Parameters;
 /** {@code frameproof footage list --case NAME} and {@code footage withdraw ID --reason TEXT}. */
 @Command(name = "footage", description = "List footage of a case, or withdraw an item.", mixinStandardHelpOptions = true)
 final class FootageCommand {
-    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the footage of a case: id, SHA-256, review"
-            + " status, the last re-hash of its vault copy (matches or FAILED, and when: at import, on opening, by verify or"
-            + " by an export) and the original name."})
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"List the footage of a case: id, SHA-256, its"
+            + " authenticity (the review status), the last re-hash of its vault copy (copy intact or FAILED VERIFICATION,"
+            + " and when: at import, on opening, by verify or by an export) and the original name.",
+            "With --json the fields are unchanged: status, and lastCheck.result (matches or FAILED)."})
     static final class ListFootage extends StoreCommand {
         @Option(names = "--case", paramLabel = "NAME", required = true, description = "The case.")
         String caseName;
@@ -33,9 +34,9 @@ final class FootageCommand {
         @Override
         int run(EvidenceStore store) throws UserFacingException {
             List<Footage> items = store.footage().list(store.cases().require(caseName));
-            printList(format, items, ListFootage::asJson, item -> String.format("%d  %s  %-10s  %s  %s",
-                    item.id(), item.sha256(), item.status().label(), item.integrityCheckedAt() == null ? "never checked"
-                            : lastCheck(item) + " at " + item.integrityCheckedAt(), item.originalName()));
+            printList(format, items, ListFootage::asJson, item -> String.format("%d  %s  %-24s  %s  %s",
+                    item.id(), item.sha256(), item.status().shown(), item.integrityCheckedAt() == null ? "never checked"
+                            : item.integrity().shown() + " at " + item.integrityCheckedAt(), item.originalName()));
             return 0;
         }
 

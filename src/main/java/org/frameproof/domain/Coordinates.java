@@ -1,5 +1,7 @@
 package org.frameproof.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,9 +9,13 @@ import java.util.regex.Pattern;
 /**
  * Latitude and longitude as reviewers type or paste them: decimal degrees ({@code 39.7586},
  * {@code -46.75}) or degrees, minutes and seconds ({@code 39°45'31"N}, {@code 46 44 56.0 E},
- * {@code 39°45.5'N}).
+ * {@code 39°45.5'N}), kept to at most {@value #DECIMALS} decimals of a degree
+ * ({@code docs/decisions/0014-coordinates-to-seven-decimals.md}).
  */
 public final class Coordinates {
+    /** Decimals of a degree kept: about a centimetre, finer than any place footage can show. */
+    public static final int DECIMALS = 7;
+
     private static final Pattern DMS = Pattern.compile(
             "([-+]?\\d+(?:[.,]\\d+)?)\\s*[°º d:]?\\s*(?:(\\d+(?:[.,]\\d+)?)\\s*['′’m:]?\\s*)?(?:(\\d+(?:[.,]\\d+)?)\\s*(?:\"|″|''|’’|s)?\\s*)?([NSEWnsew])?");
 
@@ -53,7 +59,15 @@ public final class Coordinates {
         if (Math.abs(signed) > limit) {
             throw new UserFacingException("A " + what + " lies between -" + (int) limit + " and " + (int) limit + " degrees, not " + text + ".");
         }
-        return signed;
+        return rounded(signed);
+    }
+
+    /**
+     * The value to {@value #DECIMALS} decimals, halves away from zero: decimal degrees typed with no
+     * more decimals stay exactly as typed; minutes and seconds, which no decimal ends, are cut there.
+     */
+    public static double rounded(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(DECIMALS, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static double number(String text) {

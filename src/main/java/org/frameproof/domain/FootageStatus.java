@@ -10,4 +10,12 @@ public enum FootageStatus {
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /**
+     * The status as people read it beside the copy's integrity: "authenticity: unverified", never a
+     * bare "unverified" that reads as if the file's hash had not been checked.
+     */
+    public String shown() {
+        return "authenticity: " + label();
+    }
 }

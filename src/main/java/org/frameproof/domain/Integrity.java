@@ -10,4 +10,9 @@ public enum Integrity {
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** The result as people read it beside the footage's authenticity: "copy intact", or a loud "FAILED VERIFICATION". */
+    public String shown() {
+        return this == INTACT ? "copy intact" : "FAILED VERIFICATION";
+    }
 }

@@ -36,6 +36,9 @@ public record AnnotationCommand(String action, String description, List<Revision
         if (revisions.isEmpty()) {
             throw new IllegalArgumentException("A command changes at least one annotation");
         }
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("A command is named (its Undo and Redo menu items show the name)");
+        }
     }
 
     /** The command that takes every annotation back to its state before this one. */

@@ -103,7 +103,7 @@ public final class AnnotationService {
     private AnnotationCommand creation(Footage item, int startFrame, int endFrame, AnnotationContent content)
             throws UserFacingException {
         FrameSpan span = span(item, startFrame, endFrame);
-        AnnotationContent clean = clean(content, item, null);
+        AnnotationContent clean = clean(content, item, null, null);
         Annotation created = new Annotation(UUID.randomUUID().toString(), item.id(), item.sha256(), span,
                 clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
                 clean.finding(), reviewer.name(), reviewer.role(), now(), null);
@@ -125,7 +125,7 @@ public final class AnnotationService {
                     + " (delete it and create " + content.kind().code() + " instead).");
         }
         requireMayChange(before);
-        AnnotationContent clean = clean(content, requireFootage(before.footageId()), reviewOf(before));
+        AnnotationContent clean = clean(content, requireFootage(before.footageId()), reviewOf(before), before.region());
         return change("annotation.edit", "edit of ", before, new Annotation(before.id(), before.footageId(),
                 before.footageSha256(), before.span(), clean.observation(), clean.interpretation(), clean.confidence(),
                 clean.tags(), clean.region(), clean.finding(), before.author(), before.role(), before.createdAt(), now(),
@@ -212,7 +212,7 @@ public final class AnnotationService {
                 continue;
             }
             FrameSpan span = span(item, annotation.span().startFrame(), annotation.span().endFrame());
-            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, null);
+            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, null, null);
             Annotation.Imported mark = new Annotation.Imported(reviewer.name(), fileName, fileSha256, importedAt,
                     claimedReview(reviewOf(annotation)));
             revisions.add(new AnnotationCommand.Revision(null, new Annotation(id, footageId, item.sha256(), span,
@@ -390,10 +390,11 @@ public final class AnnotationService {
                 before.author(), before.role(), before.createdAt(), now(), before.imported());
     }
 
-    private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review)
+    private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review, Region kept)
             throws UserFacingException {
         MediaFacts facts = item.mediaFacts(); // without them, the region's bounds check is skipped
-        return CleanContent.of(content, facts == null ? 0 : facts.width(), facts == null ? 0 : facts.height(), review);
+        return CleanContent.of(content, facts == null ? 0 : facts.width(), facts == null ? 0 : facts.height(), review,
+                kept);
     }
 
     private FrameSpan span(Footage item, int startFrame, int endFrame) throws UserFacingException {

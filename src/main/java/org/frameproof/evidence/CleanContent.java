@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.frameproof.domain.Coordinates;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
@@ -28,13 +29,16 @@ final class CleanContent {
     /**
      * @param frameWidth the footage's displayed width in pixels (0 when unknown: the region is then not bounded)
      * @param review the medical review the result carries (the form's own is ignored)
+     * @param kept the region the annotation already has (null for a new one): kept as it is, even if an
+     *     earlier version stored it in fractions of a pixel
      */
-    static AnnotationContent of(AnnotationContent content, int frameWidth, int frameHeight, Finding.MedicalReview review)
-            throws UserFacingException {
+    static AnnotationContent of(AnnotationContent content, int frameWidth, int frameHeight, Finding.MedicalReview review,
+            Region kept) throws UserFacingException {
         String observation = text(content.observation(), "The observation", LONGEST_TEXT);
         return new AnnotationContent(observation == null ? "" : observation,
                 text(content.interpretation(), "The interpretation", LONGEST_TEXT), content.confidence(),
-                terms(content.tags(), "tag"), region(content.region(), frameWidth, frameHeight),
+                terms(content.tags(), "tag"),
+                content.region() != null && content.region().equals(kept) ? kept : region(content.region(), frameWidth, frameHeight),
                 finding(content.finding(), review));
     }
 
@@ -59,7 +63,10 @@ final class CleanContent {
             if (longitude != null && (!Double.isFinite(longitude) || Math.abs(longitude) > 180)) {
                 throw new UserFacingException("The longitude must be between -180 and 180 degrees, not " + longitude + ".");
             }
-            return new Finding.Location(field(location.placeName(), "The place name"), latitude, longitude,
+            // Rounded here too, so that no entry point (a form, a command, an imported file) keeps more decimals.
+            return new Finding.Location(field(location.placeName(), "The place name"),
+                    latitude == null ? null : Coordinates.rounded(latitude),
+                    longitude == null ? null : Coordinates.rounded(longitude),
                     field(location.precision(), "The precision"), field(location.method(), "The method"),
                     terms(location.landmarks(), "landmark"));
         }
@@ -79,19 +86,36 @@ final class CleanContent {
         return new Finding.Note(field(note.category(), "The category"));
     }
 
+    /**
+     * A region is whole pixels of the displayed frame, at least one wide and high, inside it: what
+     * the report prints and crops is then exactly what was given (a fraction where pixels were meant
+     * once became a 0 x 0 region printed as 1 x 1).
+     */
     private static Region region(Region region, int frameWidth, int frameHeight) throws UserFacingException {
-        if (region == null || frameWidth <= 0 || frameHeight <= 0) {
+        if (region == null) {
+            return null;
+        }
+        boolean known = frameWidth > 0 && frameHeight > 0;
+        boolean whole = isWhole(region.x()) && isWhole(region.y()) && isWhole(region.width()) && isWhole(region.height());
+        boolean inside = region.x() >= 0 && region.y() >= 0 && (!known
+                || region.x() + region.width() <= frameWidth && region.y() + region.height() <= frameHeight);
+        if (whole && inside && region.width() >= 1 && region.height() >= 1) {
             return region;
         }
-        // Half a pixel of slack: a region dragged to the frame's edge may end on a fractional pixel.
-        double slack = 0.5;
-        if (region.x() < -slack || region.y() < -slack || region.x() + region.width() > frameWidth + slack
-                || region.y() + region.height() > frameHeight + slack) {
-            throw new UserFacingException("The region " + (long) region.x() + "," + (long) region.y() + ","
-                    + (long) region.width() + "," + (long) region.height() + " is not inside the frame ("
-                    + frameWidth + "x" + frameHeight + " pixels).");
-        }
-        return region;
+        throw new UserFacingException("The region " + number(region.x()) + "," + number(region.y()) + ","
+                + number(region.width()) + "," + number(region.height()) + " is refused: a region is x,y,w,h in whole"
+                + " pixels of the frame as displayed, w and h at least 1, inside the frame"
+                + (known ? " (" + frameWidth + "x" + frameHeight + " pixels: x+w at most " + frameWidth
+                        + ", y+h at most " + frameHeight + ")" : "") + ".");
+    }
+
+    private static boolean isWhole(double value) {
+        return Double.isFinite(value) && value == Math.rint(value);
+    }
+
+    /** A number as it was given: whole ones without a decimal point. */
+    private static String number(double value) {
+        return isWhole(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
     static String field(String value, String name) throws UserFacingException {

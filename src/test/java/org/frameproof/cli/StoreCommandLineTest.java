@@ -144,7 +144,7 @@ class StoreCommandLineTest {
         JsonNode item = items.get(0);
         assertEquals(1, item.get("id").asLong());
         assertEquals("clip one.mp4", item.get("originalName").asText());
-        assertEquals("unverified", item.get("status").asText());
+        assertEquals("unverified", item.get("status").asText(), "the JSON scripts read is unchanged");
         assertTrue(item.get("graphicViolence").asBoolean());
         assertEquals(64, item.get("sha256").asText().length());
 
@@ -152,8 +152,10 @@ class StoreCommandLineTest {
         assertEquals(0, run("--data", data().toString(), "verify"), err.toString());
         assertTrue(out.toString().startsWith("1 footage items checked; Audit log intact"), out.toString());
         assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A"), err.toString());
-        Instant checkedAt = Instant.parse(out.toString().split("  ")[3].replace("matches at ", ""));
-        assertTrue(out.toString().contains("  unverified  matches at " + checkedAt + "  clip one.mp4"), out.toString());
+        // The review status and the copy's integrity are named apart; the JSON above keeps its values.
+        Instant checkedAt = Instant.parse(out.toString().split("  ")[3].replace("copy intact at ", ""));
+        assertTrue(out.toString().contains("  authenticity: unverified  copy intact at " + checkedAt + "  clip one.mp4"),
+                out.toString());
         assertEquals(0, run("--data", data().toString(), "audit", "verify"));
 
         Path vaultCopy;
@@ -174,7 +176,7 @@ class StoreCommandLineTest {
         Instant failedAt = Instant.parse(check.get("checkedAt").asText());
         assertTrue(failedAt.isAfter(checkedAt), failedAt + " after " + checkedAt);
         assertEquals(0, run("--data", data().toString(), "footage", "list", "--case", "Case A"), err.toString());
-        assertEquals("1  " + item.get("sha256").asText() + "  unverified  FAILED at " + failedAt + "  clip one.mp4",
+        assertEquals("1  " + item.get("sha256").asText() + "  authenticity: unverified  FAILED VERIFICATION at " + failedAt + "  clip one.mp4",
                 out.toString().strip());
     }
 

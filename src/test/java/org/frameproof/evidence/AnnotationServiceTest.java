@@ -75,7 +75,7 @@ class AnnotationServiceTest {
         Finding.Note note = new Finding.Note("speech");
         Annotation a = annotations.create(clip.id(), 10, 10, content("wound on the left temple", injury));
         Annotation b = annotations.create(clip.id(), 20, 40, content("church on the ridge", location)
-                .withRegion(new Region(Region.Shape.ELLIPSE, 10.5, 20.25, 100, 50)));
+                .withRegion(new Region(Region.Shape.ELLIPSE, 10, 20, 100, 50)));
         Annotation c = annotations.create(clip.id(), 5, 5, content("soldier with armband", uniform)
                 .withRegion(new Region(Region.Shape.RECTANGLE, 0, 0, 64, 32)));
         Annotation d = annotations.create(clip.id(), 0, index.lastFrame(), content("man speaks", note));
@@ -93,6 +93,15 @@ class AnnotationServiceTest {
         assertEquals(List.of(d, c, a, b), listed, "sorted by frame, exactly as created");
         assertEquals(List.of(b), store.annotations().list(AnnotationQuery.inCase(investigation.id())
                 .withKinds(Set.of(AnnotationKind.LOCATION))));
+    }
+
+    @Test
+    void coordinatesFromAnyEntryPointAreKeptToSevenDecimals() throws Exception {
+        Annotation place = annotations.create(clip.id(), 1, 1, content("ridge", new Finding.Location(null,
+                39.75861111111111, -46.749027777777776, null, null, List.of())));
+        Finding.Location stored = (Finding.Location) annotations.require(place.id()).finding();
+        assertEquals(39.7586111, stored.latitude());
+        assertEquals(-46.7490278, stored.longitude());
     }
 
     @Test

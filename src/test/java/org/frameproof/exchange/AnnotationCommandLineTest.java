@@ -101,7 +101,7 @@ class AnnotationCommandLineTest {
         assertEquals(TestStores.REVIEWER.name(), first.get("author").asText());
         assertEquals(64, first.get("region").get("width").asDouble());
         JsonNode place = listed.get(1);
-        assertEquals(39 + 45 / 60.0 + 31 / 3600.0, place.get("latitude").asDouble(), 1e-9);
+        assertEquals("39.7586111", place.get("latitude").asText(), "39°45'31\"N to seven decimals");
         assertEquals("[\"church\",\"ridge\"]", place.get("landmarks").toString());
         assertEquals("white", listed.get(0).get("armbandColour").asText());
         assertEquals("sound", listed.get(3).get("category").asText());

@@ -10,9 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.effect.ColorAdjust;
-import javafx.scene.effect.Effect;
-import javafx.scene.effect.GaussianBlur;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
@@ -92,6 +89,7 @@ public final class AnnotationWorkspace {
         lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
         player.controller().addToTimeline(lanes);
         player.controller().addToVideoArea(veil());
+        player.controller().addToVideoArea(drawingSign());
         integrity = new IntegrityBanner(session.footageProperty());
         player.controller().addAboveVideo(integrityBanner());
         bindPictureEffect();
@@ -239,6 +237,26 @@ public final class AnnotationWorkspace {
         return veil;
     }
 
+    /**
+     * While R or E is on, a sign at the picture's top edge says so (besides the crosshair), since a
+     * drag then draws instead of panning.
+     */
+    private Node drawingSign() {
+        Label sign = new Label();
+        sign.setId("drawingSign");
+        sign.getStyleClass().add("drawing-sign");
+        sign.getStylesheets().add(STYLESHEET);
+        sign.textProperty().bind(Bindings.createStringBinding(() -> {
+            Region.Shape shape = session.drawingProperty().get();
+            return shape == Region.Shape.ELLIPSE ? "Drawing an ellipse: drag over the picture (E again to stop)"
+                    : "Drawing a rectangle: drag over the picture (R again to stop)";
+        }, session.drawingProperty()));
+        sign.visibleProperty().bind(session.drawingProperty().isNotNull());
+        sign.setMouseTransparent(true);
+        javafx.scene.layout.StackPane.setAlignment(sign, javafx.geometry.Pos.TOP_CENTER);
+        return sign;
+    }
+
     /** Above the picture, outside the veil, so that even graphic footage shows it and no pixel is hidden. */
     private Node integrityBanner() {
         Label banner = new Label();
@@ -255,14 +273,8 @@ public final class AnnotationWorkspace {
     }
 
     private void bindPictureEffect() {
-        player.controller().frameView().effectProperty().bind(Bindings.createObjectBinding(() -> {
-            Effect grey = session.grayscaleProperty().get() ? new ColorAdjust(0, -1, 0, 0) : null;
-            if (session.veiledProperty().get()) {
-                GaussianBlur blur = new GaussianBlur(BLUR_RADIUS);
-                blur.setInput(grey);
-                return blur;
-            }
-            return grey;
-        }, session.veiledProperty(), session.grayscaleProperty()));
+        player.controller().frameView().effectProperty().bind(Bindings.createObjectBinding(
+                () -> session.look().effect(session.veiledProperty().get(), BLUR_RADIUS),
+                session.veiledProperty(), session.grayscaleProperty()));
     }
 }

@@ -128,14 +128,16 @@ public final class RegionLayer extends Pane {
         }
         Point2D a = clamp(toFrame(start.getX(), start.getY()), picture);
         Point2D b = clamp(toFrame(event.getX(), event.getY()), picture);
-        double width = Math.abs(a.getX() - b.getX());
-        double height = Math.abs(a.getY() - b.getY());
+        // Whole pixels, as a region is kept: the frame pixels nearest to where the drag began and ended.
+        long left = Math.round(Math.min(a.getX(), b.getX()));
+        long top = Math.round(Math.min(a.getY(), b.getY()));
+        long width = Math.round(Math.max(a.getX(), b.getX())) - left;
+        long height = Math.round(Math.max(a.getY(), b.getY())) - top;
         if (width < 1 || height < 1) {
             redraw();
             return;
         }
-        session.setRegion(selected.id(), new Region(shapeFor(event), Math.min(a.getX(), b.getX()),
-                Math.min(a.getY(), b.getY()), width, height));
+        session.setRegion(selected.id(), new Region(shapeFor(event), left, top, width, height));
         redraw();
     }
 

@@ -24,7 +24,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
-import javafx.scene.effect.GaussianBlur;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
@@ -336,17 +335,16 @@ public final class CasesController {
                 setGraphic(box);
             } else if (item instanceof FootageRow row) {
                 ImageView picture = new ImageView();
-                picture.imageProperty().bind(thumbnails.of(row.footage()));
+                thumbnails.show(picture, row.footage(), 0);
                 if (row.footage().flaggedGraphic()) {
-                    // As in the player: footage flagged graphic is never shown plainly, not even this small.
-                    picture.setEffect(new GaussianBlur(12));
-                    Tooltip.install(picture, new Tooltip("Flagged graphic: blurred"));
+                    Tooltip.install(picture, new Tooltip("Flagged graphic: blurred until revealed"));
                 }
                 StackPane frame = new StackPane(picture);
                 frame.getStyleClass().add("thumbnail-frame");
                 Label name = new Label(row.footage().originalName());
                 name.getStyleClass().add("footage-name");
-                Label facts = new Label(row.durationText() + " · " + row.statusText());
+                // A line each, so that a narrow pane cuts neither the authenticity nor the copy's state short.
+                Label facts = new Label(row.durationText() + "\n" + row.statusText());
                 facts.getStyleClass().add("footage-facts");
                 HBox box = new HBox(8, frame, new VBox(2, name, facts));
                 box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -29,6 +29,7 @@ import javafx.concurrent.Task;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FootageStatus;
+import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CancelledException;
@@ -160,7 +161,8 @@ public final class CasesViewModel {
                 Progress progress = new Progress() {
                     @Override
                     public void update(String item, long done, long total) {
-                        updateMessage(item + " — " + (total == 0 ? 100 : done * 100 / total) + " %");
+                        // Each file gets its report line when it is done, so the lines so far count the files before it.
+                        updateMessage(importStepText(lines.size() + 1, files.size(), item, done, total));
                         updateProgress(done, Math.max(total, 1));
                     }
 
@@ -184,6 +186,11 @@ public final class CasesViewModel {
         work.setOnSucceeded(event -> finishImport(new ImportReport(target.title(), lines, work.getValue())));
         work.setOnFailed(event -> finishImport(new ImportReport(target.title(), lines, "Stopped: " + work.getException())));
         importExecutor.execute(work);
+    }
+
+    /** "2 of 4: clip.mp4 — 40 %": which file of how many, and how far through it. */
+    static String importStepText(int file, int files, String item, long done, long total) {
+        return Math.min(file, files) + " of " + files + ": " + item + " — " + (total == 0 ? 100 : done * 100 / total) + " %";
     }
 
     /** Asks the running import to stop; the file being copied is removed, the ones before it stay. */
@@ -241,9 +248,10 @@ public final class CasesViewModel {
             refresh();
             lastChecked.set(check.footage());
             if (check.intact()) {
-                activity.set(item.originalName() + ": vault copy verified (SHA-256 " + item.sha256().substring(0, 16) + "…)");
+                activity.set(item.originalName() + ": " + Integrity.INTACT.shown() + " (SHA-256 " + item.sha256().substring(0, 16)
+                        + "… matches)");
             } else {
-                activity.set(item.originalName() + ": FAILED VERIFICATION — the vault copy does not match its recorded hash");
+                activity.set(item.originalName() + ": " + Integrity.FAILED.shown() + " — the vault copy does not match its recorded hash");
                 integrityWarning.set(new IntegrityWarning(check.footage(), item.sha256(), check.actualSha256()));
             }
         });

@@ -16,8 +16,9 @@ public record FootageRow(Footage footage, String durationText) {
         return footage.integrity() == Integrity.FAILED;
     }
 
+    /** The footage's authenticity and its copy's integrity on lines of their own, named apart so that neither reads as the other. */
     public String statusText() {
-        return failed() ? "FAILED VERIFICATION" : footage.status().label();
+        return failed() ? Integrity.FAILED.shown() : footage.status().shown() + "\n" + Integrity.INTACT.shown();
     }
 
     /** {@code HH:MM:SS.mmm} from the probe facts recorded at import, or "duration unknown". */

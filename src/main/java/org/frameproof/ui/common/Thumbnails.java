@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.media.FrameDecoder;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Small pictures of exact frames of footage items (the cases tree's first frames, search results'
  * frames), decoded off the FX thread once per session and kept in memory (a few kilobytes each).
- * A frame that cannot be decoded simply has none.
+ * A frame that cannot be decoded simply has none. Every picture is shown as {@link PictureLook}
+ * says: veiled while its item is flagged graphic and not revealed.
  */
 public final class Thumbnails {
     private static final Logger LOG = LoggerFactory.getLogger(Thumbnails.class);
@@ -27,11 +29,14 @@ public final class Thumbnails {
     public static final int WIDTH = 64;
     public static final int HEIGHT = 36;
     private static final long DECODER_CACHE_BYTES = 8L << 20;
+    /** Enough to leave nothing recognisable in a picture this small. */
+    private static final double BLUR_RADIUS = 12;
 
     private final MediaAnalyzer analyzer;
     private final VaultSources vault;
     private final Executor background;
     private final Executor fx;
+    private final PictureLook look;
     private final Map<String, ReadOnlyObjectWrapper<Image>> images = new HashMap<>();
     /** The decoder of the file last asked for, kept for the next frame of it; background thread only. */
     private FrameDecoder decoder;
@@ -41,12 +46,20 @@ public final class Thumbnails {
      * @param vault where footage items are read from
      * @param background where files are read and decoded (one thread: decoders are not shared)
      * @param fx where the pictures are handed over (the FX thread)
+     * @param look whether each item's pictures are veiled or grey
      */
-    public Thumbnails(MediaAnalyzer analyzer, VaultSources vault, Executor background, Executor fx) {
+    public Thumbnails(MediaAnalyzer analyzer, VaultSources vault, Executor background, Executor fx, PictureLook look) {
         this.analyzer = analyzer;
         this.vault = vault;
         this.background = background;
         this.fx = fx;
+        this.look = look;
+    }
+
+    /** Shows frame {@code frame} of the item in {@code view}, veiled or grey as the item's pictures are. FX thread. */
+    public void show(ImageView view, Footage item, int frame) {
+        view.imageProperty().bind(of(item, frame));
+        view.effectProperty().bind(look.effect(item, BLUR_RADIUS));
     }
 
     /** The first frame of a footage item; empty until decoded. Call on the FX thread. */

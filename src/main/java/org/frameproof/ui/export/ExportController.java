@@ -40,6 +40,7 @@ public final class ExportController {
     @FXML private RadioButton blurGraphic;
     @FXML private RadioButton omitGraphic;
     @FXML private Label graphicHint;
+    @FXML private HBox resultActions;
     @FXML private CheckBox includeFailedBox;
     @FXML private Label destinationLabel;
     @FXML private TextField destinationField;
@@ -117,6 +118,8 @@ public final class ExportController {
         outcomeArea.textProperty().bind(viewModel.run().outcomeProperty());
         outcomeArea.visibleProperty().bind(viewModel.run().outcomeProperty().isNotEmpty());
         outcomeArea.managedProperty().bind(outcomeArea.visibleProperty());
+        resultActions.visibleProperty().bind(outcomeArea.visibleProperty());
+        resultActions.managedProperty().bind(resultActions.visibleProperty());
         progressRow.visibleProperty().bind(progressBar.visibleProperty());
         progressRow.managedProperty().bind(progressBar.visibleProperty());
         exportButton.disableProperty().bind(viewModel.canExportBinding().not());
@@ -163,6 +166,16 @@ public final class ExportController {
     @FXML
     private void export() {
         viewModel.export();
+    }
+
+    @FXML
+    private void openResult() {
+        viewModel.openResult();
+    }
+
+    @FXML
+    private void showResultInFolder() {
+        viewModel.showResultInFolder();
     }
 
     @FXML

@@ -30,10 +30,12 @@ public final class ExportDialog {
                 event.consume();
             }
         });
-        // The outcome, the message and the progress bar appear when they have something to say.
-        viewModel.run().outcomeProperty().addListener((observable, old, text) -> stage.sizeToScene());
-        viewModel.run().messageProperty().addListener((observable, old, text) -> stage.sizeToScene());
-        viewModel.run().runningProperty().addListener((observable, old, running) -> stage.sizeToScene());
+        // The outcome (with its Open and Show in Folder), the message and the progress bar appear when they
+        // have something to say; the window is fitted once every part has followed the change.
+        Runnable fit = () -> javafx.application.Platform.runLater(stage::sizeToScene);
+        viewModel.run().outcomeProperty().addListener((observable, old, text) -> fit.run());
+        viewModel.run().messageProperty().addListener((observable, old, text) -> fit.run());
+        viewModel.run().runningProperty().addListener((observable, old, running) -> fit.run());
         stage.show();
         return stage;
     }

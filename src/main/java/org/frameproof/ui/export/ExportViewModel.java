@@ -35,13 +35,15 @@ public final class ExportViewModel {
     private final EvidenceStore store;
     private final FrameSources frames;
     private final ExportRun run;
+    private final DesktopFiles desktop;
 
     private final ObservableList<Case> cases = FXCollections.observableArrayList();
     private final ObjectProperty<Case> selectedCase = new SimpleObjectProperty<>();
     private final ObservableList<ScopeChoice> scopes = FXCollections.observableArrayList();
     private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>();
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.PDF);
-    private final ObjectProperty<GraphicStills> graphicStills = new SimpleObjectProperty<>(GraphicStills.INCLUDE);
+    // Veiled unless the reviewer chooses otherwise, as graphic footage is everywhere on screen.
+    private final ObjectProperty<GraphicStills> graphicStills = new SimpleObjectProperty<>(GraphicStills.BLUR);
     private final StringProperty destination = new SimpleStringProperty("");
     private final BooleanProperty includeFailed = new SimpleBooleanProperty(false);
     private final BooleanBinding graphicStillsApply = format.isEqualTo(ExportFormat.PDF);
@@ -64,10 +66,13 @@ public final class ExportViewModel {
      * @param frames the exact frames of the store's vault copies, for reports and stills
      * @param executor where the export runs (tests run it on the calling thread)
      * @param folder where exports are suggested, until the reviewer picks another place
+     * @param desktop where what was written is opened or shown
      */
-    public ExportViewModel(EvidenceStore store, FrameSources frames, TaskExecutor executor, Path folder) {
+    public ExportViewModel(EvidenceStore store, FrameSources frames, TaskExecutor executor, Path folder,
+            DesktopFiles desktop) {
         this.store = store;
         this.frames = frames;
+        this.desktop = desktop;
         this.run = new ExportRun(executor);
         destination.set(folder.resolve("export").toString());
         canExport = run.runningProperty().not().and(scope.isNotNull()).and(Bindings.createBooleanBinding(
@@ -163,6 +168,16 @@ public final class ExportViewModel {
                 return store.exports().export(what, how, out, open, graphic, failedToo, monitor);
             }
         }, ExportViewModel::describe, out);
+    }
+
+    /** Opens what the last export wrote with the desktop's program for it. */
+    public void openResult() {
+        desktop.open(run.lastExport().result().path());
+    }
+
+    /** Shows the folder of what the last export wrote. */
+    public void showResultInFolder() {
+        desktop.showInFolder(run.lastExport().result().path());
     }
 
     static String describe(ExportService.Recorded recorded) {

@@ -22,6 +22,7 @@ public final class ExportWorkspace {
     private final FrameSources frames;
     private final TaskExecutor executor;
     private final PlayerViewModel player;
+    private final DesktopFiles desktop;
     private Path folder;
 
     /**
@@ -29,9 +30,11 @@ public final class ExportWorkspace {
      * @param executor where exports run
      * @param player what is on screen: its file's SHA-256 names the footage item, its frame the still
      * @param folder where exports are suggested first; later, the last folder chosen
+     * @param desktop where what an export wrote is opened or shown
      */
     public ExportWorkspace(EvidenceStore store, FrameSources frames, TaskExecutor executor, PlayerViewModel player,
-            Path folder) {
+            Path folder, DesktopFiles desktop) {
+        this.desktop = desktop;
         this.store = store;
         this.frames = frames;
         this.executor = executor;
@@ -41,7 +44,7 @@ public final class ExportWorkspace {
 
     /** A fresh export dialog's state, on the footage item in the player when the store holds it. */
     public ExportViewModel newExport() {
-        ExportViewModel export = new ExportViewModel(store, frames, executor, folder);
+        ExportViewModel export = new ExportViewModel(store, frames, executor, folder, desktop);
         export.load();
         export.preselectFootage(sha256OnScreen());
         return export;

@@ -88,6 +88,10 @@ public final class MainWindowController {
         lightThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.LIGHT));
         darkThemeItem.setOnAction(e -> viewModel.themeProperty().set(Theme.DARK));
         playerHost.getChildren().setAll(player.node());
+        // A video opened directly cannot be annotated: once there is a case, point to its footage instead.
+        String openHint = player.controller().placeholderTextProperty().get();
+        player.controller().placeholderTextProperty().bind(Bindings.when(Bindings.isEmpty(viewModel.cases())).then(openHint)
+                .otherwise("Double-click footage in a case to review and annotate it, or import a video into a case (Ctrl+I)"));
         bindAnnotations();
         arrangePanes();
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
@@ -135,6 +139,7 @@ public final class MainWindowController {
         redoItem.textProperty().bind(annotations.session().redoTextProperty());
         redoItem.disableProperty().bind(annotations.session().canRedoProperty().not());
         grayscaleItem.selectedProperty().bindBidirectional(annotations.session().grayscaleProperty());
+        annotations.session().savedProperty().addListener((observable, old, saved) -> viewModel.showNotice(saved));
     }
 
     /**

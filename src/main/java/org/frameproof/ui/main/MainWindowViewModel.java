@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.frameproof.domain.Case;
+import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.ui.common.Theme;
@@ -28,6 +29,9 @@ public final class MainWindowViewModel {
     private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
     private final ObjectProperty<LogFolder> logFolder = new SimpleObjectProperty<>();
     private final ObjectProperty<TeamViewModel> team = new SimpleObjectProperty<>();
+    /** " — data · Ana Reviewer, researcher": whose store, and who works in it as what; empty until known. */
+    private String workingIn = "";
+    private String openFile = "";
 
     /**
      * @param environmentSummary what the status bar says about where this workstation keeps its
@@ -56,7 +60,21 @@ public final class MainWindowViewModel {
 
     /** Names the video on screen in the window title; an empty name restores the plain title. */
     public void showOpenFile(String fileName) {
-        title.set(fileName == null || fileName.isEmpty() ? "Frameproof" : fileName + " — Frameproof");
+        openFile = fileName == null ? "" : fileName;
+        showTitle();
+    }
+
+    /**
+     * Names the store (by its data folder's name) and who is working in it with which role in the
+     * window title, so that on a shared laptop nobody works in the wrong store or as someone else.
+     */
+    public void showWorkingIn(String storeName, Reviewer reviewer) {
+        workingIn = " — " + storeName + " · " + reviewer.name() + ", " + reviewer.role().label();
+        showTitle();
+    }
+
+    private void showTitle() {
+        title.set((openFile.isEmpty() ? "" : openFile + " — ") + "Frameproof" + workingIn);
     }
 
     private String describeCaseCount() {

@@ -212,6 +212,11 @@ public final class PlayerController {
         return frameView;
     }
 
+    /** What the empty video area says to do. */
+    public javafx.beans.property.StringProperty placeholderTextProperty() {
+        return videoPlaceholder.textProperty();
+    }
+
     /** Puts a layer over the video area (above the picture). */
     public void addToVideoArea(Node layer) {
         videoArea.getChildren().add(layer);

@@ -1,5 +1,7 @@
 package org.frameproof.ui.review;
 
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,7 +20,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -25,6 +27,8 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
@@ -37,6 +41,7 @@ import org.frameproof.evidence.FootageService;
 import org.frameproof.evidence.UndoHistory;
 import org.frameproof.media.MediaSource;
 import org.frameproof.media.VaultSources;
+import org.frameproof.ui.common.PictureLook;
 import org.frameproof.ui.player.PlayerViewModel;
 
 /**
@@ -72,13 +77,15 @@ public final class AnnotationSession {
     private final ReadOnlyIntegerWrapper inFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyIntegerWrapper outFrame = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper("");
+    // Named before anything was done too: a menu item without a name looks broken.
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<Region.Shape> drawing = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper veiled = new ReadOnlyBooleanWrapper();
-    private final BooleanProperty grayscale = new SimpleBooleanProperty();
+    private final PictureLook look;
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
     /** The newest read of the annotations: an older one that finishes later is dropped. */
@@ -93,8 +100,9 @@ public final class AnnotationSession {
      * @param fx where what was read is shown
      */
     public AnnotationSession(AnnotationService service, FootageService footageService, VaultSources vault,
-            Reviewer reviewer, PlayerViewModel player, Executor background, Executor fx) {
+            Reviewer reviewer, PlayerViewModel player, PictureLook look, Executor background, Executor fx) {
         this.service = service;
+        this.look = look;
         this.vault = vault;
         this.background = background;
         this.fx = fx;
@@ -105,6 +113,7 @@ public final class AnnotationSession {
         history.addListener(this::historyChanged);
         player.openFileProperty().addListener((observable, old, file) -> fileOpened(file));
         selected.addListener((observable, old, annotation) -> drawing.set(null));
+        veiled.bind(Bindings.createBooleanBinding(() -> look.veiled(footage.get()), footage, look.revealed()));
     }
 
     // ---- which footage
@@ -136,7 +145,6 @@ public final class AnnotationSession {
         pendingFrame = frame;
         selected.set(null);
         clearRange();
-        veiled.set(item.flaggedGraphic());
         MediaSource vaultCopy = vault.of(item);
         if (vaultCopy.equals(player.openFileProperty().get())) {
             fileOpened(vaultCopy);
@@ -154,9 +162,11 @@ public final class AnnotationSession {
     private void fileOpened(MediaSource file) {
         Footage item = footage.get();
         boolean annotatable = item != null && vault.of(item).equals(file);
+        if (!annotatable && file != null && openImportedCopy()) {
+            return;
+        }
         if (!annotatable && item != null) {
             footage.set(null);
-            veiled.set(false);
             annotations.clear();
             selected.set(null);
         }
@@ -167,6 +177,30 @@ public final class AnnotationSession {
             player.goTo(pendingFrame);
         }
         pendingFrame = -1;
+    }
+
+    /**
+     * A file opened directly that the vault already holds (the same SHA-256) opens as that footage
+     * item, at the same frame, so that it can be annotated; true when it did.
+     */
+    private boolean openImportedCopy() {
+        MediaFacts facts = player.factsProperty().get();
+        if (facts == null || facts.sha256() == null) {
+            return false;
+        }
+        try {
+            Optional<Footage> imported = footageService.listAll().stream()
+                    .filter(candidate -> candidate.sha256().equalsIgnoreCase(facts.sha256())).findFirst();
+            imported.ifPresent(candidate -> {
+                openFootage(candidate, player.currentFrameProperty().get());
+                message.set("This file is already imported as " + candidate.originalName() + " (#" + candidate.id()
+                        + "): its vault copy is open.");
+            });
+            return imported.isPresent();
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+            return false;
+        }
     }
 
     // ---- the annotations
@@ -242,7 +276,16 @@ public final class AnnotationSession {
 
     /** Saves the form of an annotation; false (with {@link #messageProperty()} saying why) when refused. */
     public boolean save(String id, AnnotationContent content) {
-        return attempt(() -> service.edit(id, content));
+        Annotation[] edited = new Annotation[1];
+        boolean done = attempt(() -> edited[0] = service.edit(id, content));
+        if (done) {
+            // The time makes a second save of the same finding visibly new.
+            FrameSpan span = edited[0].span();
+            saved.set("Saved " + edited[0].kind().code() + (span.isPoint() ? " at frame " + span.startFrame()
+                    : " at frames " + span.startFrame() + "-" + span.endFrame()) + " at "
+                    + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + ".");
+        }
+        return done;
     }
 
     /** Moves an annotation to other frames (the timeline's edge drag). */
@@ -421,9 +464,11 @@ public final class AnnotationSession {
         drawing.set(drawing.get() == shape ? null : shape);
     }
 
-    /** Shows graphic footage as it is, with its sound. */
+    /** Shows graphic footage as it is, with its sound, and its pictures everywhere sharp. */
     public void reveal() {
-        veiled.set(false);
+        if (footage.get() != null) {
+            look.reveal(footage.get());
+        }
     }
 
     // ---- properties
@@ -459,6 +504,11 @@ public final class AnnotationSession {
         return outFrame.getReadOnlyProperty();
     }
 
+    /** What the last save of a form wrote ("Saved injury at frame 120 at 14:03:12."), for the status bar. */
+    public ReadOnlyStringProperty savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
     /** Why the last change was refused, empty after one that worked. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -492,7 +542,12 @@ public final class AnnotationSession {
 
     /** Shows every picture in shades of grey (a setting against fatigue). */
     public BooleanProperty grayscaleProperty() {
-        return grayscale;
+        return look.grayscaleProperty();
+    }
+
+    /** Whether and how pictures of footage are veiled or grey, for every view that shows one. */
+    public PictureLook look() {
+        return look;
     }
 
     public Reviewer reviewer() {

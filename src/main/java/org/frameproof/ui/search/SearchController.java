@@ -51,7 +51,7 @@ public final class SearchController {
                 picture.setId("resultPicture");
                 picture.setFitWidth(Thumbnails.WIDTH);
                 picture.setFitHeight(Thumbnails.HEIGHT);
-                picture.imageProperty().bind(viewModel.thumbnail(item));
+                viewModel.showPicture(picture, item);
                 setGraphic(new HBox(6, picture, new VBox(2, where, snippet)));
                 setText(null);
             }

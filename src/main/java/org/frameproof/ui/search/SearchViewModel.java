@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
@@ -98,9 +97,9 @@ public final class SearchViewModel {
         return described;
     }
 
-    /** A small picture of the result's first frame, exact; empty until decoded. FX thread. */
-    public ReadOnlyObjectProperty<Image> thumbnail(Result result) {
-        return thumbnails.of(result.footage(), result.annotation().span().startFrame());
+    /** Shows a small picture of the result's first frame, exact (empty until decoded), veiled as its item is. FX thread. */
+    public void showPicture(ImageView view, Result result) {
+        thumbnails.show(view, result.footage(), result.annotation().span().startFrame());
     }
 
     private void show(long search, List<Result> found, String problem) {

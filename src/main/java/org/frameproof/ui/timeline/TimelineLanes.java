@@ -9,7 +9,6 @@ import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.effect.ColorAdjust;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -19,6 +18,7 @@ import javafx.scene.text.Font;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.FrameIndex;
+import org.frameproof.ui.common.PictureLook;
 import org.frameproof.ui.timeline.TimelineColours.Part;
 
 /**
@@ -303,7 +303,7 @@ public final class TimelineLanes extends Region {
         g.rect(GUTTER, RULER, width - GUTTER, FILMSTRIP);
         g.clip();
         if (picturesGrey) {
-            g.setEffect(new ColorAdjust(0, -1, 0, 0));
+            g.setEffect(PictureLook.luma());
         }
         if (keyFramesOnly) {
             double free = Double.NEGATIVE_INFINITY;

@@ -40,10 +40,18 @@ public final class UnlockWindow {
                 onUnlocked.accept(store);
             }
         });
-        // A message wraps onto more lines than the window was laid out for: give it room.
-        viewModel.messageProperty().addListener((observable, old, message) -> javafx.application.Platform.runLater(stage::sizeToScene));
+        // Whatever appears after a wrong passphrase (a message wrapping onto more lines, the line that
+        // counts down the wait) shows in full with the buttons under it: the window follows the content's height.
+        view.needsLayoutProperty().addListener((observable, was, needsLayout) -> {
+            if (!needsLayout && Math.abs(view.prefHeight(scene.getWidth()) - scene.getHeight()) > 0.5) {
+                javafx.application.Platform.runLater(stage::sizeToScene);
+            }
+        });
         stage.setOnCloseRequest(event -> cancel.run());
-        stage.setTitle(viewModel.firstRun() ? "Frameproof — New Store" : "Frameproof — Unlock");
+        // Named by its data folder: on a laptop with several stores, the reviewer sees which one this is.
+        String store = viewModel.dataFolder().getFileName() == null ? viewModel.dataFolder().toString()
+                : viewModel.dataFolder().getFileName().toString();
+        stage.setTitle(viewModel.firstRun() ? "Frameproof — New store in " + store : "Frameproof — Unlock the store in " + store);
         stage.getIcons().setAll(icon);
         stage.setScene(scene);
         stage.setResizable(false);

@@ -42,6 +42,7 @@ import org.frameproof.evidence.ImportResult;
 import org.frameproof.evidence.Progress;
 import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.MediaProbe;
+import org.frameproof.testing.FxWait;
 import org.frameproof.testing.HandRunExecutor;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.Clip;
@@ -229,23 +230,62 @@ class ListSearchAndVeilTest {
             List<ImportResult> imported = store.footage().importFiles(investigation, List.of(Clip.VP9.path()),
                     new Provenance(null, null, null, null, null, true, false), Progress.NONE);
             graphic = imported.get(0).footage();
+            store.annotations().create(graphic.id(), 10, 10,
+                    AnnotationContent.empty(AnnotationKind.NOTE).withObservation("Blood trail by the door"));
         }
         try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+            // Found before the footage is opened: the result's picture is veiled as the footage is.
+            robot.push(KeyCode.CONTROL, KeyCode.F).write("trail").type(KeyCode.ENTER);
+            AnnotationWindow.waitUntil(() -> robot.lookup("#resultPicture").tryQuery().isPresent());
+            ImageView result = robot.lookup("#resultPicture").queryAs(ImageView.class);
+            AnnotationWindow.waitUntil(() -> result.getImage() != null);
+            int[] sharp = smallPicture(window, graphic, 10);
+            assertTrue(difference(sharp, shown(result)) > VEILED, "the search result's picture is veiled");
+            Node thumbnail = robot.lookup(".thumbnail-frame").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0);
+            assertTrue(thumbnail.getEffect() instanceof GaussianBlur, "the cases tree shows the item blurred too");
+
             window.openFootage(graphic);
             FrameView frameView = robot.lookup(".frame-view").queryAs(FrameView.class);
             assertTrue(frameView.getEffect() instanceof GaussianBlur, "blurred");
             assertTrue(window.player.mutedProperty().get(), "muted");
             Node reveal = robot.lookup("#revealButton").query();
             assertTrue(reveal.getParent().isVisible(), "the veil with its Reveal button is shown");
-            Node thumbnail = robot.lookup(".thumbnail-frame").queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0);
-            assertTrue(thumbnail.getEffect() instanceof GaussianBlur, "the cases tree shows the item blurred too");
             robot.clickOn(reveal);
             assertNull(frameView.getEffect());
             assertFalse(window.player.mutedProperty().get());
             assertFalse(reveal.getParent().isVisible());
+            assertTrue(difference(sharp, shown(result)) < SHARP, "revealed, the search result's picture is sharp");
+            assertNull(thumbnail.getEffect(), "and so is the cases tree's");
 
             robot.interact(() -> window.session.grayscaleProperty().set(true));
-            assertTrue(frameView.getEffect() instanceof ColorAdjust grey && grey.getSaturation() == -1);
+            assertTrue(frameView.getEffect() != null && !(frameView.getEffect() instanceof ColorAdjust),
+                    "grey by luminance, not by JavaFX's brightest channel");
+            assertTrue(difference(sharp, shown(result)) > VEILED, "the result's picture turns grey too");
         }
+    }
+
+    /** Mean difference per colour channel above which a picture is not the frame (blurred, or grey). */
+    private static final double VEILED = 4;
+    /** Mean difference per colour channel below which a picture is the frame itself. */
+    private static final double SHARP = 1;
+
+    /** The pixels of a picture as it is on screen, with its effect. */
+    private static int[] shown(ImageView view) {
+        Image snapshot = FxWait.onFx(() -> {
+            javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+            parameters.setViewport(new javafx.geometry.Rectangle2D(0, 0, Thumbnails.WIDTH, Thumbnails.HEIGHT));
+            return view.snapshot(parameters, null);
+        });
+        return pixels(snapshot);
+    }
+
+    private static double difference(int[] a, int[] b) {
+        long sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs(((a[i] >> shift) & 0xFF) - ((b[i] >> shift) & 0xFF));
+            }
+        }
+        return (double) sum / (a.length * 3);
     }
 }

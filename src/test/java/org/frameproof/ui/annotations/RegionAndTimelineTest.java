@@ -136,12 +136,16 @@ class RegionAndTimelineTest {
         return node.localToScreen(x, y);
     }
 
+    /** The region drawn lies where the drag went, to the nearest whole frame pixel (as regions are kept). */
     private static void assertRegion(Region expected, Region actual, double tolerance) {
         assertEquals(expected.shape(), actual.shape());
-        assertEquals(expected.x(), actual.x(), tolerance + 0.01, "x");
-        assertEquals(expected.y(), actual.y(), tolerance + 0.01, "y");
-        assertEquals(expected.width(), actual.width(), 2 * tolerance + 0.01, "width");
-        assertEquals(expected.height(), actual.height(), 2 * tolerance + 0.01, "height");
+        for (double value : new double[] {actual.x(), actual.y(), actual.width(), actual.height()}) {
+            assertEquals(Math.rint(value), value, "whole pixels: " + actual);
+        }
+        assertEquals(expected.x(), actual.x(), tolerance + 0.51, "x");
+        assertEquals(expected.y(), actual.y(), tolerance + 0.51, "y");
+        assertEquals(expected.width(), actual.width(), 2 * tolerance + 1.01, "width");
+        assertEquals(expected.height(), actual.height(), 2 * tolerance + 1.01, "height");
     }
 
     /** The outline on screen covers the region's frame pixels, wherever the picture is zoomed and panned. */

@@ -116,7 +116,8 @@ class CasesScreenTest {
         waitUntil(() -> labels(robot, ".footage-name").size() == 3);
         assertEquals(List.of("h264-bframes-longgop.mp4", "vp9.webm", "h264-bframes-longgop.mp4"), labels(robot, ".footage-name"));
         String duration = Timecode.format(Clip.H264_BFRAMES_LONGGOP.facts().durationMs().movePointRight(3).longValue());
-        assertEquals(duration + " · unverified", labels(robot, ".footage-facts").get(1));
+        assertEquals(duration + "\nauthenticity: unverified\ncopy intact", labels(robot, ".footage-facts").get(1),
+                "the review status and the copy's integrity are named apart");
         assertEquals("3 items", labels(robot, ".footage-facts").get(0));
         // Every item gets its first frame as a thumbnail, decoded in the background.
         waitUntil(() -> onFx(() -> robot.lookup(".thumbnail-frame .image-view").queryAllAs(ImageView.class).stream()
@@ -132,16 +133,16 @@ class CasesScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, onFx(() -> readPattern(player.imageProperty().get())));
         // The vault copy is named by its hash; the reviewer reads the name it was imported under.
-        assertEquals("h264-bframes-longgop.mp4 (#1) — Frameproof", stage.getTitle());
+        assertEquals("h264-bframes-longgop.mp4 (#1) — Frameproof" + workingIn(), stage.getTitle());
         assertEquals(Map.entry("File", "h264-bframes-longgop.mp4 (#1)"), player.factRows().get(0));
-        waitUntil(() -> statusText(robot).contains("vault copy verified"));
+        waitUntil(() -> statusText(robot).contains("copy intact (SHA-256 "));
         assertEquals(Integrity.INTACT, store.footage().require(item.id()).integrity());
         assertNotNull(store.footage().require(item.id()).integrityCheckedAt());
 
         // File > Open and the command line name the file by its own name.
         robot.interact(() -> player.open(Clip.VP9.path()));
         waitUntil(() -> player.loadedProperty().get() && Clip.VP9.fileName().equals(player.fileNameProperty().get()));
-        assertEquals("vp9.webm — Frameproof", stage.getTitle());
+        assertEquals("vp9.webm — Frameproof" + workingIn(), stage.getTitle());
     }
 
     @Test
@@ -246,10 +247,15 @@ class CasesScreenTest {
         assertTrue(saved.provenance().graphicViolence());
         assertEquals(org.frameproof.domain.FootageStatus.DISPUTED, saved.status());
         assertEquals("the uniforms do not match the claimed unit", saved.statusReason());
-        waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("disputed"));
+        waitUntil(() -> labels(robot, ".footage-facts").get(1).endsWith("authenticity: disputed\ncopy intact"));
     }
 
     // ---- helpers
+
+    /** The title's end: the store by its data folder's name, and who works in it as what. */
+    private static String workingIn() {
+        return " — data · " + TestStores.REVIEWER.name() + ", " + TestStores.REVIEWER.role().label();
+    }
 
     private Footage importOne(FxRobot robot, Clip clip) throws Exception {
         Case investigation = store.cases().createCase("Case", "");

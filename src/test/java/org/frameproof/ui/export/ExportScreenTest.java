@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -61,6 +63,7 @@ class ExportScreenTest {
     private VlcPlayback playback;
     private PlayerViewModel player;
     private ExportWorkspace workspace;
+    private final RecordedDesktop desktop = new RecordedDesktop();
 
     @BeforeAll
     static void annotatedStore() throws Exception {
@@ -80,7 +83,7 @@ class ExportScreenTest {
         playback = new VlcPlayback(surface, VlcPlayback.AudioOutput.NONE);
         player = new PlayerViewModel(MediaProbe::analyze, playback, surface, PlayerThreads.background(), 64L << 20);
         workspace = new ExportWorkspace(store, TestStores::vaultFrames,
-                TaskExecutor.background("export-test"), player, dataFolder);
+                TaskExecutor.background("export-test"), player, dataFolder, desktop);
     }
 
     @AfterEach
@@ -132,6 +135,14 @@ class ExportScreenTest {
         assertEquals("vtt", audited.get("format").asText());
         assertTrue(Files.readString(destination).startsWith("WEBVTT"));
         assertTrue(robot.lookup("#exportButton").queryAs(Button.class).isVisible());
+        waitUntil(() -> onFx(() -> {
+            Node open = robot.lookup("#openResultButton").query();
+            return open.isVisible() && open.localToScene(open.getLayoutBounds()).getMaxY() <= open.getScene().getHeight();
+        }));
+        robot.clickOn("#openResultButton");
+        robot.clickOn("#showInFolderButton");
+        assertEquals(List.of("open " + destination, "show " + destination), desktop.requests(),
+                "the result is opened, and shown in its folder, through the desktop");
         Button close = robot.lookup("#closeButton").queryAs(Button.class);
         robot.interact(close::fire);
         assertFalse(close.getScene().getWindow().isShowing(), "Close closes the dialog");

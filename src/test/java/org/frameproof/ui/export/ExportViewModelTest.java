@@ -62,7 +62,7 @@ class ExportViewModelTest {
     }
 
     private ExportViewModel viewModel(FrameSources frameSources) {
-        ExportViewModel viewModel = new ExportViewModel(store, frameSources, TaskExecutor.immediate(), out);
+        ExportViewModel viewModel = new ExportViewModel(store, frameSources, TaskExecutor.immediate(), out, RecordedDesktop.nowhere());
         viewModel.load();
         return viewModel;
     }
@@ -137,7 +137,7 @@ class ExportViewModelTest {
         robot.interact(() -> viewModel.formatProperty().set(ExportFormat.STILLS));
         assertFalse(viewModel.graphicStillsApplyBinding().get());
         assertTrue(viewModel.destinationIsFolder());
-        assertEquals(GraphicStills.INCLUDE, viewModel.graphicStillsProperty().get());
+        assertEquals(GraphicStills.BLUR, viewModel.graphicStillsProperty().get(), "veiled unless chosen otherwise");
     }
 
     @Test

@@ -48,7 +48,7 @@ class FailedFootageExportTest {
         Footage clip = ExportStores.annotated(store);
         Tamper.flipOneByte(store.vault().encryptedFile(clip.sha256()));
         ExportViewModel export = new ExportViewModel(store,
-                TestStores::vaultFrames, TaskExecutor.immediate(), out);
+                TestStores::vaultFrames, TaskExecutor.immediate(), out, RecordedDesktop.nowhere());
         export.load();
         robot.interact(() -> {
             export.formatProperty().set(ExportFormat.CSV);

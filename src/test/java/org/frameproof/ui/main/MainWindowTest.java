@@ -77,7 +77,8 @@ class MainWindowTest {
         String status = robot.lookup(".status-bar").queryAs(StatusBar.class).getText();
         assertTrue(status.startsWith("No cases · Data: "), status);
         Stage stage = (Stage) menuBar.getScene().getWindow();
-        assertEquals("Frameproof", stage.getTitle());
+        assertEquals("Frameproof — " + dataFolder.getFileName() + " · Ana Test-Reviewer, researcher", stage.getTitle(),
+                "whose store, and who works in it as what");
         assertEquals(1, stage.getIcons().size());
     }
 

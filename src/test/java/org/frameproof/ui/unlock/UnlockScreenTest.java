@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The unlock screen on a real encrypted store, driven from the keyboard as a reviewer would. */
 @ExtendWith(ApplicationExtension.class)
@@ -158,6 +161,32 @@ class UnlockScreenTest {
         robot.interact(() -> robot.lookup("#unlockReport").queryAs(DialogPane.class).getScene().getWindow().hide());
         waitUntil(() -> unlocked.get() != null);
         assertEquals(TestStores.REVIEWER, unlocked.get().reviewer());
+    }
+
+    @Test
+    void afterWrongPassphrasesTheButtonsStayInsideTheWindowAndTheTitleNamesTheStore(FxRobot robot) throws Exception {
+        TestStores.create(data()).close();
+        showUnlockWindow(robot, false);
+        Stage window = (Stage) robot.lookup(".unlock-view").query().getScene().getWindow();
+        assertEquals("Frameproof — Unlock the store in data", window.getTitle());
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            robot.clickOn("#passphraseField").write("not it at all").type(KeyCode.ENTER);
+            int expected = attempt;
+            waitUntil(() -> !viewModel.busyProperty().get() && label(robot, "#messageLabel").startsWith("Wrong passphrase")
+                    && (expected < 3 || onFx(() -> robot.lookup("#waitLabel").query().isVisible())));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(window.getScene(), Path.of("target", "screenshots", "unlock-after-wrong-passphrases.png"));
+        for (String button : List.of("#submitButton", "#cancelButton")) {
+            Bounds bounds = onFx(() -> {
+                Node node = robot.lookup(button).query();
+                return node.localToScene(node.getLayoutBounds());
+            });
+            double width = onFx(() -> window.getScene().getWidth());
+            double height = onFx(() -> window.getScene().getHeight());
+            assertTrue(bounds.getMinX() >= 0 && bounds.getMinY() >= 0 && bounds.getMaxX() <= width && bounds.getMaxY() <= height,
+                    button + " at " + bounds + " lies inside the " + width + " x " + height + " window");
+        }
     }
 
     @Test
