@@ -8,12 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.Comparator;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeView;
@@ -94,21 +90,19 @@ class MainWindowTest {
 
     @Test
     void theAnnotationPaneWidensByItsDividerUntilThePictureWouldBeTooSmallAndTheWidthIsKept(FxRobot robot) {
+        // The divider is moved as a drag moves it; a robot's drag on screen could land on another test's window.
         SplitPane panes = robot.lookup(".main-panes").queryAs(SplitPane.class);
         Region player = (Region) panes.getItems().get(1);
         Region annotations = (Region) panes.getItems().get(2);
         double before = annotations.getWidth();
-        Node divider = panes.lookupAll(".split-pane-divider").stream()
-                .max(Comparator.comparingDouble(node -> node.localToScene(0, 0).getX())).orElseThrow();
-        Bounds handle = divider.localToScreen(divider.getBoundsInLocal());
-        robot.drag(handle.getCenterX(), handle.getCenterY(), MouseButton.PRIMARY).moveBy(-100, 0).release(MouseButton.PRIMARY);
+        double width = panes.getWidth();
+        robot.interact(() -> panes.setDividerPosition(1, panes.getDividerPositions()[1] - 100 / width));
         WaitForAsyncUtils.waitForFxEvents();
         double widened = annotations.getWidth();
         assertEquals(before + 100, widened, 8, "the pane follows the divider");
         assertEquals(widened, viewModel.annotationsWidthProperty().get(), 8, "and the width is kept for the next start");
 
-        Bounds moved = divider.localToScreen(divider.getBoundsInLocal());
-        robot.drag(moved.getCenterX(), moved.getCenterY(), MouseButton.PRIMARY).moveBy(-300, 0).release(MouseButton.PRIMARY);
+        robot.interact(() -> panes.setDividerPosition(1, 0.2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(SidePaneWidths.MIN_PLAYER, player.getWidth(), 2, "the picture keeps its room");
         assertEquals(annotations.getWidth(), viewModel.annotationsWidthProperty().get(), 8);
