@@ -8,9 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Fingerprint;
 import org.frameproof.domain.PublicIdentity;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewRules;
+import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.exchange.IdentityFile;
 import org.frameproof.exchange.SignedWork;
@@ -102,6 +106,46 @@ public final class WorkSignatures {
         });
     }
 
+    /** The actions that record a finding's review. */
+    private static final List<String> REVIEW_ACTIONS = List.of("annotation.confirm", "annotation.reject");
+
+    /**
+     * A finding's review as this store weighs it: the signature of the audit entry that recorded it,
+     * and whether it counts here.
+     *
+     * @param counts whether the signature holds and is by the reviewer the review names, who is this
+     *     store's reviewer of the role the finding's kind needs or a contact this store accepted in it
+     */
+    public record ReviewWeight(Status signature, boolean counts) {
+    }
+
+    /** The weight of each finding's review (findings without one are left out). */
+    public Map<String, ReviewWeight> reviewsOf(Collection<Annotation> findings) throws UserFacingException {
+        return database.transaction(() -> {
+            AuditRepository entries = new AuditRepository(database);
+            SignatureRepository signatures = new SignatureRepository(database);
+            Map<Fingerprint, Key> keys = keys();
+            long first = signatures.first().orElse(Long.MAX_VALUE);
+            Map<String, ReviewWeight> weights = new HashMap<>();
+            for (Annotation finding : findings) {
+                Review review = finding.review();
+                if (review == null) {
+                    continue;
+                }
+                Optional<AuditEntry> recorded = entries.lastAbout("annotation", finding.id(), REVIEW_ACTIONS);
+                Status status = recorded.isEmpty() ? new Status(State.BEFORE_SIGNATURES, Optional.empty(), Optional.empty())
+                        : status(recorded.get(), signatures.of(recorded.get().sequence()), keys, first);
+                Key signer = status.signer().map(keys::get).orElse(null);
+                // A review made before reviews named a fingerprint is its signer's, whose key signed it.
+                boolean counts = status.state() == State.VALID && signer != null
+                        && signer.role() == ReviewRules.reviewingRole(finding.kind())
+                        && (review.reviewerFingerprint() == null || status.signer().get().hex().equals(review.reviewerFingerprint()));
+                weights.put(finding.id(), new ReviewWeight(status, counts));
+            }
+            return weights;
+        });
+    }
+
     /** Checks every piece of signed work the audit log records, in order. */
     public Summary checkAll() throws UserFacingException {
         return database.transaction(() -> {
@@ -136,8 +180,12 @@ public final class WorkSignatures {
         });
     }
 
-    /** A key this store knows: a reviewer's (whose work is recorded under their name) or a contact's. */
-    private record Key(String name, byte[] signingKey, boolean reviewer) {
+    /**
+     * A key this store knows: a reviewer's (whose work is recorded under their name) or a contact's.
+     *
+     * @param role the reviewer's role here, or the role this store accepted the contact in
+     */
+    private record Key(String name, byte[] signingKey, boolean reviewer, Role role) {
     }
 
     private static Status status(AuditEntry entry, Optional<SignatureRepository.Row> row, Map<Fingerprint, Key> keys,
@@ -186,12 +234,14 @@ public final class WorkSignatures {
         Map<Fingerprint, Key> keys = new HashMap<>();
         for (ContactRepository.Row contact : new ContactRepository(database).list()) {
             PublicIdentity identity = IdentityFile.decode(contact.identity().getBytes(StandardCharsets.UTF_8));
-            keys.put(IdentityFile.fingerprint(identity), new Key(identity.name(), identity.signingKey(), false));
+            keys.put(IdentityFile.fingerprint(identity), new Key(identity.name(), identity.signingKey(), false,
+                    contact.acceptedRole()));
         }
         for (ReviewerRepository.Row reviewer : new ReviewerRepository(database).list()) {
             if (reviewer.identity() != null) {
                 PublicIdentity identity = IdentityFile.decode(reviewer.identity().getBytes(StandardCharsets.UTF_8));
-                keys.put(IdentityFile.fingerprint(identity), new Key(reviewer.reviewer().name(), identity.signingKey(), true));
+                keys.put(IdentityFile.fingerprint(identity), new Key(reviewer.reviewer().name(), identity.signingKey(), true,
+                        reviewer.reviewer().role()));
             }
         }
         return keys;

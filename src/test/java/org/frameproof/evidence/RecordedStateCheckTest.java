@@ -38,7 +38,7 @@ class RecordedStateCheckTest {
         clip = AnnotatedStores.importClip(store, investigation, Clip.MPEG2_TS_LATE_START);
         AnnotationService annotations = store.annotations();
         injury = annotations.create(clip.id(), 10, 10, content("wound on the left temple",
-                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null)));
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot")));
         injury = annotations.edit(injury.id(), content("wound on the left temple, 2 cm", injury.finding()));
         Annotation note = annotations.create(clip.id(), 20, 30, content("man speaks", new Finding.Note("speech")));
         annotations.delete(note.id());

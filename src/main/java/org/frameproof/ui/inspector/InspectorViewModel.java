@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,6 +29,8 @@ import org.frameproof.domain.FindingDraft;
 import org.frameproof.domain.FindingField;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewRules;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.Vocabulary;
 import org.frameproof.evidence.AnnotationContent;
@@ -155,16 +158,16 @@ public final class InspectorViewModel {
     }
 
     private void showReview(Annotation shown) {
-        boolean injury = shown != null && shown.finding() instanceof Finding.Injury;
-        Finding.MedicalReview review = injury ? ((Finding.Injury) shown.finding()).review() : null;
-        reviewText.set(!injury ? "" : review == null ? "Not reviewed by a medical expert."
-                : (review.verdict() == Finding.MedicalReview.Verdict.CONFIRMED ? "Confirmed" : "Rejected")
-                        + " by " + review.expertName() + " on " + review.reviewedAt().toString().replace('T', ' ')
+        Review review = shown == null ? null : shown.review();
+        reviewText.set(shown == null ? "" : review == null
+                ? "Not reviewed by a " + ReviewRules.reviewingRole(shown.kind()).label() + "."
+                : (review.verdict() == Review.Verdict.CONFIRMED ? "Confirmed" : "Rejected")
+                        + " by " + review.reviewer() + " on " + review.reviewedAt().toString().replace('T', ' ')
                         .replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC"));
-        reviewAllowed.set(injury && session.reviewerIsMedicalExpert());
-        reviewHint.set(!injury || session.reviewerIsMedicalExpert() ? ""
-                : "Only a medical expert can confirm or reject an injury; you work here as "
-                        + session.reviewer().role().label() + ".");
+        Optional<String> refusal = shown == null ? Optional.of("")
+                : ReviewRules.whyNotReview(shown, session.reviewer(), Review.Verdict.CONFIRMED, null);
+        reviewAllowed.set(refusal.isEmpty());
+        reviewHint.set(refusal.orElse(""));
     }
 
     static String frames(Annotation shown) {
@@ -226,15 +229,15 @@ public final class InspectorViewModel {
     }
 
     public boolean confirm() {
-        return review(Finding.MedicalReview.Verdict.CONFIRMED);
+        return review(Review.Verdict.CONFIRMED, null);
     }
 
     public boolean reject() {
-        return review(Finding.MedicalReview.Verdict.REJECTED);
+        return review(Review.Verdict.REJECTED, null);
     }
 
-    private boolean review(Finding.MedicalReview.Verdict verdict) {
-        boolean done = session.review(verdict);
+    private boolean review(Review.Verdict verdict, String comment) {
+        boolean done = session.review(verdict, comment);
         formMessage.set(done ? "" : session.messageProperty().get());
         return done;
     }
@@ -255,7 +258,6 @@ public final class InspectorViewModel {
                 case LATITUDE -> latitude = text;
                 case LONGITUDE -> longitude = text;
                 case TEXT_LIST -> draft.set(field, terms(fields.get(field).get(), ";"));
-                case MEDICAL_REVIEW -> throw new IllegalStateException(field + " has no form field");
             }
         }
         // A pasted pair "39.75, 46.74" or "39°45'N 46°44'E" in the latitude field fills both.

@@ -23,9 +23,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
-import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
@@ -260,10 +260,10 @@ public final class AnnotationSession {
         return attempt(() -> service.delete(id));
     }
 
-    /** Confirms or rejects the selected injury; refused with the service's words unless the reviewer is a medical expert. */
-    public boolean review(Finding.MedicalReview.Verdict verdict) {
+    /** Confirms or rejects the selected finding; refused with the service's words when the rules forbid it. */
+    public boolean review(Review.Verdict verdict, String comment) {
         Annotation annotation = selected.get();
-        return annotation != null && attempt(() -> service.review(annotation.id(), verdict, null));
+        return annotation != null && attempt(() -> service.review(annotation.id(), verdict, comment));
     }
 
     /**
