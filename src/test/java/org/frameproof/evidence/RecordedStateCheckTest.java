@@ -12,8 +12,8 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
-import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Provenance;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
@@ -45,7 +45,7 @@ class RecordedStateCheckTest {
         annotations.history().undo();
         Annotation gone = annotations.create(clip.id(), 40, 40, content("to be deleted", new Finding.Note("event")));
         annotations.delete(gone.id());
-        store.footage().setStatus(clip.id(), FootageStatus.VERIFIED, "");
+        store.footage().verify(clip.id(), new VerificationBasis("the uploader", "first post", "the water tower"), "");
         store.footage().updateProvenance(clip.id(), new Provenance("https://example.org/v", "Telegram", "poster", null, null,
                 true, false));
         store.footage().verify(clip.id(), Progress.NONE);

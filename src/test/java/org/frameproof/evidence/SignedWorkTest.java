@@ -16,12 +16,12 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
-import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Review;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.store.SignatureRepository;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
@@ -56,7 +56,7 @@ class SignedWorkTest {
         Annotation note = store.annotations().create(clip.id(), 20, 30, new AnnotationContent("man speaks", null,
                 Confidence.HIGH, List.of(), null, new Finding.Note("speech")));
         store.annotations().delete(note.id());
-        store.footage().setStatus(clip.id(), FootageStatus.VERIFIED, "");
+        store.footage().verify(clip.id(), new VerificationBasis("the uploader", "first post", "the water tower"), "");
         store.footage().updateProvenance(clip.id(), new Provenance("https://example.org/v", "Telegram", "poster", null, null,
                 true, false));
         TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), EXPERT, EXPERT_PASSPHRASE);

@@ -16,6 +16,7 @@ import org.frameproof.domain.Review;
 import org.frameproof.domain.ReviewState;
 import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.store.StoredMediaFacts;
 
 /**
@@ -64,6 +65,7 @@ public final class AuditedRecords {
                 .flag("identifiablePeople", provenance.identifiablePeople())
                 .text("status", footage.status().label())
                 .text("statusReason", footage.statusReason())
+                .record("basis", basis(footage.basis()))
                 .number("duplicateOf", footage.duplicateOf())
                 .text("integrity", footage.integrity().label())
                 .text("integrityCheckedAt", text(footage.integrityCheckedAt()))
@@ -174,6 +176,14 @@ public final class AuditedRecords {
                 .build();
     }
 
+    private static AuditRecord basis(VerificationBasis basis) {
+        return basis == null ? null : AuditRecord.builder()
+                .text("source", basis.source())
+                .text("date", basis.date())
+                .text("place", basis.place())
+                .build();
+    }
+
     /** A review a file claims, in version 1's names (a claim names an expert and no key). */
     private static AuditRecord claimedReview(Review review) {
         return review == null ? null : AuditRecord.builder()
@@ -192,7 +202,14 @@ public final class AuditedRecords {
      */
     public static ObjectNode asCurrent(String entityType, String stored) throws UserFacingException {
         ObjectNode fields = AuditRecord.fields(stored);
-        if (!"annotation".equals(entityType) || AuditRecord.version(stored) >= 2) {
+        if (AuditRecord.version(stored) >= 2) {
+            return fields;
+        }
+        if ("footage".equals(entityType)) {
+            fields.putNull("basis"); // no basis was asked for before version 2
+            return fields;
+        }
+        if (!"annotation".equals(entityType)) {
             return fields;
         }
         JsonNode medical = fields.remove("medicalReview");

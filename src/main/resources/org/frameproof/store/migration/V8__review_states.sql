@@ -11,3 +11,9 @@ UPDATE annotation SET review_status = NULL WHERE review_status = 'UNREVIEWED';
 UPDATE annotation SET review_state = COALESCE(review_status, 'SUBMITTED');
 ALTER TABLE annotation ALTER COLUMN review_state SET NOT NULL;
 CREATE INDEX annotation_by_state ON annotation (review_state);
+
+-- Footage verified states its basis: how its source, date and place were established. NULL for
+-- footage never verified, and for footage verified before a basis was asked for.
+ALTER TABLE footage ADD COLUMN basis_source VARCHAR(4000);
+ALTER TABLE footage ADD COLUMN basis_date VARCHAR(4000);
+ALTER TABLE footage ADD COLUMN basis_place VARCHAR(4000);
