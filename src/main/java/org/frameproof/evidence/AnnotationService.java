@@ -65,6 +65,7 @@ public final class AnnotationService {
     private final SearchIndexMerger merger;
     private final SearchPlanner planner;
     private final CreateRehearsal rehearsal;
+    private final WorkSignatures signatures;
 
     /** @param signer names the unlocking reviewer's fingerprint in the reviews they make */
     AnnotationService(Database database, AuditLog audit, FrameIndexCache indexes, Reviewer reviewer, Signer signer,
@@ -80,6 +81,7 @@ public final class AnnotationService {
         this.clock = clock;
         this.history = new UndoHistory(this::write);
         this.merger = new SearchIndexMerger(database, searchIndex);
+        this.signatures = new WorkSignatures(database);
         this.planner = new SearchPlanner(database, annotations, searchIndex);
         this.rehearsal = new CreateRehearsal(database, (item, content) -> creation(item, 0, 0, content),
                 create -> writeRevisions(create, create.action()));
@@ -225,6 +227,19 @@ public final class AnnotationService {
     /** Whether {@code finding} waits for this store's reviewer (see {@link ReviewRules#waitsFor}). */
     public boolean waitsForMe(Annotation finding) {
         return ReviewRules.waitsFor(finding, reviewer);
+    }
+
+    /**
+     * Who signed a finding's latest revision, and the signature of its review with whether it
+     * counts here: what the inspector shows.
+     */
+    public Signatures signatures(Annotation finding) throws UserFacingException {
+        return new Signatures(signatures.ofLatest("annotation", finding.id()),
+                Optional.ofNullable(signatures.reviewsOf(List.of(finding)).get(finding.id())));
+    }
+
+    /** The signature of a finding's latest revision (empty when nothing recorded it) and its review's weight (empty without one). */
+    public record Signatures(Optional<WorkSignatures.Status> latest, Optional<WorkSignatures.ReviewWeight> review) {
     }
 
     /** The reviewer every action of this service is recorded as: the screens ask {@link ReviewRules} in their name. */

@@ -6,10 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,8 +26,6 @@ import org.frameproof.domain.FindingDraft;
 import org.frameproof.domain.FindingField;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
-import org.frameproof.domain.Review;
-import org.frameproof.domain.ReviewRules;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.Vocabulary;
 import org.frameproof.evidence.AnnotationContent;
@@ -51,6 +46,7 @@ public final class InspectorViewModel {
     private final AnnotationSession session;
     private final VocabularyService vocabularies;
     private final CaseService cases;
+    private final ReviewPanelViewModel review;
 
     private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
@@ -62,15 +58,13 @@ public final class InspectorViewModel {
     private final StringProperty tags = new SimpleStringProperty("");
     private final Map<FindingField, StringProperty> fields = new EnumMap<>(FindingField.class);
     private final Map<FindingField, ObservableList<String>> choices = new EnumMap<>(FindingField.class);
-    private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper reviewAllowed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper reviewHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper("");
 
     public InspectorViewModel(AnnotationSession session, VocabularyService vocabularies, CaseService cases) {
         this.session = session;
         this.vocabularies = vocabularies;
         this.cases = cases;
+        this.review = new ReviewPanelViewModel(session);
         for (FindingField field : FindingField.values()) {
             if (field.form() != null) {
                 fields.put(field, new SimpleStringProperty(""));
@@ -135,7 +129,6 @@ public final class InspectorViewModel {
             interpretation.set("");
             confidence.set(null);
             tags.set("");
-            showReview(null);
             return;
         }
         heading.set(shown.kind().label() + " · " + frames(shown));
@@ -154,20 +147,6 @@ public final class InspectorViewModel {
                 set(field, formText(field, field.valueOf(shown.finding())));
             }
         }
-        showReview(shown);
-    }
-
-    private void showReview(Annotation shown) {
-        Review review = shown == null ? null : shown.review();
-        reviewText.set(shown == null ? "" : review == null
-                ? "Not reviewed by a " + ReviewRules.reviewingRole(shown.kind()).label() + "."
-                : (review.verdict() == Review.Verdict.CONFIRMED ? "Confirmed" : "Rejected")
-                        + " by " + review.reviewer() + " on " + review.reviewedAt().toString().replace('T', ' ')
-                        .replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC"));
-        Optional<String> refusal = shown == null ? Optional.of("")
-                : ReviewRules.whyNotReview(shown, session.reviewer(), Review.Verdict.CONFIRMED, null);
-        reviewAllowed.set(refusal.isEmpty());
-        reviewHint.set(refusal.orElse(""));
     }
 
     static String frames(Annotation shown) {
@@ -226,20 +205,6 @@ public final class InspectorViewModel {
             LOG.debug("The form does not hold a valid annotation; counted as changed", e);
             return true;
         }
-    }
-
-    public boolean confirm() {
-        return review(Review.Verdict.CONFIRMED, null);
-    }
-
-    public boolean reject() {
-        return review(Review.Verdict.REJECTED, null);
-    }
-
-    private boolean review(Review.Verdict verdict, String comment) {
-        boolean done = session.review(verdict, comment);
-        formMessage.set(done ? "" : session.messageProperty().get());
-        return done;
     }
 
     /** The form's text as a finding of {@code kind}; the medical review is not the form's to set. */
@@ -367,19 +332,9 @@ public final class InspectorViewModel {
         return choices.getOrDefault(field, FXCollections.emptyObservableList());
     }
 
-    /** Where the injury's medical review stands, empty for other kinds. */
-    public ReadOnlyStringProperty reviewTextProperty() {
-        return reviewText.getReadOnlyProperty();
-    }
-
-    /** True when the reviewer may confirm or reject the injury shown. */
-    public ReadOnlyBooleanProperty reviewAllowedProperty() {
-        return reviewAllowed.getReadOnlyProperty();
-    }
-
-    /** Why Confirm and Reject are off, empty when they are on or do not apply. */
-    public ReadOnlyStringProperty reviewHintProperty() {
-        return reviewHint.getReadOnlyProperty();
+    /** The review part: state, signer, review, and the steps of review. */
+    public ReviewPanelViewModel review() {
+        return review;
     }
 
     /** Why the form was not saved, empty after a save. */

@@ -266,6 +266,34 @@ public final class AnnotationSession {
         return annotation != null && attempt(() -> service.review(annotation.id(), verdict, comment));
     }
 
+    /** Submits the selected draft for review. */
+    public boolean submit() {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.submit(annotation.id()));
+    }
+
+    /** Seals the selected confirmed or rejected finding. */
+    public boolean seal() {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.seal(annotation.id()));
+    }
+
+    /** Unseals the selected finding, with the reason recorded in it. */
+    public boolean unseal(String reason) {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.unseal(annotation.id(), reason));
+    }
+
+    /** Who signed {@code finding} and how its review weighs here; empty when that cannot be read (the message says why). */
+    public Optional<AnnotationService.Signatures> signatures(Annotation finding) {
+        try {
+            return Optional.of(service.signatures(finding));
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /**
      * Esc in the form of an annotation that keys 1-4 have just created and nothing has changed
      * since: takes its creation back (an audited undo), so a key pressed by mistake leaves nothing.

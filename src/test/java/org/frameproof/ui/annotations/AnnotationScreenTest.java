@@ -213,11 +213,17 @@ class AnnotationScreenTest {
             window.openFootage(clip);
             robot.interact(() -> window.session.select(injury));
             robot.clickOn("#confirmButton");
+            robot.clickOn("#reviewDialogText").write("an exit wound, as described");
+            robot.clickOn("OK");
             Review review = window.only(clip.id()).review();
             assertEquals(Review.Verdict.CONFIRMED, review.verdict());
             assertEquals(EXPERT.name(), review.reviewer());
+            assertEquals("an exit wound, as described", review.comment());
             String shown = robot.lookup("#reviewLabel").queryAs(Label.class).getText();
-            assertTrue(shown.startsWith("Confirmed by Dr Nune Sargsyan on "), shown);
+            assertTrue(shown.startsWith("Confirmed by Dr Nune Sargsyan on ") && shown.endsWith("counts here"), shown);
+            assertEquals("Confirmed.", robot.lookup("#reviewResultLabel").queryAs(Label.class).getText());
+            assertTrue(robot.lookup("#confirmButton").queryAs(Button.class).isDisabled(), "confirmed once, not again");
+            assertFalse(robot.lookup("#sealButton").queryAs(Button.class).isDisabled());
         }
     }
 
@@ -244,6 +250,7 @@ class AnnotationScreenTest {
                     && mark.contains("Claimed in import: confirmed by Dr X"), mark);
             assertEquals("Not reviewed by a medical expert.", robot.lookup("#reviewLabel").queryAs(Label.class).getText());
             robot.clickOn("#confirmButton");
+            robot.clickOn("OK");
             Review review = window.only(clip.id()).review();
             assertEquals("Dr Nune Sargsyan", review.reviewer(), "confirmed for real by this store's expert");
         }
