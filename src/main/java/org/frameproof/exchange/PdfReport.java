@@ -229,6 +229,15 @@ final class PdfReport {
         if (annotation.review() == null) {
             layout.text("Not yet reviewed by a " + ReviewRules.reviewingRole(annotation.kind()).label(), 9, GREY);
         }
+        FindingSignatures signed = input.signatures().get(annotation.id());
+        if (signed != null && signed.latest() != null) {
+            layout.text("Signed by " + signed.latest().describe(), 9);
+        }
+        if (signed != null && signed.review() != null) {
+            layout.text("Review signed by " + signed.review().describe() + " — "
+                    + (signed.reviewCounts() ? "counts" : "does not count") + " in this store", 9,
+                    signed.reviewCounts() ? Color.BLACK : ALERT);
+        }
         // An imported annotation's author and review are printed only as the file's claims.
         for (String line : FindingText.importLines(annotation)) {
             layout.text(line, 9, ALERT);

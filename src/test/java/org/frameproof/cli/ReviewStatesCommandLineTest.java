@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Fingerprint;
 import org.frameproof.domain.Footage;
@@ -130,6 +133,14 @@ class ReviewStatesCommandLineTest {
         assertTrue(review.get("signatureValid").asBoolean());
         assertTrue(review.get("counts").asBoolean(), review.toString());
 
+        String pdf = pdfText();
+        assertTrue(pdf.contains("State: confirmed"), pdf);
+        assertTrue(pdf.contains("Signed by Dr Mira Haddad (fingerprint " + review.get("fingerprint").asText()
+                + "): the signature holds"), pdf);
+        assertTrue(pdf.contains("Review signed by Dr Mira Haddad (fingerprint " + review.get("fingerprint").asText()
+                + "): the signature holds — counts in this store"), pdf);
+        assertTrue(pdf.contains("Review: rejected by Ben Second"), pdf);
+
         refused(EXPERT, "already confirmed by Dr Mira Haddad", "annotations", "reject", injury, "--comment", "no");
         refused(TestStores.PASSPHRASE, "Only a medical expert can seal an injury", "annotations", "seal", injury);
         assertEquals(0, cli.runWith(EXPERT, data, "annotations", "seal", injury), cli::err);
@@ -168,6 +179,15 @@ class ReviewStatesCommandLineTest {
         }
         assertEquals("draft", finding(location).get("state").asText());
         assertTrue(finding(location).get("review").isNull(), "the rejection was of the earlier text");
+    }
+
+    /** The report of the footage as text, every run of white space as one space. */
+    private String pdfText() throws Exception {
+        Path pdf = data.resolveSibling(data.getFileName() + "-report.pdf");
+        assertEquals(0, cli.run(data, "export", "--footage", footage, "--format", "pdf", "--out", pdf.toString()), cli::err);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
     }
 
     private List<String> auditActions() throws Exception {
