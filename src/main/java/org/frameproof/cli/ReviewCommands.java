@@ -4,6 +4,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Review;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.VisibleText;
+import org.frameproof.evidence.AnnotationService;
 import org.frameproof.evidence.EvidenceStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,10 +21,12 @@ final class ReviewCommands {
     }
 
     static void register(CommandLine annotations, StoreAccess access) {
-        annotations.addSubcommand(new Submit(access))
+        annotations.addSubcommand("submit", Step.command(access, "Submitted", AnnotationService::submit,
+                        "Submit your draft finding for review."))
                 .addSubcommand("confirm", new Verdict(access, Review.Verdict.CONFIRMED))
                 .addSubcommand("reject", new Verdict(access, Review.Verdict.REJECTED))
-                .addSubcommand(new Seal(access))
+                .addSubcommand("seal", Step.command(access, "Sealed", AnnotationService::seal,
+                        "Seal a confirmed or rejected finding: read-only until unsealed."))
                 .addSubcommand(new Unseal(access));
     }
 
@@ -32,18 +35,37 @@ final class ReviewCommands {
         return verb + " " + finding.id() + ": now " + finding.status().state().label() + ".";
     }
 
-    @Command(name = "submit", description = "Submit your draft finding for review.", mixinStandardHelpOptions = true)
-    static final class Submit extends StoreCommand {
+    /** One step of review on one finding, taking nothing but its id. */
+    @FunctionalInterface
+    interface OneStep {
+        Annotation take(AnnotationService annotations, String id) throws UserFacingException;
+    }
+
+    /** {@code annotations submit ID} and {@code annotations seal ID}: a step that needs no text. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class Step extends StoreCommand {
         @Parameters(paramLabel = "ID", description = "The annotation's id.")
         String id;
 
-        Submit(StoreAccess access) {
+        private final String done;
+        private final OneStep step;
+
+        private Step(StoreAccess access, String done, OneStep step) {
             super(access);
+            this.done = done;
+            this.step = step;
+        }
+
+        /** The command, with its description. */
+        static CommandLine command(StoreAccess access, String done, OneStep step, String description) {
+            CommandLine command = new CommandLine(new Step(access, done, step));
+            command.getCommandSpec().usageMessage().description(description);
+            return command;
         }
 
         @Override
         int run(EvidenceStore store) throws UserFacingException {
-            out().println(result("Submitted", store.annotations().submit(id)));
+            out().println(result(done, step.take(store.annotations(), id)));
             return 0;
         }
     }
@@ -70,23 +92,6 @@ final class ReviewCommands {
             Review review = reviewed.review();
             out().println(VisibleText.escape((verdict == Review.Verdict.CONFIRMED ? "Confirmed " : "Rejected ") + id
                     + " as " + review.reviewer() + " at " + review.reviewedAt() + "."));
-            return 0;
-        }
-    }
-
-    @Command(name = "seal", description = "Seal a confirmed or rejected finding: read-only until unsealed.",
-            mixinStandardHelpOptions = true)
-    static final class Seal extends StoreCommand {
-        @Parameters(paramLabel = "ID", description = "The annotation's id.")
-        String id;
-
-        Seal(StoreAccess access) {
-            super(access);
-        }
-
-        @Override
-        int run(EvidenceStore store) throws UserFacingException {
-            out().println(result("Sealed", store.annotations().seal(id)));
             return 0;
         }
     }

@@ -91,15 +91,12 @@ public final class WorkSignatures {
     /** The signature of the last change to each of {@code entityIds}; an id nothing recorded is left out. */
     public Map<String, Status> ofLatest(String entityType, Collection<String> entityIds) throws UserFacingException {
         return database.transaction(() -> {
-            AuditRepository entries = new AuditRepository(database);
-            SignatureRepository signatures = new SignatureRepository(database);
-            Map<Fingerprint, Key> keys = keys();
-            long first = signatures.first().orElse(Long.MAX_VALUE);
+            Checking checking = new Checking();
             Map<String, Status> statuses = new HashMap<>();
             for (String id : entityIds) {
-                Optional<AuditEntry> last = entries.lastAbout(entityType, id);
+                Optional<AuditEntry> last = checking.entries.lastAbout(entityType, id);
                 if (last.isPresent()) {
-                    statuses.put(id, status(last.get(), signatures.of(last.get().sequence()), keys, first));
+                    statuses.put(id, checking.statusOf(last.get()));
                 }
             }
             return statuses;
@@ -122,20 +119,17 @@ public final class WorkSignatures {
     /** The weight of each finding's review (findings without one are left out). */
     public Map<String, ReviewWeight> reviewsOf(Collection<Annotation> findings) throws UserFacingException {
         return database.transaction(() -> {
-            AuditRepository entries = new AuditRepository(database);
-            SignatureRepository signatures = new SignatureRepository(database);
-            Map<Fingerprint, Key> keys = keys();
-            long first = signatures.first().orElse(Long.MAX_VALUE);
+            Checking checking = new Checking();
             Map<String, ReviewWeight> weights = new HashMap<>();
             for (Annotation finding : findings) {
                 Review review = finding.review();
                 if (review == null) {
                     continue;
                 }
-                Optional<AuditEntry> recorded = entries.lastAbout("annotation", finding.id(), REVIEW_ACTIONS);
+                Optional<AuditEntry> recorded = checking.entries.lastAbout("annotation", finding.id(), REVIEW_ACTIONS);
                 Status status = recorded.isEmpty() ? new Status(State.BEFORE_SIGNATURES, Optional.empty(), Optional.empty())
-                        : status(recorded.get(), signatures.of(recorded.get().sequence()), keys, first);
-                Key signer = status.signer().map(keys::get).orElse(null);
+                        : checking.statusOf(recorded.get());
+                Key signer = status.signer().map(checking.keys::get).orElse(null);
                 // A review made before reviews named a fingerprint is its signer's, whose key signed it.
                 boolean counts = status.state() == State.VALID && signer != null
                         && signer.role() == ReviewRules.reviewingRole(finding.kind())
@@ -178,6 +172,23 @@ public final class WorkSignatures {
             return new Summary(counts[State.VALID.ordinal()], counts[State.UNVERIFIED.ordinal()],
                     counts[State.BEFORE_SIGNATURES.ordinal()], problems, firstFailing[0]);
         });
+    }
+
+    /** What checking single signatures needs, read once inside the caller's transaction. */
+    private final class Checking {
+        private final AuditRepository entries = new AuditRepository(database);
+        private final SignatureRepository signatures = new SignatureRepository(database);
+        private final Map<Fingerprint, Key> keys;
+        private final long firstSigned;
+
+        Checking() throws UserFacingException {
+            keys = keys();
+            firstSigned = signatures.first().orElse(Long.MAX_VALUE);
+        }
+
+        Status statusOf(AuditEntry entry) throws UserFacingException {
+            return status(entry, signatures.of(entry.sequence()), keys, firstSigned);
+        }
     }
 
     /**
