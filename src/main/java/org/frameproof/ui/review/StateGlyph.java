@@ -4,7 +4,8 @@ import org.frameproof.domain.ReviewState;
 
 /**
  * The one glyph per review state that the list, the inspector and the timeline show, so a
- * finding's state reads the same everywhere at a glance.
+ * finding's state reads the same everywhere at a glance. Each is in the fonts the desktop ships
+ * (no emoji), so none shows as an empty box.
  */
 public final class StateGlyph {
     private StateGlyph() {
@@ -13,10 +14,10 @@ public final class StateGlyph {
     public static String of(ReviewState state) {
         return switch (state) {
             case DRAFT -> "✎";
-            case SUBMITTED -> "⧗";
+            case SUBMITTED -> "→";
             case CONFIRMED -> "✓";
             case REJECTED -> "✗";
-            case SEALED -> "🔒";
+            case SEALED -> "◆";
         };
     }
 }

@@ -70,7 +70,7 @@ class ReviewScreenTest {
             assertTrue(text(robot, "#signerLabel").endsWith("the signature holds"), text(robot, "#signerLabel"));
             assertFalse(enabled(robot, "#confirmButton"));
             robot.clickOn("#submitButton");
-            assertEquals("⧗ Submitted", text(robot, "#stateLabel"));
+            assertEquals("→ Submitted", text(robot, "#stateLabel"));
             assertEquals("Submitted for review.", text(robot, "#reviewResultLabel"));
             assertFalse(enabled(robot, "#submitButton"));
             assertEquals(ReviewState.SUBMITTED, window.store.annotations().require(made[0].id()).status().state());
@@ -91,11 +91,11 @@ class ReviewScreenTest {
             assertFalse(enabled(robot, "#rejectButton"), "rejected once, not again");
 
             robot.clickOn("#sealButton");
-            assertEquals("🔒 Sealed", text(robot, "#stateLabel"));
+            assertEquals("◆ Sealed", text(robot, "#stateLabel"));
             assertFalse(enabled(robot, "#sealButton"));
             robot.clickOn("#unsealButton");
             robot.clickOn("Cancel");
-            assertEquals("🔒 Sealed", text(robot, "#stateLabel"), "cancelled: nothing changed");
+            assertEquals("◆ Sealed", text(robot, "#stateLabel"), "cancelled: nothing changed");
             robot.clickOn("#unsealButton");
             robot.clickOn("#reviewDialogText").write("the comment named the wrong arm");
             robot.clickOn("OK");
@@ -122,7 +122,7 @@ class ReviewScreenTest {
             @SuppressWarnings("unchecked")
             TableView<AnnotationListViewModel.Row> table = robot.lookup(".annotation-list .table-view").queryAs(TableView.class);
             AnnotationWindow.waitUntil(() -> table.getItems().size() == 3);
-            assertTrue(robot.lookup("✎").tryQuery().isPresent() && robot.lookup("⧗").tryQuery().isPresent(),
+            assertTrue(robot.lookup("✎").tryQuery().isPresent() && robot.lookup("→").tryQuery().isPresent(),
                     "each row's state shows as its glyph");
             @SuppressWarnings("unchecked")
             ComboBox<StateFilter> filter = robot.lookup("#statusFilter").queryAs(ComboBox.class);
