@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.ReviewState;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.AnnotationContent;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code frameproof annotations add|list|show|confirm|reject|delete|import}, {@code search} and
- * {@code export}: the annotation workflow without a screen, on the same services as the UI.
+ * {@code frameproof annotations add|list|show|delete|import} (and the review steps of
+ * {@link ReviewCommands}), {@code search} and {@code export}: the annotation workflow without a
+ * screen, on the same services as the UI.
  */
 public final class AnnotationCommands {
     private static final Logger LOG = LoggerFactory.getLogger(AnnotationCommands.class);
@@ -45,12 +48,12 @@ public final class AnnotationCommands {
     }
 
     public static void register(CommandLine root, StoreAccess access, FrameSources frames) {
-        root.addSubcommand(new CommandLine(new Annotations())
+        CommandLine annotations = new CommandLine(new Annotations())
                 .addSubcommand(Add.command(access))
                 .addSubcommand(new ListAnnotations(access))
-                .addSubcommand(new Show(access))
-                .addSubcommand("confirm", new Review(access, Finding.MedicalReview.Verdict.CONFIRMED))
-                .addSubcommand("reject", new Review(access, Finding.MedicalReview.Verdict.REJECTED))
+                .addSubcommand(new Show(access));
+        ReviewCommands.register(annotations, access);
+        root.addSubcommand(annotations
                 .addSubcommand(new Delete(access))
                 .addSubcommand(new AnnotationImportCommand(access))
                 .addSubcommand(new ResolveCommand(access)));
@@ -60,7 +63,8 @@ public final class AnnotationCommands {
         root.setExecutionExceptionHandler(root.getExecutionExceptionHandler());
     }
 
-    @Command(name = "annotations", description = "Add, list, show, review, delete and import annotations.",
+    @Command(name = "annotations", description = "Add, list, show, submit, confirm, reject, seal, unseal, delete and"
+            + " import annotations.",
             mixinStandardHelpOptions = true)
     static final class Annotations {
     }
@@ -184,14 +188,24 @@ public final class AnnotationCommands {
     }
 
     @Command(name = "list", description = {"List the annotations of a footage item or a case, by frame.",
-            "With --json, each also gives who signed its latest revision (signedBy: name, fingerprint) and whether that"
-            + " signature holds (signatureValid: true, false, or null for work from before signatures or by a key this"
-            + " store does not know), and whether it is in conflict with revisions received in a bundle (conflict: null,"
-            + " or those revisions; see `annotations resolve`)."},
+            "With --json, each also gives its review state (state: draft, submitted, confirmed, rejected, sealed), who"
+            + " signed its latest revision (signedBy: name, fingerprint) and whether that signature holds"
+            + " (signatureValid: true, false, or null for work from before signatures or by a key this store does not"
+            + " know), its review (review: verdict, reviewer, fingerprint, whether this store counts it), and whether it"
+            + " is in conflict with revisions received in a bundle (conflict: null, or those revisions; see"
+            + " `annotations resolve`)."},
             mixinStandardHelpOptions = true)
     static final class ListAnnotations extends StoreCommand {
         @ArgGroup(exclusive = true, multiplicity = "1")
         CaseOrFootage scope;
+
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "Only findings in this state: draft, submitted, confirmed, rejected or sealed.")
+        String state;
+
+        @Option(names = "--waiting-for-me", description = "Only submitted findings you may confirm or reject (not your"
+                + " own, of a kind your role reviews).")
+        boolean waitingForMe;
 
         @Mixin
         JsonArrayOption format;
@@ -209,14 +223,21 @@ public final class AnnotationCommands {
             } else {
                 query = AnnotationQuery.inCase(store.cases().require(scope.caseName).id());
             }
-            List<Annotation> annotations = store.annotations().list(query);
+            if (state != null) {
+                query = query.withStates(Set.of(ReviewState.parse(state)));
+            }
+            List<Annotation> annotations = waitingForMe ? store.annotations().waitingForMe(query)
+                    : store.annotations().list(query);
             Map<String, WorkSignatures.Status> signed = format.json
                     ? store.signatures().ofLatest("annotation", annotations.stream().map(Annotation::id).toList()) : Map.of();
             Map<String, List<BundleService.ConflictRevision>> conflicts = format.json
                     ? store.bundles().conflicts(annotations.stream().map(Annotation::id).toList()) : Map.of();
+            Map<String, WorkSignatures.ReviewWeight> reviews = format.json
+                    ? store.signatures().reviewsOf(annotations) : Map.of();
             printList(format, annotations, annotation -> {
                 ObjectNode fields = AS_JSON.write(annotation, null);
                 SignedByFields.addTo(fields, Optional.ofNullable(signed.get(annotation.id())));
+                SignedByFields.addToReview(fields, Optional.ofNullable(reviews.get(annotation.id())));
                 ConflictFields.addTo(fields, conflicts.get(annotation.id()));
                 return fields;
             }, AnnotationCommands::line);
@@ -224,8 +245,9 @@ public final class AnnotationCommands {
         }
     }
 
-    @Command(name = "show", description = "Show every field of one annotation, who signed its latest revision (name and"
-            + " fingerprint) and whether the signature holds.", mixinStandardHelpOptions = true)
+    @Command(name = "show", description = "Show every field of one annotation, its review state, who signed its latest"
+            + " revision (name and fingerprint) and whether the signature holds, and its review (who, their fingerprint,"
+            + " whether this store counts it).", mixinStandardHelpOptions = true)
     static final class Show extends StoreCommand {
         @Parameters(paramLabel = "ID", description = "The annotation's id.")
         String id;
@@ -243,12 +265,16 @@ public final class AnnotationCommands {
             ObjectNode fields = AS_JSON.write(annotation, null);
             Optional<WorkSignatures.Status> signed = store.signatures().ofLatest("annotation", annotation.id());
             List<BundleService.ConflictRevision> conflict = store.bundles().conflicts(List.of(annotation.id())).get(annotation.id());
+            Optional<WorkSignatures.ReviewWeight> review = Optional.ofNullable(
+                    store.signatures().reviewsOf(List.of(annotation)).get(annotation.id()));
             if (json) {
                 SignedByFields.addTo(fields, signed);
+                SignedByFields.addToReview(fields, review);
                 ConflictFields.addTo(fields, conflict);
                 printJson(fields);
                 return 0;
             }
+            fields.remove("review"); // printed in words below
             if (annotation.imported() != null) {
                 // The mark and the claim in words rather than as JSON.
                 fields.put("imported", annotation.imported().describe());
@@ -263,32 +289,8 @@ public final class AnnotationCommands {
                 }
             }
             SignedByFields.print(out(), signed);
+            SignedByFields.printReview(out(), annotation.review(), review);
             ConflictFields.print(out(), conflict);
-            return 0;
-        }
-    }
-
-    @Command(description = "Confirm or reject an injury (medical experts only).", mixinStandardHelpOptions = true)
-    static final class Review extends StoreCommand {
-        @Parameters(paramLabel = "ID", description = "The injury annotation's id.")
-        String id;
-
-        @Option(names = "--comment", paramLabel = "TEXT", description = "The expert's comment.")
-        String comment;
-
-        private final Finding.MedicalReview.Verdict verdict;
-
-        Review(StoreAccess access, Finding.MedicalReview.Verdict verdict) {
-            super(access);
-            this.verdict = verdict;
-        }
-
-        @Override
-        int run(EvidenceStore store) throws UserFacingException {
-            Annotation reviewed = store.annotations().review(id, verdict, comment);
-            Finding.MedicalReview review = ((Finding.Injury) reviewed.finding()).review();
-            out().println((verdict == Finding.MedicalReview.Verdict.CONFIRMED ? "Confirmed " : "Rejected ") + id
-                    + " as " + review.expertName() + " at " + review.reviewedAt() + ".");
             return 0;
         }
     }
@@ -337,11 +339,12 @@ public final class AnnotationCommands {
         }
     }
 
-    /** One annotation on one line: id, kind, frames, observation. */
+    /** One annotation on one line: id, kind, frames, review state, observation. */
     static String line(Annotation annotation) {
         String frames = annotation.span().isPoint() ? Integer.toString(annotation.span().startFrame())
                 : annotation.span().startFrame() + "-" + annotation.span().endFrame();
         return annotation.id() + "  " + annotation.kind().code() + "  frame " + frames + "  "
+                + annotation.status().state().label() + "  "
                 + (annotation.imported() == null ? "" : "[imported]  ") + annotation.observation();
     }
 }

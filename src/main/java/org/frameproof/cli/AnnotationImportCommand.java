@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", description = {
         "Import annotations from Frameproof JSON, a W3C Web Annotation file (.w3c or .jsonld) or an ELAN .eaf"
                 + " file (tiers become notes).",
-        "Each is marked imported (by you, from the file, with its SHA-256); its author, role and medical review"
-                + " stay claims of the file, and an injury stays unreviewed until a medical expert of this store"
-                + " reviews it. Importing the same file again adds nothing."},
+        "Each is marked imported (by you, from the file, with its SHA-256); its author, role and review stay"
+                + " claims of the file, and it is your draft until you submit it for a review of this store."
+                + " Importing the same file again adds nothing."},
         mixinStandardHelpOptions = true, sortOptions = false)
 final class AnnotationImportCommand extends StoreCommand {
     @Option(names = "--footage", required = true, paramLabel = "ID", description = "The footage item they are of.")

@@ -45,7 +45,6 @@ final class FindingOptions {
             case COUNT -> option.type(Integer.class).build();
             case TEXT_LIST -> option.type(List.class).auxiliaryTypes(String.class).build();
             case TEXT, LATITUDE, LONGITUDE -> option.type(String.class).build();
-            case MEDICAL_REVIEW -> throw new IllegalStateException(field + " takes no option");
         };
     }
 
@@ -89,9 +88,6 @@ final class FindingOptions {
                 case LATITUDE -> draft.set(field, value == null ? null : Coordinates.latitude((String) value));
                 case LONGITUDE -> draft.set(field, value == null ? null : Coordinates.longitude((String) value));
                 case TEXT_LIST -> draft.set(field, value == null ? List.of() : new ArrayList<>((List<?>) value));
-                case MEDICAL_REVIEW -> {
-                    // Set only by a medical expert's confirm or reject.
-                }
             }
         }
         return draft.build();

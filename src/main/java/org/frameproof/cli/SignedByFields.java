@@ -1,9 +1,11 @@
 package org.frameproof.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.frameproof.domain.Fingerprint;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.VisibleText;
 import org.frameproof.evidence.WorkSignatures;
 
@@ -34,6 +36,42 @@ final class SignedByFields {
             fields.put("signatureValid", valid);
         }
         fields.put("signature", status.map(s -> s.state().label()).orElse("no change recorded"));
+    }
+
+    /**
+     * Adds to the JSON's {@code review} (when there is one) the reviewer's {@code fingerprint} in
+     * groups of digits, whether the signature of the review holds ({@code signatureValid},
+     * {@code signature}) and whether this store counts it ({@code counts}).
+     */
+    static void addToReview(ObjectNode fields, Optional<WorkSignatures.ReviewWeight> weight) {
+        if (!(fields.get("review") instanceof ObjectNode review)) {
+            return;
+        }
+        JsonNode hex = review.get("reviewerFingerprint");
+        review.put("fingerprint", hex == null || hex.isNull() ? null : new Fingerprint(hex.asText()).digits());
+        Boolean valid = weight.map(w -> w.signature().valid()).orElse(null);
+        if (valid == null) {
+            review.putNull("signatureValid");
+        } else {
+            review.put("signatureValid", valid);
+        }
+        review.put("signature", weight.map(w -> w.signature().state().label()).orElse("no review recorded"));
+        review.put("counts", weight.map(WorkSignatures.ReviewWeight::counts).orElse(false));
+    }
+
+    /** The review in words: verdict, reviewer, fingerprint, comment, and whether it counts here. */
+    static void printReview(PrintWriter out, Review review, Optional<WorkSignatures.ReviewWeight> weight) {
+        if (review == null) {
+            return;
+        }
+        out.printf("%-18s %s%n", "review", VisibleText.escape(review.verdict().label() + " by " + review.reviewer() + " at "
+                + review.reviewedAt() + (review.comment() == null ? "" : ": " + review.comment())));
+        if (review.reviewerFingerprint() != null) {
+            out.printf("%-18s %s%n", "reviewer", "fingerprint " + new Fingerprint(review.reviewerFingerprint()).digits());
+        }
+        out.printf("%-18s %s%n", "review signature", weight.map(w -> w.signature().state().label()).orElse("no review recorded"));
+        out.printf("%-18s %s%n", "review counts", weight.map(WorkSignatures.ReviewWeight::counts).orElse(false)
+                ? "counts here" : "does not count here");
     }
 
     static void print(PrintWriter out, Optional<WorkSignatures.Status> status) {

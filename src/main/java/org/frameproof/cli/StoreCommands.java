@@ -14,7 +14,8 @@ public final class StoreCommands {
         root.addSubcommand(new ImportCommand(access));
         root.addSubcommand(new CommandLine(new FootageCommand())
                 .addSubcommand(new FootageCommand.ListFootage(access))
-                .addSubcommand(new FootageCommand.Withdraw(access)));
+                .addSubcommand(new FootageCommand.Withdraw(access))
+                .addSubcommand(new FootageCommand.Status(access)));
         root.addSubcommand(new VerifyCommand(access));
         root.addSubcommand(new BackupCommands.BackupCommand(access));
         root.addSubcommand(new BackupCommands.RestoreCommand(access));

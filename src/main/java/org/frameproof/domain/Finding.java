@@ -1,6 +1,5 @@
 package org.frameproof.domain;
 
-import java.time.Instant;
 import java.util.List;
 
 /** The kind-specific part of an annotation; observation and interpretation live on the annotation. */
@@ -8,16 +7,11 @@ public sealed interface Finding {
     AnnotationKind kind();
 
     /** An injury seen on a body. Left and right are the victim's. */
-    record Injury(String bodyRegion, String injuryType, Integer count, String timing, String consistentWith,
-                  MedicalReview review) implements Finding {
+    record Injury(String bodyRegion, String injuryType, Integer count, String timing, String consistentWith)
+            implements Finding {
         public AnnotationKind kind() {
             return AnnotationKind.INJURY;
         }
-    }
-
-    /** A medical expert's confirmation or rejection of an injury observation. */
-    record MedicalReview(Verdict verdict, String expertName, Instant reviewedAt, String comment) {
-        public enum Verdict { CONFIRMED, REJECTED }
     }
 
     /** Where the footage was filmed, and how that was established. */

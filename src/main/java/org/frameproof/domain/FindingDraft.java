@@ -40,7 +40,7 @@ public final class FindingDraft {
         return switch (kind) {
             case INJURY -> new Finding.Injury(text(FindingField.BODY_REGION), text(FindingField.INJURY_TYPE),
                     (Integer) values.get(FindingField.COUNT), text(FindingField.TIMING),
-                    text(FindingField.CONSISTENT_WITH), (Finding.MedicalReview) values.get(FindingField.MEDICAL_REVIEW));
+                    text(FindingField.CONSISTENT_WITH));
             case LOCATION -> new Finding.Location(text(FindingField.PLACE), (Double) values.get(FindingField.LATITUDE),
                     (Double) values.get(FindingField.LONGITUDE), text(FindingField.PRECISION),
                     text(FindingField.METHOD), texts(FindingField.LANDMARKS));
@@ -73,7 +73,6 @@ public final class FindingDraft {
             case COUNT -> Integer.class;
             case LATITUDE, LONGITUDE -> Double.class;
             case TEXT_LIST -> List.class;
-            case MEDICAL_REVIEW -> Finding.MedicalReview.class;
         };
     }
 }

@@ -24,9 +24,6 @@ public enum FindingField {
             cli("--timing", "TEXT", "peri-/post-mortem where known.")),
     CONSISTENT_WITH(injury(Finding.Injury::consistentWith), "consistentWith", "Consistent with", Type.TEXT, null,
             form("Consistent with"), cli("--consistent-with", "TEXT", "the mechanism it is consistent with.")),
-    /** Set only by a medical expert's confirm or reject: no form field or option of its own. */
-    MEDICAL_REVIEW(injury(Finding.Injury::review), "medicalReview", "Medical review", Type.MEDICAL_REVIEW, null, null,
-            null),
 
     PLACE(location(Finding.Location::placeName), "placeName", "Place", Type.TEXT, null, form("Place"),
             cli("--place", "NAME", "place name.")),
@@ -76,9 +73,7 @@ public enum FindingField {
         /** Decimal degrees, -180 to 180, or null. */
         LONGITUDE,
         /** A list of texts, never null (empty when none). */
-        TEXT_LIST,
-        /** A {@link Finding.MedicalReview}, or null while unreviewed. */
-        MEDICAL_REVIEW
+        TEXT_LIST
     }
 
     /**

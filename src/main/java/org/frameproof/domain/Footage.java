@@ -8,12 +8,13 @@ import java.time.Instant;
  *
  * @param mediaFacts what the probe read from the file at import; null when the stored facts cannot
  *     be read (checks that need them are then skipped)
+ * @param basis what the footage was verified on, or null when it never was
  */
 public record Footage(long id, long caseId, String sha256, String md5, long sizeBytes,
                       String originalName, String originalPath, Reviewer importedBy, Instant importedAt,
                       String machine, String appVersion, MediaFacts mediaFacts, Provenance provenance,
                       FootageStatus status, String statusReason, Long duplicateOf,
-                      Integrity integrity, Instant integrityCheckedAt) {
+                      Integrity integrity, Instant integrityCheckedAt, VerificationBasis basis) {
 
     /** Whether the reviewer flagged the footage as graphic violence: it is then never shown plainly. */
     public boolean flaggedGraphic() {

@@ -10,15 +10,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.frameproof.domain.Annotation;
-import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewRules;
+import org.frameproof.domain.ReviewState;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Reviewer;
-import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.store.AnnotationRepository;
@@ -37,9 +39,12 @@ import org.frameproof.store.SearchIndexChanges;
  * footage's frame index, and each annotation stores its frames' own timestamps and the footage's
  * SHA-256. Text is kept exactly as typed, NFC-normalised, in any script.
  *
- * <p>Permissions: any reviewer records any kind; only a {@link Role#MEDICAL_EXPERT} confirms or
- * rejects an injury, and an injury that carries a medical review can be changed or deleted only
- * by a medical expert (so a confirmation never vouches for text it did not see).
+ * <p>Permissions: any reviewer records any kind. Findings move through review states (draft,
+ * submitted, confirmed or rejected, sealed), each step checked by {@link ReviewRules} and saved
+ * as its own signed audit entry: a medical expert confirms injuries, a second researcher every
+ * other kind, nobody their own; a sealed finding is read-only; a change to a reviewed finding
+ * sends it back to draft, so a confirmation never vouches for text it did not see. These steps
+ * are decisions, not edits: undo does not take them back (withdrawing a review and unsealing do).
  *
  * <p>Reads for lists and search are planned by {@link SearchPlanner}; saves leave their search
  * words pending for {@link SearchIndexMerger}; frame indexes come through {@link FrameIndexCache};
@@ -54,13 +59,17 @@ public final class AnnotationService {
     private final AuditLog audit;
     private final FrameIndexCache indexes;
     private final Reviewer reviewer;
+    private final Signer signer;
     private final Clock clock;
     private final UndoHistory history;
     private final SearchIndexMerger merger;
     private final SearchPlanner planner;
     private final CreateRehearsal rehearsal;
+    private final WorkSignatures signatures;
 
-    AnnotationService(Database database, AuditLog audit, FrameIndexCache indexes, Reviewer reviewer, Clock clock) {
+    /** @param signer names the unlocking reviewer's fingerprint in the reviews they make */
+    AnnotationService(Database database, AuditLog audit, FrameIndexCache indexes, Reviewer reviewer, Signer signer,
+                      Clock clock) {
         this.database = database;
         this.annotations = new AnnotationRepository(database);
         this.searchIndex = new SearchIndex(database);
@@ -68,9 +77,11 @@ public final class AnnotationService {
         this.audit = audit;
         this.indexes = indexes;
         this.reviewer = reviewer;
+        this.signer = signer;
         this.clock = clock;
         this.history = new UndoHistory(this::write);
         this.merger = new SearchIndexMerger(database, searchIndex);
+        this.signatures = new WorkSignatures(database);
         this.planner = new SearchPlanner(database, annotations, searchIndex);
         this.rehearsal = new CreateRehearsal(database, (item, content) -> creation(item, 0, 0, content),
                 create -> writeRevisions(create, create.action()));
@@ -103,20 +114,20 @@ public final class AnnotationService {
     private AnnotationCommand creation(Footage item, int startFrame, int endFrame, AnnotationContent content)
             throws UserFacingException {
         FrameSpan span = span(item, startFrame, endFrame);
-        AnnotationContent clean = clean(content, item, null, null);
+        AnnotationContent clean = clean(content, item, null);
         Annotation created = new Annotation(UUID.randomUUID().toString(), item.id(), item.sha256(), span,
                 clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
-                clean.finding(), reviewer.name(), reviewer.role(), now(), null);
+                clean.finding(), reviewer.name(), reviewer.role(), now(), null, null, ReviewStatus.DRAFT);
         return new AnnotationCommand("annotation.create", "new " + describe(created),
                 List.of(new AnnotationCommand.Revision(null, created)));
     }
 
     /**
-     * Replaces the form's fields (not the frames, the kind or the medical review). An edit that
-     * changes nothing saves nothing.
+     * Replaces the form's fields (not the frames, the kind or the review). An edit that changes
+     * nothing saves nothing; one of a confirmed or rejected finding sends it back to draft.
      *
-     * @throws UserFacingException when the kind would change, a field is invalid, or the
-     *     annotation is a reviewed injury and the reviewer is not a medical expert
+     * @throws UserFacingException when the kind would change, a field is invalid, or
+     *     {@link ReviewRules#whyNotChange} refuses (sealed, reviewed, or another's text)
      */
     public Annotation edit(String id, AnnotationContent content) throws UserFacingException {
         Annotation before = require(id);
@@ -124,23 +135,24 @@ public final class AnnotationService {
             throw new UserFacingException("Annotation " + id + " is " + article(before) + "; its kind cannot change"
                     + " (delete it and create " + content.kind().code() + " instead).");
         }
-        requireMayChange(before);
-        AnnotationContent clean = clean(content, requireFootage(before.footageId()), reviewOf(before), before.region());
+        AnnotationContent clean = clean(content, requireFootage(before.footageId()), before.region());
+        requireMayChange(before, !Objects.equals(clean.observation(), before.observation())
+                || !Objects.equals(clean.interpretation(), before.interpretation()));
         return change("annotation.edit", "edit of ", before, new Annotation(before.id(), before.footageId(),
                 before.footageSha256(), before.span(), clean.observation(), clean.interpretation(), clean.confidence(),
                 clean.tags(), clean.region(), clean.finding(), before.author(), before.role(), before.createdAt(), now(),
-                before.imported()));
+                before.imported(), statusAfterChange(before)));
     }
 
     /** Moves the annotation to frames {@code startFrame..endFrame} (the timeline's edge drag). */
     public Annotation retime(String id, int startFrame, int endFrame) throws UserFacingException {
         Annotation before = require(id);
-        requireMayChange(before);
+        requireMayChange(before, false);
         FrameSpan span = span(requireFootage(before.footageId()), startFrame, endFrame);
         return change("annotation.retime", "new frames of ", before, new Annotation(before.id(), before.footageId(),
                 before.footageSha256(), span, before.observation(), before.interpretation(), before.confidence(),
                 before.tags(), before.region(), before.finding(), before.author(), before.role(), before.createdAt(), now(),
-                before.imported()));
+                before.imported(), statusAfterChange(before)));
     }
 
     /** Sets the drawn region (in displayed-frame pixels), or clears it with null. */
@@ -154,31 +166,85 @@ public final class AnnotationService {
      */
     public void delete(String id) throws UserFacingException {
         Annotation before = require(id);
-        requireMayChange(before);
+        requireMayChange(before, false);
         history.apply(new AnnotationCommand("annotation.delete", "deletion of " + describe(before),
                 List.of(new AnnotationCommand.Revision(before, null))));
     }
 
-    /**
-     * A medical expert confirms or rejects an injury; the review carries their name and the UTC
-     * time. Anyone else is refused with a clear message, and nothing changes.
-     */
-    public Annotation review(String id, Finding.MedicalReview.Verdict verdict, String comment)
-            throws UserFacingException {
-        String verb = verdict == Finding.MedicalReview.Verdict.CONFIRMED ? "confirm" : "reject";
-        Annotation before = requireInjuryForReview(id, verb);
-        Finding.MedicalReview review = new Finding.MedicalReview(verdict, reviewer.name(), now(),
-                CleanContent.field(comment, "The comment"));
-        return change("annotation." + verb, verb + "ation of ", before, withReview(before, review));
+    /** The one who answers for a draft submits it for review ({@code annotation.submit}). */
+    public Annotation submit(String id) throws UserFacingException {
+        Annotation before = require(id);
+        refuse(ReviewRules.whyNotSubmit(before, reviewer));
+        return decide("annotation.submit", "submission of ", before, ReviewStatus.SUBMITTED);
     }
 
-    /** A medical expert withdraws the review, so the injury is unreviewed again. */
+    /**
+     * Confirms or rejects a submitted finding ({@code annotation.confirm}, {@code annotation.reject}):
+     * a medical expert an injury, a researcher any other kind, never one's own; a rejection needs a
+     * comment. The review carries the reviewer's name, fingerprint, the UTC time and the comment.
+     * Anyone else is refused with a clear message, and nothing changes.
+     */
+    public Annotation review(String id, Review.Verdict verdict, String comment) throws UserFacingException {
+        Annotation before = require(id);
+        String clean = CleanContent.field(comment, "The comment");
+        refuse(ReviewRules.whyNotReview(before, reviewer, verdict, clean));
+        Review review = new Review(verdict, reviewer.name(), signer.fingerprint(), now(), clean);
+        String verb = verdict == Review.Verdict.CONFIRMED ? "confirm" : "reject";
+        return decide("annotation." + verb, verb + "ation of ", before, ReviewStatus.reviewed(review));
+    }
+
+    /** The reviewer who confirmed or rejected a finding withdraws that review: it is submitted again. */
     public Annotation clearReview(String id) throws UserFacingException {
-        Annotation before = requireInjuryForReview(id, "clear the review of");
-        if (reviewOf(before) == null) {
-            return before;
-        }
-        return change("annotation.unreview", "withdrawn review of ", before, withReview(before, null));
+        Annotation before = require(id);
+        refuse(ReviewRules.whyNotWithdraw(before, reviewer));
+        return decide("annotation.unreview", "withdrawn review of ", before, ReviewStatus.SUBMITTED);
+    }
+
+    /** Seals a confirmed or rejected finding: read-only until unsealed ({@code annotation.seal}). */
+    public Annotation seal(String id) throws UserFacingException {
+        Annotation before = require(id);
+        refuse(ReviewRules.whyNotSeal(before, reviewer));
+        return decide("annotation.seal", "sealing of ", before, new ReviewStatus(ReviewState.SEALED, before.review(), null));
+    }
+
+    /**
+     * Unseals a finding, back to the state it was sealed in (confirmed or rejected), with the
+     * reason recorded in it ({@code annotation.unseal}).
+     */
+    public Annotation unseal(String id, String reason) throws UserFacingException {
+        Annotation before = require(id);
+        String clean = CleanContent.field(reason, "The reason");
+        refuse(ReviewRules.whyNotUnseal(before, reviewer, clean));
+        ReviewStatus reviewed = ReviewStatus.reviewed(before.review());
+        return decide("annotation.unseal", "unsealing of ", before, new ReviewStatus(reviewed.state(), before.review(), clean));
+    }
+
+    /** The findings of {@code query} that wait for this store's reviewer: submitted, not theirs, of a kind their role reviews. */
+    public List<Annotation> waitingForMe(AnnotationQuery query) throws UserFacingException {
+        return list(query.waitingFor(reviewer));
+    }
+
+    /** Whether {@code finding} waits for this store's reviewer (see {@link ReviewRules#waitsFor}). */
+    public boolean waitsForMe(Annotation finding) {
+        return ReviewRules.waitsFor(finding, reviewer);
+    }
+
+    /**
+     * Who signed a finding's latest revision, and the signature of its review with whether it
+     * counts here: what the inspector shows.
+     */
+    public Signatures signatures(Annotation finding) throws UserFacingException {
+        return new Signatures(signatures.ofLatest("annotation", finding.id()),
+                Optional.ofNullable(signatures.reviewsOf(List.of(finding)).get(finding.id())));
+    }
+
+    /** The signature of a finding's latest revision (empty when nothing recorded it) and its review's weight (empty without one). */
+    public record Signatures(Optional<WorkSignatures.Status> latest, Optional<WorkSignatures.ReviewWeight> review) {
+    }
+
+    /** The reviewer every action of this service is recorded as: the screens ask {@link ReviewRules} in their name. */
+    public Reviewer reviewer() {
+        return reviewer;
     }
 
     /**
@@ -212,13 +278,13 @@ public final class AnnotationService {
                 continue;
             }
             FrameSpan span = span(item, annotation.span().startFrame(), annotation.span().endFrame());
-            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, null, null);
+            AnnotationContent clean = clean(AnnotationContent.of(annotation), item, null);
             Annotation.Imported mark = new Annotation.Imported(reviewer.name(), fileName, fileSha256, importedAt,
-                    claimedReview(reviewOf(annotation)));
+                    claimedReview(annotation.review()));
             revisions.add(new AnnotationCommand.Revision(null, new Annotation(id, footageId, item.sha256(), span,
                     clean.observation(), clean.interpretation(), clean.confidence(), clean.tags(), clean.region(),
                     clean.finding(), CleanContent.name(annotation.author(), "The author"), annotation.role(),
-                    annotation.createdAt(), annotation.modifiedAt(), mark)));
+                    annotation.createdAt(), annotation.modifiedAt(), mark, ReviewStatus.DRAFT)));
         }
         if (!revisions.isEmpty()) {
             history.apply(new AnnotationCommand("annotation.import", "import of " + revisions.size() + " annotations from "
@@ -228,9 +294,9 @@ public final class AnnotationService {
     }
 
     /** A review as a file claims it, with its texts checked like a form's. */
-    private static Finding.MedicalReview claimedReview(Finding.MedicalReview review) throws UserFacingException {
-        return review == null ? null : new Finding.MedicalReview(review.verdict(),
-                CleanContent.name(review.expertName(), "The claimed expert's name"), review.reviewedAt(),
+    private static Review claimedReview(Review review) throws UserFacingException {
+        return review == null ? null : Review.claimed(review.verdict(),
+                CleanContent.name(review.reviewer(), "The claimed expert's name"), review.reviewedAt(),
                 CleanContent.field(review.comment(), "The claimed review's comment"));
     }
 
@@ -340,6 +406,23 @@ public final class AnnotationService {
         return after;
     }
 
+    /**
+     * Saves a step of review: one revision that changes only the status, recorded under
+     * {@code action} and kept out of the undo history (a decision is taken back by its own step).
+     */
+    private Annotation decide(String action, String what, Annotation before, ReviewStatus status) throws UserFacingException {
+        Annotation after = before.withStatus(status, now());
+        history.record(new AnnotationCommand(action, what + describe(before),
+                List.of(new AnnotationCommand.Revision(before, after))));
+        return after;
+    }
+
+    private static void refuse(Optional<String> refusal) throws UserFacingException {
+        if (refusal.isPresent()) {
+            throw new UserFacingException(refusal.get());
+        }
+    }
+
     private static boolean sameContent(Annotation a, Annotation b) {
         return a.span().equals(b.span()) && Objects.equals(a.observation(), b.observation())
                 && Objects.equals(a.interpretation(), b.interpretation()) && a.confidence() == b.confidence()
@@ -356,45 +439,18 @@ public final class AnnotationService {
         return SearchText.words(texts);
     }
 
-    private Annotation requireInjuryForReview(String id, String verb) throws UserFacingException {
-        Annotation annotation = require(id);
-        if (reviewer.role() != Role.MEDICAL_EXPERT) {
-            throw new UserFacingException("Only a medical expert can " + verb + " an injury; " + reviewer.name()
-                    + " works here as " + reviewer.role().label() + ".");
-        }
-        if (!(annotation.finding() instanceof Finding.Injury)) {
-            throw new UserFacingException("Annotation " + id + " is " + article(annotation)
-                    + "; only injuries are confirmed or rejected.");
-        }
-        return annotation;
+    private void requireMayChange(Annotation annotation, boolean authorsText) throws UserFacingException {
+        refuse(ReviewRules.whyNotChange(annotation, reviewer, authorsText));
     }
 
-    private void requireMayChange(Annotation annotation) throws UserFacingException {
-        Finding.MedicalReview review = reviewOf(annotation);
-        if (review != null && reviewer.role() != Role.MEDICAL_EXPERT) {
-            throw new UserFacingException("This injury was " + review.verdict().name().toLowerCase(java.util.Locale.ROOT)
-                    + " by " + review.expertName() + "; only a medical expert can change or delete it now.");
-        }
+    /** A change to a confirmed or rejected finding sends it back to draft: the review was of what it said before. */
+    private static ReviewStatus statusAfterChange(Annotation before) {
+        return before.status().isReviewed() ? ReviewStatus.DRAFT : before.status();
     }
 
-    private static Finding.MedicalReview reviewOf(Annotation annotation) {
-        return annotation.finding() instanceof Finding.Injury injury ? injury.review() : null;
-    }
-
-    private Annotation withReview(Annotation before, Finding.MedicalReview review) {
-        Finding.Injury injury = (Finding.Injury) before.finding();
-        return new Annotation(before.id(), before.footageId(), before.footageSha256(), before.span(),
-                before.observation(), before.interpretation(), before.confidence(), before.tags(), before.region(),
-                new Finding.Injury(injury.bodyRegion(), injury.injuryType(), injury.count(), injury.timing(),
-                        injury.consistentWith(), review),
-                before.author(), before.role(), before.createdAt(), now(), before.imported());
-    }
-
-    private AnnotationContent clean(AnnotationContent content, Footage item, Finding.MedicalReview review, Region kept)
-            throws UserFacingException {
+    private AnnotationContent clean(AnnotationContent content, Footage item, Region kept) throws UserFacingException {
         MediaFacts facts = item.mediaFacts(); // without them, the region's bounds check is skipped
-        return CleanContent.of(content, facts == null ? 0 : facts.width(), facts == null ? 0 : facts.height(), review,
-                kept);
+        return CleanContent.of(content, facts == null ? 0 : facts.width(), facts == null ? 0 : facts.height(), kept);
     }
 
     private FrameSpan span(Footage item, int startFrame, int endFrame) throws UserFacingException {
@@ -421,7 +477,7 @@ public final class AnnotationService {
     }
 
     private static String article(Annotation annotation) {
-        return annotation.kind() == AnnotationKind.INJURY ? "an injury" : "a " + annotation.kind().code();
+        return ReviewRules.article(annotation.kind());
     }
 
     private Instant now() {

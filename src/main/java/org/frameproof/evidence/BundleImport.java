@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.frameproof.domain.Annotation;
+import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.ReviewRules;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
@@ -126,8 +128,8 @@ final class BundleImport {
                 keep(counts, manifest, piece, FOOTAGE_WORK);
                 continue;
             }
-            ObjectNode before = fields(piece.before());
-            ObjectNode after = fields(piece.after());
+            ObjectNode before = fields(piece.entity(), piece.before());
+            ObjectNode after = fields(piece.entity(), piece.after());
             if (!signer.known()) {
                 keep(counts, manifest, piece, UNVERIFIED);
                 counts.unverified++;
@@ -135,11 +137,12 @@ final class BundleImport {
                         + ", who is not a contact here");
                 continue;
             }
-            if (REVIEWS.contains(piece.action()) && isInjury(after, before) && signer.acceptedRole() != Role.MEDICAL_EXPERT) {
+            Role reviewing = ReviewRules.reviewingRole(kindOf(after, before));
+            if (REVIEWS.contains(piece.action()) && signer.acceptedRole() != reviewing) {
                 keep(counts, manifest, piece, NOT_ACCEPTED);
                 counts.notAccepted++;
                 counts.changes.add("NOT COUNTED, kept apart: " + piece.action() + " of finding " + piece.entityId() + " by " + by
-                        + ", accepted here as " + signer.acceptedRole().label() + ", not as medical expert");
+                        + ", accepted here as " + signer.acceptedRole().label() + ", not as " + reviewing.label());
                 continue;
             }
             Optional<Annotation> live = annotations.findLive(piece.entityId());
@@ -231,9 +234,9 @@ final class BundleImport {
                 piece.signer(), piece.signature(), null, null));
     }
 
-    private static boolean isInjury(ObjectNode after, ObjectNode before) {
+    private static AnnotationKind kindOf(ObjectNode after, ObjectNode before) throws UserFacingException {
         ObjectNode record = after != null ? after : before;
-        return record != null && "injury".equals(record.path("kind").asText());
+        return AnnotationKind.parse(record == null ? null : record.path("kind").asText());
     }
 
     /** Whether two records of a finding say the same, the footage's number aside (each store numbers its own). */
@@ -248,8 +251,9 @@ final class BundleImport {
         return left.equals(right);
     }
 
-    private static ObjectNode fields(String stored) throws UserFacingException {
-        return stored == null ? null : AuditRecord.fields(stored);
+    /** A record as carried, in the current version's names, so that it compares with this store's records. */
+    private static ObjectNode fields(String entity, String stored) throws UserFacingException {
+        return stored == null ? null : AuditedRecords.asCurrent(entity, stored);
     }
 
     /** What the merge did so far. */

@@ -28,28 +28,26 @@ final class CleanContent {
 
     /**
      * @param frameWidth the footage's displayed width in pixels (0 when unknown: the region is then not bounded)
-     * @param review the medical review the result carries (the form's own is ignored)
      * @param kept the region the annotation already has (null for a new one): kept as it is, even if an
      *     earlier version stored it in fractions of a pixel
      */
-    static AnnotationContent of(AnnotationContent content, int frameWidth, int frameHeight, Finding.MedicalReview review,
-            Region kept) throws UserFacingException {
+    static AnnotationContent of(AnnotationContent content, int frameWidth, int frameHeight, Region kept)
+            throws UserFacingException {
         String observation = text(content.observation(), "The observation", LONGEST_TEXT);
         return new AnnotationContent(observation == null ? "" : observation,
                 text(content.interpretation(), "The interpretation", LONGEST_TEXT), content.confidence(),
                 terms(content.tags(), "tag"),
                 content.region() != null && content.region().equals(kept) ? kept : region(content.region(), frameWidth, frameHeight),
-                finding(content.finding(), review));
+                finding(content.finding()));
     }
 
-    private static Finding finding(Finding finding, Finding.MedicalReview review) throws UserFacingException {
+    private static Finding finding(Finding finding) throws UserFacingException {
         if (finding instanceof Finding.Injury injury) {
             if (injury.count() != null && injury.count() < 0) {
                 throw new UserFacingException("The number of injuries must be 0 or more, not " + injury.count() + ".");
             }
             return new Finding.Injury(field(injury.bodyRegion(), "The body region"), field(injury.injuryType(), "The injury type"),
-                    injury.count(), field(injury.timing(), "The timing"), field(injury.consistentWith(), "'Consistent with'"),
-                    review);
+                    injury.count(), field(injury.timing(), "The timing"), field(injury.consistentWith(), "'Consistent with'"));
         }
         if (finding instanceof Finding.Location location) {
             Double latitude = location.latitude();

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.exchange.bundle.BundledWork;
 import org.frameproof.store.AnnotationRepository;
@@ -51,7 +50,7 @@ final class ConflictResolution {
                 List<BundleService.ConflictRevision> open = new ArrayList<>();
                 for (BundleRepository.KeptWork kept : unresolved(received, id)) {
                     BundledWork work = BundledWork.decode(kept.work().getBytes(StandardCharsets.UTF_8)).get(0);
-                    ObjectNode after = work.after() == null ? null : AuditRecord.fields(work.after());
+                    ObjectNode after = work.after() == null ? null : AuditedRecords.asCurrent(work.entity(), work.after());
                     open.add(new BundleService.ConflictRevision(kept.id(), work.action(), work.actor(), kept.signer(),
                             work.at(), after == null ? null : after.path("observation").asText(null)));
                 }

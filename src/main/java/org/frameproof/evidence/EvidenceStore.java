@@ -57,7 +57,7 @@ public final class EvidenceStore implements AutoCloseable {
         this.cases = new CaseService(database, audit, reviewer, clock);
         this.footage = new FootageService(dataFolder, database, audit, vault, analyzer, reviewer, stamp, clock);
         this.annotations = new AnnotationService(database, audit, new FrameIndexCache(analyzer, VaultCopies.of(unlocked)),
-                reviewer, clock);
+                reviewer, signer, clock);
         this.vocabularies = new VocabularyService(database, audit);
         this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
         this.reviewers = new ReviewerService(database, audit, reviewer, clock);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.StringJoiner;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.CustodyEvent;
+import org.frameproof.domain.Fingerprint;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.FrameSpan;
@@ -27,6 +29,7 @@ import org.frameproof.exchange.ExportOptions;
 import org.frameproof.exchange.ExportResult;
 import org.frameproof.exchange.ExportedCase;
 import org.frameproof.exchange.ExportedFootage;
+import org.frameproof.exchange.FindingSignatures;
 import org.frameproof.exchange.Exporter;
 import org.frameproof.exchange.FrameSource;
 import org.frameproof.store.Database;
@@ -100,7 +103,8 @@ public final class ExportService {
     public Recorded export(Scope scope, ExportFormat format, Path out, FrameSource frames,
             ExportOptions.GraphicStills graphicStills, boolean includeFailed, ExportMonitor monitor)
             throws UserFacingException {
-        EvidenceExport input = gather(scope, includeFailed, monitor);
+        EvidenceExport gathered = gather(scope, includeFailed, monitor);
+        EvidenceExport input = format == ExportFormat.PDF ? withSignatures(gathered) : gathered;
         ExportResult result = new Exporter(frames).export(format, input, out, options(graphicStills), monitor);
         AuditRecord.Builder record = describe(result, format.code(), input.caseInfo().title())
                 .number("annotations", input.annotations().size())
@@ -163,6 +167,26 @@ public final class ExportService {
 
     private Case caseOf(Footage item) throws UserFacingException {
         return cases.listCases().stream().filter(c -> c.id() == item.caseId()).findFirst().orElseThrow();
+    }
+
+    /** {@code input} with who signed each annotation and its review, for the report. */
+    private EvidenceExport withSignatures(EvidenceExport input) throws UserFacingException {
+        WorkSignatures checks = new WorkSignatures(database);
+        List<Annotation> all = input.annotations();
+        Map<String, WorkSignatures.Status> latest = checks.ofLatest("annotation", all.stream().map(Annotation::id).toList());
+        Map<String, WorkSignatures.ReviewWeight> reviews = checks.reviewsOf(all);
+        Map<String, FindingSignatures> signatures = new HashMap<>();
+        for (Annotation annotation : all) {
+            WorkSignatures.ReviewWeight review = reviews.get(annotation.id());
+            signatures.put(annotation.id(), new FindingSignatures(signer(latest.get(annotation.id())),
+                    review == null ? null : signer(review.signature()), review != null && review.counts()));
+        }
+        return new EvidenceExport(input.caseInfo(), input.footage(), all, input.audit(), signatures);
+    }
+
+    private static FindingSignatures.Signer signer(WorkSignatures.Status status) {
+        return status == null ? null : new FindingSignatures.Signer(status.signerName().orElse(null),
+                status.signer().map(Fingerprint::digits).orElse(null), status.state().label());
     }
 
     /** The records of the scope as an export holds them, each footage item re-hashed now. */

@@ -17,6 +17,7 @@ import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.media.MediaAnalyzer;
@@ -154,7 +155,7 @@ public final class FootageService {
         Footage created = footage.insert(new Footage(0, target.id(), hashes.sha256(), hashes.md5(), hashes.size(),
                 file.getFileName().toString(), file.toAbsolutePath().toString(), reviewer, now, stamp.machine(),
                 stamp.appVersion(), facts, provenance, FootageStatus.UNVERIFIED, "", first == null ? null : first.id(),
-                Integrity.INTACT, now));
+                Integrity.INTACT, now, null));
         audit.record("footage.import", "footage", Long.toString(created.id()), null, AuditedRecords.of(created));
         addCustody(created.id(), now, "imported", "SHA-256 " + hashes.sha256() + ", MD5 " + hashes.md5() + ", "
                 + hashes.size() + " bytes, copied and re-hashed on " + stamp.machine());
@@ -184,7 +185,7 @@ public final class FootageService {
                 received.originalName(), received.originalPath(), received.importedBy(), received.importedAt(),
                 received.machine(), received.appVersion(), received.mediaFacts(), received.provenance(), received.status(),
                 received.statusReason(), first == null ? null : first.id(), received.integrity(),
-                received.integrityCheckedAt()));
+                received.integrityCheckedAt(), received.basis()));
         audit.record("footage.receive", "footage", Long.toString(created.id()), null, AuditedRecords.of(created));
         addCustody(created.id(), now, "received", receipt);
         for (String event : senderCustody) {
@@ -215,16 +216,45 @@ public final class FootageService {
      * place, and like every status but verified it needs a reason.
      */
     public Footage setStatus(long id, FootageStatus status, String reason) throws UserFacingException {
+        if (status == FootageStatus.VERIFIED) {
+            throw new UserFacingException("Footage is verified with its basis: say how its source, date and place were"
+                    + " established.");
+        }
         String cleanReason = reason == null ? "" : reason.strip();
-        if (cleanReason.isEmpty() && status != FootageStatus.VERIFIED) {
+        if (cleanReason.isEmpty()) {
             throw new UserFacingException("Say why the footage is " + status.label() + ": a reason is required.");
         }
+        return changeStatus(id, status, cleanReason, null);
+    }
+
+    /**
+     * Marks the footage verified on {@code basis}: how its source, its date and its place were
+     * established, each required. Signed like every status change (the basis is in the record).
+     */
+    public Footage verify(long id, VerificationBasis basis, String reason) throws UserFacingException {
+        VerificationBasis clean = new VerificationBasis(basisPart(basis.source(), "source"),
+                basisPart(basis.date(), "date"), basisPart(basis.place(), "place"));
+        return changeStatus(id, FootageStatus.VERIFIED, reason == null ? "" : reason.strip(), clean);
+    }
+
+    private static String basisPart(String text, String what) throws UserFacingException {
+        String clean = CleanContent.field(text, "How the " + what + " was established");
+        if (clean == null) {
+            throw new UserFacingException("Say how the footage's " + what + " was established: verified footage states"
+                    + " its source, date and place.");
+        }
+        return clean;
+    }
+
+    private Footage changeStatus(long id, FootageStatus status, String reason, VerificationBasis basis)
+            throws UserFacingException {
         return database.transaction(() -> {
             Footage before = require(id);
-            footage.updateStatus(id, status, cleanReason);
+            footage.updateStatus(id, status, reason, basis);
             Footage after = require(id);
             audit.record("footage.status", "footage", Long.toString(id), AuditedRecords.of(before), AuditedRecords.of(after));
-            addCustody(id, now(), "status", status.label() + ": " + cleanReason);
+            addCustody(id, now(), "status", status.label() + ": " + (basis == null ? reason : basis.describe()
+                    + (reason.isEmpty() ? "" : "; " + reason)));
             return after;
         });
     }

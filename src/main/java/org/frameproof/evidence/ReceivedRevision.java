@@ -7,6 +7,7 @@ import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.evidence.audit.AuditedRecordReading;
+import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.exchange.bundle.BundledWork;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
@@ -29,7 +30,8 @@ final class ReceivedRevision {
     static boolean apply(Database database, BundleStores stores, BundledWork work) throws UserFacingException {
         Annotation annotation = null;
         if (work.after() != null) {
-            ObjectNode after = AuditRecord.fields(work.after());
+            // An entry of an earlier encoding reads in the current names, as this store's own earlier entries do.
+            ObjectNode after = AuditedRecords.asCurrent(work.entity(), work.after());
             if (!work.entityId().equals(after.path("id").asText())) {
                 throw new UserFacingException("A revision received names finding " + work.entityId() + " but holds another."
                         + " Nothing was changed.");

@@ -53,6 +53,12 @@ public final class RecordJson {
         node.put("identifiablePeople", provenance.identifiablePeople());
         node.put("status", footage.status().label());
         node.put("statusReason", footage.statusReason());
+        if (footage.basis() == null) {
+            node.putNull("basis");
+        } else {
+            node.putObject("basis").put("source", footage.basis().source()).put("date", footage.basis().date())
+                    .put("place", footage.basis().place());
+        }
         node.put("duplicateOf", footage.duplicateOf());
         node.put("integrity", footage.integrity().label());
         node.put("integrityCheckedAt", text(footage.integrityCheckedAt()));

@@ -79,8 +79,8 @@ final class RecordedStateCheck {
         if (entry.afterJson() == null) {
             return Optional.of(row + " is live, but its last audit entry (" + entry.sequence() + ") removed it");
         }
-        // Both sides as read back from an entry, by the entry's own version, so that numbers compare alike.
-        ObjectNode recorded = AuditRecord.fields(entry.afterJson());
+        // Both sides as read back from an entry, in the current version's names, so that numbers compare alike.
+        ObjectNode recorded = AuditedRecords.asCurrent(entityType, entry.afterJson());
         ObjectNode now = live.fields();
         recorded.remove(ignored);
         now.remove(ignored);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
@@ -38,20 +39,25 @@ final class SearchPlanner {
     }
 
     /** The annotations the query selects (the first ones only, when it has a limit), by footage then frame (start, end), then id. */
-    List<Annotation> list(AnnotationQuery query) throws UserFacingException {
-        String tag = query.tag() == null ? null : CleanContent.terms(List.of(query.tag()), "tag").stream().findFirst().orElse(null);
-        String reviewStatus = query.reviewStatus() == null ? null : query.reviewStatus().name();
+    List<Annotation> list(AnnotationQuery asked) throws UserFacingException {
+        String tag = asked.tag() == null ? null : CleanContent.terms(List.of(asked.tag()), "tag").stream().findFirst().orElse(null);
+        Optional<AnnotationQuery> narrowed = asked.narrowed();
+        if (narrowed.isEmpty()) {
+            return List.of();
+        }
+        AnnotationQuery query = narrowed.get();
+        String notAnsweredBy = query.waitingFor() == null ? null : query.waitingFor().name();
         return database.transaction(() -> {
             if (query.caseId() == null || query.limit() == null) {
                 return annotations.list(query.footageId(), query.caseId(), query.kinds(), query.author(), tag,
-                        query.confidences(), reviewStatus, query.limit());
+                        query.confidences(), query.states(), notAnsweredBy, query.limit());
             }
             // A case's first annotations footage item by item, in the list's order: each read walks that
             // item's index and stops at the limit, where one read of the case sorted all its rows.
             List<Annotation> first = new ArrayList<>();
             for (Footage item : footage.listByCase(query.caseId())) {
                 first.addAll(annotations.list(item.id(), null, query.kinds(), query.author(), tag, query.confidences(),
-                        reviewStatus, query.limit() - first.size()));
+                        query.states(), notAnsweredBy, query.limit() - first.size()));
                 if (first.size() == query.limit()) {
                     break;
                 }

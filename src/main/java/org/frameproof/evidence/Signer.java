@@ -64,7 +64,7 @@ final class Signer implements AutoCloseable {
     }
 
     /** The unlocking reviewer's fingerprint, read once: their identity is recorded before any work of theirs. */
-    private String fingerprint() throws UserFacingException {
+    String fingerprint() throws UserFacingException {
         if (fingerprint == null) {
             String recorded = ReviewerService.recorded(database, keys.name()).fingerprint();
             if (recorded == null) {

@@ -12,7 +12,7 @@ import org.frameproof.domain.UserFacingException;
  * The undo and redo stacks of one working session (one unlocked store). Every command that
  * {@link AnnotationService} applies lands here; undo and redo are themselves saved changes with
  * their own audit entries ({@code annotation.undo}, {@code annotation.redo}). A new command
- * clears the redo stack. Thread-safe.
+ * clears the redo stack; a step of review is recorded here without entering either. Thread-safe.
  */
 public final class UndoHistory {
     /** Writes a command durably with its audit entries under the given audit action. */
@@ -35,6 +35,16 @@ public final class UndoHistory {
         writer.write(command, command.action());
         undoable.push(command);
         redoable.clear();
+        changed(command);
+    }
+
+    /**
+     * Saves {@code command} and tells the listeners, without making it undoable: a step of review
+     * is a decision, taken back by a step of its own. An earlier command it overtook then fails
+     * its undo as changed since, so undo never reverses a decision.
+     */
+    synchronized void record(AnnotationCommand command) throws UserFacingException {
+        writer.write(command, command.action());
         changed(command);
     }
 

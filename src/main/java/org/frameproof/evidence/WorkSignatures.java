@@ -8,9 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Fingerprint;
 import org.frameproof.domain.PublicIdentity;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewRules;
+import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.exchange.IdentityFile;
 import org.frameproof.exchange.SignedWork;
@@ -87,18 +91,52 @@ public final class WorkSignatures {
     /** The signature of the last change to each of {@code entityIds}; an id nothing recorded is left out. */
     public Map<String, Status> ofLatest(String entityType, Collection<String> entityIds) throws UserFacingException {
         return database.transaction(() -> {
-            AuditRepository entries = new AuditRepository(database);
-            SignatureRepository signatures = new SignatureRepository(database);
-            Map<Fingerprint, Key> keys = keys();
-            long first = signatures.first().orElse(Long.MAX_VALUE);
+            Checking checking = new Checking();
             Map<String, Status> statuses = new HashMap<>();
             for (String id : entityIds) {
-                Optional<AuditEntry> last = entries.lastAbout(entityType, id);
+                Optional<AuditEntry> last = checking.entries.lastAbout(entityType, id);
                 if (last.isPresent()) {
-                    statuses.put(id, status(last.get(), signatures.of(last.get().sequence()), keys, first));
+                    statuses.put(id, checking.statusOf(last.get()));
                 }
             }
             return statuses;
+        });
+    }
+
+    /** The actions that record a finding's review. */
+    private static final List<String> REVIEW_ACTIONS = List.of("annotation.confirm", "annotation.reject");
+
+    /**
+     * A finding's review as this store weighs it: the signature of the audit entry that recorded it,
+     * and whether it counts here.
+     *
+     * @param counts whether the signature holds and is by the reviewer the review names, who is this
+     *     store's reviewer of the role the finding's kind needs or a contact this store accepted in it
+     */
+    public record ReviewWeight(Status signature, boolean counts) {
+    }
+
+    /** The weight of each finding's review (findings without one are left out). */
+    public Map<String, ReviewWeight> reviewsOf(Collection<Annotation> findings) throws UserFacingException {
+        return database.transaction(() -> {
+            Checking checking = new Checking();
+            Map<String, ReviewWeight> weights = new HashMap<>();
+            for (Annotation finding : findings) {
+                Review review = finding.review();
+                if (review == null) {
+                    continue;
+                }
+                Optional<AuditEntry> recorded = checking.entries.lastAbout("annotation", finding.id(), REVIEW_ACTIONS);
+                Status status = recorded.isEmpty() ? new Status(State.BEFORE_SIGNATURES, Optional.empty(), Optional.empty())
+                        : checking.statusOf(recorded.get());
+                Key signer = status.signer().map(checking.keys::get).orElse(null);
+                // A review made before reviews named a fingerprint is its signer's, whose key signed it.
+                boolean counts = status.state() == State.VALID && signer != null
+                        && signer.role() == ReviewRules.reviewingRole(finding.kind())
+                        && (review.reviewerFingerprint() == null || status.signer().get().hex().equals(review.reviewerFingerprint()));
+                weights.put(finding.id(), new ReviewWeight(status, counts));
+            }
+            return weights;
         });
     }
 
@@ -136,8 +174,29 @@ public final class WorkSignatures {
         });
     }
 
-    /** A key this store knows: a reviewer's (whose work is recorded under their name) or a contact's. */
-    private record Key(String name, byte[] signingKey, boolean reviewer) {
+    /** What checking single signatures needs, read once inside the caller's transaction. */
+    private final class Checking {
+        private final AuditRepository entries = new AuditRepository(database);
+        private final SignatureRepository signatures = new SignatureRepository(database);
+        private final Map<Fingerprint, Key> keys;
+        private final long firstSigned;
+
+        Checking() throws UserFacingException {
+            keys = keys();
+            firstSigned = signatures.first().orElse(Long.MAX_VALUE);
+        }
+
+        Status statusOf(AuditEntry entry) throws UserFacingException {
+            return status(entry, signatures.of(entry.sequence()), keys, firstSigned);
+        }
+    }
+
+    /**
+     * A key this store knows: a reviewer's (whose work is recorded under their name) or a contact's.
+     *
+     * @param role the reviewer's role here, or the role this store accepted the contact in
+     */
+    private record Key(String name, byte[] signingKey, boolean reviewer, Role role) {
     }
 
     private static Status status(AuditEntry entry, Optional<SignatureRepository.Row> row, Map<Fingerprint, Key> keys,
@@ -186,12 +245,14 @@ public final class WorkSignatures {
         Map<Fingerprint, Key> keys = new HashMap<>();
         for (ContactRepository.Row contact : new ContactRepository(database).list()) {
             PublicIdentity identity = IdentityFile.decode(contact.identity().getBytes(StandardCharsets.UTF_8));
-            keys.put(IdentityFile.fingerprint(identity), new Key(identity.name(), identity.signingKey(), false));
+            keys.put(IdentityFile.fingerprint(identity), new Key(identity.name(), identity.signingKey(), false,
+                    contact.acceptedRole()));
         }
         for (ReviewerRepository.Row reviewer : new ReviewerRepository(database).list()) {
             if (reviewer.identity() != null) {
                 PublicIdentity identity = IdentityFile.decode(reviewer.identity().getBytes(StandardCharsets.UTF_8));
-                keys.put(IdentityFile.fingerprint(identity), new Key(reviewer.reviewer().name(), identity.signingKey(), true));
+                keys.put(IdentityFile.fingerprint(identity), new Key(reviewer.reviewer().name(), identity.signingKey(), true,
+                        reviewer.reviewer().role()));
             }
         }
         return keys;

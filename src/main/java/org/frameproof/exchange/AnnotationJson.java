@@ -19,6 +19,9 @@ import org.frameproof.domain.FindingDraft;
 import org.frameproof.domain.FindingField;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewState;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 
@@ -67,9 +70,31 @@ public final class AnnotationJson {
         json.put("role", annotation.role().label());
         json.put("createdAt", annotation.createdAt().toString());
         json.put("modifiedAt", annotation.modifiedAt() == null ? null : annotation.modifiedAt().toString());
+        writeStatus(annotation.status(), json);
         writeImported(annotation.imported(), json);
         writeFinding(annotation.finding(), json);
         return json;
+    }
+
+    /**
+     * {@code state} (draft, submitted, confirmed, rejected, sealed), {@code review} (verdict,
+     * reviewer, reviewerFingerprint, reviewedAt, comment; null until reviewed) and
+     * {@code unsealReason} (null unless unsealed).
+     */
+    private static void writeStatus(ReviewStatus status, ObjectNode json) {
+        json.put("state", status.state().label());
+        Review review = status.review();
+        if (review == null) {
+            json.putNull("review");
+        } else {
+            ObjectNode reviewJson = json.putObject("review");
+            reviewJson.put("verdict", review.verdict().label());
+            reviewJson.put("reviewer", review.reviewer());
+            reviewJson.put("reviewerFingerprint", review.reviewerFingerprint());
+            reviewJson.put("reviewedAt", review.reviewedAt().toString());
+            reviewJson.put("comment", review.comment());
+        }
+        json.put("unsealReason", status.unsealReason());
     }
 
     /**
@@ -88,14 +113,14 @@ public final class AnnotationJson {
         putReview(json, "claimedReview", imported.claimedReview());
     }
 
-    private static void putReview(ObjectNode json, String name, Finding.MedicalReview review) {
+    private static void putReview(ObjectNode json, String name, Review review) {
         if (review == null) {
             json.putNull(name);
             return;
         }
         ObjectNode reviewJson = json.putObject(name);
-        reviewJson.put("verdict", review.verdict().name().toLowerCase(Locale.ROOT));
-        reviewJson.put("expertName", review.expertName());
+        reviewJson.put("verdict", review.verdict().label());
+        reviewJson.put("expertName", review.reviewer());
         reviewJson.put("reviewedAt", review.reviewedAt().toString());
         reviewJson.put("comment", review.comment());
     }
@@ -129,7 +154,6 @@ public final class AnnotationJson {
                     ArrayNode items = json.putArray(name);
                     ((List<?>) value).forEach(item -> items.add(String.valueOf(item)));
                 }
-                case MEDICAL_REVIEW -> putReview(json, name, (Finding.MedicalReview) value);
                 case TEXT -> json.put(name, (String) value);
             }
         }
@@ -166,7 +190,26 @@ public final class AnnotationJson {
                 confidence == null ? null : fields.choice("confidence", confidence, Confidence.class),
                 fields.texts("tags"), readRegion(fields), readFinding(kind, fields),
                 fields.text("author", true), Role.parse(fields.text("role", true)),
-                fields.instant("createdAt", true), fields.instant("modifiedAt", false));
+                fields.instant("createdAt", true), fields.instant("modifiedAt", false), null, readStatus(fields));
+    }
+
+    /**
+     * The review state and review the file holds (importing keeps the review only as a claim).
+     * Files written before review states held an injury's review as {@code medicalReview} and no
+     * state: the state is then the review's verdict, or draft.
+     */
+    private static ReviewStatus readStatus(Fields fields) throws UserFacingException {
+        Review review = readReview(fields);
+        String state = fields.text("state", false);
+        if (state == null) {
+            return review == null ? ReviewStatus.DRAFT : ReviewStatus.reviewed(review);
+        }
+        try {
+            return new ReviewStatus(ReviewState.parse(state), review, fields.text("unsealReason", false));
+        } catch (IllegalArgumentException e) {
+            throw fields.wrong("state", "'" + state + "' does not go with " + (review == null ? "no review"
+                    : "a review that " + review.verdict().label() + " it"));
+        }
     }
 
     private static Region readRegion(Fields fields) throws UserFacingException {
@@ -200,31 +243,31 @@ public final class AnnotationJson {
                 case LATITUDE -> fields.degrees(name, 90);
                 case LONGITUDE -> fields.degrees(name, 180);
                 case TEXT_LIST -> fields.texts(name);
-                case MEDICAL_REVIEW -> readReview(fields, name);
             });
         }
         return draft.build();
     }
 
     /**
-     * The file's medical review, or else the review an earlier import claimed: on import either is
-     * only ever kept as a claim.
+     * The file's review ({@code review}, or {@code medicalReview} as files wrote it before review
+     * states), or else the review an earlier import claimed.
      */
-    private static Finding.MedicalReview readReview(Fields fields, String name) throws UserFacingException {
-        String field = name;
-        JsonNode review = fields.json.get(field);
-        if (review == null || review.isNull()) {
-            field = "claimedReview";
-            review = fields.json.get(field);
+    private static Review readReview(Fields fields) throws UserFacingException {
+        for (String field : List.of("review", "medicalReview", "claimedReview")) {
+            JsonNode review = fields.json.get(field);
+            if (review != null && !review.isNull()) {
+                Fields reviewFields = new Fields(review, fields.where + ", " + field);
+                boolean named = review.has("reviewer");
+                String fingerprint = named ? reviewFields.text("reviewerFingerprint", false) : null;
+                if (fingerprint != null && !fingerprint.matches("[0-9a-f]{64}")) {
+                    throw reviewFields.wrong("reviewerFingerprint", "must be 64 lower-case hexadecimal digits");
+                }
+                return new Review(reviewFields.choice("verdict", reviewFields.text("verdict", true), Review.Verdict.class),
+                        named ? reviewFields.text("reviewer", true) : reviewFields.text("expertName", true), fingerprint,
+                        reviewFields.instant("reviewedAt", true), reviewFields.text("comment", false));
+            }
         }
-        if (review == null || review.isNull()) {
-            return null;
-        }
-        Fields reviewFields = new Fields(review, fields.where + ", " + field);
-        return new Finding.MedicalReview(
-                reviewFields.choice("verdict", reviewFields.text("verdict", true), Finding.MedicalReview.Verdict.class),
-                reviewFields.text("expertName", true), reviewFields.instant("reviewedAt", true),
-                reviewFields.text("comment", false));
+        return null;
     }
 
     /** Typed access to one JSON object's fields, with messages that name the object and field. */

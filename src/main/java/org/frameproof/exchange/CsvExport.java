@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.frameproof.domain.Annotation;
-import org.frameproof.domain.Finding;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.FindingField;
 import org.frameproof.domain.Region;
 
@@ -33,7 +33,9 @@ final class CsvExport {
      * when), and the audit chain's head when the export was made ({@code N:HEX}).
      */
     private static final List<String> CHECK = List.of("footageSha256Check", "footageSha256CheckedAt", "auditChainHead");
-    private static final List<String> REVIEW = List.of("reviewVerdict", "reviewExpertName", "reviewedAt", "reviewComment");
+    /** Where the finding stands in review, and this store's review of it. */
+    private static final List<String> REVIEW = List.of("state", "reviewVerdict", "reviewer", "reviewedAt",
+            "reviewComment", "reviewerFingerprint", "unsealReason");
     /** Last, so that the columns before keep their places: where an imported row came from, and its claimed review. */
     private static final List<String> IMPORTED = List.of("imported", "importedBy", "importedFromFile",
             "importedFileSha256", "importedAt", "claimedReviewVerdict", "claimedReviewExpertName", "claimedReviewedAt",
@@ -45,12 +47,9 @@ final class CsvExport {
     static List<String> header() {
         List<String> header = new ArrayList<>(COMMON);
         header.addAll(CHECK);
+        header.addAll(REVIEW);
         for (FindingField field : FindingField.values()) {
-            if (field.type() == FindingField.Type.MEDICAL_REVIEW) {
-                header.addAll(REVIEW);
-            } else {
-                header.add(field.key());
-            }
+            header.add(field.key());
         }
         header.addAll(IMPORTED);
         return header;
@@ -84,13 +83,13 @@ final class CsvExport {
         row.add(check.result());
         row.add(check.checkedAt() == null ? "" : check.checkedAt().toString());
         row.add(options.auditHead() == null ? "" : options.auditHead());
+        row.add(annotation.status().state().label());
+        Review review = annotation.review();
+        row.addAll(reviewCells(review));
+        row.add(review == null || review.reviewerFingerprint() == null ? "" : review.reviewerFingerprint());
+        row.add(text(annotation.status().unsealReason()));
         for (FindingField field : FindingField.values()) {
-            Object value = field.kind() == annotation.kind() ? field.valueOf(annotation.finding()) : null;
-            if (field.type() == FindingField.Type.MEDICAL_REVIEW) {
-                row.addAll(reviewCells((Finding.MedicalReview) value));
-            } else {
-                row.add(kindCell(value));
-            }
+            row.add(kindCell(field.kind() == annotation.kind() ? field.valueOf(annotation.finding()) : null));
         }
         row.addAll(importedCells(annotation.imported()));
         return row;
@@ -108,13 +107,13 @@ final class CsvExport {
         return cells;
     }
 
-    /** Verdict, expert, time and comment of a review; empty cells for none. */
-    private static List<String> reviewCells(Finding.MedicalReview review) {
+    /** Verdict, reviewer, time and comment of a review; empty cells for none. */
+    private static List<String> reviewCells(Review review) {
         if (review == null) {
             return List.of("", "", "", "");
         }
-        return List.of(review.verdict().name().toLowerCase(Locale.ROOT), text(review.expertName()),
-                review.reviewedAt().toString(), text(review.comment()));
+        return List.of(review.verdict().label(), text(review.reviewer()), review.reviewedAt().toString(),
+                text(review.comment()));
     }
 
     /** A field's cell: empty for a field of another kind. */

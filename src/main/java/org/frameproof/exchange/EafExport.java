@@ -105,6 +105,7 @@ final class EafExport {
         parts.add(annotation.span().isPoint() ? "Frame " + annotation.span().startFrame()
                 : "Frames " + annotation.span().startFrame() + "-" + annotation.span().endFrame());
         parts.addAll(FindingText.describe(annotation.finding()));
+        parts.addAll(FindingText.reviewLines(annotation));
         if (!annotation.tags().isEmpty()) {
             parts.add("Tags: " + String.join(", ", annotation.tags()));
         }

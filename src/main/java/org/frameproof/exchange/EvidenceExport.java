@@ -10,11 +10,21 @@ import org.frameproof.domain.UserFacingException;
 /**
  * Everything an export is made from: a case (or one footage item of it), its footage and its
  * annotations, and the audit trail. Annotations come out ordered by footage, then by frame.
+ *
+ * @param signatures who signed each annotation and its review, by annotation id (only the report
+ *     prints them; empty for the other formats)
  */
 public record EvidenceExport(ExportedCase caseInfo, List<ExportedFootage> footage, List<Annotation> annotations,
-        AuditSummary audit) {
+        AuditSummary audit, Map<String, FindingSignatures> signatures) {
+
+    /** An export without signatures: every format but the report. */
+    public EvidenceExport(ExportedCase caseInfo, List<ExportedFootage> footage, List<Annotation> annotations,
+                          AuditSummary audit) {
+        this(caseInfo, footage, annotations, audit, Map.of());
+    }
 
     public EvidenceExport {
+        signatures = Map.copyOf(signatures);
         footage = List.copyOf(footage);
         Map<Long, Integer> order = new HashMap<>();
         for (ExportedFootage item : footage) {

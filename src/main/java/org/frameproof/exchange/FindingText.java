@@ -2,9 +2,9 @@ package org.frameproof.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Finding;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.FindingField;
 
 /**
@@ -12,6 +12,10 @@ import org.frameproof.domain.FindingField;
  * order {@link FindingField} declares them.
  */
 final class FindingText {
+    /** The label of a finding's review state line. */
+    static final String STATE = "State";
+    /** The label of a finding's review line. */
+    static final String REVIEW = "Review";
     private FindingText() {
     }
 
@@ -22,10 +26,6 @@ final class FindingText {
         }
         if (value instanceof List<?> list) {
             return list.isEmpty() ? null : String.join("; ", list.stream().map(String::valueOf).toList());
-        }
-        if (value instanceof Finding.MedicalReview review) {
-            return review.verdict().name().toLowerCase(Locale.ROOT) + " by " + review.expertName() + " at "
-                    + review.reviewedAt() + (blank(review.comment()) ? "" : " (" + review.comment() + ")");
         }
         String text = String.valueOf(value);
         return blank(text) ? null : text;
@@ -45,6 +45,28 @@ final class FindingText {
             if (line != null) {
                 lines.add(line);
             }
+        }
+        return lines;
+    }
+
+    /** "confirmed by NAME at TIME (comment)": how every format writes a review; the W3C import reads it back. */
+    static String display(Review review) {
+        return review.verdict().label() + " by " + review.reviewer() + " at " + review.reviewedAt()
+                + (blank(review.comment()) ? "" : " (" + review.comment() + ")");
+    }
+
+    /**
+     * "State: …", and once reviewed "Review: confirmed by …" (this store's review; a claimed one is
+     * among {@link #importLines}), and "Unsealed because: …" while unsealed.
+     */
+    static List<String> reviewLines(Annotation annotation) {
+        List<String> lines = new ArrayList<>();
+        lines.add(STATE + ": " + annotation.status().state().label());
+        if (annotation.review() != null) {
+            lines.add(REVIEW + ": " + display(annotation.review()));
+        }
+        if (annotation.status().unsealReason() != null) {
+            lines.add("Unsealed because: " + annotation.status().unsealReason());
         }
         return lines;
     }

@@ -20,8 +20,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.frameproof.domain.Annotation;
-import org.frameproof.domain.Finding;
 import org.frameproof.domain.FindingField;
+import org.frameproof.domain.ReviewRules;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
 import org.frameproof.domain.UserFacingException;
@@ -217,19 +217,26 @@ final class PdfReport {
                     annotation.region().y(), annotation.region().width(), annotation.region().height()), 9);
         }
         for (FindingField field : FindingField.of(annotation.kind())) {
-            if (field.type() == FindingField.Type.MEDICAL_REVIEW) {
-                // The report says so when an injury is not reviewed yet, and how the review stands when it is.
-                Finding.MedicalReview review = (Finding.MedicalReview) field.valueOf(annotation.finding());
-                layout.text(review == null ? field.label() + ": not yet reviewed by a medical expert"
-                        : field.label() + ": " + review.verdict() + " by " + review.expertName() + " at "
-                        + review.reviewedAt() + (FindingText.blank(review.comment()) ? "" : " (" + review.comment() + ")"),
-                        9, review == null ? GREY : Color.BLACK);
-            } else {
-                String line = FindingText.line(field, annotation.finding());
-                if (line != null) {
-                    layout.text(line, 9);
-                }
+            String line = FindingText.line(field, annotation.finding());
+            if (line != null) {
+                layout.text(line, 9);
             }
+        }
+        // The report says so when a finding is not reviewed yet, and how the review stands when it is.
+        for (String line : FindingText.reviewLines(annotation)) {
+            layout.text(line, 9, annotation.review() == null ? GREY : Color.BLACK);
+        }
+        if (annotation.review() == null) {
+            layout.text("Not yet reviewed by a " + ReviewRules.reviewingRole(annotation.kind()).label(), 9, GREY);
+        }
+        FindingSignatures signed = input.signatures().get(annotation.id());
+        if (signed != null && signed.latest() != null) {
+            layout.text("Signed by " + signed.latest().describe(), 9);
+        }
+        if (signed != null && signed.review() != null) {
+            layout.text("Review signed by " + signed.review().describe() + " — "
+                    + (signed.reviewCounts() ? "counts" : "does not count") + " in this store", 9,
+                    signed.reviewCounts() ? Color.BLACK : ALERT);
         }
         // An imported annotation's author and review are printed only as the file's claims.
         for (String line : FindingText.importLines(annotation)) {

@@ -127,6 +127,7 @@ final class WebAnnotationExport {
         }
         lines.add("Author role: " + annotation.role().label());
         lines.addAll(FindingText.describe(annotation.finding()));
+        lines.addAll(FindingText.reviewLines(annotation));
         lines.addAll(FindingText.importLines(annotation));
         return lines;
     }

@@ -18,6 +18,8 @@ import org.frameproof.domain.FindingDraft;
 import org.frameproof.domain.FindingField;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 
@@ -116,7 +118,7 @@ public final class WebAnnotationImport {
                 bodies.interpretation, null, bodies.tags, region(selector.path("refinedBy"), lines.get("Region")),
                 finding(kind, lines, where), author.isBlank() ? "(no creator in the file)" : author,
                 role == null ? Role.RESEARCHER : Role.parse(role), instant(json.path("created"), now, where),
-                instant(json.path("modified"), null, where));
+                instant(json.path("modified"), null, where), null, status(lines, where));
     }
 
     /** The bodies of one annotation, by purpose. */
@@ -178,25 +180,33 @@ public final class WebAnnotationImport {
                 case COUNT -> number(text, field.label(), where, Integer::valueOf);
                 case LATITUDE, LONGITUDE -> number(text, field.label(), where, Double::valueOf);
                 case TEXT_LIST -> text == null ? List.of() : List.of(text.split("; "));
-                case MEDICAL_REVIEW -> review(text, where);
             });
         }
         return draft.build();
     }
 
-    /** "confirmed by NAME at TIME (comment)", as the export writes a review; the caller keeps it as a claim. */
-    private static Finding.MedicalReview review(String text, String where) throws UserFacingException {
+    /**
+     * The review the file holds ("Review: …", or "Medical review: …" as files wrote an injury's
+     * before review states) as a reviewed status; importing keeps it only as a claim.
+     */
+    private static ReviewStatus status(Map<String, String> lines, String where) throws UserFacingException {
+        Review review = review(lines.getOrDefault(FindingText.REVIEW, lines.get("Medical review")), where);
+        return review == null ? ReviewStatus.DRAFT : ReviewStatus.reviewed(review);
+    }
+
+    /** "confirmed by NAME at TIME (comment)", as the export writes a review. */
+    private static Review review(String text, String where) throws UserFacingException {
         if (text == null) {
             return null;
         }
         Matcher review = REVIEW.matcher(text.strip());
         if (!review.matches()) {
-            throw new UserFacingException(where + ": the medical review '" + text + "' is not 'confirmed (or rejected) by"
+            throw new UserFacingException(where + ": the review '" + text + "' is not 'confirmed (or rejected) by"
                     + " NAME at TIME'.");
         }
-        Finding.MedicalReview.Verdict verdict = review.group(1).equalsIgnoreCase("confirmed")
-                ? Finding.MedicalReview.Verdict.CONFIRMED : Finding.MedicalReview.Verdict.REJECTED;
-        return new Finding.MedicalReview(verdict, review.group(2), parseInstant(review.group(3), where), review.group(4));
+        Review.Verdict verdict = review.group(1).equalsIgnoreCase("confirmed")
+                ? Review.Verdict.CONFIRMED : Review.Verdict.REJECTED;
+        return Review.claimed(verdict, review.group(2), parseInstant(review.group(3), where), review.group(4));
     }
 
     private static Region region(JsonNode refinedBy, String shape) {

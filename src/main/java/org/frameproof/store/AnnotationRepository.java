@@ -19,6 +19,9 @@ import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewState;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Role;
 
 /**
@@ -43,12 +46,11 @@ public final class AnnotationRepository {
             + " a.insignia, a.armband, a.armband_colour, a.headgear, a.weapons, a.vehicles, a.claimed_force,"
             + " a.claim_basis, a.category, a.author, a.role, a.created_at, a.modified_at, a.imported_by,"
             + " a.import_file_name, a.import_file_sha256, a.imported_at, a.claimed_review_status,"
-            + " a.claimed_review_expert, a.claimed_reviewed_at, a.claimed_review_comment";
+            + " a.claimed_review_expert, a.claimed_reviewed_at, a.claimed_review_comment, a.review_state,"
+            + " a.reviewer_fingerprint, a.unseal_reason";
     private static final String WRITTEN = FIELDS.replace("a.", "").replace("id, footage_id", "footage_id");
     private static final int WRITTEN_COUNT = WRITTEN.split(",").length;
     private static final String ORDER = " ORDER BY a.footage_id, a.start_frame, a.end_frame, a.id";
-    /** Review status of an injury nobody has reviewed (non-injuries have none). */
-    private static final String UNREVIEWED = "UNREVIEWED";
 
     private final Database database;
 
@@ -131,11 +133,13 @@ public final class AnnotationRepository {
      * Live annotations of one footage item or of every footage item of a case, narrowed by the
      * filters (null or empty: no filter), by footage then frame.
      *
-     * @param reviewStatus UNREVIEWED, CONFIRMED or REJECTED (injuries only), or null
+     * @param states only findings in these review states (empty: all)
+     * @param notAnsweredBy leave out the findings this reviewer answers for (made, or imported), or null
      * @param limit the most rows to read, the first in that order, or null for all
      */
     public List<Annotation> list(Long footageId, Long caseId, Set<AnnotationKind> kinds, String author, String tag,
-            Set<Confidence> confidences, String reviewStatus, Integer limit) throws StoreException {
+            Set<Confidence> confidences, Set<ReviewState> states, String notAnsweredBy, Integer limit)
+            throws StoreException {
         StringBuilder sql = new StringBuilder("SELECT ").append(FIELDS).append(" FROM annotation a");
         List<Object> parameters = new ArrayList<>();
         if (footageId != null) {
@@ -167,9 +171,14 @@ public final class AnnotationRepository {
             sql.append(" AND a.confidence IN (").append(marks(confidences.size())).append(')');
             confidences.forEach(confidence -> parameters.add(confidence.name()));
         }
-        if (reviewStatus != null) {
-            sql.append(" AND a.review_status = ?");
-            parameters.add(reviewStatus);
+        if (!states.isEmpty()) {
+            sql.append(" AND a.review_state IN (").append(marks(states.size())).append(')');
+            states.forEach(state -> parameters.add(state.name()));
+        }
+        if (notAnsweredBy != null) {
+            // Names compare as Reviewer.sameName does: case and surrounding blanks make no other person.
+            sql.append(" AND LOWER(TRIM(COALESCE(a.imported_by, a.author))) <> ?");
+            parameters.add(notAnsweredBy.strip().toLowerCase(java.util.Locale.ROOT));
         }
         sql.append(ORDER);
         if (limit != null) {
@@ -245,13 +254,6 @@ public final class AnnotationRepository {
             statement.setObject(19, injury.count(), Types.INTEGER);
             statement.setString(20, injury.timing());
             statement.setString(21, injury.consistentWith());
-            Finding.MedicalReview review = injury.review();
-            statement.setString(22, review == null ? UNREVIEWED : review.verdict().name());
-            if (review != null) {
-                statement.setString(23, review.expertName());
-                Sql.setInstant(statement, 24, review.reviewedAt());
-                statement.setString(25, review.comment());
-            }
         } else if (finding instanceof Finding.Location location) {
             statement.setString(26, location.placeName());
             setDouble(statement, 27, location.latitude());
@@ -277,17 +279,30 @@ public final class AnnotationRepository {
         Sql.setInstant(statement, 44, annotation.createdAt());
         Sql.setInstant(statement, 45, annotation.modifiedAt());
         bindImported(statement, annotation.imported());
+        bindStatus(statement, annotation.status());
+    }
+
+    /** Columns 22-25 (the review) and 54-56: where the finding stands in review. */
+    private static void bindStatus(PreparedStatement statement, ReviewStatus status) throws SQLException {
+        Review review = status.review();
+        statement.setString(22, review == null ? null : review.verdict().name());
+        statement.setString(23, review == null ? null : review.reviewer());
+        Sql.setInstant(statement, 24, review == null ? null : review.reviewedAt());
+        statement.setString(25, review == null ? null : review.comment());
+        statement.setString(54, status.state().name());
+        statement.setString(55, review == null ? null : review.reviewerFingerprint());
+        statement.setString(56, status.unsealReason());
     }
 
     /** Columns 46-53: where an imported annotation came from and the review its file claims. */
     private static void bindImported(PreparedStatement statement, Annotation.Imported imported) throws SQLException {
-        Finding.MedicalReview claimed = imported == null ? null : imported.claimedReview();
+        Review claimed = imported == null ? null : imported.claimedReview();
         statement.setString(46, imported == null ? null : imported.importer());
         statement.setString(47, imported == null ? null : imported.fileName());
         statement.setString(48, imported == null ? null : imported.fileSha256());
         Sql.setInstant(statement, 49, imported == null ? null : imported.importedAt());
         statement.setString(50, claimed == null ? null : claimed.verdict().name());
-        statement.setString(51, claimed == null ? null : claimed.expertName());
+        statement.setString(51, claimed == null ? null : claimed.reviewer());
         Sql.setInstant(statement, 52, claimed == null ? null : claimed.reviewedAt());
         statement.setString(53, claimed == null ? null : claimed.comment());
     }
@@ -316,12 +331,8 @@ public final class AnnotationRepository {
         String confidence = row.getString(11);
         AnnotationKind kind = AnnotationKind.valueOf(row.getString(4));
         Finding finding = switch (kind) {
-            case INJURY -> {
-                String status = row.getString(23);
-                Finding.MedicalReview review = UNREVIEWED.equals(status) ? null : review(row, 23);
-                yield new Finding.Injury(row.getString(18), row.getString(19), row.getObject(20, Integer.class),
-                        row.getString(21), row.getString(22), review);
-            }
+            case INJURY -> new Finding.Injury(row.getString(18), row.getString(19), row.getObject(20, Integer.class),
+                    row.getString(21), row.getString(22));
             case LOCATION -> new Finding.Location(row.getString(27), row.getObject(28, Double.class),
                     row.getObject(29, Double.class), row.getString(30), row.getString(31), split(row.getString(32)));
             case UNIFORM -> new Finding.Uniform(row.getString(33), row.getString(34), row.getString(35),
@@ -333,13 +344,18 @@ public final class AnnotationRepository {
                 new FrameSpan(row.getInt(5), row.getInt(6), row.getDouble(7), row.getDouble(8)),
                 row.getString(9), row.getString(10), confidence == null ? null : Confidence.valueOf(confidence),
                 split(row.getString(12)), region, finding, row.getString(43), Role.valueOf(row.getString(44)),
-                Sql.instant(row, 45), Sql.instant(row, 46), imported(row));
+                Sql.instant(row, 45), Sql.instant(row, 46), imported(row), status(row));
     }
 
-    /** The review whose verdict is in column {@code column} and expert, time and comment in the next three. */
-    private static Finding.MedicalReview review(ResultSet row, int column) throws SQLException {
-        return new Finding.MedicalReview(Finding.MedicalReview.Verdict.valueOf(row.getString(column)),
-                row.getString(column + 1), Sql.instant(row, column + 2), row.getString(column + 3));
+    private static ReviewStatus status(ResultSet row) throws SQLException {
+        Review review = row.getString(23) == null ? null : review(row, 23, row.getString(56));
+        return new ReviewStatus(ReviewState.valueOf(row.getString(55)), review, row.getString(57));
+    }
+
+    /** The review whose verdict is in column {@code column} and reviewer, time and comment in the next three. */
+    private static Review review(ResultSet row, int column, String reviewerFingerprint) throws SQLException {
+        return new Review(Review.Verdict.valueOf(row.getString(column)), row.getString(column + 1), reviewerFingerprint,
+                Sql.instant(row, column + 2), row.getString(column + 3));
     }
 
     private static Annotation.Imported imported(ResultSet row) throws SQLException {
@@ -348,7 +364,7 @@ public final class AnnotationRepository {
             return null;
         }
         return new Annotation.Imported(importer, row.getString(48), row.getString(49), Sql.instant(row, 50),
-                row.getString(51) == null ? null : review(row, 51));
+                row.getString(51) == null ? null : review(row, 51, null));
     }
 
     private static void setDouble(PreparedStatement statement, int index, Double value) throws SQLException {

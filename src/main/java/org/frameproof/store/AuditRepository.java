@@ -3,6 +3,7 @@ package org.frameproof.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.frameproof.domain.AuditEntry;
 import org.frameproof.domain.Role;
@@ -42,6 +43,19 @@ public final class AuditRepository {
     public Optional<AuditEntry> lastAbout(String entityType, String entityId) throws StoreException {
         return first(COLUMNS + " WHERE entity_type = ? AND entity_id = ? ORDER BY sequence DESC FETCH FIRST ROW ONLY",
                 entityType, entityId);
+    }
+
+    /** The newest entry about one record with one of these actions (e.g. the one that recorded a finding's review). */
+    public Optional<AuditEntry> lastAbout(String entityType, String entityId, List<String> actions) throws StoreException {
+        Object[] parameters = new Object[2 + actions.size()];
+        parameters[0] = entityType;
+        parameters[1] = entityId;
+        for (int i = 0; i < actions.size(); i++) {
+            parameters[2 + i] = actions.get(i);
+        }
+        return first(COLUMNS + " WHERE entity_type = ? AND entity_id = ? AND action IN ("
+                + String.join(", ", java.util.Collections.nCopies(actions.size(), "?"))
+                + ") ORDER BY sequence DESC FETCH FIRST ROW ONLY", parameters);
     }
 
     /** The newest entry with this action. */

@@ -14,13 +14,14 @@ import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
+import org.frameproof.domain.VerificationBasis;
 
 /** Imported footage as rows of {@code footage}. Rows are never deleted. */
 public final class FootageRepository {
     private static final String COLUMNS = "SELECT id, case_id, sha256, md5, size_bytes, original_name, original_path,"
             + " imported_by, imported_role, imported_at, machine, app_version, media_facts, source_url, platform, poster,"
             + " first_seen_at, first_seen_basis, graphic_violence, identifiable_people, status, status_reason,"
-            + " duplicate_of, integrity, integrity_checked_at FROM footage";
+            + " duplicate_of, integrity, integrity_checked_at, basis_source, basis_date, basis_place FROM footage";
 
     private final Database database;
 
@@ -69,7 +70,8 @@ public final class FootageRepository {
             return new Footage(id, footage.caseId(), footage.sha256(), footage.md5(), footage.sizeBytes(),
                     footage.originalName(), footage.originalPath(), footage.importedBy(), footage.importedAt(),
                     footage.machine(), footage.appVersion(), footage.mediaFacts(), provenance, footage.status(),
-                    footage.statusReason(), footage.duplicateOf(), footage.integrity(), footage.integrityCheckedAt());
+                    footage.statusReason(), footage.duplicateOf(), footage.integrity(), footage.integrityCheckedAt(),
+                    footage.basis());
         } catch (SQLException e) {
             throw StoreException.cannotSave(e);
         }
@@ -98,8 +100,24 @@ public final class FootageRepository {
         }
     }
 
-    public void updateStatus(long id, FootageStatus status, String reason) throws StoreException {
-        update("UPDATE footage SET status = ?, status_reason = ? WHERE id = ?", id, status.name(), reason, null);
+    /** Sets the status and its reason, and the basis it was verified on unless {@code basis} is null. */
+    public void updateStatus(long id, FootageStatus status, String reason, VerificationBasis basis) throws StoreException {
+        if (basis == null) {
+            update("UPDATE footage SET status = ?, status_reason = ? WHERE id = ?", id, status.name(), reason, null);
+            return;
+        }
+        try (PreparedStatement statement = database.connection().prepareStatement("UPDATE footage SET status = ?,"
+                + " status_reason = ?, basis_source = ?, basis_date = ?, basis_place = ? WHERE id = ?")) {
+            statement.setString(1, status.name());
+            statement.setString(2, reason);
+            statement.setString(3, basis.source());
+            statement.setString(4, basis.date());
+            statement.setString(5, basis.place());
+            statement.setLong(6, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.cannotSave(e);
+        }
     }
 
     public void updateProvenance(long id, Provenance provenance) throws StoreException {
@@ -166,7 +184,8 @@ public final class FootageRepository {
                         new Provenance(row.getString(14), row.getString(15), row.getString(16), Sql.instant(row, 17),
                                 row.getString(18), row.getBoolean(19), row.getBoolean(20)),
                         FootageStatus.valueOf(row.getString(21)), row.getString(22), duplicate,
-                        Integrity.valueOf(row.getString(24)), Sql.instant(row, 25)));
+                        Integrity.valueOf(row.getString(24)), Sql.instant(row, 25), row.getString(26) == null ? null
+                        : new VerificationBasis(row.getString(26), row.getString(27), row.getString(28))));
             }
             return footage;
         }

@@ -1,6 +1,7 @@
 package org.frameproof.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,7 @@ class BundleRoundTripCommandLineTest {
         assertTrue(footage.toString().contains("\"graphicViolence\":true"), "the graphic flag travels: " + footage);
         String injury = ok(researcher, "annotations", "add", "--footage", footageId, "--frame", "12", "--kind", "injury",
                 "--observation", "wound on the left temple", "--body-region", "left temple").strip();
+        ok(researcher, "annotations", "submit", injury);
         Path researcherToExpert = work.resolve("researcher-to-expert.fpb");
         ok(researcher, "bundle", "export", "--case", CASE, "--to", fingerprint(expert), "--out", researcherToExpert.toString());
 
@@ -99,7 +101,8 @@ class BundleRoundTripCommandLineTest {
         assertEquals("Dr. Mira Haddad", shown.get("signedBy").get("name").asText(), shown.toString());
         assertTrue(shown.get("signatureValid").asBoolean(), shown.toString());
         assertTrue(shown.get("conflict").isNull(), shown.toString());
-        assertTrue(shown.toString().contains("confirmed"), "the confirmation counts here: " + shown);
+        assertEquals("confirmed", shown.get("state").asText(), shown.toString());
+        assertTrue(shown.get("review").get("counts").asBoolean(), "the confirmation counts here: " + shown);
         ok(researcher, "verify");
 
         // Refusals, each leaving the store untouched.
@@ -117,7 +120,8 @@ class BundleRoundTripCommandLineTest {
         ok(field, "bundle", "import", expertToResearcher.toString());
         assertTrue(cli.out().contains("NOT COUNTED") && cli.out().contains("not as medical expert"), cli.out());
         JsonNode onField = JSON.readTree(ok(field, "annotations", "show", injury, "--json"));
-        assertTrue(onField.path("medicalReview").isNull() || onField.path("medicalReview").isMissingNode(), onField.toString());
+        assertEquals("submitted", onField.get("state").asText(), "the confirmation is not applied here: " + onField);
+        assertFalse(onField.path("review").path("counts").asBoolean(), onField.toString());
         ok(field, "verify");
         try (EvidenceStore check = TestStores.unlock(researcher)) {
             assertTrue(check.audit().verify().intact());

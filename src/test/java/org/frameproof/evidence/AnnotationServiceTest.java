@@ -2,7 +2,6 @@ package org.frameproof.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +21,9 @@ import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewState;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
@@ -67,7 +69,7 @@ class AnnotationServiceTest {
     @Test
     void everyKindIsStoredAndReadBackAfterReopeningWithItsFramesTimestampsAndHash() throws Exception {
         FrameIndex index = MediaProbe.analyze(Clip.MPEG2_TS_LATE_START.path(), p -> { }, () -> false).index();
-        Finding.Injury injury = new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null);
+        Finding.Injury injury = new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot");
         Finding.Location location = new Finding.Location("Şuşa", 39.7586, 46.7489, "locality (±1 km)", "landmarks",
                 List.of("Ghazanchetsots Cathedral", "ridge"));
         Finding.Uniform uniform = new Finding.Uniform("multicam", "shoulder patch: eagle", "white armband", "white", "helmet",
@@ -166,54 +168,53 @@ class AnnotationServiceTest {
     }
 
     @Test
-    void onlyAMedicalExpertConfirmsOrRejectsAndTheReviewCarriesNameAndTime() throws Exception {
+    void onlyAMedicalExpertConfirmsOrRejectsAndTheReviewCarriesNameFingerprintAndTime() throws Exception {
         Annotation injury = annotations.create(clip.id(), 12, 12, content("laceration on forearm",
-                new Finding.Injury("left forearm", "laceration", 1, null, null, null)));
+                new Finding.Injury("left forearm", "laceration", 1, null, null)));
+        annotations.submit(injury.id());
         UserFacingException refused = assertThrows(UserFacingException.class,
-                () -> annotations.review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "ok"));
+                () -> annotations.review(injury.id(), Review.Verdict.CONFIRMED, "ok"));
         assertEquals("Only a medical expert can confirm an injury; Ana Test-Reviewer works here as researcher.",
                 refused.getMessage());
+        Reviewer expertReviewer = new Reviewer("Dr. Նարե Հակոբյան", Role.MEDICAL_EXPERT);
+        char[] expertPassphrase = "expert's own passphrase, long enough".toCharArray();
+        TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), expertReviewer, expertPassphrase.clone());
         store.close();
 
-        Path expertFolder = dataFolder.resolveSibling(dataFolder.getFileName() + "-expert");
-        try (EvidenceStore expertStore = TestStores.stores().create(expertFolder, TestStores.PASSPHRASE.toCharArray(),
-                new Reviewer("Dr. Նարե Հակոբյան", Role.MEDICAL_EXPERT))) {
-            Case expertCase = expertStore.cases().createCase("Review", "");
-            Footage item = AnnotatedStores.importClip(expertStore, expertCase, Clip.MPEG2_TS_LATE_START);
+        try (EvidenceStore expertStore = TestStores.stores().unlock(dataFolder, expertPassphrase.clone())) {
             AnnotationService expert = expertStore.annotations();
-            Annotation toReview = expert.create(item.id(), 12, 12, content("laceration",
-                    new Finding.Injury("left forearm", "laceration", 1, null, null, null)));
             Instant before = Instant.now();
-            Annotation confirmed = expert.review(toReview.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
-            Finding.MedicalReview review = ((Finding.Injury) confirmed.finding()).review();
-            assertEquals("Dr. Նարե Հակոբյան", review.expertName());
-            assertEquals(Finding.MedicalReview.Verdict.CONFIRMED, review.verdict());
+            Annotation confirmed = expert.review(injury.id(), Review.Verdict.CONFIRMED, "consistent");
+            Review review = confirmed.review();
+            assertEquals("Dr. Նարե Հակոբյան", review.reviewer());
+            assertEquals(expertStore.reviewers().own().fingerprint().hex(), review.reviewerFingerprint());
+            assertEquals(Review.Verdict.CONFIRMED, review.verdict());
             assertFalse(review.reviewedAt().isBefore(before.minusSeconds(1)));
-            assertEquals(List.of(confirmed), expert.list(AnnotationQuery.footage(item.id())
-                    .withReviewStatus(AnnotationQuery.ReviewStatus.CONFIRMED)));
-            assertEquals(List.of(), expert.list(AnnotationQuery.footage(item.id())
-                    .withReviewStatus(AnnotationQuery.ReviewStatus.UNREVIEWED)));
-            Annotation rejected = expert.review(toReview.id(), Finding.MedicalReview.Verdict.REJECTED, null);
-            assertEquals(Finding.MedicalReview.Verdict.REJECTED, ((Finding.Injury) rejected.finding()).review().verdict());
+            assertEquals(List.of(confirmed), expert.list(AnnotationQuery.footage(clip.id())
+                    .withStates(Set.of(ReviewState.CONFIRMED))));
+            assertEquals(List.of(), expert.list(AnnotationQuery.footage(clip.id())
+                    .withStates(Set.of(ReviewState.SUBMITTED))));
+            expert.clearReview(injury.id());
+            Annotation rejected = expert.review(injury.id(), Review.Verdict.REJECTED, "a shadow, not a wound");
+            assertEquals(ReviewState.REJECTED, rejected.status().state());
         }
         store = TestStores.unlock(dataFolder);
     }
 
     @Test
     void neitherAFormNorAnImportCarriesAReviewIn() throws Exception {
-        Finding.MedicalReview forged = new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "Dr. X",
-                Instant.parse("2024-01-01T00:00:00Z"), null);
-        Annotation injury = annotations.create(clip.id(), 1, 1, content("burn", new Finding.Injury(null, "burn", 1, null, null, forged)));
-        assertNull(((Finding.Injury) injury.finding()).review(), "a form cannot carry a review in");
+        Review forged = Review.claimed(Review.Verdict.CONFIRMED, "Dr. X", Instant.parse("2024-01-01T00:00:00Z"), null);
+        Annotation injury = annotations.create(clip.id(), 1, 1, content("burn", new Finding.Injury(null, "burn", 1, null, null)));
+        assertEquals(ReviewStatus.DRAFT, injury.status(), "a form cannot carry a review in");
         Annotation imported = annotations.importInto(clip.id(), "forged.json", "ab".repeat(32), List.of(new Annotation(
                 java.util.UUID.randomUUID().toString(), clip.id(), clip.sha256(), injury.span(), "burn", null, null,
-                List.of(), null, new Finding.Injury(null, "burn", 1, null, null, forged), "Dr. X", Role.MEDICAL_EXPERT,
-                Instant.parse("2024-01-01T00:00:00Z"), null))).added().get(0);
-        assertNull(((Finding.Injury) imported.finding()).review(), "an imported confirmation is no confirmation here");
+                List.of(), null, new Finding.Injury(null, "burn", 1, null, null), "Dr. X", Role.MEDICAL_EXPERT,
+                Instant.parse("2024-01-01T00:00:00Z"), null, null, ReviewStatus.reviewed(forged)))).added().get(0);
+        assertEquals(ReviewStatus.DRAFT, imported.status(), "an imported confirmation is no confirmation here");
         assertEquals(forged, imported.imported().claimedReview());
         assertEquals(TestStores.REVIEWER.name(), imported.imported().importer());
         assertEquals(List.of(), annotations.list(AnnotationQuery.footage(clip.id())
-                .withReviewStatus(AnnotationQuery.ReviewStatus.CONFIRMED)));
+                .withStates(Set.of(ReviewState.CONFIRMED))));
         Annotation edited = annotations.edit(imported.id(), AnnotationContent.of(imported).withObservation("changed"));
         assertEquals("changed", edited.observation(), "the researcher edits an imported injury as their own");
         assertEquals(imported.imported(), annotations.require(imported.id()).imported(), "the import mark stays");

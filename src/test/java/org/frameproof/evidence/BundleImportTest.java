@@ -17,6 +17,8 @@ import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Reviewer;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewState;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.exchange.IdentityFile;
@@ -59,8 +61,9 @@ class BundleImportTest {
                 null, true, false));
         injury = researcher.annotations().create(clip.id(), 10, 12, new AnnotationContent("wound on the left temple", null,
                 Confidence.HIGH, List.of("t1"), null,
-                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null)));
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot")));
         injury = researcher.annotations().edit(injury.id(), content("wound on the left temple, 2 cm"));
+        injury = researcher.annotations().submit(injury.id());
     }
 
     @AfterEach
@@ -71,7 +74,12 @@ class BundleImportTest {
 
     private static AnnotationContent content(String observation) {
         return new AnnotationContent(observation, null, Confidence.HIGH, List.of("t1"), null,
-                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null));
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot"));
+    }
+
+    private static AnnotationContent tagged(String tag) {
+        return new AnnotationContent("wound on the left temple, 2 cm", null, Confidence.HIGH, List.of(tag), null,
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot"));
     }
 
     private Path send(EvidenceStore from, String to, String name, boolean withFootage) throws UserFacingException {
@@ -92,7 +100,7 @@ class BundleImportTest {
         BundleService.Imported imported = expert.bundles().importBundle(bundle, false, Progress.NONE);
         assertEquals(1, imported.newFootage());
         assertEquals(1, imported.newFindings());
-        assertEquals(1, imported.changedFindings());
+        assertEquals(2, imported.changedFindings(), "its edit and its submission");
         Footage received = expert.footage().list(expert.cases().require("Checkpoint 4")).get(0);
         assertEquals(clip.sha256(), received.sha256());
         assertTrue(received.flaggedGraphic(), "the graphic flag travels: the footage stays veiled");
@@ -133,7 +141,8 @@ class BundleImportTest {
         assertEquals(0, second.newFootage());
         assertEquals(0, second.newFindings());
         assertEquals(1, second.changedFindings());
-        assertEquals(4, second.known(), "the footage import, its provenance, the creation and the first edit were here");
+        assertEquals(5, second.known(), "the footage import, its provenance, the creation, the first edit and the"
+                + " submission were here");
         assertEquals("wound on the left temple, 2 cm, round", expert.annotations().require(injury.id()).observation());
         assertVerifies(expert);
     }
@@ -141,12 +150,13 @@ class BundleImportTest {
     @Test
     void theExpertsConfirmationComesBackSignedByTheExpertAndCounts() throws Exception {
         expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
-        expert.annotations().review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
+        expert.annotations().review(injury.id(), Review.Verdict.CONFIRMED, "consistent");
         BundleService.Imported back = researcher.bundles().importBundle(send(expert, "Ana Test-Reviewer", "back.fpb", false),
                 false, Progress.NONE);
         assertEquals(1, back.reviews());
-        Finding.Injury reviewed = (Finding.Injury) researcher.annotations().require(injury.id()).finding();
-        assertEquals(Finding.MedicalReview.Verdict.CONFIRMED, reviewed.review().verdict());
+        Annotation reviewed = researcher.annotations().require(injury.id());
+        assertEquals(Review.Verdict.CONFIRMED, reviewed.review().verdict());
+        assertEquals(ReviewState.CONFIRMED, reviewed.status().state());
         WorkSignatures.Status signed = researcher.signatures().ofLatest("annotation", injury.id()).orElseThrow();
         assertEquals(WorkSignatures.State.VALID, signed.state());
         assertEquals(EXPERT.name(), signed.signerName().orElseThrow());
@@ -156,7 +166,7 @@ class BundleImportTest {
     @Test
     void aConfirmationByAContactNotAcceptedAsMedicalExpertIsKeptButNotCounted() throws Exception {
         expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
-        expert.annotations().review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
+        expert.annotations().review(injury.id(), Review.Verdict.CONFIRMED, "consistent");
         try (EvidenceStore other = TestStores.stores().create(work.resolve("other"), TestStores.PASSPHRASE.toCharArray(),
                 new Reviewer("Sami Field", Role.RESEARCHER))) {
             // This store knows the expert only as a researcher.
@@ -169,8 +179,9 @@ class BundleImportTest {
             assertEquals(1, imported.notAccepted(), String.join("\n", imported.changes()));
             assertEquals(0, imported.conflicts());
             assertEquals(0, imported.reviews());
-            Finding.Injury kept = (Finding.Injury) other.annotations().require(injury.id()).finding();
+            Annotation kept = other.annotations().require(injury.id());
             assertNull(kept.review(), "the confirmation is kept apart and does not count here");
+            assertEquals(ReviewState.SUBMITTED, kept.status().state());
             assertVerifies(other);
         }
     }
@@ -178,20 +189,21 @@ class BundleImportTest {
     @Test
     void twoPeopleChangingTheSameFindingKeepBothRevisionsInConflict() throws Exception {
         expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
-        researcher.annotations().edit(injury.id(), content("researcher's wording"));
-        expert.annotations().edit(injury.id(), content("expert's wording"));
+        // Only the author words a finding; anyone may tag it, so tags are what two people change at once.
+        researcher.annotations().edit(injury.id(), tagged("researcher's tag"));
+        expert.annotations().edit(injury.id(), tagged("expert's tag"));
         BundleService.Imported back = researcher.bundles().importBundle(send(expert, "Ana Test-Reviewer", "back.fpb", false),
                 false, Progress.NONE);
         assertEquals(1, back.conflicts(), String.join("\n", back.changes()));
-        assertEquals("researcher's wording", researcher.annotations().require(injury.id()).observation());
+        assertEquals(List.of("researcher's tag"), researcher.annotations().require(injury.id()).tags());
         assertVerifies(researcher);
         List<BundleService.ConflictRevision> open = researcher.bundles().conflicts(List.of(injury.id())).get(injury.id());
         assertEquals(1, open.size());
-        assertEquals("expert's wording", open.get(0).observation());
+        assertEquals(EXPERT.name(), open.get(0).actor());
         assertThrows(UserFacingException.class, () -> researcher.bundles().resolve(injury.id(), "999"));
 
         researcher.bundles().resolve(injury.id(), Long.toString(open.get(0).revision()));
-        assertEquals("expert's wording", researcher.annotations().require(injury.id()).observation());
+        assertEquals(List.of("expert's tag"), researcher.annotations().require(injury.id()).tags());
         assertTrue(researcher.bundles().conflicts(List.of(injury.id())).isEmpty());
         assertEquals("annotation.resolve", TestStores.auditEntries(researcher).get(TestStores.auditEntries(researcher).size() - 1)
                 .action());
@@ -204,11 +216,12 @@ class BundleImportTest {
     @Test
     void keepingThisStoresRevisionEndsTheConflictAndARepeatedBundleDoesNotReopenIt() throws Exception {
         expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
-        researcher.annotations().edit(injury.id(), content("researcher's wording"));
-        expert.annotations().edit(injury.id(), content("expert's wording"));
+        // Only the author words a finding; anyone may tag it, so tags are what two people change at once.
+        researcher.annotations().edit(injury.id(), tagged("researcher's tag"));
+        expert.annotations().edit(injury.id(), tagged("expert's tag"));
         researcher.bundles().importBundle(send(expert, "Ana Test-Reviewer", "back.fpb", false), false, Progress.NONE);
         researcher.bundles().resolve(injury.id(), "here");
-        assertEquals("researcher's wording", researcher.annotations().require(injury.id()).observation());
+        assertEquals(List.of("researcher's tag"), researcher.annotations().require(injury.id()).tags());
         BundleService.Imported again = researcher.bundles().importBundle(send(expert, "Ana Test-Reviewer", "again.fpb", false),
                 false, Progress.NONE);
         assertEquals(0, again.conflicts());
@@ -219,7 +232,7 @@ class BundleImportTest {
     @Test
     void aRevisionWhoseSignatureDoesNotMatchItsContentRefusesTheWholeBundle() throws Exception {
         expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
-        expert.annotations().review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
+        expert.annotations().review(injury.id(), Review.Verdict.CONFIRMED, "consistent");
         Path back = send(expert, "Ana Test-Reviewer", "back.fpb", false);
         researcher.close();
         expert.close();

@@ -53,7 +53,7 @@ class BundleTest {
         clip = AnnotatedStores.importClip(researcher, investigation, Clip.MPEG2_TS_LATE_START);
         Annotation injury = researcher.annotations().create(clip.id(), 10, 12, new AnnotationContent("wound on the left temple",
                 null, Confidence.HIGH, List.of(), null,
-                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null)));
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot")));
         researcher.annotations().edit(injury.id(), new AnnotationContent("wound on the left temple, 2 cm", null,
                 Confidence.HIGH, List.of(), null, injury.finding()));
         bundle = work.resolve("case.fpb");

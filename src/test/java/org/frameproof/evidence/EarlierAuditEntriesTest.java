@@ -64,6 +64,11 @@ class EarlierAuditEntriesTest {
                 + ",\"tags\":[\"t1\"]}";
     }
 
+    /** A row of the earlier version's time, as migration V8 left it: unreviewed, so submitted. */
+    private void asMigrationV8LeftIt(Annotation annotation) throws Exception {
+        sql("UPDATE annotation SET review_state = 'SUBMITTED' WHERE id = '" + annotation.id() + "'");
+    }
+
     private AuditEntry lastEntry() throws Exception {
         List<AuditEntry> entries = TestStores.auditEntries(store);
         return entries.get(entries.size() - 1);
@@ -90,6 +95,7 @@ class EarlierAuditEntriesTest {
         String earlier = earlierEncoding(note);
         sql("DELETE FROM work_signature"); // a store from before signatures, as its earlier entries are
         store.database().transaction(() -> store.audit().append("annotation.edit", "annotation", note.id(), null, earlier));
+        asMigrationV8LeftIt(note);
         assertEquals(earlier, lastEntry().afterJson());
         assertTrue(store.audit().verify().intact(), store.audit().verify().describe());
         VerificationReport report = store.verify(null, Progress.NONE);
@@ -98,7 +104,7 @@ class EarlierAuditEntriesTest {
         ChainHead written = store.audit().head();
         Annotation edited = store.annotations().edit(note.id(), new AnnotationContent("man speaks twice", null,
                 Confidence.HIGH, List.of("t1"), null, note.finding()));
-        assertTrue(lastEntry().afterJson().startsWith("{\"v\":1,"), lastEntry().afterJson());
+        assertTrue(lastEntry().afterJson().startsWith("{\"v\":2,"), lastEntry().afterJson());
         store.close();
         store = TestStores.unlock(dataFolder);
         AuditVerification verification = store.audit().verify();
@@ -112,6 +118,7 @@ class EarlierAuditEntriesTest {
         String earlier = earlierEncoding(note);
         sql("DELETE FROM work_signature"); // a store from before signatures, as its earlier entries are
         store.database().transaction(() -> store.audit().append("annotation.edit", "annotation", note.id(), null, earlier));
+        asMigrationV8LeftIt(note);
         sql("UPDATE annotation SET observation = 'nobody speaks' WHERE id = '" + note.id() + "'");
         List<String> problems = store.verify(null, Progress.NONE).problems();
         assertEquals(1, problems.size(), problems.toString());
@@ -139,7 +146,7 @@ class EarlierAuditEntriesTest {
     @Test
     void aTamperedEntryInTheNewEncodingIsNamed() throws Exception {
         AuditEntry created = lastEntry();
-        assertTrue(created.afterJson().startsWith("{\"v\":1,"), created.afterJson());
+        assertTrue(created.afterJson().startsWith("{\"v\":2,"), created.afterJson());
         sql("UPDATE audit_log SET after_json = REPLACE(after_json, 'man speaks', 'man shouts') WHERE sequence = "
                 + created.sequence());
         AuditVerification verification = store.audit().verify();

@@ -62,6 +62,6 @@ class FrameIndexCacheTest {
 
     private static Footage footage(long id, String sha256) {
         return new Footage(id, 1, sha256, null, 0, "clip.mp4", null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

@@ -12,8 +12,8 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
-import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Provenance;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
 import org.frameproof.testing.TestFootage.Clip;
@@ -38,14 +38,14 @@ class RecordedStateCheckTest {
         clip = AnnotatedStores.importClip(store, investigation, Clip.MPEG2_TS_LATE_START);
         AnnotationService annotations = store.annotations();
         injury = annotations.create(clip.id(), 10, 10, content("wound on the left temple",
-                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null)));
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot")));
         injury = annotations.edit(injury.id(), content("wound on the left temple, 2 cm", injury.finding()));
         Annotation note = annotations.create(clip.id(), 20, 30, content("man speaks", new Finding.Note("speech")));
         annotations.delete(note.id());
         annotations.history().undo();
         Annotation gone = annotations.create(clip.id(), 40, 40, content("to be deleted", new Finding.Note("event")));
         annotations.delete(gone.id());
-        store.footage().setStatus(clip.id(), FootageStatus.VERIFIED, "");
+        store.footage().verify(clip.id(), new VerificationBasis("the uploader", "first post", "the water tower"), "");
         store.footage().updateProvenance(clip.id(), new Provenance("https://example.org/v", "Telegram", "poster", null, null,
                 true, false));
         store.footage().verify(clip.id(), Progress.NONE);

@@ -16,11 +16,12 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
-import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Provenance;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.store.SignatureRepository;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
@@ -51,16 +52,17 @@ class SignedWorkTest {
         clip = AnnotatedStores.importClip(store, investigation, Clip.MPEG2_TS_LATE_START);
         injury = store.annotations().create(clip.id(), 10, 10, content("wound on the left temple"));
         injury = store.annotations().edit(injury.id(), content("wound on the left temple, 2 cm"));
+        injury = store.annotations().submit(injury.id());
         Annotation note = store.annotations().create(clip.id(), 20, 30, new AnnotationContent("man speaks", null,
                 Confidence.HIGH, List.of(), null, new Finding.Note("speech")));
         store.annotations().delete(note.id());
-        store.footage().setStatus(clip.id(), FootageStatus.VERIFIED, "");
+        store.footage().verify(clip.id(), new VerificationBasis("the uploader", "first post", "the water tower"), "");
         store.footage().updateProvenance(clip.id(), new Provenance("https://example.org/v", "Telegram", "poster", null, null,
                 true, false));
         TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), EXPERT, EXPERT_PASSPHRASE);
         store.close();
         store = expert();
-        injury = store.annotations().review(injury.id(), Finding.MedicalReview.Verdict.CONFIRMED, "consistent");
+        injury = store.annotations().review(injury.id(), Review.Verdict.CONFIRMED, "consistent");
     }
 
     @AfterEach
@@ -74,7 +76,7 @@ class SignedWorkTest {
 
     private static AnnotationContent content(String observation) {
         return new AnnotationContent(observation, null, Confidence.HIGH, List.of("t1"), null,
-                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null));
+                new Finding.Injury("left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot"));
     }
 
     private void sql(String statement) throws Exception {
@@ -101,7 +103,7 @@ class SignedWorkTest {
     @Test
     void everyRevisionAndReviewIsSignedByItsAuthorAndVerifies() throws Exception {
         List<AuditEntry> work = TestStores.auditEntries(store).stream().filter(Signer::isWork).toList();
-        assertEquals(8, work.size(), "import, create, edit, create, delete, status, provenance, confirm");
+        assertEquals(9, work.size(), "import, create, edit, submit, create, delete, status, provenance, confirm");
         Map<Long, SignatureRepository.Row> signed = signatures();
         for (AuditEntry entry : work) {
             String author = entry.actor().equals(EXPERT.name()) ? EXPERT.name() : TestStores.REVIEWER.name();
@@ -114,7 +116,7 @@ class SignedWorkTest {
         assertTrue(summary.problems().isEmpty(), summary.problems().toString());
         AuditVerification chain = store.audit().verify();
         assertTrue(chain.intact(), chain.describe());
-        assertTrue(chain.describe().contains("Signatures: 8 hold"), chain.describe());
+        assertTrue(chain.describe().contains("Signatures: 9 hold"), chain.describe());
         assertTrue(store.verify(null, Progress.NONE).ok());
 
         WorkSignatures.Status confirmed = store.signatures().ofLatest("annotation", injury.id()).orElseThrow();
@@ -170,7 +172,7 @@ class SignedWorkTest {
         // The expert's session holds the expert's key only: the researcher's slot does not open with their passphrase.
         assertThrows(UserFacingException.class, () -> TestStores.stores().unlock(dataFolder, TestStores.REVIEWER.name(),
                 EXPERT_PASSPHRASE, false, Progress.NONE));
-        store.annotations().edit(injury.id(), content("wound on the left temple, 2 cm, seen by the expert"));
+        store.annotations().clearReview(injury.id());
         AuditEntry expertEdit = lastAbout(injury.id());
         assertEquals(fingerprintOf(EXPERT.name()), signatures().get(expertEdit.sequence()).signer());
 
@@ -196,15 +198,15 @@ class SignedWorkTest {
     void workFromBeforeSignaturesStillVerifiesAndLaterWorkMustBeSigned() throws Exception {
         sql("DELETE FROM work_signature"); // a store whose work was all done before this version
         WorkSignatures.Summary before = store.signatures().checkAll();
-        assertEquals(8, before.beforeSignatures(), before.describe());
+        assertEquals(9, before.beforeSignatures(), before.describe());
         assertTrue(before.problems().isEmpty(), before.problems().toString());
         assertTrue(store.verify(null, Progress.NONE).ok());
         WorkSignatures.Status old = store.signatures().ofLatest("annotation", injury.id()).orElseThrow();
         assertEquals(WorkSignatures.State.BEFORE_SIGNATURES, old.state());
         assertNull(old.valid());
 
-        Annotation edited = store.annotations().edit(injury.id(), content("wound on the left temple, 3 cm"));
-        assertEquals(WorkSignatures.State.VALID, store.signatures().ofLatest("annotation", edited.id()).orElseThrow().state());
+        Annotation withdrawn = store.annotations().clearReview(injury.id());
+        assertEquals(WorkSignatures.State.VALID, store.signatures().ofLatest("annotation", withdrawn.id()).orElseThrow().state());
         Annotation later = store.annotations().create(clip.id(), 40, 40, content("second wound"));
         assertTrue(store.audit().verify().intact(), store.audit().verify().describe());
 

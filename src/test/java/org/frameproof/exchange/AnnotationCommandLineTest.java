@@ -139,16 +139,20 @@ class AnnotationCommandLineTest {
         assertEquals("frameproof: Only a medical expert can confirm an injury; Lia Field works here as field staff.",
                 err.toString().strip());
 
-        Path expert = work.resolve("expert");
-        Footage expertClip = storeWithClip(expert, new Reviewer("Dr. Lilit Hakobyan", Role.MEDICAL_EXPERT), Clip.MJPEG);
-        String reviewed = add(expert, "--footage", Long.toString(expertClip.id()), "--frame", "3", "--kind", "injury",
-                "--observation", "burn on the hand", "--injury-type", "burn");
-        assertEquals(0, run(expert, "annotations", "reject", reviewed, "--comment", "a shadow, not a burn"), err::toString);
-        assertEquals(0, run(expert, "annotations", "show", reviewed, "--json"));
-        JsonNode review = JSON.readTree(out.toString()).get("medicalReview");
+        CommandLineRun expert = new CommandLineRun();
+        String expertPassphrase = "the expert's own passphrase";
+        assertEquals(0, expert.addReviewer(field, "Dr. Lilit Hakobyan", "medical expert", expertPassphrase), expert::err);
+        assertEquals(0, run(field, "annotations", "submit", injury), err::toString);
+        assertEquals(0, expert.runWith(expertPassphrase, field, "annotations", "reject", injury, "--comment",
+                "a shadow, not a burn"), expert::err);
+        assertEquals(0, run(field, "annotations", "show", injury, "--json"));
+        JsonNode shown = JSON.readTree(out.toString());
+        assertEquals("rejected", shown.get("state").asText());
+        JsonNode review = shown.get("review");
         assertEquals("rejected", review.get("verdict").asText());
-        assertEquals("Dr. Lilit Hakobyan", review.get("expertName").asText());
+        assertEquals("Dr. Lilit Hakobyan", review.get("reviewer").asText());
         assertEquals("a shadow, not a burn", review.get("comment").asText());
+        assertTrue(review.get("counts").asBoolean(), review.toString());
     }
 
     @Test

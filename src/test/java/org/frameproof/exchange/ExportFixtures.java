@@ -8,6 +8,8 @@ import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Role;
 
 /**
@@ -45,14 +47,17 @@ final class ExportFixtures {
         return footage(Path.of("/vault/9f/" + SHA256 + ".mp4"), 1920, 1080, 2400);
     }
 
+    /** The hex fingerprint the confirming expert's review names. */
+    static final String REVIEWER_FINGERPRINT = "ab".repeat(32);
+
     static List<Annotation> annotations() {
         Annotation injury = new Annotation("3f1c2a7e-5b7d-4c8e-9f00-1a2b3c4d5e6f", 7, SHA256, span(1834, 1834),
                 "Ձախ քունքին կլոր վերք, the man on the left", "Consistent with a \"close-range\" gunshot,\nentry wound",
                 Confidence.HIGH, List.of("execution", "wound"), new Region(Region.Shape.ELLIPSE, 812.5, 240, 96, 80),
-                new Finding.Injury("head, left temple", "gunshot wound entry", 1, "peri-mortem", "close-range gunshot",
-                        new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "Dr. Lilit Hakobyan",
-                                Instant.parse("2024-03-06T10:00:00Z"), "Stippling visible")),
-                "Anna Petrosyan", Role.RESEARCHER, CREATED, Instant.parse("2024-03-06T10:00:00Z"));
+                new Finding.Injury("head, left temple", "gunshot wound entry", 1, "peri-mortem", "close-range gunshot"),
+                "Anna Petrosyan", Role.RESEARCHER, CREATED, Instant.parse("2024-03-06T10:00:00Z"), null,
+                ReviewStatus.reviewed(new Review(Review.Verdict.CONFIRMED, "Dr. Lilit Hakobyan", REVIEWER_FINGERPRINT,
+                        Instant.parse("2024-03-06T10:00:00Z"), "Stippling visible")));
         Annotation location = new Annotation("0b6e1f3a-2c4d-4e5f-8a9b-0c1d2e3f4a5b", 7, SHA256, span(100, 250),
                 "Сгоревший автобус у перекрёстка", "Street near the central market", Confidence.MEDIUM,
                 List.of("geolocation"), null,

@@ -25,7 +25,6 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Reviewer;
-import org.frameproof.domain.Role;
 import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.testing.AnnotatedStores;
@@ -116,7 +115,8 @@ class ImportedClaimsTest {
 
         assertEquals(0, cli.run(data, "annotations", "show", id, "--json"), cli::err);
         JsonNode json = JSON.readTree(cli.out());
-        assertTrue(json.get("medicalReview").isNull(), json.toString());
+        assertTrue(json.get("review").isNull(), json.toString());
+        assertEquals("draft", json.get("state").asText(), "an import is the importer's draft here");
         assertTrue(json.get("imported").asBoolean());
         assertEquals(TestStores.REVIEWER.name(), json.get("importedBy").asText());
         assertEquals("forged.json", json.get("importedFromFile").asText());
@@ -125,7 +125,7 @@ class ImportedClaimsTest {
         assertEquals(FORGER, json.get("claimedReview").get("expertName").asText());
 
         JsonNode exported = JSON.readTree(export(data, clip, "json")).get("annotations").get(0);
-        assertTrue(exported.get("medicalReview").isNull());
+        assertTrue(exported.get("review").isNull());
         assertEquals("forged.json", exported.get("importedFromFile").asText());
         assertEquals(FORGER, exported.get("claimedReview").get("expertName").asText());
         Map<String, String> row = csvRows(export(data, clip, "csv")).get(0);
@@ -138,7 +138,7 @@ class ImportedClaimsTest {
 
         String pdf = pdfText(data, clip);
         assertFalse(pdf.contains("CONFIRMED by Dr X"), pdf);
-        assertTrue(pdf.contains("Medical review: not yet reviewed by a medical expert"), pdf);
+        assertTrue(pdf.contains("Not yet reviewed by a medical expert"), pdf);
         assertTrue(pdf.contains("Claimed in import: confirmed by Dr X at 2024-01-02T00:00:00Z — not confirmed in this store"), pdf);
         assertTrue(pdf.contains("Imported from forged.json (sha256 " + fileSha256.substring(0, 16)), pdf);
 
@@ -155,36 +155,44 @@ class ImportedClaimsTest {
 
     @Test
     void onlyAMedicalExpertOfThisStoreConfirmsAnImportedInjury() throws Exception {
-        Path data = work.resolve("expert");
-        Reviewer expert = new Reviewer("Dr. Lilit Hakobyan", Role.MEDICAL_EXPERT);
-        Footage clip = storeWithClip(data, expert);
+        Path data = work.resolve("laptop");
+        Footage clip = storeWithClip(data, TestStores.REVIEWER);
+        String expertPassphrase = "the expert's own passphrase";
+        assertEquals(0, cli.addReviewer(data, "Dr. Lilit Hakobyan", "medical expert", expertPassphrase), cli::err);
         Path forged = forgedFile(clip, "forged.json", 1);
         assertEquals(0, cli.run(data, "annotations", "import", "--footage", Long.toString(clip.id()), forged.toString()), cli::err);
         JsonNode imported = listed(data, clip).get(0);
-        assertTrue(imported.get("medicalReview").isNull(), "imported into an expert's store, still unreviewed here");
-        assertFalse(pdfText(data, clip).contains("CONFIRMED"));
+        assertTrue(imported.get("review").isNull(), "imported, still unreviewed here");
+        assertFalse(pdfText(data, clip).contains("Review: confirmed"));
+        String id = imported.get("id").asText();
+        assertEquals(1, cli.runWith(expertPassphrase, data, "annotations", "confirm", id));
+        assertTrue(cli.err().contains("is a draft"), cli.err());
 
-        assertEquals(0, cli.run(data, "annotations", "confirm", imported.get("id").asText(), "--comment", "seen"), cli::err);
+        assertEquals(0, cli.run(data, "annotations", "submit", id), cli::err);
+        assertEquals(0, cli.runWith(expertPassphrase, data, "annotations", "confirm", id, "--comment", "seen"), cli::err);
         JsonNode confirmed = listed(data, clip).get(0);
-        assertEquals(expert.name(), confirmed.get("medicalReview").get("expertName").asText());
+        assertEquals("Dr. Lilit Hakobyan", confirmed.get("review").get("reviewer").asText());
+        assertTrue(confirmed.get("review").get("counts").asBoolean(), confirmed.toString());
         assertEquals(FORGER, confirmed.get("claimedReview").get("expertName").asText());
         String pdf = pdfText(data, clip);
-        assertTrue(pdf.contains("CONFIRMED by Dr. Lilit Hakobyan"), pdf);
-        assertFalse(pdf.contains("CONFIRMED by Dr X"), pdf);
+        assertTrue(pdf.contains("Review: confirmed by Dr. Lilit Hakobyan"), pdf);
+        assertFalse(pdf.contains("Review: confirmed by Dr X"), pdf);
     }
 
     @Test
     void aW3cFileKeepsItsFindingsAndItsReviewOnlyAsAClaim() throws Exception {
-        Path data = work.resolve("expert");
-        Reviewer expert = new Reviewer("Dr. Lilit Hakobyan", Role.MEDICAL_EXPERT);
-        Footage clip = storeWithClip(data, expert);
+        Path data = work.resolve("laptop");
+        Footage clip = storeWithClip(data, TestStores.REVIEWER);
+        String expertPassphrase = "the expert's own passphrase";
+        assertEquals(0, cli.addReviewer(data, "Dr. Lilit Hakobyan", "medical expert", expertPassphrase), cli::err);
         String footage = Long.toString(clip.id());
         assertEquals(0, cli.run(data, "annotations", "add", "--footage", footage, "--in", "4", "--out", "7", "--kind",
                 "injury", "--observation", "Ձախ քունքին վերք", "--interpretation", "close range", "--tag", "head",
                 "--region", "10,20,30,40", "--region-shape", "ellipse", "--body-region", "left temple", "--injury-type",
                 "gunshot wound (entry)", "--count", "2"), cli::err);
         String original = cli.out().strip();
-        assertEquals(0, cli.run(data, "annotations", "confirm", original, "--comment", "seen"), cli::err);
+        assertEquals(0, cli.run(data, "annotations", "submit", original), cli::err);
+        assertEquals(0, cli.runWith(expertPassphrase, data, "annotations", "confirm", original, "--comment", "seen"), cli::err);
         Path w3c = work.resolve("notes.w3c");
         assertEquals(0, cli.run(data, "export", "--footage", footage, "--format", "w3c", "--out", w3c.toString()), cli::err);
 
@@ -197,8 +205,11 @@ class ImportedClaimsTest {
                 "role", "createdAt", "bodyRegion", "injuryType", "count")) {
             assertEquals(before.get(field), imported.get(field), field);
         }
-        assertTrue(imported.get("medicalReview").isNull(), "a confirmation in a W3C file is no confirmation here");
-        assertEquals(before.get("medicalReview"), imported.get("claimedReview"));
+        assertTrue(imported.get("review").isNull(), "a confirmation in a W3C file is no confirmation here");
+        assertEquals("confirmed", imported.get("claimedReview").get("verdict").asText());
+        assertEquals(before.get("review").get("reviewer"), imported.get("claimedReview").get("expertName"));
+        assertEquals(before.get("review").get("reviewedAt"), imported.get("claimedReview").get("reviewedAt"));
+        assertEquals(before.get("review").get("comment"), imported.get("claimedReview").get("comment"));
         assertEquals("notes.w3c", imported.get("importedFromFile").asText());
         assertEquals(0, cli.run(data, "annotations", "import", "--footage", footage, w3c.toString()), cli::err);
         assertEquals("already imported: 1 annotation, nothing added", cli.out().strip());

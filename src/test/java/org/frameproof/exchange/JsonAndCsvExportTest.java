@@ -48,14 +48,16 @@ class JsonAndCsvExportTest {
         ObjectNode document = (ObjectNode) new ObjectMapper().readTree(file.toFile());
         ObjectNode injury = (ObjectNode) document.get("annotations").get(3);
         for (String field : List.of("id", "kind", "startFrame", "endFrame", "startPtsMs", "endPtsMs", "footageSha256",
-                "observation", "interpretation", "author", "role", "createdAt", "bodyRegion", "medicalReview")) {
+                "observation", "interpretation", "author", "role", "createdAt", "bodyRegion", "state", "review")) {
             assertTrue(injury.has(field), field);
         }
         assertEquals("injury", injury.get("kind").asText());
         assertEquals(1834, injury.get("startFrame").asInt());
         // 1834 frames at 1001/30 ms each: 61.194 s after the first frame.
         assertEquals("00:01:01.194", injury.get("startTime").asText());
-        assertEquals("confirmed", injury.get("medicalReview").get("verdict").asText());
+        assertEquals("confirmed", injury.get("state").asText());
+        assertEquals("confirmed", injury.get("review").get("verdict").asText());
+        assertEquals(ExportFixtures.REVIEWER_FINGERPRINT, injury.get("review").get("reviewerFingerprint").asText());
         assertTrue(Files.readString(file, StandardCharsets.UTF_8).contains("Ձախ քունքին"), "UTF-8 text as written");
     }
 
@@ -131,7 +133,9 @@ class JsonAndCsvExportTest {
         assertEquals("Consistent with a \"close-range\" gunshot,\nentry wound", injury.get("interpretation"));
         assertEquals("execution; wound", injury.get("tags"));
         assertEquals("confirmed", injury.get("reviewVerdict"));
-        assertEquals("Dr. Lilit Hakobyan", injury.get("reviewExpertName"));
+        assertEquals("Dr. Lilit Hakobyan", injury.get("reviewer"));
+        assertEquals("confirmed", injury.get("state"));
+        assertEquals("draft", rows.get(1).get("state"));
         assertEquals(String.valueOf(ExportFixtures.ptsMs(1834)), injury.get("startPtsMs"));
         assertEquals("Степанакерт", rows.get(1).get("placeName"));
         assertEquals("water tower; church dome", rows.get(1).get("landmarks"));

@@ -70,7 +70,7 @@ class PdfReportTest {
         for (String expected : List.of(ExportFixtures.SHA256, "d41d8cd98f00b204e9800998ecf8427e",
                 "SHA-256 re-checked at 2024-03-05T09:00:00Z: matches", "hash chain intact",
                 "Injury, frame 1834 (00:01:01.194)", "Location, frames 100-250 (00:00:03.337)",
-                "pts 62694.467 ms", "first frame at pts 1500.000", "Medical review: CONFIRMED by Dr. Lilit Hakobyan at 2024-03-06T10:00:00Z",
+                "pts 62694.467 ms", "first frame at pts 1500.000", "State: confirmed", "Review: confirmed by Dr. Lilit Hakobyan at 2024-03-06T10:00:00Z",
                 "Recorded by Ivan Sokolov (field staff)", "Body region: head, left temple",
                 "Ձախ քունքին կլոր վերք", "Сгоревший автобус у перекрёстка", "Qoşun hissəsi; ağ qolbaq",
                 "Generated 2024-03-07T12:00:00Z by Anna Petrosyan with Frameproof 0.1.0-test", "Page 1 of ")) {

@@ -29,7 +29,7 @@ public final class ReportPdfBench {
             annotations.add(new Annotation(new java.util.UUID(0, i).toString(), footage.id(), footage.sha256(),
                     ExportFixtures.span(frame, frame), "Ձախ քունքին վերք, observation " + i, "Interpretation " + i,
                     Confidence.MEDIUM, List.of("bench"), i % 2 == 0 ? new Region(Region.Shape.RECTANGLE, 600, 300, 400, 300) : null,
-                    new Finding.Injury("head", "gunshot wound entry", 1, "peri-mortem", "close-range gunshot", null),
+                    new Finding.Injury("head", "gunshot wound entry", 1, "peri-mortem", "close-range gunshot"),
                     "Bench Reviewer", Role.RESEARCHER, Instant.parse("2024-01-01T00:00:00Z"), null));
         }
         EvidenceExport input = ExportFixtures.evidence(footage, annotations);

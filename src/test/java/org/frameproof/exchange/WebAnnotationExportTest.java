@@ -76,7 +76,7 @@ class WebAnnotationExportTest {
         assertEquals("Person", injury.get("creator").get("type").asText());
         String fields = injury.get("body").get(injury.get("body").size() - 1).get("value").asText();
         assertTrue(fields.contains("Frame: 1834") && fields.contains("Body region: head, left temple")
-                && fields.contains("Medical review: confirmed by Dr. Lilit Hakobyan"), fields);
+                && fields.contains("State: confirmed") && fields.contains("Review: confirmed by Dr. Lilit Hakobyan"), fields);
         JsonNode range = items.get(1);
         assertEquals("t=3.337,8.375", range.get("target").get("selector").get("value").asText(),
                 "frames 100..250: from frame 100's start to the end of frame 250");

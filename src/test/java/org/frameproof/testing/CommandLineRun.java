@@ -15,11 +15,29 @@ public final class CommandLineRun {
 
     /** Runs {@code frameproof --data DATA ARGS...} and returns its exit code. */
     public int run(Path data, String... args) {
+        return runWith(TestStores.PASSPHRASE, data, args);
+    }
+
+    /** Runs {@code frameproof --data DATA ARGS...} as the reviewer whose passphrase this is. */
+    public int runWith(String passphrase, Path data, String... args) {
+        return run(Map.of("FRAMEPROOF_PASSPHRASE", passphrase), data, args);
+    }
+
+    /**
+     * Adds a reviewer to the store (as the reviewer of the test passphrase) with their own
+     * passphrase; returns the exit code.
+     */
+    public int addReviewer(Path data, String name, String role, String passphrase) {
+        return run(Map.of("FRAMEPROOF_PASSPHRASE", TestStores.PASSPHRASE, "FRAMEPROOF_NEW_PASSPHRASE", passphrase), data,
+                "reviewers", "add", name, "--role", role);
+    }
+
+    private int run(Map<String, String> environment, Path data, String... args) {
         StringWriter outText = new StringWriter();
         StringWriter errText = new StringWriter();
         CommandLine commandLine = TestStores.commandLine((folder, video) -> {
             throw new AssertionError("no window in these tests");
-        }, Map.of("FRAMEPROOF_PASSPHRASE", TestStores.PASSPHRASE));
+        }, environment);
         commandLine.setOut(new PrintWriter(outText, true));
         commandLine.setErr(new PrintWriter(errText, true));
         List<String> all = new ArrayList<>(List.of("--data", data.toString()));

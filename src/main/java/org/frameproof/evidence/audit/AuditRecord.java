@@ -10,17 +10,22 @@ import org.frameproof.domain.UserFacingException;
 
 /**
  * One record as an audit entry keeps it: named fields in a fixed order, encoded as compact JSON
- * that begins with the encoding's version ({@code "v":1}). The entry's hash covers these bytes as
+ * that begins with the encoding's version ({@code "v":2}). The entry's hash covers these bytes as
  * stored, so the encoding of a record must never change once written: a new field or name is a
  * new version, with its own reading in {@link #fields}.
  *
  * <p>Entries written before this encoding hold the export format's JSON of the time (no {@code v}).
  * Version 1 kept those names and values, so both read the same
- * ({@code docs/decisions/0006-audit-records-have-their-own-encoding.md}).
+ * ({@code docs/decisions/0006-audit-records-have-their-own-encoding.md}). Version 2 moved an
+ * annotation's review out of the injury's fields and added its review state
+ * ({@code docs/decisions/0012-review-states.md}); {@link AuditedRecords#asCurrent} reads version 1
+ * in version 2's names.
  */
 public final class AuditRecord {
     /** The version every new entry is written in. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The earliest version with a {@code v} field; entries without one read as it. */
+    static final int FIRST_VERSION = 1;
     private static final String VERSION_FIELD = "v";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +39,7 @@ public final class AuditRecord {
         return new Builder();
     }
 
-    /** The bytes an entry stores: {@code {"v":1,...fields in order}}, compact UTF-8 JSON. */
+    /** The bytes an entry stores: {@code {"v":2,...fields in order}}, compact UTF-8 JSON. */
     public String encoded() {
         ObjectNode versioned = JSON.createObjectNode().put(VERSION_FIELD, VERSION);
         versioned.setAll(fields);
@@ -46,12 +51,24 @@ public final class AuditRecord {
     }
 
     /**
-     * The fields an entry recorded, without the version, read by the entry's own version: what a
-     * live row is compared with to see whether it changed outside Frameproof.
+     * The fields an entry recorded, without the version, as the entry holds them (what a signature
+     * covers); {@link AuditedRecords#asCurrent} reads them in the current version's names.
      *
      * @throws UserFacingException when the entry holds no JSON object, or a version this Frameproof does not know
      */
     public static ObjectNode fields(String stored) throws UserFacingException {
+        return versioned(stored).fields;
+    }
+
+    /** The version an entry was written in (1 for one written before versions). */
+    static int version(String stored) throws UserFacingException {
+        return versioned(stored).version;
+    }
+
+    private record Versioned(int version, ObjectNode fields) {
+    }
+
+    private static Versioned versioned(String stored) throws UserFacingException {
         JsonNode tree;
         try {
             tree = JSON.readTree(stored);
@@ -63,11 +80,12 @@ public final class AuditRecord {
         }
         ObjectNode record = (ObjectNode) tree;
         JsonNode version = record.remove(VERSION_FIELD);
-        if (version != null && version.asInt() != VERSION) {
+        int number = version == null ? FIRST_VERSION : version.asInt();
+        if (version != null && !version.isIntegralNumber() || number < FIRST_VERSION || number > VERSION) {
             throw new UserFacingException("An audit entry holds a record in encoding version " + version
                     + ", which this Frameproof cannot read; use a newer Frameproof.");
         }
-        return record;
+        return new Versioned(number, record);
     }
 
     /** This record's fields as {@link #fields(String)} reads them back from the entry. */

@@ -17,14 +17,18 @@ import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewState;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.store.StoredMediaFacts;
 
 /**
- * Reads an annotation back from the fields an audit entry recorded ({@link AuditedRecords#of(Annotation)}),
- * for work received in a bundle, which is kept as its author's entry recorded it. A reading is
+ * Reads an annotation back from the fields an audit entry recorded ({@link AuditedRecords#of(Annotation)},
+ * in the current version's names: {@link AuditedRecords#asCurrent}), for work received in a bundle, which is kept as its author's entry recorded it. A reading is
  * accepted only when writing it again gives exactly the fields read (the footage's number aside, which
  * is each store's own): a field this version does not know refuses the record rather than losing it.
  */
@@ -70,7 +74,8 @@ public final class AuditedRecordReading {
                             instant(fields, "firstSeenAt"), text(fields, "firstSeenBasis"),
                             fields.get("graphicViolence").booleanValue(), fields.get("identifiablePeople").booleanValue()),
                     labelled(FootageStatus.values(), text(fields, "status")), text(fields, "statusReason"), null,
-                    labelled(Integrity.values(), text(fields, "integrity")), instant(fields, "integrityCheckedAt"));
+                    labelled(Integrity.values(), text(fields, "integrity")), instant(fields, "integrityCheckedAt"),
+                    basis(fields.get("basis")));
             if (!footage.sha256().matches("[0-9a-f]{64}") || footage.sizeBytes() < 0) {
                 throw new IllegalArgumentException("sha256 or size");
             }
@@ -99,7 +104,8 @@ public final class AuditedRecordReading {
                 text(fields, "interpretation"), confidence == null ? null : Confidence.valueOf(upper(confidence)),
                 texts(fields.get("tags")), region(fields.get("region")), finding(kind, fields), text(fields, "author"),
                 Role.parse(text(fields, "role")), instant(fields, "createdAt"), instant(fields, "modifiedAt"),
-                imported(fields));
+                imported(fields), new ReviewStatus(ReviewState.parse(text(fields, "state")), review(fields.get("review")),
+                        text(fields, "unsealReason")));
     }
 
     private static Annotation.Imported imported(ObjectNode fields) {
@@ -107,14 +113,14 @@ public final class AuditedRecordReading {
             return null;
         }
         return new Annotation.Imported(text(fields, "importedBy"), text(fields, "importedFromFile"),
-                text(fields, "importedFileSha256"), instant(fields, "importedAt"), review(fields.get("claimedReview")));
+                text(fields, "importedFileSha256"), instant(fields, "importedAt"), claimedReview(fields.get("claimedReview")));
     }
 
     private static Finding finding(AnnotationKind kind, JsonNode fields) {
         return switch (kind) {
             case INJURY -> new Finding.Injury(text(fields, "bodyRegion"), text(fields, "injuryType"),
                     fields.get("count").isNull() ? null : fields.get("count").intValue(), text(fields, "timing"),
-                    text(fields, "consistentWith"), review(fields.get("medicalReview")));
+                    text(fields, "consistentWith"));
             case LOCATION -> new Finding.Location(text(fields, "placeName"), decimal(fields, "latitude"),
                     decimal(fields, "longitude"), text(fields, "precision"), text(fields, "method"), texts(fields.get("landmarks")));
             case UNIFORM -> new Finding.Uniform(text(fields, "camouflage"), text(fields, "insignia"), text(fields, "armband"),
@@ -130,10 +136,25 @@ public final class AuditedRecordReading {
                 region.get("height").doubleValue());
     }
 
-    private static Finding.MedicalReview review(JsonNode review) {
-        return review == null || review.isNull() ? null : new Finding.MedicalReview(
-                Finding.MedicalReview.Verdict.valueOf(upper(text(review, "verdict"))), text(review, "expertName"),
+    /** A review as the current version records it: the reviewer and the fingerprint of their identity. */
+    private static Review review(JsonNode review) {
+        return review == null || review.isNull() ? null : new Review(verdict(review), text(review, "reviewer"),
+                text(review, "reviewerFingerprint"), instant(review, "reviewedAt"), text(review, "comment"));
+    }
+
+    /** A review an imported file claims: an expert's name and no key. */
+    private static Review claimedReview(JsonNode review) {
+        return review == null || review.isNull() ? null : Review.claimed(verdict(review), text(review, "expertName"),
                 instant(review, "reviewedAt"), text(review, "comment"));
+    }
+
+    private static Review.Verdict verdict(JsonNode review) {
+        return Review.Verdict.valueOf(upper(text(review, "verdict")));
+    }
+
+    private static VerificationBasis basis(JsonNode basis) {
+        return basis == null || basis.isNull() ? null
+                : new VerificationBasis(text(basis, "source"), text(basis, "date"), text(basis, "place"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,5 +1,7 @@
 package org.frameproof.evidence.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
 import org.frameproof.domain.Annotation;
@@ -10,13 +12,19 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewState;
+import org.frameproof.domain.ReviewStatus;
+import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.store.StoredMediaFacts;
 
 /**
- * The records the audit log keeps whole before and after each change, in encoding version 1.
+ * The records the audit log keeps whole before and after each change, in encoding version 2.
  * These names are the audit log's own: they began as the export's names, but an export may rename
  * its fields while these stay as they are, since every entry written in them is hashed as stored.
- * A field added to a record needs its line here (a new version if an existing name changes).
+ * A field added to a record needs its line here (a new version if an existing name changes), and
+ * {@link #asCurrent} reads each earlier version in the current names.
  */
 public final class AuditedRecords {
     private AuditedRecords() {
@@ -57,6 +65,7 @@ public final class AuditedRecords {
                 .flag("identifiablePeople", provenance.identifiablePeople())
                 .text("status", footage.status().label())
                 .text("statusReason", footage.statusReason())
+                .record("basis", basis(footage.basis()))
                 .number("duplicateOf", footage.duplicateOf())
                 .text("integrity", footage.integrity().label())
                 .text("integrityCheckedAt", text(footage.integrityCheckedAt()))
@@ -99,6 +108,10 @@ public final class AuditedRecords {
                 .text("role", annotation.role().label())
                 .text("createdAt", text(annotation.createdAt()))
                 .text("modifiedAt", text(annotation.modifiedAt()));
+        ReviewStatus status = annotation.status();
+        record.text("state", status.state().label())
+                .record("review", review(status.review()))
+                .text("unsealReason", status.unsealReason());
         Annotation.Imported imported = annotation.imported();
         if (imported != null) {
             record.flag("imported", true)
@@ -106,7 +119,7 @@ public final class AuditedRecords {
                     .text("importedFromFile", imported.fileName())
                     .text("importedFileSha256", imported.fileSha256())
                     .text("importedAt", text(imported.importedAt()))
-                    .record("claimedReview", review(imported.claimedReview()));
+                    .record("claimedReview", claimedReview(imported.claimedReview()));
         }
         finding(annotation.finding(), record);
         return record.build();
@@ -118,8 +131,7 @@ public final class AuditedRecords {
                     .text("injuryType", injury.injuryType())
                     .number("count", injury.count())
                     .text("timing", injury.timing())
-                    .text("consistentWith", injury.consistentWith())
-                    .record("medicalReview", review(injury.review()));
+                    .text("consistentWith", injury.consistentWith());
         } else if (finding instanceof Finding.Location location) {
             record.text("placeName", location.placeName())
                     .decimal("latitude", location.latitude())
@@ -154,13 +166,64 @@ public final class AuditedRecords {
                 .build();
     }
 
-    private static AuditRecord review(Finding.MedicalReview review) {
+    private static AuditRecord review(Review review) {
         return review == null ? null : AuditRecord.builder()
-                .text("verdict", lower(review.verdict()))
-                .text("expertName", review.expertName())
+                .text("verdict", review.verdict().label())
+                .text("reviewer", review.reviewer())
+                .text("reviewerFingerprint", review.reviewerFingerprint())
                 .text("reviewedAt", text(review.reviewedAt()))
                 .text("comment", review.comment())
                 .build();
+    }
+
+    private static AuditRecord basis(VerificationBasis basis) {
+        return basis == null ? null : AuditRecord.builder()
+                .text("source", basis.source())
+                .text("date", basis.date())
+                .text("place", basis.place())
+                .build();
+    }
+
+    /** A review a file claims, in version 1's names (a claim names an expert and no key). */
+    private static AuditRecord claimedReview(Review review) {
+        return review == null ? null : AuditRecord.builder()
+                .text("verdict", review.verdict().label())
+                .text("expertName", review.reviewer())
+                .text("reviewedAt", text(review.reviewedAt()))
+                .text("comment", review.comment())
+                .build();
+    }
+
+    /**
+     * The fields an entry recorded, read in the current version's names: what a live row is
+     * compared with to see whether it changed outside Frameproof. An annotation of version 1
+     * carried an injury's medical review among the injury's fields and no state; it reads as the
+     * state migration V8 gave such a row (confirmed or rejected when reviewed, else submitted).
+     */
+    public static ObjectNode asCurrent(String entityType, String stored) throws UserFacingException {
+        ObjectNode fields = AuditRecord.fields(stored);
+        if (AuditRecord.version(stored) >= 2) {
+            return fields;
+        }
+        if ("footage".equals(entityType)) {
+            fields.putNull("basis"); // no basis was asked for before version 2
+            return fields;
+        }
+        if (!"annotation".equals(entityType)) {
+            return fields;
+        }
+        JsonNode medical = fields.remove("medicalReview");
+        boolean reviewed = medical != null && medical.isObject();
+        fields.put("state", reviewed ? medical.path("verdict").asText() : ReviewState.SUBMITTED.label());
+        if (reviewed) {
+            fields.set("review", review(Review.claimed(Review.Verdict.valueOf(medical.path("verdict").asText().toUpperCase(Locale.ROOT)),
+                    medical.path("expertName").asText(), Instant.parse(medical.path("reviewedAt").asText()),
+                    medical.path("comment").isNull() ? null : medical.path("comment").asText())).fields());
+        } else {
+            fields.putNull("review");
+        }
+        fields.putNull("unsealReason");
+        return fields;
     }
 
     private static String lower(Enum<?> constant) {

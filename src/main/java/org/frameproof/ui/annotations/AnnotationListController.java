@@ -15,12 +15,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
-import org.frameproof.evidence.AnnotationQuery;
 
 /** Binds the annotation table and its filters; a double click or Enter on a row opens it at its frame. */
 public final class AnnotationListController {
@@ -29,7 +29,7 @@ public final class AnnotationListController {
     @FXML private CheckBox wholeCaseBox;
     @FXML private CheckComboBox<AnnotationKind> kindFilter;
     @FXML private CheckComboBox<Confidence> confidenceFilter;
-    @FXML private ComboBox<AnnotationQuery.ReviewStatus> statusFilter;
+    @FXML private ComboBox<StateFilter> statusFilter;
     @FXML private TextField authorFilter;
     @FXML private TextField tagFilter;
     @FXML private Label summaryLabel;
@@ -50,9 +50,9 @@ public final class AnnotationListController {
         confidenceFilter.setConverter(converter(c -> c.name().toLowerCase(Locale.ROOT)));
         confidenceFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<Confidence>) change ->
                 viewModel.confidences().setAll(confidenceFilter.getCheckModel().getCheckedItems()));
-        statusFilter.getItems().setAll(null, AnnotationQuery.ReviewStatus.UNREVIEWED,
-                AnnotationQuery.ReviewStatus.CONFIRMED, AnnotationQuery.ReviewStatus.REJECTED);
-        statusFilter.setConverter(converter(s -> s == null ? "any review" : s.name().toLowerCase(Locale.ROOT)));
+        statusFilter.getItems().setAll((StateFilter) null);
+        statusFilter.getItems().addAll(StateFilter.values());
+        statusFilter.setConverter(converter(s -> s == null ? "any state" : s.label()));
         statusFilter.valueProperty().bindBidirectional(viewModel.statusProperty());
         authorFilter.textProperty().bindBidirectional(viewModel.authorProperty());
         tagFilter.textProperty().bindBidirectional(viewModel.tagProperty());
@@ -71,15 +71,28 @@ public final class AnnotationListController {
                 setText(row == null ? null : row.frames());
             }
         });
-        table.getColumns().setAll(List.of(frame,
-                column("Time", AnnotationListViewModel.Row::time),
+        // The review state as a glyph in a narrow column before the text, so it shows without scrolling sideways;
+        // the cell's tooltip says it in words.
+        TableColumn<AnnotationListViewModel.Row, String> state = column("State", AnnotationListViewModel.Row::glyph);
+        state.setPrefWidth(46);
+        state.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                AnnotationListViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(row == null ? null : item);
+                setTooltip(row == null ? null : new Tooltip(row.state()));
+                setAccessibleText(row == null ? null : row.state());
+            }
+        });
+        table.getColumns().setAll(List.of(frame, state,
                 column("Kind", row -> row.annotation().kind().code()),
                 column("Observation", row -> row.annotation().observation()),
+                column("Time", AnnotationListViewModel.Row::time),
                 column("Author", row -> row.annotation().author()),
                 column("Role", row -> row.annotation().role().label()),
                 column("Confidence", row -> row.annotation().confidence() == null ? ""
                         : row.annotation().confidence().name().toLowerCase(Locale.ROOT)),
-                column("Review", AnnotationListViewModel.Row::review),
                 column("Tags", row -> String.join(", ", row.annotation().tags()))));
         table.getSortOrder().add(frame);
         table.setRowFactory(view -> {

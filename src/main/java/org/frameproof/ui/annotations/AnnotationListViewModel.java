@@ -3,7 +3,6 @@ package org.frameproof.ui.annotations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -21,13 +20,14 @@ import javafx.collections.ObservableList;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Confidence;
-import org.frameproof.domain.Finding;
 import org.frameproof.domain.FrameIndex;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.Timecode;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.AnnotationService;
+import org.frameproof.ui.review.StateGlyph;
 import org.frameproof.ui.review.AnnotationSession;
 
 /**
@@ -42,7 +42,23 @@ public final class AnnotationListViewModel {
     public static final int FIRST_PAGE = 200;
 
     /** One table row. */
-    public record Row(Annotation annotation, String time, String review) {
+    public record Row(Annotation annotation, String time) {
+        /** The review state's glyph, the same as the timeline's and the inspector's. */
+        public String glyph() {
+            return StateGlyph.of(annotation.status().state());
+        }
+
+        /** The review state in words, with its reviewer once reviewed ("confirmed by Dr X"). */
+        public String state() {
+            Review review = annotation.review();
+            String by = review == null ? "" : review.verdict().label() + " by " + review.reviewer();
+            return switch (annotation.status().state()) {
+                case DRAFT, SUBMITTED -> annotation.status().state().label();
+                case CONFIRMED, REJECTED -> by;
+                case SEALED -> "sealed, " + by;
+            };
+        }
+
         public int frame() {
             return annotation.span().startFrame();
         }
@@ -61,7 +77,7 @@ public final class AnnotationListViewModel {
     private final ObservableList<Confidence> confidences = FXCollections.observableArrayList();
     private final StringProperty author = new SimpleStringProperty("");
     private final StringProperty tag = new SimpleStringProperty("");
-    private final ObjectProperty<AnnotationQuery.ReviewStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<StateFilter> status = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     /** Whether something changed while the list was not shown. */
@@ -123,9 +139,10 @@ public final class AnnotationListViewModel {
             summary.set("Open footage from a case to list its annotations.");
             return;
         }
-        AnnotationQuery wanted = (wholeCase.get() ? AnnotationQuery.inCase(item.caseId()) : AnnotationQuery.footage(item.id()))
+        AnnotationQuery filtered = (wholeCase.get() ? AnnotationQuery.inCase(item.caseId()) : AnnotationQuery.footage(item.id()))
                 .withKinds(Set.copyOf(kinds)).withConfidences(Set.copyOf(confidences))
-                .withAuthor(blankToNull(author.get())).withTag(blankToNull(tag.get())).withReviewStatus(status.get());
+                .withAuthor(blankToNull(author.get())).withTag(blankToNull(tag.get()));
+        AnnotationQuery wanted = status.get() == null ? filtered : status.get().narrow(filtered, service.reviewer());
         if (wanted.equals(query)) {
             background.execute(() -> readAll(read, wanted));
         } else {
@@ -173,7 +190,7 @@ public final class AnnotationListViewModel {
                 index = service.frameIndex(annotation.footageId());
                 indexes.put(annotation.footageId(), index);
             }
-            found.add(new Row(annotation, Timecode.formatFrame(index, annotation.span().startFrame()), review(annotation)));
+            found.add(new Row(annotation, Timecode.formatFrame(index, annotation.span().startFrame())));
         }
         return found;
     }
@@ -200,13 +217,6 @@ public final class AnnotationListViewModel {
         if (read == latest) {
             summary.set(message);
         }
-    }
-
-    private static String review(Annotation annotation) {
-        if (!(annotation.finding() instanceof Finding.Injury injury)) {
-            return "";
-        }
-        return injury.review() == null ? "unreviewed" : injury.review().verdict().name().toLowerCase(Locale.ROOT);
     }
 
     private static String blankToNull(String text) {
@@ -260,7 +270,8 @@ public final class AnnotationListViewModel {
         return tag;
     }
 
-    public ObjectProperty<AnnotationQuery.ReviewStatus> statusProperty() {
+    /** Only findings in one review state, or waiting for this reviewer; null for all. */
+    public ObjectProperty<StateFilter> statusProperty() {
         return status;
     }
 

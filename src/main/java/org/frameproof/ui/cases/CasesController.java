@@ -67,6 +67,9 @@ public final class CasesController {
     @FXML private CheckBox identifiableBox;
     @FXML private ComboBox<FootageStatus> statusBox;
     @FXML private TextField statusReasonField;
+    @FXML private TextField basisSourceField;
+    @FXML private TextField basisDateField;
+    @FXML private TextField basisPlaceField;
     @FXML private Label detailsMessage;
 
     CasesController(CasesViewModel viewModel, Thumbnails thumbnails) {
@@ -110,6 +113,9 @@ public final class CasesController {
         });
         statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
         statusReasonField.textProperty().bindBidirectional(viewModel.statusReasonProperty());
+        basisSourceField.textProperty().bindBidirectional(viewModel.basisSourceProperty());
+        basisDateField.textProperty().bindBidirectional(viewModel.basisDateProperty());
+        basisPlaceField.textProperty().bindBidirectional(viewModel.basisPlaceProperty());
         detailsMessage.textProperty().bind(viewModel.detailsMessageProperty());
         detailsPane.disableProperty().bind(viewModel.selectedProperty().isNull());
         detailsPane.textProperty().bind(Bindings.createStringBinding(() -> viewModel.selectedProperty().get() == null

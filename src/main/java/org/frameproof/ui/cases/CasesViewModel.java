@@ -32,6 +32,7 @@ import org.frameproof.domain.FootageStatus;
 import org.frameproof.domain.Integrity;
 import org.frameproof.domain.Provenance;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.domain.VerificationBasis;
 import org.frameproof.evidence.CancelledException;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.FootageService;
@@ -89,6 +90,10 @@ public final class CasesViewModel {
     private final BooleanProperty identifiablePeople = new SimpleBooleanProperty();
     private final ObjectProperty<FootageStatus> status = new SimpleObjectProperty<>(FootageStatus.UNVERIFIED);
     private final StringProperty statusReason = new SimpleStringProperty("");
+    /** How the source, date and place of verified footage were established. */
+    private final StringProperty basisSource = new SimpleStringProperty("");
+    private final StringProperty basisDate = new SimpleStringProperty("");
+    private final StringProperty basisPlace = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper detailsMessage = new ReadOnlyStringWrapper("");
 
     /**
@@ -282,6 +287,10 @@ public final class CasesViewModel {
         identifiablePeople.set(provenance.identifiablePeople());
         status.set(row == null ? FootageStatus.UNVERIFIED : row.footage().status());
         statusReason.set(row == null ? "" : text(row.footage().statusReason()));
+        VerificationBasis basis = row == null ? null : row.footage().basis();
+        basisSource.set(basis == null ? "" : basis.source());
+        basisDate.set(basis == null ? "" : basis.date());
+        basisPlace.set(basis == null ? "" : basis.place());
     }
 
     /** Saves the provenance and the status of the selected item (each only when changed). */
@@ -295,7 +304,13 @@ public final class CasesViewModel {
             Footage item = row.footage();
             footageService.updateProvenance(item.id(), new Provenance(sourceUrl.get(), platform.get(), poster.get(),
                     firstSeen, firstSeenBasis.get(), graphicViolence.get(), identifiablePeople.get()));
-            if (status.get() != item.status() || !Objects.equals(text(item.statusReason()), statusReason.get().strip())) {
+            VerificationBasis basis = new VerificationBasis(basisSource.get(), basisDate.get(), basisPlace.get());
+            if (status.get() == FootageStatus.VERIFIED) {
+                if (item.status() != FootageStatus.VERIFIED || !basis.equals(item.basis())
+                        || !Objects.equals(text(item.statusReason()), statusReason.get().strip())) {
+                    footageService.verify(item.id(), basis, statusReason.get());
+                }
+            } else if (status.get() != item.status() || !Objects.equals(text(item.statusReason()), statusReason.get().strip())) {
                 footageService.setStatus(item.id(), status.get(), statusReason.get());
             }
             refresh();
@@ -404,6 +419,18 @@ public final class CasesViewModel {
 
     public StringProperty statusReasonProperty() {
         return statusReason;
+    }
+
+    public StringProperty basisSourceProperty() {
+        return basisSource;
+    }
+
+    public StringProperty basisDateProperty() {
+        return basisDate;
+    }
+
+    public StringProperty basisPlaceProperty() {
+        return basisPlace;
     }
 
     /** "Saved." or what stopped the save. */

@@ -1,5 +1,6 @@
 package org.frameproof.ui.inspector;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -56,10 +57,15 @@ public final class InspectorController {
     @FXML private GridPane locationGrid;
     @FXML private GridPane uniformGrid;
     @FXML private GridPane noteGrid;
-    @FXML private VBox reviewBox;
+    @FXML private Label stateLabel;
+    @FXML private Label signerLabel;
     @FXML private Label reviewLabel;
+    @FXML private Button submitButton;
     @FXML private Button confirmButton;
     @FXML private Button rejectButton;
+    @FXML private Button sealButton;
+    @FXML private Button unsealButton;
+    @FXML private Label reviewResultLabel;
     @FXML private Label reviewHintLabel;
     @FXML private Label messageLabel;
 
@@ -114,14 +120,7 @@ public final class InspectorController {
         showKind(locationGrid, AnnotationKind.LOCATION);
         showKind(uniformGrid, AnnotationKind.UNIFORM);
         showKind(noteGrid, AnnotationKind.NOTE);
-        showKind(reviewBox, AnnotationKind.INJURY);
-
-        reviewLabel.textProperty().bind(viewModel.reviewTextProperty());
-        confirmButton.disableProperty().bind(viewModel.reviewAllowedProperty().not());
-        rejectButton.disableProperty().bind(viewModel.reviewAllowedProperty().not());
-        reviewHintLabel.textProperty().bind(viewModel.reviewHintProperty());
-        reviewHintLabel.visibleProperty().bind(viewModel.reviewHintProperty().isNotEmpty());
-        reviewHintLabel.managedProperty().bind(reviewHintLabel.visibleProperty());
+        bindReview(viewModel.review());
         messageLabel.textProperty().bind(viewModel.formMessageProperty());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
@@ -234,14 +233,46 @@ public final class InspectorController {
         }
     }
 
+    private void bindReview(ReviewPanelViewModel review) {
+        stateLabel.textProperty().bind(review.stateProperty());
+        signerLabel.textProperty().bind(review.signerProperty());
+        reviewLabel.textProperty().bind(review.reviewProperty());
+        submitButton.disableProperty().bind(review.canSubmitProperty().not());
+        confirmButton.disableProperty().bind(review.canReviewProperty().not());
+        rejectButton.disableProperty().bind(review.canReviewProperty().not());
+        sealButton.disableProperty().bind(review.canSealProperty().not());
+        unsealButton.disableProperty().bind(review.canUnsealProperty().not());
+        for (Label label : List.of(reviewResultLabel, reviewHintLabel)) {
+            label.visibleProperty().bind(label.textProperty().isNotEmpty());
+            label.managedProperty().bind(label.visibleProperty());
+        }
+        reviewResultLabel.textProperty().bind(review.resultProperty());
+        reviewHintLabel.textProperty().bind(review.hintProperty());
+    }
+
+    @FXML
+    private void submit() {
+        viewModel.review().submit();
+    }
+
     @FXML
     private void confirm() {
-        viewModel.confirm();
+        ReviewDialogs.confirmComment(root).ifPresent(viewModel.review()::confirm);
     }
 
     @FXML
     private void reject() {
-        viewModel.reject();
+        ReviewDialogs.rejectComment(root).ifPresent(viewModel.review()::reject);
+    }
+
+    @FXML
+    private void seal() {
+        viewModel.review().seal();
+    }
+
+    @FXML
+    private void unseal() {
+        ReviewDialogs.unsealReason(root).ifPresent(viewModel.review()::unseal);
     }
 
     @FXML

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -48,6 +46,7 @@ public final class InspectorViewModel {
     private final AnnotationSession session;
     private final VocabularyService vocabularies;
     private final CaseService cases;
+    private final ReviewPanelViewModel review;
 
     private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
@@ -59,15 +58,13 @@ public final class InspectorViewModel {
     private final StringProperty tags = new SimpleStringProperty("");
     private final Map<FindingField, StringProperty> fields = new EnumMap<>(FindingField.class);
     private final Map<FindingField, ObservableList<String>> choices = new EnumMap<>(FindingField.class);
-    private final ReadOnlyStringWrapper reviewText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper reviewAllowed = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper reviewHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper("");
 
     public InspectorViewModel(AnnotationSession session, VocabularyService vocabularies, CaseService cases) {
         this.session = session;
         this.vocabularies = vocabularies;
         this.cases = cases;
+        this.review = new ReviewPanelViewModel(session);
         for (FindingField field : FindingField.values()) {
             if (field.form() != null) {
                 fields.put(field, new SimpleStringProperty(""));
@@ -132,7 +129,6 @@ public final class InspectorViewModel {
             interpretation.set("");
             confidence.set(null);
             tags.set("");
-            showReview(null);
             return;
         }
         heading.set(shown.kind().label() + " · " + frames(shown));
@@ -151,20 +147,6 @@ public final class InspectorViewModel {
                 set(field, formText(field, field.valueOf(shown.finding())));
             }
         }
-        showReview(shown);
-    }
-
-    private void showReview(Annotation shown) {
-        boolean injury = shown != null && shown.finding() instanceof Finding.Injury;
-        Finding.MedicalReview review = injury ? ((Finding.Injury) shown.finding()).review() : null;
-        reviewText.set(!injury ? "" : review == null ? "Not reviewed by a medical expert."
-                : (review.verdict() == Finding.MedicalReview.Verdict.CONFIRMED ? "Confirmed" : "Rejected")
-                        + " by " + review.expertName() + " on " + review.reviewedAt().toString().replace('T', ' ')
-                        .replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC"));
-        reviewAllowed.set(injury && session.reviewerIsMedicalExpert());
-        reviewHint.set(!injury || session.reviewerIsMedicalExpert() ? ""
-                : "Only a medical expert can confirm or reject an injury; you work here as "
-                        + session.reviewer().role().label() + ".");
     }
 
     static String frames(Annotation shown) {
@@ -225,20 +207,6 @@ public final class InspectorViewModel {
         }
     }
 
-    public boolean confirm() {
-        return review(Finding.MedicalReview.Verdict.CONFIRMED);
-    }
-
-    public boolean reject() {
-        return review(Finding.MedicalReview.Verdict.REJECTED);
-    }
-
-    private boolean review(Finding.MedicalReview.Verdict verdict) {
-        boolean done = session.review(verdict);
-        formMessage.set(done ? "" : session.messageProperty().get());
-        return done;
-    }
-
     /** The form's text as a finding of {@code kind}; the medical review is not the form's to set. */
     private Finding finding(AnnotationKind kind) throws UserFacingException {
         FindingDraft draft = new FindingDraft(kind);
@@ -255,7 +223,6 @@ public final class InspectorViewModel {
                 case LATITUDE -> latitude = text;
                 case LONGITUDE -> longitude = text;
                 case TEXT_LIST -> draft.set(field, terms(fields.get(field).get(), ";"));
-                case MEDICAL_REVIEW -> throw new IllegalStateException(field + " has no form field");
             }
         }
         // A pasted pair "39.75, 46.74" or "39°45'N 46°44'E" in the latitude field fills both.
@@ -365,19 +332,9 @@ public final class InspectorViewModel {
         return choices.getOrDefault(field, FXCollections.emptyObservableList());
     }
 
-    /** Where the injury's medical review stands, empty for other kinds. */
-    public ReadOnlyStringProperty reviewTextProperty() {
-        return reviewText.getReadOnlyProperty();
-    }
-
-    /** True when the reviewer may confirm or reject the injury shown. */
-    public ReadOnlyBooleanProperty reviewAllowedProperty() {
-        return reviewAllowed.getReadOnlyProperty();
-    }
-
-    /** Why Confirm and Reject are off, empty when they are on or do not apply. */
-    public ReadOnlyStringProperty reviewHintProperty() {
-        return reviewHint.getReadOnlyProperty();
+    /** The review part: state, signer, review, and the steps of review. */
+    public ReviewPanelViewModel review() {
+        return review;
     }
 
     /** Why the form was not saved, empty after a save. */

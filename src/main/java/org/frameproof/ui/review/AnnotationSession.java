@@ -25,11 +25,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
-import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.FrameSpan;
 import org.frameproof.domain.MediaFacts;
 import org.frameproof.domain.Region;
+import org.frameproof.domain.Review;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
@@ -303,10 +303,38 @@ public final class AnnotationSession {
         return attempt(() -> service.delete(id));
     }
 
-    /** Confirms or rejects the selected injury; refused with the service's words unless the reviewer is a medical expert. */
-    public boolean review(Finding.MedicalReview.Verdict verdict) {
+    /** Confirms or rejects the selected finding; refused with the service's words when the rules forbid it. */
+    public boolean review(Review.Verdict verdict, String comment) {
         Annotation annotation = selected.get();
-        return annotation != null && attempt(() -> service.review(annotation.id(), verdict, null));
+        return annotation != null && attempt(() -> service.review(annotation.id(), verdict, comment));
+    }
+
+    /** Submits the selected draft for review. */
+    public boolean submit() {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.submit(annotation.id()));
+    }
+
+    /** Seals the selected confirmed or rejected finding. */
+    public boolean seal() {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.seal(annotation.id()));
+    }
+
+    /** Unseals the selected finding, with the reason recorded in it. */
+    public boolean unseal(String reason) {
+        Annotation annotation = selected.get();
+        return annotation != null && attempt(() -> service.unseal(annotation.id(), reason));
+    }
+
+    /** Who signed {@code finding} and how its review weighs here; empty when that cannot be read (the message says why). */
+    public Optional<AnnotationService.Signatures> signatures(Annotation finding) {
+        try {
+            return Optional.of(service.signatures(finding));
+        } catch (UserFacingException e) {
+            message.set(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -18,7 +18,9 @@ import javafx.scene.text.Font;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.FrameIndex;
+import org.frameproof.domain.ReviewState;
 import org.frameproof.ui.common.PictureLook;
+import org.frameproof.ui.review.StateGlyph;
 import org.frameproof.ui.timeline.TimelineColours.Part;
 
 /**
@@ -35,6 +37,8 @@ public final class TimelineLanes extends Region {
     /** Where the first lane starts: under the ruler and the filmstrip. */
     static final double LANES_TOP = RULER + FILMSTRIP;
     static final double LANE = 18;
+    /** How wide an annotation's bar must be to carry its review state's glyph. */
+    private static final double STATE_GLYPH_ROOM = 14;
     /** Up to this many frames per thumbnail the strip shows exact frames; beyond, the key frames (cheap to decode). */
     private static final double EXACT_FRAMES_PER_PICTURE = 30;
     private static final double EDGE_GRAB = 4;
@@ -407,8 +411,21 @@ public final class TimelineLanes extends Region {
                 continue;
             }
             lastX = x;
-            g.setFill(selected ? colour.brighter().brighter() : colour);
-            g.fillRect(x, top + 3, Math.max(2, right - x), LANE - 6);
+            ReviewState state = annotation.status().state();
+            Color fill = selected ? colour.brighter().brighter() : colour;
+            // A draft is drawn hollow, so what is not yet submitted stands apart from what is.
+            if (state == ReviewState.DRAFT) {
+                g.setStroke(fill);
+                g.setLineWidth(2); // on whole pixels: the outline is the kind's colour itself, not a blend
+                g.strokeRect(x + 1, top + 4, Math.max(0, right - x - 2), LANE - 8);
+            } else {
+                g.setFill(fill);
+                g.fillRect(x, top + 3, Math.max(2, right - x), LANE - 6);
+            }
+            if (right - x >= STATE_GLYPH_ROOM) {
+                g.setFill(colours.of(Part.TEXT));
+                g.fillText(StateGlyph.of(state), x + 2, top + LANE - 6);
+            }
             if (selected) {
                 g.setStroke(colours.of(Part.SELECTED_OUTLINE));
                 g.setLineWidth(1.5);

@@ -17,6 +17,8 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.AnnotationKind;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.Footage;
+import org.frameproof.domain.Review;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
@@ -41,6 +43,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 @ScreenTier
 class AnnotationScreenTest {
+    private static final Reviewer EXPERT = new Reviewer("Dr Nune Sargsyan", Role.MEDICAL_EXPERT);
+    private static final String EXPERT_PASSPHRASE = "the expert's own passphrase";
     @TempDir Path dataFolder;
     private Stage stage;
 
@@ -68,7 +72,7 @@ class AnnotationScreenTest {
             assertEquals("Wound on the left temple", injury.observation());
             assertEquals("close-range shot", injury.interpretation());
             assertEquals(List.of("temple", "gunshot"), injury.tags());
-            assertEquals(new Finding.Injury("left temple", "gunshot wound (entry)", 1, null, null, null), injury.finding());
+            assertEquals(new Finding.Injury("left temple", "gunshot wound (entry)", 1, null, null), injury.finding());
             assertEquals(clip.sha256(), injury.footageSha256());
 
             // A range: in at 5, out at 9, then a location with coordinates in degrees, minutes and seconds.
@@ -190,44 +194,65 @@ class AnnotationScreenTest {
         return result.get();
     }
 
+    /** A researcher's injury, submitted, in a store where the medical expert {@link #EXPERT} works too. */
+    private Annotation submittedInjuryForTheExpert(Footage clip) throws Exception {
+        Annotation[] injury = new Annotation[1];
+        AnnotationWindow.addReviewer(dataFolder, EXPERT, EXPERT_PASSPHRASE, store -> {
+            Annotation made = store.annotations().create(clip.id(), 2, 2, new AnnotationContent("Exit wound", null, null,
+                    List.of(), null, new Finding.Injury(null, "gunshot wound (exit)", 1, null, null)));
+            injury[0] = store.annotations().submit(made.id());
+        });
+        return injury[0];
+    }
+
     @Test
     void aMedicalExpertConfirmsAnInjury(FxRobot robot) throws Exception {
-        Footage clip = AnnotationWindow.createWithClip(dataFolder, new Reviewer("Dr Nune Sargsyan", Role.MEDICAL_EXPERT),
-                Clip.H264_BFRAMES_LONGGOP);
-        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
+        Annotation injury = submittedInjuryForTheExpert(clip);
+        try (AnnotationWindow window = AnnotationWindow.openAs(robot, stage, dataFolder, EXPERT_PASSPHRASE)) {
             window.openFootage(clip);
-            robot.type(KeyCode.DIGIT1).write("Exit wound").type(KeyCode.ENTER);
+            robot.interact(() -> window.session.select(injury));
             robot.clickOn("#confirmButton");
-            Finding.MedicalReview review = ((Finding.Injury) window.only(clip.id()).finding()).review();
-            assertEquals(Finding.MedicalReview.Verdict.CONFIRMED, review.verdict());
-            assertEquals("Dr Nune Sargsyan", review.expertName());
+            robot.clickOn("#reviewDialogText").write("an exit wound, as described");
+            robot.clickOn("OK");
+            Review review = window.only(clip.id()).review();
+            assertEquals(Review.Verdict.CONFIRMED, review.verdict());
+            assertEquals(EXPERT.name(), review.reviewer());
+            assertEquals("an exit wound, as described", review.comment());
             String shown = robot.lookup("#reviewLabel").queryAs(Label.class).getText();
-            assertTrue(shown.startsWith("Confirmed by Dr Nune Sargsyan on "), shown);
+            assertTrue(shown.startsWith("Confirmed by Dr Nune Sargsyan on ") && shown.endsWith("counts here"), shown);
+            assertEquals("Confirmed.", robot.lookup("#reviewResultLabel").queryAs(Label.class).getText());
+            assertTrue(robot.lookup("#confirmButton").queryAs(Button.class).isDisabled(), "confirmed once, not again");
+            assertFalse(robot.lookup("#sealButton").queryAs(Button.class).isDisabled());
         }
     }
 
     @Test
     void anImportedInjuryShowsWhereItCameFromAndItsReviewOnlyAsAClaim(FxRobot robot) throws Exception {
-        Footage clip = AnnotationWindow.createWithClip(dataFolder, new Reviewer("Dr Nune Sargsyan", Role.MEDICAL_EXPERT),
-                Clip.H264_BFRAMES_LONGGOP);
-        try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
+        Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
+        Review forged = Review.claimed(Review.Verdict.CONFIRMED, "Dr X", java.time.Instant.parse("2024-01-02T00:00:00Z"), null);
+        Annotation[] imported = new Annotation[1];
+        AnnotationWindow.addReviewer(dataFolder, EXPERT, EXPERT_PASSPHRASE, store -> {
+            imported[0] = store.annotations().importInto(clip.id(), "forged.json", "ab".repeat(32), List.of(new Annotation(
+                    java.util.UUID.randomUUID().toString(), clip.id(), clip.sha256(),
+                    new org.frameproof.domain.FrameSpan(2, 2, 0, 0), "Exit wound", null, null, List.of(), null,
+                    new Finding.Injury(null, null, null, null, null), "Dr X", Role.MEDICAL_EXPERT,
+                    java.time.Instant.parse("2024-01-01T00:00:00Z"), null, null, ReviewStatus.reviewed(forged))))
+                    .added().get(0);
+            imported[0] = store.annotations().submit(imported[0].id());
+        });
+        try (AnnotationWindow window = AnnotationWindow.openAs(robot, stage, dataFolder, EXPERT_PASSPHRASE)) {
             window.openFootage(clip);
-            Finding.MedicalReview forged = new Finding.MedicalReview(Finding.MedicalReview.Verdict.CONFIRMED, "Dr X",
-                    java.time.Instant.parse("2024-01-02T00:00:00Z"), null);
-            Annotation imported = onFx(robot, () -> window.store.annotations().importInto(clip.id(), "forged.json",
-                    "ab".repeat(32), List.of(new Annotation(java.util.UUID.randomUUID().toString(), clip.id(), clip.sha256(),
-                            new org.frameproof.domain.FrameSpan(2, 2, 0, 0), "Exit wound", null, null, List.of(), null,
-                            new Finding.Injury(null, null, null, null, null, forged), "Dr X", Role.MEDICAL_EXPERT,
-                            java.time.Instant.parse("2024-01-01T00:00:00Z"), null))).added().get(0));
-            robot.interact(() -> window.session.select(imported));
+            robot.interact(() -> window.session.select(imported[0]));
             String mark = robot.lookup("#importedLabel").queryAs(Label.class).getText();
-            assertTrue(mark.startsWith("Imported from forged.json (sha256 abababababababab…) by Dr Nune Sargsyan at ")
-                    && mark.contains("author, role and review are the file's claims")
+            assertTrue(mark.startsWith("Imported from forged.json (sha256 abababababababab…) by " + TestStores.REVIEWER.name()
+                    + " at ") && mark.contains("author, role and review are the file's claims")
                     && mark.contains("Claimed in import: confirmed by Dr X"), mark);
             assertEquals("Not reviewed by a medical expert.", robot.lookup("#reviewLabel").queryAs(Label.class).getText());
             robot.clickOn("#confirmButton");
-            Finding.MedicalReview review = ((Finding.Injury) window.only(clip.id()).finding()).review();
-            assertEquals("Dr Nune Sargsyan", review.expertName(), "confirmed for real by this store's expert");
+            robot.clickOn("OK");
+            Review review = window.only(clip.id()).review();
+            assertEquals("Dr Nune Sargsyan", review.reviewer(), "confirmed for real by this store's expert");
         }
     }
 
@@ -243,9 +268,9 @@ class AnnotationScreenTest {
             String why = robot.lookup("#reviewHintLabel").queryAs(Label.class).getText();
             assertTrue(why.contains("Only a medical expert") && why.contains("field staff"), why);
             // The service refuses too, whatever the screen shows.
-            robot.interact(() -> assertFalse(window.session.review(Finding.MedicalReview.Verdict.CONFIRMED)));
+            robot.interact(() -> assertFalse(window.session.review(Review.Verdict.CONFIRMED, null)));
             assertTrue(window.session.messageProperty().get().contains("Only a medical expert"));
-            assertNull(((Finding.Injury) window.only(clip.id()).finding()).review());
+            assertNull(window.only(clip.id()).review());
         }
     }
 

@@ -79,6 +79,28 @@ final class AnnotationWindow implements AutoCloseable {
         return new AnnotationWindow(robot, stage, TestStores.unlock(dataFolder), reads);
     }
 
+    /** As {@link #open(FxRobot, Stage, Path)}, unlocked by the reviewer whose passphrase this is. */
+    static AnnotationWindow openAs(FxRobot robot, Stage stage, Path dataFolder, String passphrase) throws UserFacingException {
+        return new AnnotationWindow(robot, stage, TestStores.stores().unlock(dataFolder, passphrase.toCharArray()), Runnable::run);
+    }
+
+    /**
+     * Adds a second reviewer to the store in {@code dataFolder} (by its owner), with their own
+     * passphrase, after {@code work} has run as the owner.
+     */
+    static void addReviewer(Path dataFolder, Reviewer reviewer, String passphrase, StoreWork work) throws Exception {
+        try (EvidenceStore store = TestStores.unlock(dataFolder)) {
+            work.run(store);
+            TestStores.stores().addReviewer(store, TestStores.PASSPHRASE.toCharArray(), reviewer, passphrase.toCharArray());
+        }
+    }
+
+    /** What the store's owner does before another reviewer opens the window. */
+    @FunctionalInterface
+    interface StoreWork {
+        void run(EvidenceStore store) throws Exception;
+    }
+
     /** Opens the footage from its case, as the cases tree does, and waits for its first frame. */
     void openFootage(Footage item) {
         robot.interact(() -> session.openFootage(item));

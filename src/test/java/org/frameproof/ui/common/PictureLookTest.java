@@ -88,7 +88,7 @@ class PictureLookTest {
 
     private static Footage footage(long id, boolean graphic) {
         return new Footage(id, 1, "0".repeat(64), null, 1000, "clip.mp4", null, null, Instant.EPOCH, null, null, null,
-                new Provenance(null, null, null, null, null, graphic, false), null, null, null, null, null);
+                new Provenance(null, null, null, null, null, graphic, false), null, null, null, null, null, null);
     }
 
     private static WritableImage snapshot(Effect effect) {

@@ -38,7 +38,7 @@ final class ExportStores {
         Footage clip = AnnotatedStores.importClip(store, investigation, CLIP);
         store.annotations().create(clip.id(), 37, 37, new AnnotationContent("Wound on the left temple", "Close-range gunshot",
                 Confidence.MEDIUM, List.of("head"), new Region(Region.Shape.RECTANGLE, 200, 100, 120, 90),
-                new Finding.Injury("head, left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot", null)));
+                new Finding.Injury("head, left temple", "gunshot wound (entry)", 1, "peri-mortem", "close-range gunshot")));
         store.annotations().create(clip.id(), 12, 60, new AnnotationContent("A man speaks", null, null, List.of(), null,
                 new Finding.Note("speech")));
         store.annotations().create(clip.id(), 150, 150, new AnnotationContent("Church on the ridge", null, Confidence.LOW,

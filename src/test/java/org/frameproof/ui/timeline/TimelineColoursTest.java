@@ -24,6 +24,7 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Confidence;
 import org.frameproof.domain.Finding;
 import org.frameproof.domain.FrameSpan;
+import org.frameproof.domain.ReviewStatus;
 import org.frameproof.domain.Role;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.ui.common.Theme;
@@ -54,14 +55,27 @@ class TimelineColoursTest {
     void start(Stage stage) {
         lanes = new TimelineLanes();
         lanes.setFrameCount(100);
-        lanes.setAnnotations(List.of(new Annotation("note", 1, "ab".repeat(32), new FrameSpan(10, 90, 400, 3600), "", "",
-                Confidence.LOW, List.of(), null, new Finding.Note(""), "reviewer", Role.RESEARCHER, Instant.EPOCH,
-                Instant.EPOCH)));
+        lanes.setAnnotations(List.of(note(ReviewStatus.SUBMITTED)));
         // Nested as in the main window, under panes of their own.
         StackPane root = new StackPane(new VBox(lanes));
         scene = new Scene(root, WIDTH, lanes.getMinHeight());
         stage.setScene(scene);
         stage.show();
+    }
+
+    private static Annotation note(ReviewStatus status) {
+        return new Annotation("note", 1, "ab".repeat(32), new FrameSpan(10, 90, 400, 3600), "", "", Confidence.LOW,
+                List.of(), null, new Finding.Note(""), "reviewer", Role.RESEARCHER, Instant.EPOCH, Instant.EPOCH, null, status);
+    }
+
+    @Test
+    void aDraftIsDrawnHollow(FxRobot robot) {
+        robot.interact(() -> Theme.LIGHT.applyTo(scene));
+        Color note = colourOf(Part.NOTE);
+        robot.interact(() -> lanes.setAnnotations(List.of(note(ReviewStatus.DRAFT))));
+        assertEquals(colourOf(Part.LANE_ALTERNATE), pixel(BAR_X, NOTE_LANE_Y), "nothing filled inside a draft's bar");
+        int top = (int) Math.round(TimelineLanes.LANES_TOP + TimelineLanes.LANE * 3 + 4);
+        assertEquals(note, pixel(BAR_X, top), "its outline in the kind's colour");
     }
 
     @ParameterizedTest

@@ -1,0 +1,23 @@
+package org.frameproof.ui.review;
+
+import org.frameproof.domain.ReviewState;
+
+/**
+ * The one glyph per review state that the list, the inspector and the timeline show, so a
+ * finding's state reads the same everywhere at a glance. Each is in the fonts the desktop ships
+ * (no emoji), so none shows as an empty box.
+ */
+public final class StateGlyph {
+    private StateGlyph() {
+    }
+
+    public static String of(ReviewState state) {
+        return switch (state) {
+            case DRAFT -> "✎";
+            case SUBMITTED -> "→";
+            case CONFIRMED -> "✓";
+            case REJECTED -> "✗";
+            case SEALED -> "◆";
+        };
+    }
+}
