@@ -15,7 +15,7 @@ class AuditRecordTest {
         AuditRecord record = AuditRecord.builder().text("z", "last name first").number("a", 3L).decimal("d", 0.5)
                 .flag("f", false).texts("t", List.of()).numbers("n", List.of(1L, 2L)).text("none", null)
                 .record("inner", AuditRecord.builder().number("x", 1).build()).record("absent", null).build();
-        assertEquals("{\"v\":1,\"z\":\"last name first\",\"a\":3,\"d\":0.5,\"f\":false,\"t\":[],\"n\":[1,2],\"none\":null,"
+        assertEquals("{\"v\":" + AuditRecord.VERSION + ",\"z\":\"last name first\",\"a\":3,\"d\":0.5,\"f\":false,\"t\":[],\"n\":[1,2],\"none\":null,"
                 + "\"inner\":{\"x\":1},\"absent\":null}", record.encoded());
     }
 
@@ -32,9 +32,13 @@ class AuditRecordTest {
     }
 
     @Test
-    void aLaterVersionOrSomethingNotAnObjectIsRefused() {
-        UserFacingException later = assertThrows(UserFacingException.class, () -> AuditRecord.fields("{\"v\":2,\"id\":4}"));
-        assertTrue(later.getMessage().contains("encoding version 2"), later.getMessage());
+    void aLaterVersionOrSomethingNotAnObjectIsRefused() throws Exception {
+        int later = AuditRecord.VERSION + 1;
+        UserFacingException refused = assertThrows(UserFacingException.class,
+                () -> AuditRecord.fields("{\"v\":" + later + ",\"id\":4}"));
+        assertTrue(refused.getMessage().contains("encoding version " + later), refused.getMessage());
+        assertEquals("{\"id\":4}", AuditRecord.fields("{\"v\":" + AuditRecord.VERSION + ",\"id\":4}").toString(),
+                "the current version reads");
         assertThrows(UserFacingException.class, () -> AuditRecord.fields("[1]"));
         assertThrows(UserFacingException.class, () -> AuditRecord.fields("{not json"));
     }
