@@ -40,12 +40,7 @@ final class ReviewersCommand {
 
         @Override
         int run(EvidenceStore store) throws UserFacingException {
-            Reviewer reviewer;
-            try {
-                reviewer = new Reviewer(name, Role.parse(role));
-            } catch (IllegalArgumentException e) {
-                throw new UserFacingException("A reviewer needs a name.", e);
-            }
+            Reviewer reviewer = Reviewer.typed(name, Role.parse(role));
             access.addReviewer(store, reviewer);
             ReviewerService.Listed added = store.reviewers().list().stream()
                     .filter(listed -> listed.reviewer().isNamed(reviewer.name())).findFirst().orElseThrow();

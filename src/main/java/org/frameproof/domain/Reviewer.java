@@ -9,6 +9,15 @@ public record Reviewer(String name, Role role) {
         name = name.strip();
     }
 
+    /** A reviewer as someone typed them: a blank name is refused in words the reviewer reads. */
+    public static Reviewer typed(String name, Role role) throws UserFacingException {
+        try {
+            return new Reviewer(name, role);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("A reviewer needs a name.", e);
+        }
+    }
+
     /** Whether {@code other} names this reviewer: case and surrounding blanks do not make another person. */
     public boolean isNamed(String other) {
         return sameName(name, other);

@@ -88,7 +88,7 @@ public final class TeamViewModel {
         yourPassphrase.set("");
         run(() -> {
             try {
-                stores.addReviewer(store, adder, newReviewer(name, role), fresh);
+                stores.addReviewer(store, adder, Reviewer.typed(name, role), fresh);
                 return new People(store.reviewers().list(), store.contacts().list());
             } finally {
                 Arrays.fill(adder, '\0');
@@ -163,14 +163,6 @@ public final class TeamViewModel {
         contacts.setAll(people.contacts().stream().map(contact -> new Person(contact.identity().name(),
                 contact.acceptedRole().label(), contact.fingerprint().digits(), "states " + contact.identity().role().label()
                         + "\naccepted by " + contact.acceptedBy())).toList());
-    }
-
-    private static Reviewer newReviewer(String name, Role role) throws UserFacingException {
-        try {
-            return new Reviewer(name, role);
-        } catch (IllegalArgumentException e) {
-            throw new UserFacingException("A reviewer needs a name.", e);
-        }
     }
 
     @FunctionalInterface
