@@ -76,6 +76,7 @@ public final class BundleTarReader {
             }
             MessageDigest digest = BundleTarWriter.digest();
             CountingStream counted = new CountingStream(new DigestInputStream(tar, digest));
+            boolean identity = IDENTITY.matcher(name).matches();
             if (FOOTAGE.matcher(name).matches()) {
                 String sha256 = name.substring(BundleManifest.FOOTAGE_FOLDER.length());
                 footage.accept(sha256, entry.getSize(), counted);
@@ -85,8 +86,7 @@ public final class BundleTarReader {
                 }
                 read.put(name, new BundleManifest.Entry(name, counted.count, sha256));
             } else if (name.equals(BundleManifest.FILE_NAME) || name.equals(BundleManifest.WORK)
-                    || name.equals(BundleManifest.FOOTAGE_RECORDS) || IDENTITY.matcher(name).matches()) {
-                boolean identity = IDENTITY.matcher(name).matches();
+                    || name.equals(BundleManifest.FOOTAGE_RECORDS) || identity) {
                 long limit = name.equals(BundleManifest.FILE_NAME) ? BundleManifest.MAX_BYTES
                         : identity ? IdentityFile.MAX_BYTES : MAX_SMALL_ENTRY_BYTES;
                 if (entry.getSize() > limit) {
