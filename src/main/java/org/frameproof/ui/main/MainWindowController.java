@@ -164,7 +164,7 @@ public final class MainWindowController {
     }
 
     private void openPanes(double width) {
-        SidePaneWidths opening = SidePaneWidths.opening(width, SidePaneWidths.MIN_PLAYER, viewModel.casesWidthProperty().get(),
+        SidePaneWidths opening = SidePaneWidths.opening(width, viewModel.casesWidthProperty().get(),
                 viewModel.annotationsWidthProperty().get());
         panes.setDividerPositions(opening.cases() / width, 1 - opening.annotations() / width);
         // Widths are kept as the divider positions give them, the inverse of the placing above, so they never drift.

@@ -12,17 +12,14 @@ record SidePaneWidths(double cases, double annotations) {
     /** Room for a picture worth reviewing; below this the transport bar's last buttons are cut, as on a small screen. */
     static final double MIN_PLAYER = 560;
 
-    /**
-     * The widths to open with beside a player that needs {@code minPlayer} of the {@code width};
-     * a remembered width of NaN asks for the default.
-     */
-    static SidePaneWidths opening(double width, double minPlayer, double rememberedCases, double rememberedAnnotations) {
+    /** The widths to open with in a window {@code width} wide; a remembered width of NaN asks for the default. */
+    static SidePaneWidths opening(double width, double rememberedCases, double rememberedAnnotations) {
         double cases = Double.isNaN(rememberedCases) ? clamp(width * 0.2, MIN_CASES, 320) : rememberedCases;
         double annotations = Double.isNaN(rememberedAnnotations) ? clamp(width * 0.22, MIN_ANNOTATIONS, 330)
                 : rememberedAnnotations;
         cases = Math.max(MIN_CASES, cases);
         annotations = Math.max(MIN_ANNOTATIONS, annotations);
-        double over = cases + annotations + minPlayer - width;
+        double over = cases + annotations + MIN_PLAYER - width;
         if (over > 0) {
             // A window smaller than last time: both panes give way in proportion, down to their minimum.
             double share = cases / (cases + annotations);
