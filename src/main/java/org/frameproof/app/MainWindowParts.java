@@ -116,6 +116,7 @@ public final class MainWindowParts {
                 store.footage(), thumbnails, threads.listReads(), threads.annotationsShown());
         cases = new CasesViewModel(store.cases(), store.footage(), threads.imports(), threads.verification(),
                 session::openFootage);
+        session.whenOpened(cases::recheck);
         mainWindow.logFolderProperty().set(new LogFolder(Logging.folder(dataFolder), LogFolder.desktop(),
                 threads.logFolder()));
         changePassphrase = () -> new ChangePassphraseViewModel(composition.stores(), store, threads.passphraseChanges());

@@ -223,10 +223,16 @@ public final class CasesViewModel {
 
     // ---- opening and verifying
 
-    /** Opens the item's vault copy in the player and re-verifies that copy in the background. */
+    /** Opens the item's vault copy in the player; {@link #recheck} follows once it is open. */
     public void open(FootageRow row) {
-        Footage item = row.footage();
-        player.accept(item);
+        player.accept(row.footage());
+    }
+
+    /**
+     * Re-verifies the item's vault copy in the background, saying the result in the status bar and
+     * loudly when the copy no longer matches its recorded hash. Called once an opening has ended.
+     */
+    public void recheck(Footage item) {
         activity.set("Verifying " + item.originalName() + "…");
         activityProgress.set(0);
         Task<FootageService.Check> verification = new Task<>() {

@@ -2,6 +2,7 @@ package org.frameproof.ui.review;
 
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -88,6 +90,9 @@ public final class AnnotationSession {
     private final PictureLook look;
     /** The frame to show once the player has the footage's vault copy open, or -1. */
     private int pendingFrame = -1;
+    /** The item whose vault copy the player is opening, until the opening ends either way; else null. */
+    private Footage opening;
+    private final List<Consumer<Footage>> openedListeners = new ArrayList<>();
     /** The newest read of the annotations: an older one that finishes later is dropped. */
     private long latestRead;
     /** Whether the newest read has not been shown yet. */
@@ -112,6 +117,11 @@ public final class AnnotationSession {
         UndoHistory history = service.history();
         history.addListener(this::historyChanged);
         player.openFileProperty().addListener((observable, old, file) -> fileOpened(file));
+        player.indexingProgressProperty().addListener((observable, old, progress) -> {
+            if (progress.doubleValue() < 0 && opening != null) {
+                openingEnded();
+            }
+        });
         selected.addListener((observable, old, annotation) -> drawing.set(null));
         veiled.bind(Bindings.createBooleanBinding(() -> look.veiled(footage.get()), footage, look.revealed()));
     }
@@ -146,13 +156,30 @@ public final class AnnotationSession {
         selected.set(null);
         clearRange();
         MediaSource vaultCopy = vault.of(item);
+        opening = item;
         if (vaultCopy.equals(player.openFileProperty().get())) {
             fileOpened(vaultCopy);
+            openingEnded();
         } else {
             enabled.set(false);
             player.open(vaultCopy);
         }
         reload();
+    }
+
+    /**
+     * Calls {@code listener} with each footage item opened, once its opening has ended: its vault
+     * copy on screen and ready to step through, or refused by the player. Reading the whole copy
+     * again (its hash re-check) waits for this, so that it does not slow the opening down.
+     */
+    public void whenOpened(Consumer<Footage> listener) {
+        openedListeners.add(listener);
+    }
+
+    private void openingEnded() {
+        Footage ended = opening;
+        opening = null;
+        openedListeners.forEach(listener -> listener.accept(ended));
     }
 
     private boolean isOpen(Footage item) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -128,6 +129,13 @@ class CasesScreenTest {
     @Test
     void doubleClickOpensTheVaultCopyInThePlayerAtFrameZeroUnderItsOwnNameAndVerifiesIt(FxRobot robot) throws Exception {
         Footage item = importOne(robot, Clip.H264_BFRAMES_LONGGOP);
+        // Reading the whole copy again waits until the opening has ended, so that it does not slow the opening down.
+        List<String> openingWhenVerifying = new CopyOnWriteArrayList<>();
+        robot.interact(() -> cases.activityProperty().addListener((observable, old, text) -> {
+            if (text.startsWith("Verifying ")) {
+                openingWhenVerifying.add(player.loadedProperty().get() + " " + player.indexingProgressProperty().get());
+            }
+        }));
         robot.doubleClickOn(footageCell(robot));
         waitUntil(() -> player.loadedProperty().get() && player.currentFrameProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
@@ -136,13 +144,20 @@ class CasesScreenTest {
         assertEquals("h264-bframes-longgop.mp4 (#1) — Frameproof" + workingIn(), stage.getTitle());
         assertEquals(Map.entry("File", "h264-bframes-longgop.mp4 (#1)"), player.factRows().get(0));
         waitUntil(() -> statusText(robot).contains("copy intact (SHA-256 "));
+        assertEquals(List.of("true -1.0"), openingWhenVerifying);
         assertEquals(Integrity.INTACT, store.footage().require(item.id()).integrity());
         assertNotNull(store.footage().require(item.id()).integrityCheckedAt());
+
 
         // File > Open and the command line name the file by its own name.
         robot.interact(() -> player.open(Clip.VP9.path()));
         waitUntil(() -> player.loadedProperty().get() && Clip.VP9.fileName().equals(player.fileNameProperty().get()));
         assertEquals("vp9.webm — Frameproof" + workingIn(), stage.getTitle());
+
+        // Opened again, from a search result or the list as from the tree, it is checked again.
+        robot.interact(() -> session.openFootage(item.id(), 5));
+        waitUntil(() -> openingWhenVerifying.size() == 2 && statusText(robot).contains("copy intact (SHA-256 "));
+        assertEquals(List.of("true -1.0", "true -1.0"), openingWhenVerifying);
     }
 
     @Test
@@ -190,6 +205,9 @@ class CasesScreenTest {
         assertFalse(onFx(banner::isVisible));
         robot.interact(() -> session.openFootage(item.id(), 0));
         waitUntil(() -> onFx(banner::isVisible));
+        // Opened from a search result or the list, the copy is checked again, and warned about again.
+        waitUntil(() -> robot.lookup("#integrityWarning").tryQuery().isPresent());
+        closeDialog(robot, "#integrityWarning");
     }
 
     /** The window as the reviewer sees it, for a person to look at. */
