@@ -52,6 +52,8 @@ public final class MainWindow {
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.getIcons().setAll(icon);
         stage.setScene(scene);
+        // A stage sized before (a window reused, as the tests' is) would otherwise keep that size.
+        stage.sizeToScene();
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         cases.viewModel().refresh();
