@@ -62,6 +62,13 @@ class ArchitectureTest {
     static final ArchRule onlyMediaTouchesNativeMedia = noClasses().that().resideOutsideOfPackage("org.frameproof.media..")
             .should().dependOnClassesThat().resideInAnyPackage("uk.co.caprica..", "org.bytedeco..", "com.sun.jna..");
 
+    /** One place chooses the provider of bulk encryption; everything else takes it from there. */
+    @ArchTest
+    static final ArchRule onlyBulkCryptoTouchesConscrypt = noClasses().that()
+            .doNotHaveFullyQualifiedName("org.frameproof.domain.platform.BulkCrypto")
+            .and().doNotHaveFullyQualifiedName("org.frameproof.domain.platform.BulkCrypto$Chosen")
+            .should().dependOnClassesThat().resideInAPackage("org.conscrypt..");
+
     @ArchTest
     static final ArchRule onlyStoreTouchesTheDatabase = noClasses().that().resideOutsideOfPackage("org.frameproof.store..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..");

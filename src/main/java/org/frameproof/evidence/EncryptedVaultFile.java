@@ -14,6 +14,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.frameproof.domain.platform.BulkCrypto;
 
 /**
  * The format of a vault file (docs/decisions/0002-encrypted-vault.md): a 32-byte header, then the
@@ -109,7 +110,7 @@ final class EncryptedVaultFile {
         this.headerDigest = sha256(header.encode());
         this.item = item;
         try {
-            this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            this.cipher = BulkCrypto.cipher("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Every Java has AES/GCM", e);
         }

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.frameproof.domain.platform.BulkCrypto;
 
 /**
  * The age format (age-encryption.org/v1) around a bundle, with X25519 recipients, written and read
@@ -51,7 +52,7 @@ public final class AgeEnvelope {
             for (byte[] key : recipientKeys) {
                 writers.add(X25519RecipientStanzaWriterFactory.newRecipientStanzaWriter(recipient(key)));
             }
-            return Channels.newOutputStream(new StandardEncryptingChannelFactory()
+            return Channels.newOutputStream(new StandardEncryptingChannelFactory(BulkCrypto.provider())
                     .newEncryptingChannel(Channels.newChannel(out), writers));
         } catch (GeneralSecurityException e) {
             throw new IOException("a recipient's key is not an X25519 public key", e);
@@ -72,7 +73,7 @@ public final class AgeEnvelope {
         }
         InputStream plain;
         try {
-            plain = Channels.newInputStream(new StandardDecryptingChannelFactory()
+            plain = Channels.newInputStream(new StandardDecryptingChannelFactory(BulkCrypto.provider())
                     .newDecryptingChannel(Channels.newChannel(in), List.of(reader)));
         } catch (GeneralSecurityException e) {
             throw unopenable(e);
