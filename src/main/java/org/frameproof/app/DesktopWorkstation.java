@@ -64,7 +64,7 @@ final class DesktopWorkstation implements Workstation {
                 }
                 UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
                         TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
-                UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
+                UnlockWindow.show(new Stage(), unlock, WindowSettings.ofThisUser().theme(), icon(), unlocked -> {
                     store.set(unlocked);
                     // The check ran while the reviewer typed: it is done by now.
                     LibVlcInstallation.Status libVlc = libVlcCheck.join();

@@ -35,7 +35,8 @@ final class WindowSettings {
                 preferences.putDouble(ANNOTATIONS_WIDTH, width.doubleValue()));
     }
 
-    private Theme theme() {
+    /** The theme the main window was last left in. */
+    Theme theme() {
         try {
             return Theme.valueOf(preferences.get(THEME, Theme.LIGHT.name()));
         } catch (IllegalArgumentException e) {

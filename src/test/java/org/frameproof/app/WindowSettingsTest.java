@@ -31,6 +31,7 @@ class WindowSettingsTest {
         MainWindowViewModel next = new MainWindowViewModel(null, "test");
         new WindowSettings(node).keep(next);
         assertEquals(Theme.DARK, next.themeProperty().get());
+        assertEquals(Theme.DARK, new WindowSettings(node).theme(), "the unlock window opens in it too");
         assertEquals(250, next.casesWidthProperty().get());
         assertEquals(610, next.annotationsWidthProperty().get());
     }

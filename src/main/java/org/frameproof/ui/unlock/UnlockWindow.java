@@ -17,11 +17,12 @@ public final class UnlockWindow {
     }
 
     /**
+     * @param theme the theme the main window was last left in, so that a reviewer working in the dark is not dazzled first
      * @param onUnlocked receives the opened store; the unlock stage is closed by then
      * @param onCancelled runs when the reviewer cancels or closes the window without unlocking
      */
-    public static void show(Stage stage, UnlockViewModel viewModel, Image icon, Consumer<EvidenceStore> onUnlocked,
-            Runnable onCancelled) {
+    public static void show(Stage stage, UnlockViewModel viewModel, Theme theme, Image icon,
+            Consumer<EvidenceStore> onUnlocked, Runnable onCancelled) {
         Runnable cancel = () -> {
             viewModel.cancel();
             stage.hide();
@@ -30,7 +31,7 @@ public final class UnlockWindow {
         UnlockController controller = new UnlockController(viewModel, cancel);
         Parent view = ViewLoader.load(UnlockWindow.class.getResource("UnlockView.fxml"), () -> controller);
         Scene scene = new Scene(view);
-        Theme.LIGHT.applyTo(scene);
+        theme.applyTo(scene);
         scene.getStylesheets().add(UnlockWindow.class.getResource("unlock.css").toExternalForm());
         viewModel.unlockedProperty().addListener((observable, old, store) -> {
             if (store != null) {

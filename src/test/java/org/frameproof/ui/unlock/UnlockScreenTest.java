@@ -34,6 +34,7 @@ import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.Screenshots;
+import org.frameproof.ui.common.Theme;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -75,9 +76,13 @@ class UnlockScreenTest {
     }
 
     private void showUnlockWindow(FxRobot robot, boolean thenMainWindow) {
+        showUnlockWindow(robot, thenMainWindow, Theme.LIGHT);
+    }
+
+    private void showUnlockWindow(FxRobot robot, boolean thenMainWindow, Theme theme) {
         robot.interact(() -> {
             viewModel = new UnlockViewModel(TestStores.stores(), data(), TaskExecutor.background("test-unlock"), Clock.systemUTC());
-            UnlockWindow.show(new Stage(), viewModel, icon(), store -> {
+            UnlockWindow.show(new Stage(), viewModel, theme, icon(), store -> {
                 unlocked.set(store);
                 if (thenMainWindow) {
                     showMainWindow(store);
@@ -161,6 +166,15 @@ class UnlockScreenTest {
         robot.interact(() -> robot.lookup("#unlockReport").queryAs(DialogPane.class).getScene().getWindow().hide());
         waitUntil(() -> unlocked.get() != null);
         assertEquals(TestStores.REVIEWER, unlocked.get().reviewer());
+    }
+
+    @Test
+    void opensInTheThemeTheMainWindowWasLeftIn(FxRobot robot) throws Exception {
+        TestStores.create(data()).close();
+        showUnlockWindow(robot, false, Theme.DARK);
+        var stylesheets = robot.lookup(".unlock-view").query().getScene().getStylesheets();
+        assertTrue(stylesheets.stream().anyMatch(sheet -> sheet.endsWith("theme-dark.css")), stylesheets.toString());
+        assertTrue(stylesheets.stream().noneMatch(sheet -> sheet.endsWith("theme-light.css")), stylesheets.toString());
     }
 
     @Test
