@@ -6,6 +6,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 
@@ -38,13 +39,43 @@ public final class CheatSheet {
     private CheatSheet() {
     }
 
+    /**
+     * The lines in two columns, split at the group heading nearest the middle, so that the sheet
+     * fits a laptop's screen; each column starts with a heading.
+     */
+    static List<List<Line>> columns(List<Line> lines) {
+        int split = 0;
+        for (int at = 1; at < lines.size(); at++) {
+            if (lines.get(at).keys() == null
+                    && Math.abs(lines.size() - 2 * at) < Math.abs(lines.size() - 2 * split)) {
+                split = at;
+            }
+        }
+        return List.of(lines.subList(0, split), lines.subList(split, lines.size()));
+    }
+
     public static void show(Window owner) {
+        HBox columns = new HBox(36);
+        for (List<Line> column : columns(lines())) {
+            columns.getChildren().add(grid(column));
+        }
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Keyboard shortcuts");
+        dialog.setHeaderText("Keyboard shortcuts");
+        dialog.getDialogPane().setContent(columns);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.NONE);
+        dialog.show();
+    }
+
+    private static GridPane grid(List<Line> lines) {
         GridPane grid = new GridPane();
         grid.setHgap(18);
         grid.setVgap(3);
         grid.getStyleClass().add("cheat-sheet");
         int row = 0;
-        for (Line line : lines()) {
+        for (Line line : lines) {
             if (line.keys() == null) {
                 Label heading = new Label(line.action());
                 heading.setStyle("-fx-font-weight: bold; -fx-padding: 8 0 2 0;");
@@ -55,13 +86,6 @@ public final class CheatSheet {
                 grid.addRow(row++, keys, new Label(line.action()));
             }
         }
-        Dialog<Void> dialog = new Dialog<>();
-        dialog.setTitle("Keyboard shortcuts");
-        dialog.setHeaderText("Keyboard shortcuts");
-        dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.initOwner(owner);
-        dialog.initModality(Modality.NONE);
-        dialog.show();
+        return grid;
     }
 }

@@ -64,6 +64,19 @@ class KeyBindingTest {
     }
 
     @Test
+    void theSheetSplitsIntoTwoColumnsOfGroupsThatFitALaptopScreen() {
+        List<CheatSheet.Line> sheet = CheatSheet.lines();
+        List<List<CheatSheet.Line>> columns = CheatSheet.columns(sheet);
+        assertEquals(sheet, java.util.stream.Stream.concat(columns.get(0).stream(), columns.get(1).stream()).toList(),
+                "every line, in order");
+        for (List<CheatSheet.Line> column : columns) {
+            assertNull(column.get(0).keys(), "a column starts with its group's heading");
+            // About 20 pixels a line: 35 lines and the dialog's header fit a 900-pixel screen.
+            assertTrue(column.size() <= 35, column.size() + " lines in one column");
+        }
+    }
+
+    @Test
     void theLoopKeysAreOnTheSheet() {
         assertTrue(CheatSheet.lines().contains(new CheatSheet.Line("A", KeyBinding.LOOP_START.description())));
         assertTrue(CheatSheet.lines().contains(new CheatSheet.Line("B", KeyBinding.LOOP_END.description())));
