@@ -22,9 +22,12 @@ import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeCell;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
@@ -216,6 +219,24 @@ class CasesScreenTest {
     }
 
     @Test
+    void theProvenanceFormFitsTheCasesPaneAtItsNarrowest(FxRobot robot) throws Exception {
+        Footage item = importOne(robot, Clip.H264_BFRAMES_LONGGOP);
+        robot.clickOn(footageCell(robot));
+        SplitPane panes = robot.lookup(".main-panes").queryAs(SplitPane.class);
+        robot.interact(() -> panes.setDividerPosition(0, 0));
+        TitledPane details = robot.lookup("#detailsPane").queryAs(TitledPane.class);
+        robot.interact(() -> details.setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        Region pane = (Region) panes.getItems().get(0);
+        assertTrue(onFx(() -> details.getWidth() <= pane.getWidth() + 0.5), "the form is never wider than its pane: a"
+                + " long footage name in its title, or its fields, would be cut off at the pane's edge");
+        Node field = robot.lookup("#sourceUrlField").query();
+        assertTrue(onFx(() -> field.localToScene(field.getBoundsInLocal()).getMaxX()
+                <= pane.localToScene(pane.getBoundsInLocal()).getMaxX() + 0.5));
+        assertTrue(onFx(details::getText).contains(item.originalName()), onFx(details::getText));
+    }
+
+    @Test
     void cancellingASlowImportLeavesNothingAndSaysSo(FxRobot robot) throws Exception {
         Case investigation = store.cases().createCase("Slow", "");
         robot.interact(cases::refresh);
@@ -246,7 +267,7 @@ class CasesScreenTest {
     void provenanceAndStatusAreSavedFromTheForm(FxRobot robot) throws Exception {
         Footage item = importOne(robot, Clip.VP9);
         robot.clickOn(footageCell(robot));
-        robot.interact(() -> robot.lookup("#detailsPane").queryAs(javafx.scene.control.TitledPane.class).setExpanded(true));
+        robot.interact(() -> robot.lookup("#detailsPane").queryAs(TitledPane.class).setExpanded(true));
         robot.clickOn("#platformField").write("Telegram");
         robot.clickOn("#firstSeenField").write("yesterday");
         robot.clickOn("#saveDetailsButton");
