@@ -2,7 +2,8 @@ package org.frameproof.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.OutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,7 +71,7 @@ final class BundleImport {
         try {
             BundleCheck.Checked checked = check.check(file, (sha256, size, content) -> {
                 if (dryRun || inVault(sha256)) {
-                    content.transferTo(OutputStream.nullOutputStream());
+                    readThrough(content, size, "footage " + sha256.substring(0, 12), progress);
                 } else {
                     staged.put(sha256, stores.vault().stage(content, size, "footage " + sha256.substring(0, 12), progress));
                 }
@@ -96,9 +97,25 @@ final class BundleImport {
             stores.annotations().indexSaved(merged.mergeIndex);
             placed.clear();
             return merged.imported(checked);
+        } catch (CancelledException e) {
+            throw new CancelledException("Cancelled: nothing of the bundle was kept, and the store is as it was.");
         } finally {
             staged.values().forEach(copy -> stores.vault().discard(copy.file()));
             placed.forEach(sha256 -> stores.vault().removeUnrecorded(sha256));
+        }
+    }
+
+    /** Reads an original through without keeping it (a dry run, footage held already), saying how far and stopping when cancelled. */
+    private static void readThrough(InputStream content, long size, String item, Progress progress)
+            throws IOException, CancelledException {
+        byte[] buffer = new byte[HashingCopier.BUFFER_BYTES];
+        long done = 0;
+        for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+            done += read;
+            progress.update(item, done, size);
+            if (progress.cancelled()) {
+                throw new CancelledException("Cancelled: " + item);
+            }
         }
     }
 
