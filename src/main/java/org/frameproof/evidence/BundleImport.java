@@ -64,8 +64,12 @@ final class BundleImport {
         this.clock = clock;
     }
 
-    /** What the import did (or, for a dry run, would do), with one line per change for the reviewer. */
-    BundleService.Imported run(Path file, boolean dryRun, Progress progress) throws UserFacingException {
+    /**
+     * What the import did (or, for a dry run, would do), with one line per change for the reviewer.
+     *
+     * @param expectedSha256 the SHA-256 the file must have (the one a preview showed), or null for any
+     */
+    BundleService.Imported run(Path file, boolean dryRun, String expectedSha256, Progress progress) throws UserFacingException {
         Map<String, Vault.StagedCopy> staged = new LinkedHashMap<>();
         List<String> placed = new ArrayList<>();
         try {
@@ -76,6 +80,10 @@ final class BundleImport {
                     staged.put(sha256, stores.vault().stage(content, size, "footage " + sha256.substring(0, 12), progress));
                 }
             });
+            if (expectedSha256 != null && !expectedSha256.equals(checked.fileSha256())) {
+                throw new UserFacingException("The bundle " + file.getFileName() + " changed after its preview was shown;"
+                        + " nothing of it was merged. Choose it again to see what it holds now.");
+            }
             Optional<BundleRepository.Receipt> receipt = database.transaction(
                     () -> new BundleRepository(database).receipt(checked.manifest().bundleId()));
             if (receipt.isPresent()) {
@@ -216,7 +224,8 @@ final class BundleImport {
                     "in bundle " + bundle.manifest().bundleId() + " (file SHA-256 " + bundle.fileSha256() + ") from " + sender,
                     custody);
             counts.newFootage++;
-            counts.changes.add("new footage " + created.id() + ": " + created.originalName()
+            // Named by its hash, not its number here: a dry run's numbers are used up by its rollback, not kept.
+            counts.changes.add("new footage " + created.originalName() + " (SHA-256 " + created.sha256().substring(0, 12) + "…)"
                     + (created.flaggedGraphic() ? " (graphic: stays veiled)" : ""));
         }
     }

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -23,6 +24,7 @@ public final class ReceiveDialog {
     public static Stage show(Window owner, ReceiveViewModel viewModel) {
         Button choose = new Button("Choose Bundle…");
         choose.setId("receiveChooseButton");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.disableProperty().bind(viewModel.run().runningProperty());
         choose.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
@@ -49,7 +51,7 @@ public final class ReceiveDialog {
         preview.getStyleClass().add("work-outcome");
         preview.setEditable(false);
         preview.setWrapText(true);
-        preview.setPrefRowCount(12);
+        preview.setPrefRowCount(18);
         preview.textProperty().bind(viewModel.previewProperty());
         preview.visibleProperty().bind(viewModel.previewProperty().isNotEmpty());
         preview.managedProperty().bind(preview.visibleProperty());

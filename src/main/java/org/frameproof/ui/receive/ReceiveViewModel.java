@@ -52,19 +52,17 @@ public final class ReceiveViewModel {
         });
     }
 
-    /** Merges the previewed bundle; it is checked again whole first, so a file changed since is refused or shown as it is. */
+    /** Merges the previewed bundle; it is checked again whole first, and refused if the file changed since its preview. */
     public void merge() {
         if (!canMerge.get()) {
             return;
         }
         Path bundle = file.get();
         String previewedSha256 = previewed.get().contents().fileSha256();
-        run.start(progress -> store.bundles().importBundle(bundle, false, progress), imported -> {
+        run.start(progress -> store.bundles().importPreviewed(bundle, previewedSha256, progress), imported -> {
             previewed.set(null);
             preview.set("");
-            boolean changedSince = !imported.contents().fileSha256().equals(previewedSha256);
-            outcome.set((changedSince ? "The file changed after its preview; this is what was merged:\n" : "")
-                    + ReceivedText.merged(imported));
+            outcome.set(ReceivedText.merged(imported));
             merged.run();
         });
     }

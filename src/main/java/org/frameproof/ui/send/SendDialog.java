@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -56,7 +57,9 @@ public final class SendDialog {
         form.getColumnConstraints().setAll(labels, fields, new ColumnConstraints());
         form.add(new Label("What:"), 0, 0);
         form.add(what, 1, 0, 2, 1);
-        form.add(new Label("To:"), 0, 1);
+        Label toLabel = new Label("To:");
+        GridPane.setValignment(toLabel, VPos.TOP);
+        form.add(toLabel, 0, 1);
         form.add(recipients, 1, 1, 2, 1);
         form.add(withFootage, 1, 2, 2, 1);
         form.add(new Label("Save to:"), 0, 3);

@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.ChainHead;
@@ -25,12 +23,12 @@ import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.Progress;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
+import org.frameproof.testing.OwnerWindow;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TeamStores;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.common.Theme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,11 +57,7 @@ class ReceiveScreenTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(), 300, 200);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     /** The researcher sends a clip with a submitted injury to the expert, and the same case to field staff. */
@@ -121,7 +115,7 @@ class ReceiveScreenTest {
         String preview = text(robot, "#receivePreview");
         assertTrue(preview.startsWith("From Ana Test-Reviewer, a contact of this store\n"), preview);
         assertTrue(preview.contains("\n  1 new footage item(s), 1 new finding(s), 1 changed finding(s), 0 review(s)\n"), preview);
-        assertTrue(preview.contains("\n  · new footage 1: mpeg2-late-start.ts\n"), preview);
+        assertTrue(preview.contains("\n  · new footage mpeg2-late-start.ts (SHA-256 67fe88534f4f…)\n"), preview);
         assertTrue(preview.endsWith("Nothing is changed until you choose Merge."), preview);
         assertEquals(before, expert.audit().head(), "a preview changes nothing");
         assertTrue(expert.footage().listAll().isEmpty());
@@ -163,6 +157,24 @@ class ReceiveScreenTest {
         }
         robot.interact(() -> receive.choose(toField));
         assertTrue(text(robot, "#receiveFailure").contains("not addressed to you (Dr. Mira Haddad)"), text(robot, "#receiveFailure"));
+        assertEquals(0, refreshed.get());
+    }
+
+    @Test
+    void aFileReplacedAfterItsPreviewIsNotMerged(FxRobot robot) throws Exception {
+        ReceiveViewModel receive = open(robot, TaskExecutor.immediate());
+        Path chosen = Files.copy(toExpert, work.resolve("chosen.fpb"));
+        robot.interact(() -> receive.choose(chosen));
+        ChainHead before = expert.audit().head();
+        try (EvidenceStore researcher = TeamStores.open(work, "researcher")) {
+            researcher.bundles().export(new BundleService.Scope(CASE, null), List.of("Dr. Mira Haddad"), true, null, chosen,
+                    Progress.NONE);
+        }
+        robot.interact(() -> robot.lookup("#mergeButton").queryButton().fire());
+        assertEquals("The bundle chosen.fpb changed after its preview was shown; nothing of it was merged. Choose it again to"
+                + " see what it holds now.", text(robot, "#receiveFailure"));
+        assertEquals(before, expert.audit().head());
+        assertTrue(expert.footage().listAll().isEmpty());
         assertEquals(0, refreshed.get());
     }
 

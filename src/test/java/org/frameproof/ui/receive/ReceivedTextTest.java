@@ -18,7 +18,8 @@ class ReceivedTextTest {
     @Test
     void aPreviewNamesTheSenderAsAContactAndListsWhatAMergeWouldChange() {
         String text = ReceivedText.preview(new BundleService.Imported(contents(true, 0), false, 1, 2, 0, 1, 0, 0, 0, 1,
-                List.of("new footage 4: clip.ts (graphic: stays veiled)", "CONFLICT: finding f-1 was changed here and there")));
+                List.of("new footage clip.ts (SHA-256 67fe88534f4f…) (graphic: stays veiled)",
+                        "CONFLICT: finding f-1 was changed here and there")));
 
         assertEquals("""
                 From Sami Field, a contact of this store
@@ -30,7 +31,7 @@ class ReceivedTextTest {
                 Merging it would bring:
                   1 new footage item(s), 2 new finding(s), 0 changed finding(s), 1 review(s)
                   0 already here, 0 kept as unverified, 0 not counted, 1 in conflict
-                  · new footage 4: clip.ts (graphic: stays veiled)
+                  · new footage clip.ts (SHA-256 67fe88534f4f…) (graphic: stays veiled)
                   · CONFLICT: finding f-1 was changed here and there
                 Nothing is changed until you choose Merge.""", text);
     }

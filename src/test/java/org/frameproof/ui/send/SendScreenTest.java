@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.concurrent.Task;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Footage;
@@ -26,12 +24,12 @@ import org.frameproof.evidence.BundleService;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.testing.AnnotatedStores;
 import org.frameproof.testing.NativeTier;
+import org.frameproof.testing.OwnerWindow;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TeamStores;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
 import org.frameproof.ui.common.TaskExecutor;
-import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.export.DesktopFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,11 +68,7 @@ class SendScreenTest {
 
     @Start
     void start(Stage stage) {
-        owner = stage;
-        Scene scene = new Scene(new StackPane(), 300, 200);
-        Theme.LIGHT.applyTo(scene);
-        stage.setScene(scene);
-        stage.show();
+        owner = OwnerWindow.show(stage);
     }
 
     @AfterEach
