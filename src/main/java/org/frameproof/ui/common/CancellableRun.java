@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One piece of long work of a dialog at a time (sending or receiving a bundle), run as a
@@ -19,6 +21,8 @@ import org.frameproof.evidence.Progress;
  * Task: the work stops at its next step and removes what it wrote, and only then does it end.
  */
 public final class CancellableRun {
+    private static final Logger LOG = LoggerFactory.getLogger(CancellableRun.class);
+
     /** The work, run on the executor's thread; it reports through {@code progress} and stops once that says so. */
     @FunctionalInterface
     public interface Work<T> {
@@ -69,8 +73,13 @@ public final class CancellableRun {
         task.setOnFailed(event -> {
             ended(0);
             Throwable problem = task.getException();
-            failure.set(problem instanceof UserFacingException ? problem.getMessage()
-                    : "That did not work (" + problem.getClass().getSimpleName() + "); nothing was changed.");
+            if (problem instanceof UserFacingException) {
+                failure.set(problem.getMessage());
+            } else {
+                LOG.error("A dialog's background work failed", problem);
+                failure.set("That did not work (" + problem.getClass().getSimpleName() + "); the log folder (Help > Open Log"
+                        + " Folder) says where.");
+            }
         });
         executor.execute(task);
     }
