@@ -1,6 +1,7 @@
 package org.frameproof.app;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -27,6 +28,8 @@ import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.receive.ReceiveViewModel;
+import org.frameproof.ui.send.SendViewModel;
 import org.frameproof.ui.team.TeamViewModel;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
 
@@ -49,7 +52,7 @@ public final class MainWindowParts {
      * @param annotationsShown where what the annotation screens read is shown
      * @param imports where footage is imported
      * @param verification where footage is verified
-     * @param exports where reports and stills are exported
+     * @param exports where reports and stills are exported, and bundles sent and received
      * @param passphraseChanges where a changed passphrase re-wraps the store key, and File > Team… adds reviewers and contacts
      * @param logFolder where the file manager showing the log folder (or an export's result) is started and waited for
      */
@@ -106,8 +109,9 @@ public final class MainWindowParts {
         mainWindow.showWorkingIn(dataFolder.getFileName() == null ? dataFolder.toString() : dataFolder.getFileName().toString(),
                 store.reviewer());
         player = new PlayerViewModel(analyzer, playback, surface, threads.player(), FrameDecoder.DEFAULT_CACHE_BYTES);
+        DesktopFiles desktop = DesktopFiles.through(LogFolder.desktop()::show, threads.logFolder());
         mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames, threads.exports(), player,
-                Path.of(System.getProperty("user.home")), DesktopFiles.through(LogFolder.desktop()::show, threads.logFolder())));
+                Path.of(System.getProperty("user.home")), desktop));
         PictureLook look = new PictureLook();
         thumbnails = new Thumbnails(analyzer, vault, threads.thumbnails(), threads.thumbnailsShown(), look);
         AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault, store.reviewer(),
@@ -121,6 +125,17 @@ public final class MainWindowParts {
                 threads.logFolder()));
         changePassphrase = () -> new ChangePassphraseViewModel(composition.stores(), store, threads.passphraseChanges());
         mainWindow.teamProperty().set(new TeamViewModel(composition.stores(), store, threads.passphraseChanges()));
+        mainWindow.sendProperty().set(() -> {
+            SendViewModel send = new SendViewModel(store, threads.exports(), Path.of(System.getProperty("user.home")),
+                    LocalDate.now(), desktop);
+            send.load(player.factsProperty().get() == null ? null : player.factsProperty().get().sha256());
+            return send;
+        });
+        // A merge changes the cases and the findings: the tree and the open footage's annotations read them again.
+        mainWindow.receiveProperty().set(() -> new ReceiveViewModel(store, threads.exports(), () -> {
+            cases.refresh();
+            session.refresh();
+        }));
     }
 
     /** Shows the main window on {@code stage}; on the FX thread. */

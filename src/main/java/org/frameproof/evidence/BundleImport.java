@@ -2,7 +2,8 @@ package org.frameproof.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.OutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -63,18 +64,26 @@ final class BundleImport {
         this.clock = clock;
     }
 
-    /** What the import did (or, for a dry run, would do), with one line per change for the reviewer. */
-    BundleService.Imported run(Path file, boolean dryRun, Progress progress) throws UserFacingException {
+    /**
+     * What the import did (or, for a dry run, would do), with one line per change for the reviewer.
+     *
+     * @param expectedSha256 the SHA-256 the file must have (the one a preview showed), or null for any
+     */
+    BundleService.Imported run(Path file, boolean dryRun, String expectedSha256, Progress progress) throws UserFacingException {
         Map<String, Vault.StagedCopy> staged = new LinkedHashMap<>();
         List<String> placed = new ArrayList<>();
         try {
             BundleCheck.Checked checked = check.check(file, (sha256, size, content) -> {
                 if (dryRun || inVault(sha256)) {
-                    content.transferTo(OutputStream.nullOutputStream());
+                    readThrough(content, size, "footage " + sha256.substring(0, 12), progress);
                 } else {
                     staged.put(sha256, stores.vault().stage(content, size, "footage " + sha256.substring(0, 12), progress));
                 }
             });
+            if (expectedSha256 != null && !expectedSha256.equals(checked.fileSha256())) {
+                throw new UserFacingException("The bundle " + file.getFileName() + " changed after its preview was shown;"
+                        + " nothing of it was merged. Choose it again to see what it holds now.");
+            }
             Optional<BundleRepository.Receipt> receipt = database.transaction(
                     () -> new BundleRepository(database).receipt(checked.manifest().bundleId()));
             if (receipt.isPresent()) {
@@ -96,9 +105,25 @@ final class BundleImport {
             stores.annotations().indexSaved(merged.mergeIndex);
             placed.clear();
             return merged.imported(checked);
+        } catch (CancelledException e) {
+            throw new CancelledException("Cancelled: nothing of the bundle was kept, and the store is as it was.");
         } finally {
             staged.values().forEach(copy -> stores.vault().discard(copy.file()));
             placed.forEach(sha256 -> stores.vault().removeUnrecorded(sha256));
+        }
+    }
+
+    /** Reads an original through without keeping it (a dry run, footage held already), saying how far and stopping when cancelled. */
+    private static void readThrough(InputStream content, long size, String item, Progress progress)
+            throws IOException, CancelledException {
+        byte[] buffer = new byte[HashingCopier.BUFFER_BYTES];
+        long done = 0;
+        for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+            done += read;
+            progress.update(item, done, size);
+            if (progress.cancelled()) {
+                throw new CancelledException("Cancelled: " + item);
+            }
         }
     }
 
@@ -199,7 +224,8 @@ final class BundleImport {
                     "in bundle " + bundle.manifest().bundleId() + " (file SHA-256 " + bundle.fileSha256() + ") from " + sender,
                     custody);
             counts.newFootage++;
-            counts.changes.add("new footage " + created.id() + ": " + created.originalName()
+            // Named by its hash, not its number here: a dry run's numbers are used up by its rollback, not kept.
+            counts.changes.add("new footage " + created.originalName() + " (SHA-256 " + created.sha256().substring(0, 12) + "…)"
                     + (created.flaggedGraphic() ? " (graphic: stays veiled)" : ""));
         }
     }

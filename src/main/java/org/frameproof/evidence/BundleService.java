@@ -101,7 +101,16 @@ public final class BundleService {
      * transaction (see {@link BundleImport}); with {@code dryRun}, only says what it would change.
      */
     public Imported importBundle(Path file, boolean dryRun, Progress progress) throws UserFacingException {
-        return merge.run(file, dryRun, progress);
+        return merge.run(file, dryRun, null, progress);
+    }
+
+    /**
+     * Merges {@code file} as {@link #importBundle} does, only if it is still the file whose dry run
+     * the reviewer saw ({@code previewedSha256}): a file replaced since is refused before the store
+     * is touched, so what is merged is what was shown.
+     */
+    public Imported importPreviewed(Path file, String previewedSha256, Progress progress) throws UserFacingException {
+        return merge.run(file, false, previewedSha256, progress);
     }
 
     /**

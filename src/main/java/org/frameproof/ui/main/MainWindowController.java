@@ -22,6 +22,8 @@ import javafx.beans.binding.Bindings;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.shortcuts.KeyBinding;
+import org.frameproof.ui.receive.ReceiveDialog;
+import org.frameproof.ui.send.SendDialog;
 import org.frameproof.ui.team.TeamDialog;
 import org.frameproof.ui.unlock.ChangePassphraseDialog;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -62,6 +64,8 @@ public final class MainWindowController {
     @FXML private MenuItem exportFrameItem;
     @FXML private MenuItem logFolderItem;
     @FXML private MenuItem teamItem;
+    @FXML private MenuItem sendItem;
+    @FXML private MenuItem receiveItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
             PlayerViewModel playerViewModel, CasesView cases, Supplier<ChangePassphraseViewModel> changePassphrase,
@@ -98,6 +102,8 @@ public final class MainWindowController {
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         logFolderItem.disableProperty().bind(viewModel.logFolderProperty().isNull());
         teamItem.disableProperty().bind(viewModel.teamProperty().isNull());
+        sendItem.disableProperty().bind(viewModel.sendProperty().isNull());
+        receiveItem.disableProperty().bind(viewModel.receiveProperty().isNull());
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
     }
@@ -235,6 +241,16 @@ public final class MainWindowController {
     @FXML
     private void showTeam() {
         TeamDialog.create(root.getScene().getWindow(), viewModel.teamProperty().get()).showAndWait();
+    }
+
+    @FXML
+    private void send() {
+        SendDialog.show(root.getScene().getWindow(), viewModel.sendProperty().get().get());
+    }
+
+    @FXML
+    private void receive() {
+        ReceiveDialog.show(root.getScene().getWindow(), viewModel.receiveProperty().get().get());
     }
 
     @FXML

@@ -13,7 +13,10 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.ui.common.Theme;
+import java.util.function.Supplier;
 import org.frameproof.ui.export.ExportWorkspace;
+import org.frameproof.ui.receive.ReceiveViewModel;
+import org.frameproof.ui.send.SendViewModel;
 import org.frameproof.ui.team.TeamViewModel;
 
 /** State of the main window: the case list, the status line, the window title and the theme. */
@@ -29,6 +32,8 @@ public final class MainWindowViewModel {
     private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
     private final ObjectProperty<LogFolder> logFolder = new SimpleObjectProperty<>();
     private final ObjectProperty<TeamViewModel> team = new SimpleObjectProperty<>();
+    private final ObjectProperty<Supplier<SendViewModel>> send = new SimpleObjectProperty<>();
+    private final ObjectProperty<Supplier<ReceiveViewModel>> receive = new SimpleObjectProperty<>();
     /** " — data · Ana Reviewer, researcher": whose store, and who works in it as what; empty until known. */
     private String workingIn = "";
     private String openFile = "";
@@ -124,5 +129,15 @@ public final class MainWindowViewModel {
     /** The reviewers, identity and contacts File > Team… shows; while null, that menu item is disabled. */
     public ObjectProperty<TeamViewModel> teamProperty() {
         return team;
+    }
+
+    /** A fresh File > Send… form each time it opens; while null, that menu item is disabled. */
+    public ObjectProperty<Supplier<SendViewModel>> sendProperty() {
+        return send;
+    }
+
+    /** A fresh File > Receive… form each time it opens; while null, that menu item is disabled. */
+    public ObjectProperty<Supplier<ReceiveViewModel>> receiveProperty() {
+        return receive;
     }
 }
