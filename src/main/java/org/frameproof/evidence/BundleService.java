@@ -28,9 +28,11 @@ public final class BundleService {
     private final BundleCheck check;
     private final BundleImport merge;
     private final ConflictResolution conflicts;
+    private final DemoMarker demo;
 
-    BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock) {
+    BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock, DemoMarker demo) {
         this.stores = stores;
+        this.demo = demo;
         this.export = new BundleExport(database, stores, keys, clock);
         this.check = new BundleCheck(stores, keys);
         this.merge = new BundleImport(database, stores, check, clock);
@@ -72,6 +74,7 @@ public final class BundleService {
      */
     public Exported export(Scope scope, List<String> to, boolean withFootage, Path since, Path out, Progress progress)
             throws UserFacingException {
+        demo.refuseIn("sending a bundle");
         if (to.isEmpty()) {
             throw new UserFacingException("Name at least one contact to send the bundle to (--to).");
         }
@@ -101,6 +104,7 @@ public final class BundleService {
      * transaction (see {@link BundleImport}); with {@code dryRun}, only says what it would change.
      */
     public Imported importBundle(Path file, boolean dryRun, Progress progress) throws UserFacingException {
+        demo.refuseIn("receiving a bundle");
         return merge.run(file, dryRun, progress);
     }
 
