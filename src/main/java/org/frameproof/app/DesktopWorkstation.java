@@ -17,6 +17,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.common.DemoCase;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.unlock.UnlockViewModel;
@@ -88,6 +89,7 @@ final class DesktopWorkstation implements Workstation {
                 }
                 UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
                         TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
+                unlock.offerDemo(new DemoCase(DemoInstance.beside(dataFolder), TaskExecutor.daemonThread("frameproof-demo")));
                 UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
                     store.set(unlocked);
                     // The check ran while the reviewer typed: it is done by now.

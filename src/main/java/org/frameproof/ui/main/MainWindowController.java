@@ -61,6 +61,7 @@ public final class MainWindowController {
     @FXML private MenuItem exportItem;
     @FXML private MenuItem exportFrameItem;
     @FXML private MenuItem logFolderItem;
+    @FXML private MenuItem demoCaseItem;
     @FXML private MenuItem teamItem;
 
     public MainWindowController(MainWindowViewModel viewModel, String aboutText, PlayerView player,
@@ -97,6 +98,7 @@ public final class MainWindowController {
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         logFolderItem.disableProperty().bind(viewModel.logFolderProperty().isNull());
+        demoCaseItem.disableProperty().bind(viewModel.demoCaseProperty().isNull());
         teamItem.disableProperty().bind(viewModel.teamProperty().isNull());
         root.addEventHandler(DragEvent.DRAG_OVER, this::acceptDroppedFile);
         root.addEventHandler(DragEvent.DRAG_DROPPED, this::openDroppedFile);
@@ -270,6 +272,11 @@ public final class MainWindowController {
                 Platform.runLater(() -> LogFolderDialog.create(root.getScene().getWindow(), logs.folder()).show());
             }
         });
+    }
+
+    @FXML
+    private void openDemoCase() {
+        viewModel.demoCaseProperty().get().open().thenAccept(said -> Platform.runLater(() -> viewModel.showNotice(said)));
     }
 
     @FXML

@@ -36,6 +36,8 @@ public final class UnlockController {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
     @FXML private Button submitButton;
+    @FXML private Button demoButton;
+    @FXML private Label demoNoticeLabel;
 
     UnlockController(UnlockViewModel viewModel, Runnable onCancel) {
         this.viewModel = viewModel;
@@ -54,6 +56,11 @@ public final class UnlockController {
         showOnly(recoveryWarning, firstRun);
         showOnly(unlockFields, !firstRun);
         submitButton.setText(firstRun ? "Create Store" : "Unlock");
+        showOnly(demoButton, viewModel.demoOffered());
+        demoButton.disableProperty().bind(viewModel.busyProperty());
+        demoNoticeLabel.textProperty().bind(viewModel.demoNoticeProperty());
+        demoNoticeLabel.visibleProperty().bind(viewModel.demoNoticeProperty().isNotEmpty());
+        demoNoticeLabel.managedProperty().bind(demoNoticeLabel.visibleProperty());
         busyLabel.setText(firstRun ? "Creating the store…" : "Unlocking…");
 
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
@@ -101,6 +108,11 @@ public final class UnlockController {
     @FXML
     private void submit() {
         viewModel.submit();
+    }
+
+    @FXML
+    private void tryDemo() {
+        viewModel.tryDemo();
     }
 
     @FXML

@@ -1,0 +1,44 @@
+package org.frameproof.ui.common;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Help > Open Demo Case and the first start's "Try the demo case": the demo opens in a Frameproof
+ * of its own ({@code frameproof demo}), so its made-up work never shares a window, a store or an
+ * undo history with real work, and the store open here stays open as it was.
+ */
+public final class DemoCase {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCase.class);
+
+    /** Starts the second Frameproof on the demo case; returns once it has started. */
+    @FunctionalInterface
+    public interface Starter {
+        void start() throws IOException;
+    }
+
+    private final Starter starter;
+    private final Executor background;
+
+    /** @param background where the second Frameproof is started, never the FX thread */
+    public DemoCase(Starter starter, Executor background) {
+        this.starter = starter;
+        this.background = background;
+    }
+
+    /** Starts the demo in the background; completes with what to tell the reviewer. */
+    public CompletableFuture<String> open() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                starter.start();
+                return "The demo case opens in a window of its own (the first time it is made, in a few seconds).";
+            } catch (IOException e) {
+                LOG.warn("The demo case's Frameproof could not be started", e);
+                return "The demo case could not be opened: " + e.getMessage() + ". Run ./frameproof demo instead.";
+            }
+        }, background);
+    }
+}
