@@ -40,7 +40,7 @@ public final class DemoStore {
     /** A note in the demo's folder saying what it is; the demo passphrase is tried only where it is. */
     public static final String NOTE_FILE = "DEMO-CASE.txt";
     /** The case the demo's footage and findings are in. */
-    public static final String CASE_TITLE = "Demo case (made-up footage)";
+    public static final String CASE_TITLE = "Demo case";
 
     /** A reviewer of the demo store and the passphrase that opens it as them. */
     public record Login(String name, Role role, String passphrase) {

@@ -10,6 +10,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import org.frameproof.domain.Role;
 import org.frameproof.ui.common.RoleNames;
 
@@ -36,6 +37,7 @@ public final class UnlockController {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
     @FXML private Button submitButton;
+    @FXML private HBox demoRow;
     @FXML private Button demoButton;
     @FXML private Label demoNoticeLabel;
 
@@ -56,7 +58,7 @@ public final class UnlockController {
         showOnly(recoveryWarning, firstRun);
         showOnly(unlockFields, !firstRun);
         submitButton.setText(firstRun ? "Create Store" : "Unlock");
-        showOnly(demoButton, viewModel.demoOffered());
+        showOnly(demoRow, viewModel.demoOffered());
         demoButton.disableProperty().bind(viewModel.busyProperty());
         demoNoticeLabel.textProperty().bind(viewModel.demoNoticeProperty());
         demoNoticeLabel.visibleProperty().bind(viewModel.demoNoticeProperty().isNotEmpty());
