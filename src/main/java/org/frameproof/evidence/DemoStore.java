@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
@@ -253,13 +251,8 @@ public final class DemoStore {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             LOG.warn("A half-made demo case could not be removed completely", e);
         }

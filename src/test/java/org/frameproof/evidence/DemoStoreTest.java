@@ -194,21 +194,8 @@ class DemoStoreTest {
     @ValueSource(ints = {1, 6, 10})
     void cancellingLeavesNothing(int afterUpdates) throws Exception {
         Path cancelled = DemoStore.folderBeside(folder.resolve("data"));
-        Progress cancelling = new Progress() {
-            private int updates;
-
-            @Override
-            public void update(String item, long done, long total) {
-                updates++;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return updates >= afterUpdates;
-            }
-        };
         CancelledException thrown = assertThrows(CancelledException.class,
-                () -> demo().open(cancelled, DemoStore.RESEARCHER, cancelling));
+                () -> demo().open(cancelled, DemoStore.RESEARCHER, CancellingProgress.afterUpdates(afterUpdates)));
         assertTrue(thrown.getMessage().contains("Nothing was kept"), thrown.getMessage());
         assertFalse(Files.exists(cancelled), "no demo");
         try (var left = Files.list(folder)) {
