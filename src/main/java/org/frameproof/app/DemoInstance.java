@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.frameproof.evidence.DemoStore;
+import org.frameproof.evidence.Progress;
 import org.frameproof.ui.common.DemoCase;
 
 /**
@@ -15,10 +17,26 @@ final class DemoInstance {
     private DemoInstance() {
     }
 
-    /** Opens the demo beside {@code dataFolder} in a new process of this program. */
-    static DemoCase.Starter beside(Path dataFolder) {
-        return () -> new ProcessBuilder(command(ProcessHandle.current().info().command(),
-                ProcessHandle.current().info().arguments(), dataFolder)).inheritIO().start();
+    /**
+     * Opens the demo beside {@code dataFolder} in a new process of this program, once {@code demo}
+     * has made it here (so the window that asked shows how far that got).
+     */
+    static DemoCase.Starter beside(DemoStore demo, Path dataFolder) {
+        return steps -> {
+            demo.prepare(DemoStore.folderBeside(dataFolder), new Progress() {
+                @Override
+                public void update(String item, long done, long total) {
+                    steps.accept("Making the demo case: " + item + " (" + done + " of " + total + " steps)…");
+                }
+
+                @Override
+                public boolean cancelled() {
+                    return false;
+                }
+            });
+            new ProcessBuilder(command(ProcessHandle.current().info().command(), ProcessHandle.current().info().arguments(),
+                    dataFolder)).inheritIO().start();
+        };
     }
 
     /**

@@ -89,7 +89,8 @@ final class DesktopWorkstation implements Workstation {
                 }
                 UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
                         TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
-                unlock.offerDemo(new DemoCase(DemoInstance.beside(dataFolder), TaskExecutor.daemonThread("frameproof-demo")));
+                unlock.offerDemo(new DemoCase(DemoInstance.beside(composition.demo(), dataFolder),
+                        TaskExecutor.daemonThread("frameproof-demo")));
                 UnlockWindow.show(new Stage(), unlock, icon(), unlocked -> {
                     store.set(unlocked);
                     // The check ran while the reviewer typed: it is done by now.

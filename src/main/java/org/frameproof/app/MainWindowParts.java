@@ -111,7 +111,8 @@ public final class MainWindowParts {
             mainWindow.showDemo(DemoStore.passphrases());
         } else {
             // Started like the desktop's file manager: a program of its own, on the same thread.
-            mainWindow.demoCaseProperty().set(new DemoCase(DemoInstance.beside(dataFolder), threads.logFolder()));
+            mainWindow.demoCaseProperty().set(new DemoCase(DemoInstance.beside(composition.demo(), dataFolder),
+                    threads.logFolder()));
         }
         player = new PlayerViewModel(analyzer, playback, surface, threads.player(), FrameDecoder.DEFAULT_CACHE_BYTES);
         mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames, threads.exports(), player,

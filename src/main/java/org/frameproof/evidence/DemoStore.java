@@ -100,17 +100,25 @@ public final class DemoStore {
      * @param progress hears each step while the demo is made, and can cancel it: then nothing is left
      */
     public EvidenceStore open(Path folder, Login login, Progress progress) throws UserFacingException {
-        if (!stores.exists(folder)) {
-            make(folder, progress);
-        } else if (!Files.isRegularFile(folder.resolve(NOTE_FILE))) {
-            throw notADemo(folder);
-        }
+        prepare(folder, progress);
         EvidenceStore store = stores.unlock(folder, login.name(), login.passphrase().toCharArray(), false, Progress.NONE);
         if (!store.isDemo()) {
             store.close();
             throw notADemo(folder);
         }
         return store;
+    }
+
+    /**
+     * Makes the demo store in {@code folder} when it is not there yet; a folder holding any other
+     * store is refused (see {@link #open}).
+     */
+    public void prepare(Path folder, Progress progress) throws UserFacingException {
+        if (!stores.exists(folder)) {
+            make(folder, progress);
+        } else if (!Files.isRegularFile(folder.resolve(NOTE_FILE))) {
+            throw notADemo(folder);
+        }
     }
 
     private static UserFacingException notADemo(Path folder) {

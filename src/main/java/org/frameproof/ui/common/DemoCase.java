@@ -3,6 +3,8 @@ package org.frameproof.ui.common;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.frameproof.domain.UserFacingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +16,13 @@ import org.slf4j.LoggerFactory;
 public final class DemoCase {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCase.class);
 
-    /** Starts the second Frameproof on the demo case; returns once it has started. */
+    /**
+     * Makes the demo case when it is missing, naming each step to {@code steps}, then starts the
+     * second Frameproof on it; returns once it has started.
+     */
     @FunctionalInterface
     public interface Starter {
-        void start() throws IOException;
+        void start(Consumer<String> steps) throws IOException, UserFacingException;
     }
 
     private final Starter starter;
@@ -29,12 +34,18 @@ public final class DemoCase {
         this.background = background;
     }
 
-    /** Starts the demo in the background; completes with what to tell the reviewer. */
-    public CompletableFuture<String> open() {
+    /**
+     * Makes and starts the demo in the background, telling {@code steps} (on the background
+     * thread) how far making it got; completes with what to tell the reviewer.
+     */
+    public CompletableFuture<String> open(Consumer<String> steps) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                starter.start();
-                return "The demo case opens in a window of its own (the first time it is made, in a few seconds).";
+                starter.start(steps);
+                return "The demo case opens in a window of its own.";
+            } catch (UserFacingException e) {
+                LOG.warn("The demo case could not be made", e);
+                return e.getMessage();
             } catch (IOException e) {
                 LOG.warn("The demo case's Frameproof could not be started", e);
                 return "The demo case could not be opened: " + e.getMessage() + ". Run ./frameproof demo instead.";

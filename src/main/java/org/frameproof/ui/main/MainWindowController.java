@@ -276,7 +276,8 @@ public final class MainWindowController {
 
     @FXML
     private void openDemoCase() {
-        viewModel.demoCaseProperty().get().open().thenAccept(said -> Platform.runLater(() -> viewModel.showNotice(said)));
+        viewModel.demoCaseProperty().get().open(step -> Platform.runLater(() -> viewModel.showNotice(step)))
+                .thenAccept(said -> Platform.runLater(() -> viewModel.showNotice(said)));
     }
 
     @FXML

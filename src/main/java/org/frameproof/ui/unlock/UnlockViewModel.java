@@ -190,7 +190,8 @@ public final class UnlockViewModel {
     /** Opens the demo case in a window of its own; this screen stays, to create the store afterwards. */
     public void tryDemo() {
         if (demoOffered()) {
-            demoCase.open().thenAccept(said -> Platform.runLater(() -> demoNotice.set(said)));
+            demoCase.open(step -> Platform.runLater(() -> demoNotice.set(step)))
+                    .thenAccept(said -> Platform.runLater(() -> demoNotice.set(said)));
         }
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.frameproof.app.MainWindowParts;
+import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.DemoStore;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.media.VideoSurface;
@@ -78,7 +79,13 @@ class DemoWindowScreenTest {
         Stage stage = show(robot, TestStores.create(folder.resolve("data")));
         assertFalse(stage.getTitle().contains("DEMO"), stage.getTitle());
         AtomicInteger started = new AtomicInteger();
-        robot.interact(() -> parts.mainWindow().demoCaseProperty().set(new DemoCase(started::incrementAndGet, Runnable::run)));
+        robot.interact(() -> parts.mainWindow().demoCaseProperty().set(new DemoCase(steps -> {
+            throw new UserFacingException("The demo case could not be made: the disk is full.");
+        }, Runnable::run)));
+        robot.interact(() -> helpItem(robot, "Open _Demo Case").fire());
+        waitUntil(() -> robot.lookup(".status-bar").queryAs(StatusBar.class).getText().contains("the disk is full"));
+        robot.interact(() -> parts.mainWindow().demoCaseProperty().set(new DemoCase(steps -> started.incrementAndGet(),
+                Runnable::run)));
         MenuItem item = helpItem(robot, "Open _Demo Case");
         assertFalse(item.isDisable());
         robot.interact(item::fire);

@@ -40,7 +40,10 @@ class DemoOfferScreenTest {
         robot.interact(() -> {
             UnlockViewModel viewModel = new UnlockViewModel(TestStores.stores(), data, TaskExecutor.background("test-unlock"),
                     Clock.systemUTC());
-            viewModel.offerDemo(new DemoCase(started::incrementAndGet, Runnable::run));
+            viewModel.offerDemo(new DemoCase(steps -> {
+                steps.accept("Making the demo case: Making the clip phone-portrait.mp4 (0 of 11 steps)…");
+                started.incrementAndGet();
+            }, Runnable::run));
             unlockStage = new Stage();
             UnlockWindow.show(unlockStage, viewModel, new Image(getClass().getResource("/org/frameproof/assets/frameproof.png")
                     .toExternalForm()), store -> { }, () -> { });
