@@ -27,6 +27,7 @@ public final class DemoCase {
 
     private final Starter starter;
     private final Executor background;
+    private CompletableFuture<String> opening;
 
     /** @param background where the second Frameproof is started, never the FX thread */
     public DemoCase(Starter starter, Executor background) {
@@ -36,10 +37,14 @@ public final class DemoCase {
 
     /**
      * Makes and starts the demo in the background, telling {@code steps} (on the background
-     * thread) how far making it got; completes with what to tell the reviewer.
+     * thread) how far making it got; completes with what to tell the reviewer. Asked again before
+     * that, it answers the opening under way: two at once would make the same demo twice.
      */
-    public CompletableFuture<String> open(Consumer<String> steps) {
-        return CompletableFuture.supplyAsync(() -> {
+    public synchronized CompletableFuture<String> open(Consumer<String> steps) {
+        if (opening != null && !opening.isDone()) {
+            return opening;
+        }
+        opening = CompletableFuture.supplyAsync(() -> {
             try {
                 starter.start(steps);
                 return "The demo case opens in a window of its own.";
@@ -51,5 +56,6 @@ public final class DemoCase {
                 return "The demo case could not be opened: " + e.getMessage() + ". Run ./frameproof demo instead.";
             }
         }, background);
+        return opening;
     }
 }
