@@ -70,7 +70,8 @@ public final class BundleService {
     /**
      * Writes a bundle of {@code scope} encrypted to the contacts named in {@code to} (by the name in
      * their identity or by fingerprint) and to the author; with {@code since} (an earlier bundle by
-     * this author), only work recorded after it and footage it did not carry.
+     * this author), only work recorded after it and footage it did not carry. Refused in the demo
+     * store, whose made-up work must never leave as if it were real.
      */
     public Exported export(Scope scope, List<String> to, boolean withFootage, Path since, Path out, Progress progress)
             throws UserFacingException {
@@ -102,6 +103,7 @@ public final class BundleService {
     /**
      * Imports {@code file}: checks everything before the store is touched, then merges it in one
      * transaction (see {@link BundleImport}); with {@code dryRun}, only says what it would change.
+     * Refused in the demo store, which takes no real work.
      */
     public Imported importBundle(Path file, boolean dryRun, Progress progress) throws UserFacingException {
         demo.refuseIn("receiving a bundle");
