@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import org.frameproof.cli.AnnotationCommands;
+import org.frameproof.cli.DemoCommand;
 import org.frameproof.cli.FrameproofCommand;
 import org.frameproof.cli.StoreAccess;
 import org.frameproof.cli.StoreCommands;
 import org.frameproof.cli.Workstation;
+import org.frameproof.evidence.DemoStore;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.ImportStamp;
@@ -16,6 +18,7 @@ import org.frameproof.evidence.UnlockedVault;
 import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.IsolatedProber;
 import org.frameproof.media.MediaAnalyzer;
+import org.frameproof.media.SyntheticClips;
 import picocli.CommandLine;
 
 /**
@@ -28,6 +31,7 @@ import picocli.CommandLine;
 public final class Composition {
     private final Function<UnlockedVault, MediaAnalyzer> analyzerFor;
     private final EvidenceStores stores;
+    private final DemoStore demo;
 
     /**
      * @param analyzerFor how the footage of an unlocked store is analysed (facts and frame index);
@@ -37,6 +41,7 @@ public final class Composition {
     public Composition(Function<UnlockedVault, MediaAnalyzer> analyzerFor, ImportStamp stamp, Clock clock) {
         this.analyzerFor = analyzerFor;
         this.stores = new EvidenceStores(analyzerFor, stamp, clock);
+        this.demo = new DemoStore(stores, new SyntheticClips());
     }
 
     /**
@@ -51,6 +56,11 @@ public final class Composition {
     /** Creates and unlocks data folders. */
     public EvidenceStores stores() {
         return stores;
+    }
+
+    /** Makes and opens the demo case's store. */
+    public DemoStore demo() {
+        return demo;
     }
 
     /** How the player, thumbnails and exports analyse footage of this unlocked store. */
@@ -76,6 +86,7 @@ public final class Composition {
         FrameproofCommand root = new FrameproofCommand(workstation);
         CommandLine commandLine = FrameproofCommand.commandLine(root, version);
         StoreCommands.register(commandLine, access);
+        commandLine.addSubcommand(new DemoCommand(demo, workstation));
         AnnotationCommands.register(commandLine, access, this::vaultFrames);
         commandLine.setExecutionStrategy(new LoggedExecution(root));
         return commandLine;

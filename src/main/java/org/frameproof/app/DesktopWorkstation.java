@@ -17,6 +17,7 @@ import org.frameproof.media.FrameDecoder;
 import org.frameproof.media.LibVlcInstallation;
 import org.frameproof.media.VideoSurface;
 import org.frameproof.media.VlcPlayback;
+import org.frameproof.ui.common.DemoCase;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.player.PlayerViewModel;
 import org.frameproof.ui.unlock.UnlockViewModel;
@@ -37,10 +38,7 @@ final class DesktopWorkstation implements Workstation {
 
     @Override
     public void run(Path dataFolder, Path video) throws UserFacingException {
-        // libVLC is found and bound while JavaFX starts, on the other core; both are needed only
-        // once the store is unlocked, and neither delays the unlock window.
-        CompletableFuture<LibVlcInstallation.Status> libVlcCheck = CompletableFuture.supplyAsync(LibVlcInstallation::check,
-                TaskExecutor.daemonThread("frameproof-libvlc-check"));
+        CompletableFuture<LibVlcInstallation.Status> libVlcCheck = checkLibVlc();
         // A script's passphrase opens the store before any window, so its errors print like a command's.
         EvidenceStore opened = null;
         if (storeAccess.passphraseFromEnvironment()) {
@@ -48,8 +46,35 @@ final class DesktopWorkstation implements Workstation {
             loadFfmpegInBackground();
             opened = storeAccess.open(dataFolder);
         }
-        EvidenceStore openedFirst = opened;
-        AtomicReference<EvidenceStore> store = new AtomicReference<>(opened);
+        show(dataFolder, video, opened, libVlcCheck);
+    }
+
+    /** The main window on a store the command line unlocked (the demo case's), without the unlock window. */
+    @Override
+    public void run(EvidenceStore unlocked) throws UserFacingException {
+        CompletableFuture<LibVlcInstallation.Status> libVlcCheck = checkLibVlc();
+        try {
+            requireAvailable(libVlcCheck);
+        } catch (UserFacingException e) {
+            unlocked.close();
+            throw e;
+        }
+        loadFfmpegInBackground();
+        show(unlocked.dataFolder(), null, unlocked, libVlcCheck);
+    }
+
+    /**
+     * libVLC is found and bound while JavaFX starts, on the other core; both are needed only once
+     * the store is unlocked, and neither delays the unlock window.
+     */
+    private static CompletableFuture<LibVlcInstallation.Status> checkLibVlc() {
+        return CompletableFuture.supplyAsync(LibVlcInstallation::check, TaskExecutor.daemonThread("frameproof-libvlc-check"));
+    }
+
+    /** The unlock window, unless {@code openedFirst} is given, then the main window until it closes. */
+    private void show(Path dataFolder, Path video, EvidenceStore openedFirst,
+                      CompletableFuture<LibVlcInstallation.Status> libVlcCheck) throws UserFacingException {
+        AtomicReference<EvidenceStore> store = new AtomicReference<>(openedFirst);
         AtomicReference<Session> session = new AtomicReference<>();
         AtomicReference<String> libVlcProblem = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(1);
@@ -64,6 +89,8 @@ final class DesktopWorkstation implements Workstation {
                 }
                 UnlockViewModel unlock = new UnlockViewModel(composition.stores(), dataFolder,
                         TaskExecutor.background("frameproof-unlock"), Clock.systemUTC());
+                unlock.offerDemo(new DemoCase(DemoInstance.beside(composition.demo(), dataFolder),
+                        TaskExecutor.daemonThread("frameproof-demo")));
                 UnlockWindow.show(new Stage(), unlock, WindowSettings.ofThisUser().theme(), icon(), unlocked -> {
                     store.set(unlocked);
                     // The check ran while the reviewer typed: it is done by now.

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.frameproof.evidence.DemoStore;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.VaultCopies;
 import org.frameproof.media.FrameDecoder;
@@ -17,6 +18,7 @@ import org.frameproof.media.review.ReviewEngine;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
+import org.frameproof.ui.common.DemoCase;
 import org.frameproof.ui.common.PictureLook;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.common.Thumbnails;
@@ -108,6 +110,13 @@ public final class MainWindowParts {
         mainWindow = new MainWindowViewModel(store.cases(), environment);
         mainWindow.showWorkingIn(dataFolder.getFileName() == null ? dataFolder.toString() : dataFolder.getFileName().toString(),
                 store.reviewer());
+        if (store.isDemo()) {
+            mainWindow.showDemo(DemoStore.passphrases());
+        } else {
+            // Started like the desktop's file manager: a program of its own, on the same thread.
+            mainWindow.demoCaseProperty().set(new DemoCase(DemoInstance.beside(composition.demo(), dataFolder),
+                    threads.logFolder()));
+        }
         player = new PlayerViewModel(analyzer, playback, surface, threads.player(), FrameDecoder.DEFAULT_CACHE_BYTES);
         DesktopFiles desktop = DesktopFiles.through(LogFolder.desktop()::show, threads.logFolder());
         mainWindow.exportsProperty().set(new ExportWorkspace(store, composition::vaultFrames, threads.exports(), player,

@@ -1,15 +1,25 @@
 package org.frameproof.cli;
 
 import java.io.PrintWriter;
+import java.util.function.BooleanSupplier;
 import org.frameproof.evidence.Progress;
 
-/** Names each item on standard error once, as work reaches it: for the vault's one-off conversion on open. */
+/**
+ * Names each item on standard error once, as work reaches it: for the vault's one-off conversion
+ * on open, and the steps of making the demo case (cancelled by Ctrl+C).
+ */
 final class ItemProgress implements Progress {
     private final PrintWriter err;
+    private final BooleanSupplier cancelled;
     private String lastItem;
 
     ItemProgress(PrintWriter err) {
+        this(err, () -> false);
+    }
+
+    ItemProgress(PrintWriter err, BooleanSupplier cancelled) {
         this.err = err;
+        this.cancelled = cancelled;
     }
 
     @Override
@@ -23,6 +33,6 @@ final class ItemProgress implements Progress {
 
     @Override
     public boolean cancelled() {
-        return false;
+        return cancelled.getAsBoolean();
     }
 }

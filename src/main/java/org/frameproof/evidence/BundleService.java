@@ -28,9 +28,11 @@ public final class BundleService {
     private final BundleCheck check;
     private final BundleImport merge;
     private final ConflictResolution conflicts;
+    private final DemoMarker demo;
 
-    BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock) {
+    BundleService(Database database, BundleStores stores, ReviewerKeys keys, Clock clock, DemoMarker demo) {
         this.stores = stores;
+        this.demo = demo;
         this.export = new BundleExport(database, stores, keys, clock);
         this.check = new BundleCheck(stores, keys);
         this.merge = new BundleImport(database, stores, check, clock);
@@ -68,10 +70,12 @@ public final class BundleService {
     /**
      * Writes a bundle of {@code scope} encrypted to the contacts named in {@code to} (by the name in
      * their identity or by fingerprint) and to the author; with {@code since} (an earlier bundle by
-     * this author), only work recorded after it and footage it did not carry.
+     * this author), only work recorded after it and footage it did not carry. Refused in the demo
+     * store, whose made-up work must never leave as if it were real.
      */
     public Exported export(Scope scope, List<String> to, boolean withFootage, Path since, Path out, Progress progress)
             throws UserFacingException {
+        demo.refuseIn("sending a bundle");
         if (to.isEmpty()) {
             throw new UserFacingException("Name at least one contact to send the bundle to (--to).");
         }
@@ -99,8 +103,10 @@ public final class BundleService {
     /**
      * Imports {@code file}: checks everything before the store is touched, then merges it in one
      * transaction (see {@link BundleImport}); with {@code dryRun}, only says what it would change.
+     * Refused in the demo store, which takes no real work.
      */
     public Imported importBundle(Path file, boolean dryRun, Progress progress) throws UserFacingException {
+        demo.refuseIn("receiving a bundle");
         return merge.run(file, dryRun, null, progress);
     }
 
@@ -110,6 +116,7 @@ public final class BundleService {
      * is touched, so what is merged is what was shown.
      */
     public Imported importPreviewed(Path file, String previewedSha256, Progress progress) throws UserFacingException {
+        demo.refuseIn("receiving a bundle");
         return merge.run(file, false, previewedSha256, progress);
     }
 

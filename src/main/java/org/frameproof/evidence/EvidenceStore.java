@@ -35,6 +35,7 @@ public final class EvidenceStore implements AutoCloseable {
     private final BundleService bundles;
     private final ChainAnchor anchor;
     private final Signer signer;
+    private final DemoMarker demo;
     private String unlockReport = "";
 
     /**
@@ -59,11 +60,21 @@ public final class EvidenceStore implements AutoCloseable {
         this.annotations = new AnnotationService(database, audit, new FrameIndexCache(analyzer, VaultCopies.of(unlocked)),
                 reviewer, signer, clock);
         this.vocabularies = new VocabularyService(database, audit);
-        this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock);
+        this.demo = new DemoMarker(database);
+        this.exports = new ExportService(database, cases, footage, annotations, audit, vault, reviewer, stamp, clock, demo);
         this.reviewers = new ReviewerService(database, audit, reviewer, clock);
         this.contacts = new ContactService(database, audit, reviewers, reviewer, clock);
         this.bundles = new BundleService(database, new BundleStores(reviewer, audit, cases, footage, annotations, reviewers,
-                contacts, vault), keys, clock);
+                contacts, vault), keys, clock, demo);
+    }
+
+    /** Whether this is the demo case's store, whose work is made up (see {@link DemoMarker}). */
+    public boolean isDemo() {
+        return demo.present();
+    }
+
+    DemoMarker demoMarker() {
+        return demo;
     }
 
     public Path dataFolder() {

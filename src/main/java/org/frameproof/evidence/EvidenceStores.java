@@ -61,6 +61,19 @@ public final class EvidenceStores {
      * in their slot; an empty database whose first reviewer they are, with their public identity.
      */
     public EvidenceStore create(Path dataFolder, char[] passphrase, Reviewer reviewer) throws UserFacingException {
+        return create(dataFolder, passphrase, reviewer, false);
+    }
+
+    /**
+     * As {@link #create(Path, char[], Reviewer)}, for the demo case: the store is marked as a demo in
+     * the transaction that creates it (see {@link DemoMarker}), so it never exists unmarked.
+     */
+    public EvidenceStore createDemo(Path dataFolder, char[] passphrase, Reviewer reviewer) throws UserFacingException {
+        return create(dataFolder, passphrase, reviewer, true);
+    }
+
+    private EvidenceStore create(Path dataFolder, char[] passphrase, Reviewer reviewer, boolean demo)
+            throws UserFacingException {
         KeyFile keyFile = new KeyFile(dataFolder, clock);
         try (KeyFile.Unlocked unlocked = keyFile.create(reviewer.name(), passphrase)) {
             StoreKey key = unlocked.key();
@@ -75,7 +88,8 @@ public final class EvidenceStores {
                     new ReviewerRepository(database).insert(reviewer, now, IdentityFile.encode(identity), fingerprint);
                     AuditRecord owner = AuditRecord.builder().text("name", reviewer.name()).text("role", reviewer.role().name())
                             .text("fingerprint", fingerprint).build();
-                    return store.audit().record("store.create", "reviewer", reviewer.name(), null, owner);
+                    store.audit().record("store.create", "reviewer", reviewer.name(), null, owner);
+                    return demo ? store.demoMarker().record(store.audit()) : null;
                 });
                 return store;
             } catch (UserFacingException | RuntimeException e) {
@@ -151,6 +165,7 @@ public final class EvidenceStores {
                 EvidenceStore store = open(dataFolder, database, reviewer, key, vault, anchor, keys);
                 // The chain is checked against its anchor before the conversions add entries to it.
                 store.reportAtUnlock(OpeningChecks.run(store, keyFile, anchor, acceptAuditMismatch));
+                store.demoMarker().read();
                 store.reviewers().checkIdentity(reviewer, keys);
                 new VaultConversion(vault, store.audit(), database, steps).run(conversion);
                 return store;

@@ -58,9 +58,10 @@ public final class ExportService {
     private final ImportStamp stamp;
     private final Clock clock;
     private final ExportRecheck recheck;
+    private final DemoMarker demo;
 
     ExportService(Database database, CaseService cases, FootageService footage, AnnotationService annotations,
-                  AuditLog audit, Vault vault, Reviewer reviewer, ImportStamp stamp, Clock clock) {
+                  AuditLog audit, Vault vault, Reviewer reviewer, ImportStamp stamp, Clock clock, DemoMarker demo) {
         this.database = database;
         this.cases = cases;
         this.footage = footage;
@@ -71,6 +72,7 @@ public final class ExportService {
         this.stamp = stamp;
         this.clock = clock;
         this.recheck = new ExportRecheck(footage);
+        this.demo = demo;
     }
 
     /** What to export: a whole case, or one footage item (with its case). */
@@ -147,7 +149,7 @@ public final class ExportService {
 
     private ExportOptions options(ExportOptions.GraphicStills graphicStills) throws UserFacingException {
         return new ExportOptions(stamp.appVersion(), reviewer.name(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                graphicStills, audit.head().printed());
+                graphicStills, audit.head().printed(), demo.present());
     }
 
     private static AuditRecord.Builder describe(ExportResult result, String format, String caseTitle) {

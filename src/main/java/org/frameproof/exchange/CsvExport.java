@@ -55,13 +55,26 @@ final class CsvExport {
         return header;
     }
 
+    /**
+     * An export of the demo store starts each row with a {@code demo} column saying so, where a
+     * spreadsheet shows it first; other exports keep their columns as they were.
+     */
     static void write(EvidenceExport input, ExportOptions options, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writeRow(writer, header());
+        writeRow(writer, demoFirst(options, "demo", header()));
         for (Annotation annotation : input.annotations()) {
-            writeRow(writer, row(annotation, input.footageOf(annotation), options));
+            writeRow(writer, demoFirst(options, ExportOptions.DEMO_NOTICE, row(annotation, input.footageOf(annotation), options)));
         }
         writer.flush();
+    }
+
+    private static List<String> demoFirst(ExportOptions options, String cell, List<String> row) {
+        if (!options.demo()) {
+            return row;
+        }
+        List<String> marked = new ArrayList<>(List.of(cell));
+        marked.addAll(row);
+        return marked;
     }
 
     private static List<String> row(Annotation annotation, ExportedFootage footage, ExportOptions options) {

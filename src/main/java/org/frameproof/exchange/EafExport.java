@@ -63,6 +63,9 @@ final class EafExport {
         if (options.auditHead() != null) {
             property(header, "frameproof.auditChainHead", options.auditHead());
         }
+        if (options.demo()) {
+            property(header, "frameproof.demo", ExportOptions.DEMO_NOTICE);
+        }
         property(header, "lastUsedAnnotationId", String.valueOf(input.annotations().size()));
 
         Element timeOrder = child(root, "TIME_ORDER");

@@ -31,6 +31,9 @@ final class JsonExport {
         document.put("generatedAt", options.generatedAt().toString());
         document.put("exportedBy", options.exportedBy());
         document.put("auditChainHead", options.auditHead());
+        if (options.demo()) {
+            document.put("demo", ExportOptions.DEMO_NOTICE);
+        }
         ObjectNode caseJson = document.putObject("case");
         caseJson.put("title", input.caseInfo().title());
         caseJson.put("description", input.caseInfo().description());

@@ -59,7 +59,7 @@ final class PdfReport {
     void write(OutputStream out) throws IOException, UserFacingException {
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("Evidence report: " + input.caseInfo().title());
+            info.setTitle((options.demo() ? "DEMO evidence report: " : "Evidence report: ") + input.caseInfo().title());
             info.setAuthor(options.exportedBy());
             info.setCreator("Frameproof " + options.appVersion());
             try (ReportLayout layout = new ReportLayout(document)) {
@@ -67,7 +67,7 @@ final class PdfReport {
                 footageSection(layout);
                 auditSection(layout);
                 annotationsSection(layout);
-                layout.finish((options.auditHead() == null ? "" : options.auditHeadLine() + " · ")
+                layout.finish((options.demo() ? "DEMO · " : "") + (options.auditHead() == null ? "" : options.auditHeadLine() + " · ")
                         + input.caseInfo().title() + " · generated " + options.generatedAt() + " · Frameproof " + options.appVersion());
                 monitor.checkCancelled();
                 document.save(out);
@@ -77,6 +77,9 @@ final class PdfReport {
 
     private void caseSection(ReportLayout layout) throws IOException {
         layout.text("Evidence report", 20);
+        if (options.demo()) {
+            layout.text(ExportOptions.DEMO_NOTICE + ".", 14, ALERT);
+        }
         layout.text(input.caseInfo().title(), 14);
         if (!FindingText.blank(input.caseInfo().description())) {
             layout.text(input.caseInfo().description(), 10);

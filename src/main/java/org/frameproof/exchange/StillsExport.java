@@ -3,6 +3,10 @@ package org.frameproof.exchange;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,7 +131,7 @@ final class StillsExport {
                 BufferedImage frame, ExportOptions options) throws UserFacingException {
             try {
                 ByteArrayOutputStream encoded = new ByteArrayOutputStream(frame.getWidth() * frame.getHeight() * 2);
-                if (!ImageIO.write(frame, "png", encoded)) {
+                if (!ImageIO.write(options.demo() ? stampedDemo(frame) : frame, "png", encoded)) {
                     throw new IOException("No PNG writer is available");
                 }
                 byte[] png = encoded.toByteArray();
@@ -140,6 +144,28 @@ final class StillsExport {
                 throw new UserFacingException("Cannot encode frame " + span.startFrame() + " of " + footage.originalName()
                         + " as PNG: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * A still of the demo store says DEMO on the picture itself, in a band across its top, so that
+         * it cannot pass for a frame of real footage wherever it travels without its sidecar.
+         */
+        private static BufferedImage stampedDemo(BufferedImage frame) {
+            BufferedImage stamped = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D graphics = stamped.createGraphics();
+            try {
+                graphics.drawImage(frame, 0, 0, null);
+                int band = Math.max(12, frame.getHeight() / 16);
+                graphics.setColor(new Color(160, 0, 0));
+                graphics.fillRect(0, 0, frame.getWidth(), band);
+                graphics.setColor(Color.WHITE);
+                graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, band * 3 / 4));
+                graphics.drawString("DEMO - not evidence", band / 3, band * 3 / 4);
+            } finally {
+                graphics.dispose();
+            }
+            return stamped;
         }
 
         /** {@code <sha256>  <name>}, the line {@code sha256sum -c} checks. */
@@ -172,6 +198,9 @@ final class StillsExport {
         json.put("exportedBy", options.exportedBy());
         json.put("generator", "Frameproof " + options.appVersion());
         json.put("auditChainHead", options.auditHead());
+        if (options.demo()) {
+            json.put("demo", ExportOptions.DEMO_NOTICE);
+        }
         return json;
     }
 }

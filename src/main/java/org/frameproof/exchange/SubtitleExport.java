@@ -49,6 +49,9 @@ final class SubtitleExport {
             if (footage.failedCheck()) {
                 lines.set(0, "[FAILED SHA-256 CHECK] " + lines.get(0));
             }
+            if (options.demo()) {
+                lines.set(0, "[DEMO] " + lines.get(0));
+            }
             number++;
             if (vtt) {
                 writer.write(annotation.id() + "\n" + time(start, '.') + " --> " + time(end, '.') + "\n");
@@ -68,7 +71,7 @@ final class SubtitleExport {
 
     /** Which footage the notes are about, its SHA-256, its re-hash for this export and the audit chain's head. */
     static String about(ExportedFootage footage, ExportOptions options) {
-        return "Frameproof notes for " + VisibleText.escape(footage.originalName()) + ", SHA-256 " + footage.sha256() + ". "
+        return (options.demo() ? ExportOptions.DEMO_NOTICE + ". " : "") + "Frameproof notes for " + VisibleText.escape(footage.originalName()) + ", SHA-256 " + footage.sha256() + ". "
                 + footage.verification().describe() + ". Times count from the first frame."
                 + (options.auditHead() == null ? "" : " " + options.auditHeadLine() + ".");
     }

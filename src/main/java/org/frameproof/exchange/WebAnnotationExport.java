@@ -43,7 +43,7 @@ final class WebAnnotationExport {
         collection.put("@context", CONTEXT);
         collection.put("id", urn(input.caseInfo().title() + "|" + options.generatedAt()));
         collection.put("type", "AnnotationCollection");
-        collection.put("label", input.caseInfo().title());
+        collection.put("label", (options.demo() ? "DEMO: " : "") + input.caseInfo().title());
         collection.put("total", input.annotations().size());
         collection.put("generated", options.generatedAt().toString());
         collection.set("generator", generator(mapper, options));
@@ -147,6 +147,9 @@ final class WebAnnotationExport {
         generator.put("name", "Frameproof " + options.appVersion());
         if (options.auditHead() != null) {
             generator.put("frameproof:auditChainHead", options.auditHead());
+        }
+        if (options.demo()) {
+            generator.put("frameproof:demo", ExportOptions.DEMO_NOTICE);
         }
         return generator;
     }

@@ -118,19 +118,7 @@ class HashingCopierTest {
     void cancellingStopsTheCopyAndItsReader() throws Exception {
         byte[] content = new byte[ChunkPipeline.CHUNK_BYTES * 20];
         Path source = Files.write(folder.resolve("source.bin"), content);
-        Progress cancelSoon = new Progress() {
-            private long seen;
-
-            @Override
-            public void update(String item, long done, long total) {
-                seen++;
-            }
-
-            @Override
-            public boolean cancelled() {
-                return seen > 2;
-            }
-        };
+        Progress cancelSoon = CancellingProgress.afterUpdates(3);
         assertThrows(CancelledException.class,
                 () -> HashingCopier.copy(source, folder.resolve("copy.bin"), "source.bin", cancelSoon));
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("trailing-reader")

@@ -63,6 +63,7 @@ public final class MainWindowController {
     @FXML private MenuItem exportItem;
     @FXML private MenuItem exportFrameItem;
     @FXML private MenuItem logFolderItem;
+    @FXML private MenuItem demoCaseItem;
     @FXML private MenuItem teamItem;
     @FXML private MenuItem sendItem;
     @FXML private MenuItem receiveItem;
@@ -101,6 +102,7 @@ public final class MainWindowController {
         exportItem.disableProperty().bind(viewModel.exportsProperty().isNull());
         exportFrameItem.disableProperty().bind(viewModel.exportsProperty().isNull().or(playerViewModel.loadedProperty().not()));
         logFolderItem.disableProperty().bind(viewModel.logFolderProperty().isNull());
+        demoCaseItem.disableProperty().bind(viewModel.demoCaseProperty().isNull());
         teamItem.disableProperty().bind(viewModel.teamProperty().isNull());
         sendItem.disableProperty().bind(viewModel.sendProperty().isNull());
         receiveItem.disableProperty().bind(viewModel.receiveProperty().isNull());
@@ -286,6 +288,12 @@ public final class MainWindowController {
                 Platform.runLater(() -> LogFolderDialog.create(root.getScene().getWindow(), logs.folder()).show());
             }
         });
+    }
+
+    @FXML
+    private void openDemoCase() {
+        viewModel.demoCaseProperty().get().open(step -> Platform.runLater(() -> viewModel.showNotice(step)))
+                .thenAccept(said -> Platform.runLater(() -> viewModel.showNotice(said)));
     }
 
     @FXML

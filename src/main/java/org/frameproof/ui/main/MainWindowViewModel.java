@@ -12,6 +12,7 @@ import org.frameproof.domain.Case;
 import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.CaseService;
+import org.frameproof.ui.common.DemoCase;
 import org.frameproof.ui.common.Theme;
 import java.util.function.Supplier;
 import org.frameproof.ui.export.ExportWorkspace;
@@ -22,7 +23,7 @@ import org.frameproof.ui.team.TeamViewModel;
 /** State of the main window: the case list, the status line, the window title and the theme. */
 public final class MainWindowViewModel {
     private final CaseService caseService;
-    private final String environmentSummary;
+    private String environmentSummary;
     private final ObservableList<Case> cases = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Frameproof");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -31,12 +32,15 @@ public final class MainWindowViewModel {
     private final DoubleProperty annotationsWidth = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<ExportWorkspace> exports = new SimpleObjectProperty<>();
     private final ObjectProperty<LogFolder> logFolder = new SimpleObjectProperty<>();
+    private final ObjectProperty<DemoCase> demoCase = new SimpleObjectProperty<>();
     private final ObjectProperty<TeamViewModel> team = new SimpleObjectProperty<>();
     private final ObjectProperty<Supplier<SendViewModel>> send = new SimpleObjectProperty<>();
     private final ObjectProperty<Supplier<ReceiveViewModel>> receive = new SimpleObjectProperty<>();
     /** " — data · Ana Reviewer, researcher": whose store, and who works in it as what; empty until known. */
     private String workingIn = "";
     private String openFile = "";
+    /** "DEMO — " for the demo case's store, so made-up findings are never taken for real work. */
+    private String demo = "";
 
     /**
      * @param environmentSummary what the status bar says about where this workstation keeps its
@@ -78,8 +82,19 @@ public final class MainWindowViewModel {
         showTitle();
     }
 
+    /**
+     * Says DEMO at the start of the title, and in the status bar with the demo's passphrases: the
+     * store open is the demo case's.
+     */
+    public void showDemo(String passphrases) {
+        demo = "DEMO — ";
+        showTitle();
+        environmentSummary = "DEMO case, not evidence. " + passphrases + " · " + environmentSummary;
+        status.set(environmentSummary);
+    }
+
     private void showTitle() {
-        title.set((openFile.isEmpty() ? "" : openFile + " — ") + "Frameproof" + workingIn);
+        title.set(demo + (openFile.isEmpty() ? "" : openFile + " — ") + "Frameproof" + workingIn);
     }
 
     private String describeCaseCount() {
@@ -124,6 +139,11 @@ public final class MainWindowViewModel {
     /** The log folder Help > Open Log Folder shows; while null, that menu item is disabled. */
     public ObjectProperty<LogFolder> logFolderProperty() {
         return logFolder;
+    }
+
+    /** The demo case Help > Open Demo Case opens in a window of its own; while null (in the demo itself), disabled. */
+    public ObjectProperty<DemoCase> demoCaseProperty() {
+        return demoCase;
     }
 
     /** The reviewers, identity and contacts File > Team… shows; while null, that menu item is disabled. */

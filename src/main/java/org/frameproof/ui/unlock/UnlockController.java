@@ -10,6 +10,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import org.frameproof.domain.Role;
 import org.frameproof.ui.common.RoleNames;
 
@@ -36,6 +37,9 @@ public final class UnlockController {
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label busyLabel;
     @FXML private Button submitButton;
+    @FXML private HBox demoRow;
+    @FXML private Button demoButton;
+    @FXML private Label demoNoticeLabel;
 
     UnlockController(UnlockViewModel viewModel, Runnable onCancel) {
         this.viewModel = viewModel;
@@ -54,6 +58,11 @@ public final class UnlockController {
         showOnly(recoveryWarning, firstRun);
         showOnly(unlockFields, !firstRun);
         submitButton.setText(firstRun ? "Create Store" : "Unlock");
+        showOnly(demoRow, viewModel.demoOffered());
+        demoButton.disableProperty().bind(viewModel.busyProperty());
+        demoNoticeLabel.textProperty().bind(viewModel.demoNoticeProperty());
+        demoNoticeLabel.visibleProperty().bind(viewModel.demoNoticeProperty().isNotEmpty());
+        demoNoticeLabel.managedProperty().bind(demoNoticeLabel.visibleProperty());
         busyLabel.setText(firstRun ? "Creating the store…" : "Unlocking…");
 
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
@@ -101,6 +110,11 @@ public final class UnlockController {
     @FXML
     private void submit() {
         viewModel.submit();
+    }
+
+    @FXML
+    private void tryDemo() {
+        viewModel.tryDemo();
     }
 
     @FXML

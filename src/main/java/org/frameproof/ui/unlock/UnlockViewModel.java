@@ -8,6 +8,7 @@ import java.util.Arrays;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -29,6 +30,7 @@ import org.frameproof.domain.UserFacingException;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.EvidenceStores;
 import org.frameproof.evidence.Progress;
+import org.frameproof.ui.common.DemoCase;
 import org.frameproof.ui.common.TaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,8 @@ public final class UnlockViewModel {
     private final StringProperty reviewer = new SimpleStringProperty("");
     private final StringProperty passphrase = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper demoNotice = new ReadOnlyStringWrapper("");
+    private DemoCase demoCase;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper secondsToWait = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyObjectWrapper<EvidenceStore> unlocked = new ReadOnlyObjectWrapper<>();
@@ -171,6 +175,29 @@ public final class UnlockViewModel {
             // The reviewer cancelled; the store was never used.
             LOG.warn("The store unlocked for a cancelled unlock did not close cleanly", e);
         }
+    }
+
+    /** Offers the demo case on the first start, beside creating a store (see {@link DemoCase}). */
+    public void offerDemo(DemoCase demo) {
+        demoCase = demo;
+    }
+
+    /** Whether the screen offers "Try the demo case": on a first start, when a demo can be opened. */
+    public boolean demoOffered() {
+        return firstRun && demoCase != null;
+    }
+
+    /** Opens the demo case in a window of its own; this screen stays, to create the store afterwards. */
+    public void tryDemo() {
+        if (demoOffered()) {
+            demoCase.open(step -> Platform.runLater(() -> demoNotice.set(step)))
+                    .thenAccept(said -> Platform.runLater(() -> demoNotice.set(said)));
+        }
+    }
+
+    /** What opening the demo case said; empty until it is tried. */
+    public ReadOnlyStringProperty demoNoticeProperty() {
+        return demoNotice.getReadOnlyProperty();
     }
 
     public boolean firstRun() {
