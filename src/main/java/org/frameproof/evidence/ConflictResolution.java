@@ -24,6 +24,7 @@ import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.BundleRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
+import org.frameproof.store.SearchIndexChanges;
 
 /**
  * Findings in conflict: revisions received in a bundle that change a finding this store changed
@@ -125,7 +126,10 @@ final class ConflictResolution {
                         .findFirst().orElseThrow(() -> new UserFacingException("Revision " + keep + " is not one of the"
                                 + " revisions in conflict for annotation " + id + "; keep " + KEEP_HERE + " or one of: "
                                 + String.join(", ", open.stream().map(work -> Long.toString(work.id())).toList()) + "."));
-                merge[0] = ReceivedRevision.apply(database, stores, BundledWork.decode(chosen.work().getBytes(StandardCharsets.UTF_8)).get(0));
+                SearchIndexChanges index = new SearchIndexChanges();
+                ReceivedRevision.apply(database, stores, BundledWork.decode(chosen.work().getBytes(StandardCharsets.UTF_8)).get(0),
+                        index);
+                merge[0] = stores.annotations().indexReceived(index);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (BundleRepository.KeptWork work : open) {
