@@ -277,20 +277,13 @@ public final class InspectorController {
         details.setWrapText(true);
         VBox box = new VBox(4, title, details);
         box.getStyleClass().add("conflict-side");
-        if (!side.differences().isEmpty()) {
-            GridPane differences = new GridPane();
-            differences.setHgap(8);
-            differences.setVgap(2);
-            differences.getColumnConstraints().setAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints());
-            differences.getColumnConstraints().get(1).setPercentWidth(40);
-            differences.getColumnConstraints().get(2).setPercentWidth(40);
-            differences.addRow(0, new Label(), heading("This store"), heading("Received"));
-            int row = 1;
-            for (RevisionDifferences.Difference difference : side.differences()) {
-                Label field = heading(difference.field());
-                differences.addRow(row++, field, wrapped(difference.here()), wrapped(difference.there()));
-            }
-            box.getChildren().add(differences);
+        // Each field that differs, with what each revision says: a list, as the pane is too narrow for columns.
+        for (RevisionDifferences.Difference difference : side.differences()) {
+            Label field = wrapped(difference.field());
+            field.getStyleClass().add("conflict-field");
+            VBox values = new VBox(wrapped("This store: " + difference.here()), wrapped("Received: " + difference.there()));
+            values.getStyleClass().add("conflict-values");
+            box.getChildren().add(new VBox(field, values));
         }
         Button keep = new Button(side.keepLabel() + "…");
         keep.setId("keep-" + side.keep());
@@ -301,12 +294,6 @@ public final class InspectorController {
         });
         box.getChildren().add(keep);
         return box;
-    }
-
-    private static Label heading(String text) {
-        Label label = wrapped(text);
-        label.getStyleClass().add("conflict-field");
-        return label;
     }
 
     private static Label wrapped(String text) {

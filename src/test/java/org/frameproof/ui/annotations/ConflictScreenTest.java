@@ -27,6 +27,7 @@ import org.frameproof.exchange.IdentityFile;
 import org.frameproof.testing.ScreenTier;
 import org.frameproof.testing.TestFootage.Clip;
 import org.frameproof.testing.TestStores;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,9 @@ class ConflictScreenTest {
     private static final Reviewer EXPERT = new Reviewer("Dr. Mira Haddad", Role.MEDICAL_EXPERT);
     @TempDir Path work;
     private Stage stage;
+    private Path researcherFolder;
+    private Footage clip;
+    private Annotation[] inConflict;
 
     @Start
     void start(Stage primary) {
@@ -63,10 +67,13 @@ class ConflictScreenTest {
     }
 
     /**
-     * Two findings of the researcher's store in {@code work/researcher}, each tagged differently here and by the
-     * expert after the expert received them, and the expert's revisions received back: both in conflict.
+     * Two findings of the researcher's store, each tagged differently here and by the expert after the
+     * expert received them, and the expert's revisions received back: both in conflict.
      */
-    private Annotation[] twoFindingsInConflict(Path researcherFolder, Footage clip) throws Exception {
+    @BeforeEach
+    void twoFindingsInConflict() throws Exception {
+        researcherFolder = work.resolve("researcher");
+        clip = AnnotationWindow.createWithClip(researcherFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
         Annotation[] made = new Annotation[2];
         try (EvidenceStore researcher = TestStores.unlock(researcherFolder);
              EvidenceStore expert = TestStores.stores().create(work.resolve("expert"), TestStores.PASSPHRASE.toCharArray(), EXPERT)) {
@@ -85,7 +92,7 @@ class ConflictScreenTest {
                     send(expert, TestStores.REVIEWER.name(), "back.fpb", false), false, Progress.NONE);
             assertEquals(2, back.conflicts(), String.join("\n", back.changes()));
         }
-        return made;
+        inConflict = made;
     }
 
     private static String text(FxRobot robot, String id) {
@@ -99,9 +106,6 @@ class ConflictScreenTest {
 
     @Test
     void theReviewerKeepsTheReceivedRevisionOfOneAndThisStoresOfTheOtherAfterConfirming(FxRobot robot) throws Exception {
-        Path researcherFolder = work.resolve("researcher");
-        Footage clip = AnnotationWindow.createWithClip(researcherFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
-        Annotation[] inConflict = twoFindingsInConflict(researcherFolder, clip);
         try (AnnotationWindow window = AnnotationWindow.open(robot, stage, researcherFolder)) {
             window.openFootage(clip);
             robot.clickOn("List");
@@ -120,7 +124,8 @@ class ConflictScreenTest {
                     text(robot, "#conflictNotice"));
             long received = window.store.bundles().conflicts(List.of(inConflict[0].id())).get(inConflict[0].id()).get(0).revision();
             assertTrue(robot.lookup("Revision " + received + ", received from Dr. Mira Haddad").tryQuery().isPresent());
-            assertTrue(robot.lookup("researcher's tag").tryQuery().isPresent() && robot.lookup("expert's tag").tryQuery().isPresent(),
+            assertTrue(robot.lookup("This store: researcher's tag").tryQuery().isPresent()
+                    && robot.lookup("Received: expert's tag").tryQuery().isPresent(),
                     "the tags, where the revisions differ, side by side");
 
             robot.clickOn("#keep-" + received);
@@ -153,9 +158,6 @@ class ConflictScreenTest {
 
     @Test
     void aRefusalOfTheServiceIsShownInTheReviewersWords(FxRobot robot) throws Exception {
-        Path researcherFolder = work.resolve("researcher");
-        Footage clip = AnnotationWindow.createWithClip(researcherFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
-        Annotation[] inConflict = twoFindingsInConflict(researcherFolder, clip);
         try (AnnotationWindow window = AnnotationWindow.open(robot, stage, researcherFolder)) {
             window.openFootage(clip);
             robot.interact(() -> window.session.select(inConflict[0]));
