@@ -49,6 +49,17 @@ class BenchSmokeTest {
     }
 
     @Test
+    void mergeBenchMergesATinyBundleIntoABiggerStoreAndAnEmptyOne() throws Exception {
+        String prepared = run(List.of(), "MergeBench", "prepare", work.toString(), "50", "20");
+        assertTrue(prepared.contains("sender: 20 signed findings"), prepared);
+        for (String store : List.of("receiver", "peer")) {
+            String printed = run(List.of(), "MergeBench", "import", work.toString(), store);
+            assertTrue(printed.matches("(?s)import into " + store + ": \\d+\\.\\d+ s cpu \\d+\\.\\d+ s; 20 new findings, .*"
+                    + "heap peak .*"), printed);
+        }
+    }
+
+    @Test
     void callbackReadBenchReadsOneRound() throws Exception {
         assertFigures(run(List.of(), "CallbackReadBench", CLIP.toString(), work.resolve("store").toString(), "1"));
     }

@@ -29,8 +29,9 @@ import org.frameproof.ui.main.MainWindow;
 import org.frameproof.ui.main.MainWindowViewModel;
 import org.frameproof.ui.player.PlayerThreads;
 import org.frameproof.ui.player.PlayerViewModel;
-import org.frameproof.ui.review.AnnotationSession;
 import org.frameproof.ui.receive.ReceiveViewModel;
+import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.review.ConflictMarks;
 import org.frameproof.ui.send.SendViewModel;
 import org.frameproof.ui.team.TeamViewModel;
 import org.frameproof.ui.unlock.ChangePassphraseViewModel;
@@ -126,7 +127,8 @@ public final class MainWindowParts {
         AnnotationSession session = new AnnotationSession(store.annotations(), store.footage(), vault, store.reviewer(),
                 player, look, threads.footageReads(), threads.annotationsShown());
         annotations = new AnnotationWorkspace.Parts(session, store.annotations(), store.vocabularies(), store.cases(),
-                store.footage(), thumbnails, threads.listReads(), threads.annotationsShown());
+                store.footage(), thumbnails, threads.listReads(), threads.annotationsShown(),
+                new ConflictMarks(store.bundles(), session, threads.footageReads(), threads.annotationsShown()));
         cases = new CasesViewModel(store.cases(), store.footage(), threads.imports(), threads.verification(),
                 session::openFootage);
         session.whenOpened(cases::recheck);

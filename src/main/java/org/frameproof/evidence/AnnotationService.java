@@ -372,22 +372,29 @@ public final class AnnotationService {
 
     /**
      * Writes a revision received in a bundle as the live state of {@code id} ({@code after} null:
-     * deleted at {@code at}), with its search words, inside the caller's transaction; the caller
-     * appends the revision's own audit entry.
-     *
-     * @return whether the search index's pending changes should be merged once committed ({@link #indexSaved})
+     * deleted at {@code at}), inside the caller's transaction, its search words' changes going to
+     * {@code index}; the caller appends the revision's own audit entry, and records the index
+     * changes of all it wrote with {@link #indexReceived} (once: one by one, each would count the
+     * pending changes again).
      */
-    boolean writeReceived(String id, Annotation after, Instant at) throws UserFacingException {
-        SearchIndexChanges index = new SearchIndexChanges();
+    void writeReceived(String id, Annotation after, Instant at, SearchIndexChanges index) throws UserFacingException {
         if (after == null) {
             annotations.markDeleted(id, at, index);
         } else {
             annotations.write(after, searchWords(after), index);
         }
+    }
+
+    /**
+     * Records the search index changes of the revisions {@link #writeReceived} wrote, in the same transaction.
+     *
+     * @return whether the search index's pending changes should be merged once committed ({@link #indexSaved})
+     */
+    boolean indexReceived(SearchIndexChanges index) throws UserFacingException {
         return searchIndex.apply(index);
     }
 
-    /** After a commit of received revisions: merges the search index's pending changes if {@link #writeReceived} said so. */
+    /** After a commit of received revisions: merges the search index's pending changes if {@link #indexReceived} said so. */
     void indexSaved(boolean merge) {
         merger.saved(merge);
     }

@@ -35,6 +35,7 @@ import org.frameproof.store.BundleRepository;
 import org.frameproof.store.CaseRepository;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
+import org.frameproof.store.SearchIndexChanges;
 
 /**
  * Merges a bundle into the store (docs/decisions/0013-bundles.md): everything is checked first
@@ -186,6 +187,7 @@ final class BundleImport {
                         + " since their common revision; both kept until a reviewer resolves it");
             }
         }
+        counts.mergeIndex = stores.annotations().indexReceived(counts.index);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long sequence = stores.audit().record("bundle.import", "bundle", manifest.bundleId(), null, AuditRecord.builder()
                 .text("bundleId", manifest.bundleId()).text("sha256", bundle.fileSha256()).text("author", manifest.author())
@@ -239,7 +241,7 @@ final class BundleImport {
 
     /** Applies the work as its author's store recorded it, and says what it changed. */
     private void apply(BundledWork piece, String by, Counts counts) throws UserFacingException {
-        counts.mergeIndex |= ReceivedRevision.apply(database, stores, piece);
+        ReceivedRevision.apply(database, stores, piece, counts.index);
         String what = piece.action().substring("annotation.".length()) + " of finding " + piece.entityId() + " by " + by;
         if (piece.before() == null) {
             counts.newFindings++;
@@ -293,6 +295,8 @@ final class BundleImport {
         int notAccepted;
         int conflicts;
         boolean mergeIndex;
+        /** The search words' changes of every revision applied, recorded once at the end of the merge. */
+        final SearchIndexChanges index = new SearchIndexChanges();
         final List<String> changes = new ArrayList<>();
         final List<BundleRepository.KeptWork> keptApart = new ArrayList<>();
 

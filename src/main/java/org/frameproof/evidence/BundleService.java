@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.UserFacingException;
@@ -123,13 +124,22 @@ public final class BundleService {
     /**
      * A received revision of a finding in conflict: its number (what {@code --keep} takes), what it
      * did, the actor its author's store recorded, the signer's hex fingerprint, when, and its observation.
+     *
+     * @param signerName the signer's name as this store knows them (a reviewer or contact), or null
+     * @param proposed the finding as the revision would leave it, on this store's footage; null when it deletes it
      */
-    public record ConflictRevision(long revision, String action, String actor, String signer, Instant at, String observation) {
+    public record ConflictRevision(long revision, String action, String actor, String signer, Instant at, String observation,
+                                   String signerName, Annotation proposed) {
     }
 
     /** The received revisions each of the findings {@code ids} is in conflict with; findings not in conflict are left out. */
     public Map<String, List<ConflictRevision>> conflicts(Collection<String> ids) throws UserFacingException {
         return conflicts.of(ids);
+    }
+
+    /** The ids of every finding in conflict in this store (with revisions received that no one resolved yet). */
+    public Set<String> inConflict() throws UserFacingException {
+        return conflicts.inConflict();
     }
 
     /**

@@ -7,17 +7,24 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.frameproof.domain.Annotation;
+import org.frameproof.domain.Footage;
+import org.frameproof.domain.ReviewState;
 import org.frameproof.domain.UserFacingException;
+import org.frameproof.evidence.audit.AuditedRecordReading;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.exchange.bundle.BundledWork;
 import org.frameproof.store.AnnotationRepository;
 import org.frameproof.store.BundleRepository;
 import org.frameproof.store.Database;
+import org.frameproof.store.FootageRepository;
+import org.frameproof.store.SearchIndexChanges;
 
 /**
  * Findings in conflict: revisions received in a bundle that change a finding this store changed
@@ -46,13 +53,14 @@ final class ConflictResolution {
         return database.transaction(() -> {
             Map<String, List<BundleService.ConflictRevision>> conflicts = new LinkedHashMap<>();
             BundleRepository received = new BundleRepository(database);
+            Map<String, String> names = null;
             for (String id : ids) {
                 List<BundleService.ConflictRevision> open = new ArrayList<>();
                 for (BundleRepository.KeptWork kept : unresolved(received, id)) {
-                    BundledWork work = BundledWork.decode(kept.work().getBytes(StandardCharsets.UTF_8)).get(0);
-                    ObjectNode after = work.after() == null ? null : AuditedRecords.asCurrent(work.entity(), work.after());
-                    open.add(new BundleService.ConflictRevision(kept.id(), work.action(), work.actor(), kept.signer(),
-                            work.at(), after == null ? null : after.path("observation").asText(null)));
+                    if (names == null) {
+                        names = signerNames();
+                    }
+                    open.add(revision(kept, names));
                 }
                 if (!open.isEmpty()) {
                     conflicts.put(id, open);
@@ -62,10 +70,42 @@ final class ConflictResolution {
         });
     }
 
+    private BundleService.ConflictRevision revision(BundleRepository.KeptWork kept, Map<String, String> names)
+            throws UserFacingException {
+        BundledWork work = BundledWork.decode(kept.work().getBytes(StandardCharsets.UTF_8)).get(0);
+        ObjectNode after = work.after() == null ? null : AuditedRecords.asCurrent(work.entity(), work.after());
+        // The revision as a finding of this store's footage of the same SHA-256, to set beside this store's.
+        Annotation proposed = null;
+        if (after != null) {
+            Optional<Footage> on = new FootageRepository(database).firstWithSha256(after.path("footageSha256").asText());
+            proposed = on.isEmpty() ? null : AuditedRecordReading.annotation(after, on.get().id());
+        }
+        return new BundleService.ConflictRevision(kept.id(), work.action(), work.actor(), kept.signer(), work.at(),
+                after == null ? null : after.path("observation").asText(null), names.get(kept.signer()), proposed);
+    }
+
+    /** The names of the reviewers and contacts of this store, by hex fingerprint. */
+    private Map<String, String> signerNames() throws UserFacingException {
+        Map<String, String> names = new HashMap<>();
+        for (ContactService.Contact contact : stores.contacts().list()) {
+            names.put(contact.fingerprint().hex(), contact.identity().name());
+        }
+        for (ReviewerService.Listed reviewer : stores.reviewers().list()) {
+            names.put(reviewer.fingerprint().hex(), reviewer.reviewer().name());
+        }
+        return names;
+    }
+
+    /** The ids of every finding in conflict in this store. */
+    Set<String> inConflict() throws UserFacingException {
+        return database.transaction(() -> new BundleRepository(database).unresolvedEntities("annotation", BundleImport.CONFLICT));
+    }
+
     /**
      * Keeps {@code keep} ({@value #KEEP_HERE}, or the number of a received revision) as the finding
-     * {@code id}, ending its conflict; recorded. A finding not in conflict, or a revision not among
-     * its conflicting ones, is refused with nothing changed.
+     * {@code id}, ending its conflict; recorded. A finding not in conflict, a revision not among
+     * its conflicting ones, or a received revision for a sealed finding (read-only until unsealed)
+     * is refused with nothing changed.
      */
     Optional<Annotation> resolve(String id, String keep) throws UserFacingException {
         boolean[] merge = {false};
@@ -78,11 +118,18 @@ final class ConflictResolution {
             AnnotationRepository annotations = new AnnotationRepository(database);
             Optional<Annotation> before = annotations.findLive(id);
             if (!KEEP_HERE.equals(keep)) {
+                if (before.isPresent() && before.get().status().state() == ReviewState.SEALED) {
+                    throw new UserFacingException("Annotation " + id + " is sealed: unseal it (with a reason) before keeping"
+                            + " a received revision, or keep this store's. Nothing was changed.");
+                }
                 BundleRepository.KeptWork chosen = open.stream().filter(work -> Long.toString(work.id()).equals(keep.strip()))
                         .findFirst().orElseThrow(() -> new UserFacingException("Revision " + keep + " is not one of the"
                                 + " revisions in conflict for annotation " + id + "; keep " + KEEP_HERE + " or one of: "
                                 + String.join(", ", open.stream().map(work -> Long.toString(work.id())).toList()) + "."));
-                merge[0] = ReceivedRevision.apply(database, stores, BundledWork.decode(chosen.work().getBytes(StandardCharsets.UTF_8)).get(0));
+                SearchIndexChanges index = new SearchIndexChanges();
+                ReceivedRevision.apply(database, stores, BundledWork.decode(chosen.work().getBytes(StandardCharsets.UTF_8)).get(0),
+                        index);
+                merge[0] = stores.annotations().indexReceived(index);
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             for (BundleRepository.KeptWork work : open) {

@@ -11,6 +11,7 @@ import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.exchange.bundle.BundledWork;
 import org.frameproof.store.Database;
 import org.frameproof.store.FootageRepository;
+import org.frameproof.store.SearchIndexChanges;
 import org.frameproof.store.SignatureRepository;
 
 /**
@@ -23,11 +24,11 @@ final class ReceivedRevision {
     }
 
     /**
-     * Applies {@code work} inside the caller's transaction.
-     *
-     * @return whether the search index's pending changes should be merged once committed
+     * Applies {@code work} inside the caller's transaction, its search words' changes going to
+     * {@code index} (which the caller records once, see {@link AnnotationService#indexReceived}).
      */
-    static boolean apply(Database database, BundleStores stores, BundledWork work) throws UserFacingException {
+    static void apply(Database database, BundleStores stores, BundledWork work, SearchIndexChanges index)
+            throws UserFacingException {
         Annotation annotation = null;
         if (work.after() != null) {
             // An entry of an earlier encoding reads in the current names, as this store's own earlier entries do.
@@ -42,9 +43,8 @@ final class ReceivedRevision {
                             + " hold. Nothing was changed."));
             annotation = AuditedRecordReading.annotation(after, footageId);
         }
-        boolean merge = stores.annotations().writeReceived(work.entityId(), annotation, work.at());
+        stores.annotations().writeReceived(work.entityId(), annotation, work.at(), index);
         stores.audit().appendReceived(work.at(), work.actor(), Role.valueOf(work.role()), work.action(), work.entity(),
                 work.entityId(), work.before(), work.after(), new SignatureRepository.Row(0, work.signer(), work.signature()));
-        return merge;
     }
 }

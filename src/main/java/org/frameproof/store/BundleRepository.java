@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Bundles received, and the signed work they brought that is kept without being applied. */
 public final class BundleRepository {
@@ -99,6 +101,24 @@ public final class BundleRepository {
                             Sql.instant(rows, 10)));
                 }
                 return kept;
+            }
+        } catch (SQLException e) {
+            throw StoreException.cannotRead("the work received", e);
+        }
+    }
+
+    /** The ids of every {@code entityType} with work of {@code standing} kept and not yet resolved. */
+    public Set<String> unresolvedEntities(String entityType, String standing) throws StoreException {
+        try (PreparedStatement statement = database.connection().prepareStatement("SELECT DISTINCT entity_id FROM"
+                + " received_work WHERE entity_type = ? AND standing = ? AND resolved_at IS NULL")) {
+            statement.setString(1, entityType);
+            statement.setString(2, standing);
+            try (ResultSet rows = statement.executeQuery()) {
+                Set<String> ids = new HashSet<>();
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+                return ids;
             }
         } catch (SQLException e) {
             throw StoreException.cannotRead("the work received", e);

@@ -35,12 +35,16 @@ import org.slf4j.LoggerFactory;
  * space until the file is compacted ({@link Compaction}, {@code frameproof compact}).
  *
  * <p>The kill tests and their counts: docs/decisions/0004-h2-durability-and-encryption-settings.md.
+ *
+ * <p>With {@code QUERY_CACHE_SIZE=64}, because a bundle's merge runs a dozen different statements
+ * for each piece of work, and with H2's default of 8 each was parsed again every time
+ * (docs/decisions/0009-measurements-behind-tuned-constants.md, bench/results/merge.md).
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static final String FILE_NAME = "frameproof";
-    private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;MAX_COMPACT_TIME=0;REUSE_SPACE=FALSE;CACHE_SIZE=262144;TRACE_LEVEL_FILE=0";
+    private static final String FIXED_OPTIONS = ";CIPHER=AES;WRITE_DELAY=0;MAX_COMPACT_TIME=0;REUSE_SPACE=FALSE;CACHE_SIZE=262144;QUERY_CACHE_SIZE=64;TRACE_LEVEL_FILE=0";
     /**
      * For a file being built from scratch that is thrown away if anything goes wrong (compaction):
      * H2's own space reuse and compaction keep it dense, which appending every commit would not.

@@ -21,6 +21,11 @@ record SchemaObject(int type, String sql) {
     private static final Pattern BACKING_INDEX = Pattern.compile(" INDEX \"[^\"]*\"\\.\"[^\"]*\"");
     /** An identity's next value, which moves with every row added. */
     private static final Pattern RESTART = Pattern.compile(" RESTART WITH -?[0-9]+");
+    /**
+     * A column's selectivity, which H2 keeps in the table's SQL when it analyses the table by
+     * itself (after a couple of thousand rows changed): a number for the query planner, nothing run.
+     */
+    private static final Pattern SELECTIVITY = Pattern.compile(" SELECTIVITY [0-9]+");
 
     /**
      * Whether H2 never runs or evaluates anything of it: users, roles, grants and comments (a
@@ -35,11 +40,12 @@ record SchemaObject(int type, String sql) {
         return type == DbObject.TRIGGER || type == DbObject.FUNCTION_ALIAS || type == DbObject.AGGREGATE;
     }
 
-    /** The SQL with H2's generated names and the identities' next values left out, for comparing schemas. */
+    /** The SQL with H2's generated names, the identities' next values and the selectivities left out, for comparing schemas. */
     String shape() {
         String shape = type == DbObject.CONSTRAINT ? BACKING_INDEX.matcher(sql).replaceAll("") : sql;
         shape = GENERATED_SEQUENCE.matcher(shape).replaceAll("SYSTEM_SEQUENCE");
         shape = INDEX_OR_CONSTRAINT_NAME.matcher(shape).replaceAll("$1 $2.*");
+        shape = SELECTIVITY.matcher(shape).replaceAll("");
         return type + ":" + RESTART.matcher(shape).replaceAll("");
     }
 

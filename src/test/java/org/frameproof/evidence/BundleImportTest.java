@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Case;
 import org.frameproof.domain.Confidence;
@@ -227,6 +228,33 @@ class BundleImportTest {
         assertEquals(0, again.conflicts());
         assertTrue(researcher.bundles().conflicts(List.of(injury.id())).isEmpty());
         assertVerifies(researcher);
+    }
+
+    @Test
+    void aSealedFindingKeepsItsOwnRevisionUntilUnsealedAndSaysSo() throws Exception {
+        expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "case.fpb", true), false, Progress.NONE);
+        expert.annotations().review(injury.id(), Review.Verdict.CONFIRMED, "consistent");
+        expert.annotations().seal(injury.id());
+        researcher.annotations().edit(injury.id(), tagged("researcher's tag"));
+        BundleService.Imported back = expert.bundles().importBundle(send(researcher, "Dr. Mira Haddad", "again.fpb", false),
+                false, Progress.NONE);
+        assertEquals(1, back.conflicts(), String.join("\n", back.changes()));
+        assertEquals(Set.of(injury.id()), expert.bundles().inConflict());
+        BundleService.ConflictRevision open = expert.bundles().conflicts(List.of(injury.id())).get(injury.id()).get(0);
+        assertEquals("Ana Test-Reviewer", open.signerName(), "the signer is a contact here");
+        assertEquals(List.of("researcher's tag"), open.proposed().tags());
+        int entries = TestStores.auditEntries(expert).size();
+
+        UserFacingException sealed = assertThrows(UserFacingException.class,
+                () -> expert.bundles().resolve(injury.id(), Long.toString(open.revision())));
+        assertTrue(sealed.getMessage().contains("is sealed: unseal it"), sealed.getMessage());
+        assertEquals(entries, TestStores.auditEntries(expert).size(), "refused: nothing recorded");
+        assertEquals(Set.of(injury.id()), expert.bundles().inConflict(), "still in conflict");
+
+        expert.bundles().resolve(injury.id(), "here");
+        assertEquals(ReviewState.SEALED, expert.annotations().require(injury.id()).status().state());
+        assertTrue(expert.bundles().inConflict().isEmpty());
+        assertVerifies(expert);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckBox;
@@ -24,6 +25,8 @@ import org.frameproof.domain.Confidence;
 
 /** Binds the annotation table and its filters; a double click or Enter on a row opens it at its frame. */
 public final class AnnotationListController {
+    /** A finding in conflict with revisions received: its state cell takes the theme's conflict colour. */
+    private static final PseudoClass IN_CONFLICT = PseudoClass.getPseudoClass("in-conflict");
     private final AnnotationListViewModel viewModel;
 
     @FXML private CheckBox wholeCaseBox;
@@ -74,7 +77,7 @@ public final class AnnotationListController {
         // The review state as a glyph in a narrow column before the text, so it shows without scrolling sideways;
         // the cell's tooltip says it in words.
         TableColumn<AnnotationListViewModel.Row, String> state = column("State", AnnotationListViewModel.Row::glyph);
-        state.setPrefWidth(46);
+        state.setPrefWidth(52);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -83,6 +86,7 @@ public final class AnnotationListController {
                 setText(row == null ? null : item);
                 setTooltip(row == null ? null : new Tooltip(row.state()));
                 setAccessibleText(row == null ? null : row.state());
+                pseudoClassStateChanged(IN_CONFLICT, row != null && row.inConflict());
             }
         });
         table.getColumns().setAll(List.of(frame, state,

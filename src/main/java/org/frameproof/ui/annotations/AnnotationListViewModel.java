@@ -29,6 +29,7 @@ import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.AnnotationService;
 import org.frameproof.ui.review.StateGlyph;
 import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.review.ConflictMarks;
 
 /**
  * The table of annotations: of the footage on screen or of its whole case, narrowed by kind,
@@ -41,22 +42,27 @@ public final class AnnotationListViewModel {
     /** Rows read first for a new query: a screenful and then some, without reading all of a hundred thousand. */
     public static final int FIRST_PAGE = 200;
 
-    /** One table row. */
-    public record Row(Annotation annotation, String time) {
-        /** The review state's glyph, the same as the timeline's and the inspector's. */
+    /**
+     * One table row.
+     *
+     * @param inConflict whether the finding is in conflict with revisions received in a bundle
+     */
+    public record Row(Annotation annotation, String time, boolean inConflict) {
+        /** The review state's glyph, the same as the timeline's and the inspector's, and the conflict's after it. */
         public String glyph() {
-            return StateGlyph.of(annotation.status().state());
+            return StateGlyph.of(annotation.status().state()) + (inConflict ? " " + StateGlyph.CONFLICT : "");
         }
 
-        /** The review state in words, with its reviewer once reviewed ("confirmed by Dr X"). */
+        /** The review state in words, with its reviewer once reviewed ("confirmed by Dr X"), and "in conflict". */
         public String state() {
             Review review = annotation.review();
             String by = review == null ? "" : review.verdict().label() + " by " + review.reviewer();
-            return switch (annotation.status().state()) {
+            String state = switch (annotation.status().state()) {
                 case DRAFT, SUBMITTED -> annotation.status().state().label();
                 case CONFIRMED, REJECTED -> by;
                 case SEALED -> "sealed, " + by;
             };
+            return inConflict ? state + "; in conflict with revisions received" : state;
         }
 
         public int frame() {
@@ -71,6 +77,7 @@ public final class AnnotationListViewModel {
 
     private final AnnotationService service;
     private final AnnotationSession session;
+    private final ConflictMarks conflicts;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final BooleanProperty wholeCase = new SimpleBooleanProperty();
     private final ObservableList<AnnotationKind> kinds = FXCollections.observableArrayList();
@@ -102,9 +109,11 @@ public final class AnnotationListViewModel {
      * @param background where the store is read (a case may hold a hundred thousand annotations)
      * @param fx where the rows are shown
      */
-    public AnnotationListViewModel(AnnotationService service, AnnotationSession session, Executor background, Executor fx) {
+    public AnnotationListViewModel(AnnotationService service, AnnotationSession session, ConflictMarks conflicts,
+                                   Executor background, Executor fx) {
         this.service = service;
         this.session = session;
+        this.conflicts = conflicts;
         this.background = background;
         this.fx = fx;
         InvalidationListener reload = observable -> reload();
@@ -116,6 +125,7 @@ public final class AnnotationListViewModel {
         author.addListener(reload);
         tag.addListener(reload);
         status.addListener(reload);
+        conflicts.ids().addListener(reload);
         shown.addListener((observable, was, now) -> {
             if (now && stale) {
                 reload();
@@ -143,38 +153,43 @@ public final class AnnotationListViewModel {
                 .withKinds(Set.copyOf(kinds)).withConfidences(Set.copyOf(confidences))
                 .withAuthor(blankToNull(author.get())).withTag(blankToNull(tag.get()));
         AnnotationQuery wanted = status.get() == null ? filtered : status.get().narrow(filtered, service.reviewer());
-        if (wanted.equals(query)) {
-            background.execute(() -> readAll(read, wanted));
+        Set<String> inConflict = Set.copyOf(conflicts.ids());
+        boolean conflictsOnly = status.get() == StateFilter.IN_CONFLICT;
+        if (wanted.equals(query) || conflictsOnly) {
+            // The findings in conflict are picked from all rows: a first page might hold none of them.
+            query = wanted;
+            background.execute(() -> readAll(read, wanted, inConflict, conflictsOnly));
         } else {
             query = wanted;
             firstPageRead = read;
-            background.execute(() -> readFirstPage(read, wanted));
+            background.execute(() -> readFirstPage(read, wanted, inConflict));
         }
     }
 
     /** Background thread: the first page, then (a separate task, so a newer read can go first) the rest. */
-    private void readFirstPage(long read, AnnotationQuery wanted) {
+    private void readFirstPage(long read, AnnotationQuery wanted, Set<String> inConflict) {
         try {
-            List<Row> page = rows(service, wanted.withLimit(FIRST_PAGE));
+            List<Row> page = rows(service, wanted.withLimit(FIRST_PAGE), inConflict);
             if (page.size() < FIRST_PAGE) { // the whole list
                 fx.execute(() -> showAll(read, page));
             } else {
                 fx.execute(() -> showFirstPage(read, page));
-                background.execute(() -> readAll(read, wanted));
+                background.execute(() -> readAll(read, wanted, inConflict, false));
             }
         } catch (UserFacingException e) {
             fx.execute(() -> showFailure(read, e.getMessage()));
         }
     }
 
-    /** Background thread. */
-    private void readAll(long read, AnnotationQuery wanted) {
+    /** Background thread; {@code conflictsOnly} keeps only the rows of findings in conflict. */
+    private void readAll(long read, AnnotationQuery wanted, Set<String> inConflict, boolean conflictsOnly) {
         if (read != latest) {
             return;
         }
         try {
-            List<Row> all = rows(service, wanted);
-            fx.execute(() -> showAll(read, all));
+            List<Row> all = rows(service, wanted, inConflict);
+            List<Row> shown = conflictsOnly ? all.stream().filter(Row::inConflict).toList() : all;
+            fx.execute(() -> showAll(read, shown));
         } catch (UserFacingException e) {
             fx.execute(() -> showFailure(read, e.getMessage()));
         }
@@ -182,6 +197,11 @@ public final class AnnotationListViewModel {
 
     /** The rows of a query, each with its frame's time: what the list screen shows (and its benchmark measures). */
     public static List<Row> rows(AnnotationService service, AnnotationQuery query) throws UserFacingException {
+        return rows(service, query, Set.of());
+    }
+
+    /** As {@link #rows(AnnotationService, AnnotationQuery)}, marking the findings of {@code inConflict}. */
+    static List<Row> rows(AnnotationService service, AnnotationQuery query, Set<String> inConflict) throws UserFacingException {
         List<Row> found = new ArrayList<>();
         Map<Long, FrameIndex> indexes = new HashMap<>();
         for (Annotation annotation : service.list(query)) {
@@ -190,7 +210,8 @@ public final class AnnotationListViewModel {
                 index = service.frameIndex(annotation.footageId());
                 indexes.put(annotation.footageId(), index);
             }
-            found.add(new Row(annotation, Timecode.formatFrame(index, annotation.span().startFrame())));
+            found.add(new Row(annotation, Timecode.formatFrame(index, annotation.span().startFrame()),
+                    inConflict.contains(annotation.id())));
         }
         return found;
     }
@@ -270,7 +291,7 @@ public final class AnnotationListViewModel {
         return tag;
     }
 
-    /** Only findings in one review state, or waiting for this reviewer; null for all. */
+    /** Only findings in one review state, waiting for this reviewer, or in conflict; null for all. */
     public ObjectProperty<StateFilter> statusProperty() {
         return status;
     }

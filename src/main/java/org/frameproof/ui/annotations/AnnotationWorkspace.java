@@ -26,6 +26,7 @@ import org.frameproof.ui.inspector.InspectorView;
 import org.frameproof.ui.inspector.InspectorViewModel;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.review.ConflictMarks;
 import org.frameproof.ui.search.SearchView;
 import org.frameproof.ui.search.SearchViewModel;
 import org.frameproof.ui.shortcuts.CheatSheet;
@@ -46,7 +47,8 @@ public final class AnnotationWorkspace {
 
     /** What the composition root hands over to build the screens. */
     public record Parts(AnnotationSession session, AnnotationService annotations, VocabularyService vocabularies,
-            CaseService cases, FootageService footage, Thumbnails thumbnails, Executor background, Executor fx) {
+            CaseService cases, FootageService footage, Thumbnails thumbnails, Executor background, Executor fx,
+            ConflictMarks conflicts) {
     }
 
     private static final double BLUR_RADIUS = 60;
@@ -68,13 +70,15 @@ public final class AnnotationWorkspace {
     private AnnotationWorkspace(Parts parts, PlayerView player) {
         this.session = parts.session();
         this.player = player;
-        InspectorViewModel inspectorModel = new InspectorViewModel(session, parts.vocabularies(), parts.cases());
+        InspectorViewModel inspectorModel = new InspectorViewModel(session, parts.vocabularies(), parts.cases(),
+                parts.conflicts());
         inspector = InspectorView.load(inspectorModel, session, player.controller()::focusVideo);
         inspectorTab = new Tab("Inspector", inspector.node());
         search = SearchView.load(new SearchViewModel(parts.annotations(), parts.footage(), parts.thumbnails(), session,
                 parts.background(), parts.fx()));
         searchTab = new Tab("Search", search.node());
-        AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session, parts.background(), parts.fx());
+        AnnotationListViewModel list = new AnnotationListViewModel(parts.annotations(), session, parts.conflicts(),
+                parts.background(), parts.fx());
         listTab = new Tab("List", ViewLoader.load(AnnotationWorkspace.class.getResource("AnnotationListView.fxml"),
                 () -> new AnnotationListController(list)));
         list.shownProperty().bind(listTab.selectedProperty());
@@ -85,7 +89,7 @@ public final class AnnotationWorkspace {
         sidePane.setPrefWidth(330);
         sidePane.setMinWidth(260);
         player.controller().addToVideoArea(new RegionLayer(session, player.controller().frameView()));
-        TimelineLanes lanes = new TimelineController(session).lanes();
+        TimelineLanes lanes = new TimelineController(session, parts.conflicts()).lanes();
         lanes.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> player.controller().focusVideo());
         player.controller().addToTimeline(lanes);
         player.controller().addToVideoArea(veil());

@@ -5,9 +5,13 @@ import org.frameproof.domain.Reviewer;
 import org.frameproof.domain.ReviewState;
 import org.frameproof.evidence.AnnotationQuery;
 
-/** The list's review filter: what waits for the reviewer at this workstation, or one review state. */
+/**
+ * The list's review filter: what waits for the reviewer at this workstation, one review state, or
+ * the findings in conflict with revisions received in a bundle (whatever their state).
+ */
 public enum StateFilter {
     WAITING_FOR_ME("waiting for me", null),
+    IN_CONFLICT("in conflict", null),
     DRAFT("draft", ReviewState.DRAFT),
     SUBMITTED("submitted", ReviewState.SUBMITTED),
     CONFIRMED("confirmed", ReviewState.CONFIRMED),
@@ -26,8 +30,12 @@ public enum StateFilter {
         return label;
     }
 
-    /** {@code query} narrowed by this filter, for {@code reviewer}. */
+    /** {@code query} narrowed by this filter, for {@code reviewer}; {@link #IN_CONFLICT} narrows the rows read instead. */
     AnnotationQuery narrow(AnnotationQuery query, Reviewer reviewer) {
-        return state == null ? query.waitingFor(reviewer) : query.withStates(Set.of(state));
+        return switch (this) {
+            case WAITING_FOR_ME -> query.waitingFor(reviewer);
+            case IN_CONFLICT -> query;
+            default -> query.withStates(Set.of(state));
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -57,6 +58,10 @@ public final class InspectorController {
     @FXML private GridPane locationGrid;
     @FXML private GridPane uniformGrid;
     @FXML private GridPane noteGrid;
+    @FXML private VBox conflictBox;
+    @FXML private Label conflictNotice;
+    @FXML private VBox conflictSides;
+    @FXML private Label conflictResultLabel;
     @FXML private Label stateLabel;
     @FXML private Label signerLabel;
     @FXML private Label reviewLabel;
@@ -121,6 +126,7 @@ public final class InspectorController {
         showKind(uniformGrid, AnnotationKind.UNIFORM);
         showKind(noteGrid, AnnotationKind.NOTE);
         bindReview(viewModel.review());
+        bindConflict(viewModel.conflict());
         messageLabel.textProperty().bind(viewModel.formMessageProperty());
 
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::handleKey);
@@ -248,6 +254,52 @@ public final class InspectorController {
         }
         reviewResultLabel.textProperty().bind(review.resultProperty());
         reviewHintLabel.textProperty().bind(review.hintProperty());
+    }
+
+    private void bindConflict(ConflictPanelViewModel conflict) {
+        conflictBox.visibleProperty().bind(conflict.inConflictProperty());
+        conflictBox.managedProperty().bind(conflictBox.visibleProperty());
+        conflictNotice.textProperty().bind(conflict.noticeProperty());
+        conflictResultLabel.textProperty().bind(conflict.resultProperty());
+        conflictResultLabel.visibleProperty().bind(conflictResultLabel.textProperty().isNotEmpty());
+        conflictResultLabel.managedProperty().bind(conflictResultLabel.visibleProperty());
+        conflict.sides().addListener((ListChangeListener<ConflictPanelViewModel.Side>) change ->
+                conflictSides.getChildren().setAll(conflict.sides().stream().map(side -> side(conflict, side)).toList()));
+    }
+
+    /** One revision: its title, who made and signed it, the fields it differs in, and its button to keep it. */
+    private Node side(ConflictPanelViewModel conflict, ConflictPanelViewModel.Side side) {
+        Label title = new Label(side.title());
+        title.getStyleClass().add("conflict-side-title");
+        title.setWrapText(true);
+        Label details = new Label(side.details());
+        details.getStyleClass().add("inspector-details");
+        details.setWrapText(true);
+        VBox box = new VBox(4, title, details);
+        box.getStyleClass().add("conflict-side");
+        // Each field that differs, with what each revision says: a list, as the pane is too narrow for columns.
+        for (RevisionDifferences.Difference difference : side.differences()) {
+            Label field = wrapped(difference.field());
+            field.getStyleClass().add("conflict-field");
+            VBox values = new VBox(wrapped("This store: " + difference.here()), wrapped("Received: " + difference.there()));
+            values.getStyleClass().add("conflict-values");
+            box.getChildren().add(new VBox(field, values));
+        }
+        Button keep = new Button(side.keepLabel() + "…");
+        keep.setId("keep-" + side.keep());
+        keep.setOnAction(event -> {
+            if (ReviewDialogs.confirmKeep(root, side.confirmation())) {
+                conflict.keep(side);
+            }
+        });
+        box.getChildren().add(keep);
+        return box;
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        return label;
     }
 
     @FXML

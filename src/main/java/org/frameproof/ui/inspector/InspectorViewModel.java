@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +31,7 @@ import org.frameproof.evidence.AnnotationContent;
 import org.frameproof.evidence.CaseService;
 import org.frameproof.evidence.VocabularyService;
 import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.review.ConflictMarks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +47,7 @@ public final class InspectorViewModel {
     private final VocabularyService vocabularies;
     private final CaseService cases;
     private final ReviewPanelViewModel review;
+    private final ConflictPanelViewModel conflict;
 
     private final ReadOnlyObjectWrapper<Annotation> annotation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
@@ -60,11 +61,13 @@ public final class InspectorViewModel {
     private final Map<FindingField, ObservableList<String>> choices = new EnumMap<>(FindingField.class);
     private final ReadOnlyStringWrapper formMessage = new ReadOnlyStringWrapper("");
 
-    public InspectorViewModel(AnnotationSession session, VocabularyService vocabularies, CaseService cases) {
+    public InspectorViewModel(AnnotationSession session, VocabularyService vocabularies, CaseService cases,
+                              ConflictMarks conflicts) {
         this.session = session;
         this.vocabularies = vocabularies;
         this.cases = cases;
         this.review = new ReviewPanelViewModel(session);
+        this.conflict = new ConflictPanelViewModel(session, conflicts);
         for (FindingField field : FindingField.values()) {
             if (field.form() != null) {
                 fields.put(field, new SimpleStringProperty(""));
@@ -133,9 +136,7 @@ public final class InspectorViewModel {
         }
         heading.set(shown.kind().label() + " · " + frames(shown));
         details.set("By " + shown.author() + " (" + shown.role().label() + ")" + (shown.region() == null ? ""
-                : " · region " + shown.region().shape().name().toLowerCase(Locale.ROOT) + " "
-                        + Math.round(shown.region().x()) + "," + Math.round(shown.region().y()) + " "
-                        + Math.round(shown.region().width()) + "×" + Math.round(shown.region().height())));
+                : " · region " + RevisionDifferences.region(shown.region())));
         imported.set(shown.imported() == null ? "" : shown.imported().describe() + "."
                 + (shown.imported().claimedReview() == null ? "" : "\n" + shown.imported().describeClaimedReview() + "."));
         observation.set(shown.observation() == null ? "" : shown.observation());
@@ -335,6 +336,11 @@ public final class InspectorViewModel {
     /** The review part: state, signer, review, and the steps of review. */
     public ReviewPanelViewModel review() {
         return review;
+    }
+
+    /** The conflict part: this store's revision beside those received, and keeping one. */
+    public ConflictPanelViewModel conflict() {
+        return conflict;
     }
 
     /** Why the form was not saved, empty after a save. */

@@ -1,5 +1,6 @@
 package org.frameproof.ui.inspector;
 
+import java.time.Instant;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -81,13 +82,17 @@ public final class ReviewPanelViewModel {
         if (done == null) {
             return "Not reviewed by a " + ReviewRules.reviewingRole(shown.kind()).label() + ".";
         }
-        String when = done.reviewedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC");
-        return capitalised(done.verdict().label()) + " by " + done.reviewer() + " on " + when
+        return capitalised(done.verdict().label()) + " by " + done.reviewer() + " on " + when(done.reviewedAt())
                 + (done.comment() == null ? "" : ": " + done.comment())
                 + (weight.map(WorkSignatures.ReviewWeight::counts).orElse(false) ? " · counts here" : " · does not count here");
     }
 
-    private static String capitalised(String text) {
+    /** "2026-03-01 14:03:12 UTC": a time as the inspector shows it, to the second. */
+    static String when(Instant at) {
+        return at.toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z").replace("Z", " UTC");
+    }
+
+    static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

@@ -234,9 +234,10 @@ public final class AnnotationSession {
 
     /**
      * Reads the open footage's annotations again, off the FX thread (a footage item may have a
-     * hundred thousand), and shows them keeping the selection by id. FX thread.
+     * hundred thousand), and shows them keeping the selection by id: after a change made outside
+     * the undo history (a conflict resolved, a bundle merged). FX thread.
      */
-    private void reload() {
+    public void reload() {
         long read = ++latestRead;
         Footage item = footage.get();
         if (item == null) {

@@ -8,6 +8,9 @@ import org.frameproof.domain.ReviewState;
  * (no emoji), so none shows as an empty box.
  */
 public final class StateGlyph {
+    /** A finding in conflict with revisions received in a bundle, beside its state's glyph. */
+    public static final String CONFLICT = "⚠";
+
     private StateGlyph() {
     }
 

@@ -44,7 +44,9 @@ final class TimelineColours {
         INJURY("-fp-lane-injury"),
         LOCATION("-fp-lane-location"),
         UNIFORM("-fp-lane-uniform"),
-        NOTE("-fp-lane-note");
+        NOTE("-fp-lane-note"),
+        /** The outline and glyph of a finding in conflict with revisions received in a bundle. */
+        CONFLICT("-fp-lane-conflict");
 
         private final CssMetaData<TimelineLanes, Color> metaData;
 

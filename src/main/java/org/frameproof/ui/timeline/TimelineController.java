@@ -5,6 +5,7 @@ import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import org.frameproof.domain.Annotation;
 import org.frameproof.ui.review.AnnotationSession;
+import org.frameproof.ui.review.ConflictMarks;
 import org.frameproof.ui.common.TaskExecutor;
 import org.frameproof.ui.player.PlayerViewModel;
 
@@ -19,7 +20,7 @@ public final class TimelineController implements TimelineLanes.Listener {
     private final PlayerViewModel player;
     private final TimelineLanes lanes = new TimelineLanes();
 
-    public TimelineController(AnnotationSession session) {
+    public TimelineController(AnnotationSession session, ConflictMarks conflicts) {
         this.session = session;
         this.player = session.player();
         lanes.setListener(this);
@@ -34,6 +35,8 @@ public final class TimelineController implements TimelineLanes.Listener {
                 lanes.changeAnnotations(change.getRemoved(), change.getAddedSubList());
             }
         });
+        conflicts.ids().addListener((InvalidationListener) observable -> lanes.setInConflict(conflicts.ids()));
+        lanes.setInConflict(conflicts.ids());
         session.selectedProperty().addListener((observable, old, selected) ->
                 lanes.setSelectedId(selected == null ? null : selected.id()));
         InvalidationListener range = observable ->

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.scene.canvas.Canvas;
@@ -69,6 +70,8 @@ public final class TimelineLanes extends Region {
     private int inFrame = -1;
     private int outFrame = -1;
     private String selectedId;
+    /** The ids of the findings in conflict with revisions received in a bundle. */
+    private Set<String> inConflict = Set.of();
     // An edge being dragged: the annotation, which edge, and where it is now.
     private Annotation dragged;
     private boolean draggingStart;
@@ -149,6 +152,12 @@ public final class TimelineLanes extends Region {
         for (Annotation annotation : added) {
             lanes.get(annotation.kind()).insert(annotation);
         }
+        redraw();
+    }
+
+    /** Marks the findings of {@code ids} as in conflict (and no others). */
+    public void setInConflict(Set<String> ids) {
+        inConflict = Set.copyOf(ids);
         redraw();
     }
 
@@ -406,8 +415,9 @@ public final class TimelineLanes extends Region {
             double x = Math.max(GUTTER, xOf(start));
             double right = Math.min(width, xOf(end) + Math.max(cell, 2));
             boolean selected = annotation.id().equals(selectedId);
+            boolean conflict = inConflict.contains(annotation.id());
             // Many annotations in one pixel column draw once: the cost follows pixels, not annotations.
-            if (!selected && right - x <= 2 && Math.floor(x) == Math.floor(lastX)) {
+            if (!selected && !conflict && right - x <= 2 && Math.floor(x) == Math.floor(lastX)) {
                 continue;
             }
             lastX = x;
@@ -422,9 +432,19 @@ public final class TimelineLanes extends Region {
                 g.setFill(fill);
                 g.fillRect(x, top + 3, Math.max(2, right - x), LANE - 6);
             }
+            if (conflict) {
+                // Outlined in the conflict's colour, so it shows on a bar too narrow for its glyph.
+                g.setStroke(colours.of(Part.CONFLICT));
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, top + 4, Math.max(0, right - x - 2), LANE - 8);
+            }
             if (right - x >= STATE_GLYPH_ROOM) {
                 g.setFill(colours.of(Part.TEXT));
                 g.fillText(StateGlyph.of(state), x + 2, top + LANE - 6);
+                if (conflict && right - x >= 2 * STATE_GLYPH_ROOM) {
+                    g.setFill(colours.of(Part.CONFLICT));
+                    g.fillText(StateGlyph.CONFLICT, x + 2 + STATE_GLYPH_ROOM, top + LANE - 6);
+                }
             }
             if (selected) {
                 g.setStroke(colours.of(Part.SELECTED_OUTLINE));

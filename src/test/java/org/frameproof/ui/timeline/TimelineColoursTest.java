@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.css.CssParser;
 import javafx.css.Declaration;
@@ -76,6 +77,17 @@ class TimelineColoursTest {
         assertEquals(colourOf(Part.LANE_ALTERNATE), pixel(BAR_X, NOTE_LANE_Y), "nothing filled inside a draft's bar");
         int top = (int) Math.round(TimelineLanes.LANES_TOP + TimelineLanes.LANE * 3 + 4);
         assertEquals(note, pixel(BAR_X, top), "its outline in the kind's colour");
+    }
+
+    @Test
+    void aFindingInConflictIsOutlinedInTheConflictsColour(FxRobot robot) {
+        robot.interact(() -> Theme.DARK.applyTo(scene));
+        robot.interact(() -> lanes.setInConflict(Set.of("note")));
+        int top = (int) Math.round(TimelineLanes.LANES_TOP + TimelineLanes.LANE * 3 + 4);
+        assertEquals(colourOf(Part.CONFLICT), pixel(BAR_X, top), "its outline in the conflict's colour");
+        assertEquals(colourOf(Part.NOTE), pixel(BAR_X, NOTE_LANE_Y), "filled in its kind's colour inside");
+        robot.interact(() -> lanes.setInConflict(Set.of()));
+        assertEquals(colourOf(Part.NOTE), pixel(BAR_X, top), "resolved: no outline");
     }
 
     @ParameterizedTest
