@@ -84,9 +84,12 @@ public final class MainWindowController {
     private void initialize() {
         bindKeys();
         casesHost.getChildren().setAll(cases.node());
-        // Background work on an opened item (its verification) speaks in the status bar while it lasts.
+        // The status bar says what happened last: background work on an opened item (its verification and
+        // its result) or the window's own notices (a save); with no work to tell of, the window's status.
         var activity = cases.viewModel().activityProperty();
-        statusBar.textProperty().bind(Bindings.when(activity.isEmpty()).then(viewModel.statusProperty()).otherwise(activity));
+        statusBar.setText(activity.get().isEmpty() ? viewModel.statusProperty().get() : activity.get());
+        activity.addListener((observable, old, text) -> statusBar.setText(text.isEmpty() ? viewModel.statusProperty().get() : text));
+        viewModel.statusProperty().addListener((observable, old, text) -> statusBar.setText(text));
         statusBar.progressProperty().bind(cases.viewModel().activityProgressProperty());
         lightThemeItem.setSelected(viewModel.themeProperty().get() == Theme.LIGHT);
         darkThemeItem.setSelected(viewModel.themeProperty().get() == Theme.DARK);

@@ -134,6 +134,8 @@ class FirstHourScreenTest {
         Footage clip = AnnotationWindow.createWithClip(dataFolder, TestStores.REVIEWER, Clip.H264_BFRAMES_LONGGOP);
         try (AnnotationWindow window = AnnotationWindow.open(robot, stage, dataFolder)) {
             window.openFootage(clip);
+            // The copy's re-check reports in the status bar once the opening has ended; the save is said after it.
+            AnnotationWindow.waitUntil(() -> statusText(robot).contains("copy intact"));
             robot.type(KeyCode.DIGIT4).write("Face").type(KeyCode.ENTER);
             assertEquals("Face", window.only(clip.id()).observation());
             String status = statusText(robot);
