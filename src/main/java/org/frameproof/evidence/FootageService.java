@@ -114,7 +114,17 @@ public final class FootageService {
         }
         String item = file.getFileName().toString();
         SourceSnapshot before = SourceSnapshot.of(file);
-        Vault.StagedCopy staged = vault.stage(file, item, progress);
+        Vault.StagedCopy staged;
+        try {
+            staged = vault.stage(file, item, progress);
+        } catch (UserFacingException e) {
+            // A file that grew or shrank while it was read is this file's refusal, not the whole import's failure.
+            if (!(e.getCause() instanceof SourceChangedException)) {
+                throw e;
+            }
+            LOG.info("A file was refused at import; nothing of it was kept", e);
+            return ImportResult.refused(file, before.changedWhileCopied().getMessage());
+        }
         MediaFacts facts;
         Path probed = null;
         try {

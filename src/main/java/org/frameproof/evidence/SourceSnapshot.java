@@ -51,6 +51,11 @@ record SourceSnapshot(Path file, long size, FileTime modified) {
         }
     }
 
+    /** The refusal for a copy that stopped because the file gave more or fewer bytes than it had before. */
+    UserFacingException changedWhileCopied() throws UserFacingException {
+        return changed("its size went from " + size + " to " + attributes(file).size() + " bytes while it was copied");
+    }
+
     private static UserFacingException changed(String how) {
         return new UserFacingException("the file changed while it was imported: " + how
                 + ". Nothing was imported; import it again once nothing writes to it.");

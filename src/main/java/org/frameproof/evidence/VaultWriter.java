@@ -83,7 +83,7 @@ final class VaultWriter {
     }
 
     private IOException sizeChanged(long bytes) {
-        return new IOException(item + " changed while it was copied: it was " + file.header().plaintextBytes()
+        return new SourceChangedException(item + " changed while it was copied: it was " + file.header().plaintextBytes()
                 + " bytes when the copy began, and gave " + (bytes > file.header().plaintextBytes() ? "more" : bytes + " bytes"));
     }
 }
