@@ -5,7 +5,6 @@ import org.frameproof.domain.Annotation;
 import org.frameproof.domain.Footage;
 import org.frameproof.domain.Role;
 import org.frameproof.domain.UserFacingException;
-import org.frameproof.evidence.audit.AuditRecord;
 import org.frameproof.evidence.audit.AuditedRecordReading;
 import org.frameproof.evidence.audit.AuditedRecords;
 import org.frameproof.exchange.bundle.BundledWork;

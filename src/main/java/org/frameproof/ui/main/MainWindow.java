@@ -11,7 +11,6 @@ import javafx.stage.Stage;
 import org.frameproof.ui.annotations.AnnotationWorkspace;
 import org.frameproof.ui.cases.CasesView;
 import org.frameproof.ui.cases.CasesViewModel;
-import org.frameproof.ui.common.Theme;
 import org.frameproof.ui.common.ViewLoader;
 import org.frameproof.ui.player.PlayerView;
 import org.frameproof.ui.player.PlayerViewModel;

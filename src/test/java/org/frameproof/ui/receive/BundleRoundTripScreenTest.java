@@ -24,7 +24,6 @@ import org.frameproof.domain.Footage;
 import org.frameproof.domain.ReviewState;
 import org.frameproof.domain.Role;
 import org.frameproof.evidence.AnnotationContent;
-import org.frameproof.evidence.AnnotationQuery;
 import org.frameproof.evidence.EvidenceStore;
 import org.frameproof.evidence.ExportService;
 import org.frameproof.exchange.ExportFormat;
