@@ -11,7 +11,7 @@ import org.conscrypt.Conscrypt;
  * ChaCha20-Poly1305 payload. Conscrypt (BoringSSL) does it from the first byte at the speed of the
  * processor's own instructions, where the JDK's ciphers reach theirs only once compiled; both give
  * the same bytes, so a store or bundle written with one opens with the other. Where Conscrypt's
- * native library cannot load, the JDK's provider is used (docs/decisions/0019-bulk-crypto.md).
+ * native library cannot load, the JDK's provider is used (docs/decisions/0018-bulk-crypto.md).
  * The provider is passed to each cipher explicitly and never installed for the whole JVM.
  */
 public final class BulkCrypto {
