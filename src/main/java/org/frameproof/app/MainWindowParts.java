@@ -145,7 +145,7 @@ public final class MainWindowParts {
         // A merge changes the cases and the findings: the tree and the open footage's annotations read them again.
         mainWindow.receiveProperty().set(() -> new ReceiveViewModel(store, threads.exports(), () -> {
             cases.refresh();
-            session.refresh();
+            session.reload();
         }));
     }
 

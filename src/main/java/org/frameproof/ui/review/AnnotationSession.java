@@ -261,11 +261,6 @@ public final class AnnotationSession {
         });
     }
 
-    /** Reads the open footage's annotations again, after work that did not go through this session (a bundle merged). */
-    public void refresh() {
-        reload();
-    }
-
     private void showRead(long read, List<Annotation> listed) {
         if (read != latestRead) {
             return;
